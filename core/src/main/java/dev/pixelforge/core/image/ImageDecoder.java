@@ -1,0 +1,94 @@
+package dev.pixelforge.core.image;
+
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayInputStream;
+import java.io.EOFException;
+import java.io.IOException;
+import java.util.Iterator;
+import java.util.concurrent.atomic.AtomicReference;
+import javax.imageio.IIOException;
+import javax.imageio.ImageIO;
+import javax.imageio.ImageReader;
+import javax.imageio.stream.ImageInputStream;
+import javax.imageio.stream.MemoryCacheImageInputStream;
+
+/**
+ * Bytes to pixels. The format comes from the leading bytes, the size from the header, and the
+ * pixel limit is enforced before a single pixel is allocated.
+ */
+public final class ImageDecoder {
+
+    /** A decoded image and the format it arrived in. */
+    public record Decoded(ImageFormat format, Pixels pixels) {
+    }
+
+    private final ImageLimits limits;
+
+    public ImageDecoder(ImageLimits limits) {
+        this.limits = limits;
+    }
+
+    public Decoded decode(byte[] bytes) {
+        limits.checkBody(bytes.length);
+        ImageFormat format = ImageFormat.sniff(bytes).orElseThrow(() -> unrecognised(bytes));
+        ImageReader reader = readerFor(format);
+        // A memory-backed stream: ImageIO's default may spill to a temporary file.
+        try (ImageInputStream in = new MemoryCacheImageInputStream(new ByteArrayInputStream(bytes))) {
+            reader.setInput(in, true, true);
+            limits.checkPixels(reader.getWidth(0), reader.getHeight(0));
+            AtomicReference<String> warning = new AtomicReference<>();
+            // libjpeg reports a cut-off file as a warning and fills the rest with gray: make it an error.
+            reader.addIIOReadWarningListener((source, message) -> warning.compareAndSet(null, message));
+            BufferedImage image = reader.read(0);
+            if (warning.get() != null && warning.get().contains("Premature end")) {
+                throw truncated(format, new EOFException(warning.get()));
+            }
+            return new Decoded(format, RasterPixels.from(image));
+        } catch (ImageRejected rejected) {
+            throw rejected;
+        } catch (IOException | RuntimeException e) {
+            throw classify(format, e);
+        } finally {
+            reader.dispose();
+        }
+    }
+
+    private static ImageReader readerFor(ImageFormat format) {
+        Iterator<ImageReader> readers = ImageIO.getImageReadersByFormatName(format.imageIoName());
+        if (!readers.hasNext()) {
+            throw new IllegalStateException("this JRE has no ImageIO reader for " + format);
+        }
+        return readers.next();
+    }
+
+    private static ImageRejected classify(ImageFormat format, Exception e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof EOFException || (t.getMessage() != null && t.getMessage().contains("Premature end"))) {
+                return truncated(format, e);
+            }
+            if (t.getMessage() != null && t.getMessage().startsWith("Unsupported Image Type")) {
+                return new ImageRejected(ImageRejected.Reason.UNSUPPORTED_FORMAT,
+                        "this " + format + " uses a colour model PixelForge does not read (for example CMYK):"
+                                + " convert it to RGB first", e);
+            }
+        }
+        String detail = e instanceof IIOException || e instanceof IOException ? e.getMessage() : e.toString();
+        return new ImageRejected(ImageRejected.Reason.NOT_AN_IMAGE,
+                "the body starts like a " + format + " but cannot be decoded (" + detail + "): send a valid file", e);
+    }
+
+    private static ImageRejected truncated(ImageFormat format, Exception cause) {
+        return new ImageRejected(ImageRejected.Reason.TRUNCATED_IMAGE,
+                "the " + format + " image ends before its pixel data does: the upload was cut short, send the whole file",
+                cause);
+    }
+
+    private static ImageRejected unrecognised(byte[] bytes) {
+        return ImageFormat.sniffUnsupported(bytes)
+                .map(name -> new ImageRejected(ImageRejected.Reason.UNSUPPORTED_FORMAT,
+                        name + " is not supported: send PNG, JPEG, GIF or BMP"))
+                .orElseGet(() -> new ImageRejected(ImageRejected.Reason.NOT_AN_IMAGE, bytes.length == 0
+                        ? "the body is empty: send an image (PNG, JPEG, GIF or BMP) as the body, or JSON {\"image\":\"<base64>\"}"
+                        : "the body is not a PNG, JPEG, GIF or BMP image (its first bytes match none of them)"));
+    }
+}

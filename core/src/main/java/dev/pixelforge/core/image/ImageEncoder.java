@@ -1,0 +1,76 @@
+package dev.pixelforge.core.image;
+
+import java.awt.Transparency;
+import java.awt.color.ColorSpace;
+import java.awt.image.BufferedImage;
+import java.awt.image.ComponentColorModel;
+import java.awt.image.DataBuffer;
+import java.awt.image.DataBufferByte;
+import java.awt.image.Raster;
+import java.awt.image.WritableRaster;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.Iterator;
+import javax.imageio.IIOImage;
+import javax.imageio.ImageIO;
+import javax.imageio.ImageWriteParam;
+import javax.imageio.ImageWriter;
+import javax.imageio.stream.MemoryCacheImageOutputStream;
+
+/** Pixels to bytes in a chosen format. Formats without alpha get the colour channels only. */
+public final class ImageEncoder {
+
+    /** Pillow's default JPEG quality, so default outputs compare with the study's. */
+    public static final int DEFAULT_JPEG_QUALITY = 75;
+
+    public byte[] encode(Pixels pixels, ImageFormat format, int jpegQuality) {
+        if (jpegQuality < 1 || jpegQuality > 100) {
+            throw new ImageRejected(ImageRejected.Reason.BAD_PARAMETER,
+                    "quality " + jpegQuality + " is outside 1..100 (JPEG quality, 75 by default)");
+        }
+        Pixels writable = format.keepsAlpha() ? pixels : pixels.withoutAlpha();
+        BufferedImage image = toImage(writable);
+        ImageWriter writer = writerFor(format);
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream(Math.max(1024, writable.data().length / 4));
+        try (MemoryCacheImageOutputStream out = new MemoryCacheImageOutputStream(bytes)) {
+            writer.setOutput(out);
+            ImageWriteParam param = writer.getDefaultWriteParam();
+            if (format == ImageFormat.JPEG) {
+                param.setCompressionMode(ImageWriteParam.MODE_EXPLICIT);
+                param.setCompressionQuality(jpegQuality / 100f);
+            }
+            writer.write(null, new IIOImage(image, null, null), param);
+        } catch (IOException e) {
+            throw new UncheckedIOException("writing " + format + " to memory failed", e);
+        } finally {
+            writer.dispose();
+        }
+        return bytes.toByteArray();
+    }
+
+    /** Wraps the pixel array in a BufferedImage without copying it. */
+    static BufferedImage toImage(Pixels p) {
+        Channels c = p.channels();
+        int[] offsets = switch (c) {
+            case GRAY -> new int[] {0};
+            case GRAY_ALPHA -> new int[] {0, 1};
+            case BGR -> new int[] {2, 1, 0};
+            case ABGR -> new int[] {3, 2, 1, 0};
+        };
+        ColorSpace space = ColorSpace.getInstance(c.isGray() ? ColorSpace.CS_GRAY : ColorSpace.CS_sRGB);
+        ComponentColorModel cm = new ComponentColorModel(space, c.hasAlpha(), false,
+                c.hasAlpha() ? Transparency.TRANSLUCENT : Transparency.OPAQUE, DataBuffer.TYPE_BYTE);
+        WritableRaster raster = Raster.createInterleavedRaster(new DataBufferByte(p.data(), p.data().length),
+                p.width(), p.height(), p.width() * c.count(), c.count(), offsets, null);
+        return new BufferedImage(cm, raster, false, null);
+    }
+
+    private static ImageWriter writerFor(ImageFormat format) {
+        Iterator<ImageWriter> writers = ImageIO.getImageWritersByFormatName(format.imageIoName());
+        if (!writers.hasNext()) {
+            throw new IllegalStateException("this JRE has no ImageIO writer for " + format);
+        }
+        return writers.next();
+    }
+}

@@ -1,0 +1,62 @@
+package dev.pixelforge.core.image;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The one image function every target serves: tone conversion and generation, framework-free and
+ * timed per phase. Thread-safe; one instance per process.
+ */
+public final class ImageFunction {
+
+    private final ImageLimits limits;
+    private final ImageDecoder decoder;
+    private final ImageEncoder encoder = new ImageEncoder();
+    private final ImageGenerator generator;
+
+    public ImageFunction(ImageLimits limits, ImageGenerator generator) {
+        this.limits = limits;
+        this.decoder = new ImageDecoder(limits);
+        this.generator = generator;
+    }
+
+    public ImageFunction(ImageLimits limits) {
+        this(limits, new FractalNoiseGenerator());
+    }
+
+    public ImageLimits limits() {
+        return limits;
+    }
+
+    public ToneResult tone(byte[] input, ToneRequest request) {
+        long t0 = System.nanoTime();
+        ImageDecoder.Decoded decoded = decoder.decode(input);
+        long t1 = System.nanoTime();
+        Pixels toned = request.scale().apply(decoded.pixels());
+        long t2 = System.nanoTime();
+        ImageFormat format = request.format().orElse(decoded.format());
+        byte[] out = encoder.encode(toned, format, request.quality());
+        long t3 = System.nanoTime();
+        return new ToneResult(out, format, toned.width(), toned.height(),
+                new PhaseTimings(t1 - t0, "tone", t2 - t1, t3 - t2));
+    }
+
+    public GenerateResult generate(GenerateRequest request) {
+        request.check(limits);
+        List<GenerateResult.GeneratedImage> images = new ArrayList<>(request.count());
+        long generateNanos = 0;
+        long encodeNanos = 0;
+        for (int i = 0; i < request.count(); i++) {
+            long seed = request.seed() + i;
+            long t0 = System.nanoTime();
+            Pixels pixels = generator.generate(request.size(), seed);
+            long t1 = System.nanoTime();
+            byte[] png = encoder.encode(pixels, ImageFormat.PNG, ImageEncoder.DEFAULT_JPEG_QUALITY);
+            long t2 = System.nanoTime();
+            generateNanos += t1 - t0;
+            encodeNanos += t2 - t1;
+            images.add(new GenerateResult.GeneratedImage(png, request.size(), seed));
+        }
+        return new GenerateResult(List.copyOf(images), generator.name(), new PhaseTimings(0, "generate", generateNanos, encodeNanos));
+    }
+}

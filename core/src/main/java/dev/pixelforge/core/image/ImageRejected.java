@@ -1,0 +1,47 @@
+package dev.pixelforge.core.image;
+
+/**
+ * A client fault in the image or its parameters. The message says what to fix; the reason lets
+ * each adapter pick its own status code without the kernel knowing about HTTP.
+ */
+public final class ImageRejected extends RuntimeException {
+
+    /** Why an input was refused. */
+    public enum Reason {
+        NOT_AN_IMAGE("not_an_image"),
+        TRUNCATED_IMAGE("truncated_image"),
+        BAD_BASE64("bad_base64"),
+        BAD_JSON("bad_json"),
+        BAD_PARAMETER("bad_parameter"),
+        BODY_TOO_LARGE("body_too_large"),
+        TOO_MANY_PIXELS("too_many_pixels"),
+        UNSUPPORTED_FORMAT("unsupported_format");
+
+        private final String code;
+
+        Reason(String code) {
+            this.code = code;
+        }
+
+        /** The stable machine-readable code clients match on. */
+        public String code() {
+            return code;
+        }
+    }
+
+    private final Reason reason;
+
+    public ImageRejected(Reason reason, String message) {
+        super(message, null, false, false);
+        this.reason = reason;
+    }
+
+    public ImageRejected(Reason reason, String message, Throwable cause) {
+        super(message, cause, false, false);
+        this.reason = reason;
+    }
+
+    public Reason reason() {
+        return reason;
+    }
+}

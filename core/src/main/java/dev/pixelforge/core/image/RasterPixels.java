@@ -1,0 +1,174 @@
+package dev.pixelforge.core.image;
+
+import java.awt.color.ColorSpace;
+import java.awt.image.BufferedImage;
+import java.awt.image.ColorModel;
+import java.awt.image.ComponentColorModel;
+import java.awt.image.DataBuffer;
+import java.awt.image.DataBufferByte;
+import java.awt.image.IndexColorModel;
+import java.awt.image.PixelInterleavedSampleModel;
+import java.awt.image.Raster;
+import java.awt.image.SampleModel;
+import java.util.Arrays;
+
+/**
+ * Converts what ImageIO decodes into {@link Pixels}. The common 8-bit layouts are taken over
+ * without a copy; palette, 16-bit, packed and low-bit images are converted a row at a time through
+ * lookup tables, never through per-pixel {@code getRGB}.
+ */
+final class RasterPixels {
+
+    private static final int[] GRAY_OFFSETS = {0};
+    private static final int[] GRAY_ALPHA_OFFSETS = {0, 1};
+    private static final int[] BGR_OFFSETS = {2, 1, 0};
+    private static final int[] ABGR_OFFSETS = {3, 2, 1, 0};
+
+    private RasterPixels() {
+    }
+
+    static Pixels from(BufferedImage image) {
+        ColorModel cm = image.getColorModel();
+        int type = cm.getColorSpace().getType();
+        if (!(cm instanceof IndexColorModel) && type != ColorSpace.TYPE_RGB && type != ColorSpace.TYPE_GRAY) {
+            throw new ImageRejected(ImageRejected.Reason.UNSUPPORTED_FORMAT,
+                    "the image's colour space is not RGB or gray: convert it to RGB first");
+        }
+        Pixels direct = wrapInterleavedBytes(image);
+        return direct != null ? direct : convertRows(image);
+    }
+
+    /** The zero-copy path: 8-bit interleaved component images already in one of our byte orders. */
+    private static Pixels wrapInterleavedBytes(BufferedImage image) {
+        Raster raster = image.getRaster();
+        SampleModel sm = raster.getSampleModel();
+        if (!(image.getColorModel() instanceof ComponentColorModel cm)
+                || !(sm instanceof PixelInterleavedSampleModel pism)
+                || !(raster.getDataBuffer() instanceof DataBufferByte buffer)
+                || buffer.getNumBanks() != 1 || buffer.getOffset() != 0
+                || raster.getMinX() != 0 || raster.getMinY() != 0 || raster.getParent() != null) {
+            return null;
+        }
+        int bands = sm.getNumBands();
+        for (int b = 0; b < bands; b++) {
+            if (sm.getSampleSize(b) != 8) {
+                return null;
+            }
+        }
+        boolean gray = cm.getNumColorComponents() == 1;
+        Channels channels = Channels.of(gray, cm.hasAlpha());
+        int w = image.getWidth();
+        int h = image.getHeight();
+        if (channels.count() != bands || pism.getPixelStride() != bands || pism.getScanlineStride() != w * bands) {
+            return null;
+        }
+        byte[] data = buffer.getData();
+        if (data.length != (long) w * h * bands) {
+            return null;
+        }
+        int[] offsets = pism.getBandOffsets();
+        if (Arrays.equals(offsets, ourOffsets(channels))) {
+            return new Pixels(w, h, channels, data);
+        }
+        return reorder(w, h, channels, data, offsets);
+    }
+
+    /** Band offsets of our layout, in the colour model's band order (R, G, B, A or gray, A). */
+    private static int[] ourOffsets(Channels channels) {
+        return switch (channels) {
+            case GRAY -> GRAY_OFFSETS;
+            case GRAY_ALPHA -> GRAY_ALPHA_OFFSETS;
+            case BGR -> BGR_OFFSETS;
+            case ABGR -> ABGR_OFFSETS;
+        };
+    }
+
+    private static Pixels reorder(int w, int h, Channels channels, byte[] src, int[] srcOffsets) {
+        Pixels out = Pixels.blank(w, h, channels);
+        byte[] dst = out.data();
+        int[] dstOffsets = ourOffsets(channels);
+        int step = channels.count();
+        for (int p = 0; p < dst.length; p += step) {
+            for (int b = 0; b < step; b++) {
+                dst[p + dstOffsets[b]] = src[p + srcOffsets[b]];
+            }
+        }
+        return out;
+    }
+
+    /** Everything else: read each row's samples, map them through per-band (or palette) tables. */
+    private static Pixels convertRows(BufferedImage image) {
+        ColorModel cm = image.getColorModel();
+        Raster raster = image.getRaster();
+        int w = image.getWidth();
+        int h = image.getHeight();
+        int bands = raster.getNumBands();
+        int[] row = new int[w * bands];
+        if (cm instanceof IndexColorModel icm) {
+            return convertIndexed(raster, icm, w, h, row);
+        }
+        boolean gray = cm.getNumColorComponents() == 1;
+        Channels channels = Channels.of(gray, cm.hasAlpha());
+        int[] ours = ourOffsets(channels);
+        int[][] toByte = new int[bands][];
+        for (int b = 0; b < bands; b++) {
+            toByte[b] = scaleTo8Bits(raster.getSampleModel().getSampleSize(b));
+        }
+        Pixels out = Pixels.blank(w, h, channels);
+        byte[] dst = out.data();
+        int step = channels.count();
+        for (int y = 0; y < h; y++) {
+            raster.getPixels(raster.getMinX(), raster.getMinY() + y, w, 1, row);
+            int base = y * w * step;
+            for (int x = 0, s = 0; x < w; x++, s += bands) {
+                int p = base + x * step;
+                for (int b = 0; b < step; b++) {
+                    dst[p + ours[b]] = (byte) toByte[b][row[s + b]];
+                }
+            }
+        }
+        return out;
+    }
+
+    private static Pixels convertIndexed(Raster raster, IndexColorModel icm, int w, int h, int[] row) {
+        int size = icm.getMapSize();
+        byte[] r = new byte[size], g = new byte[size], b = new byte[size], a = new byte[size];
+        icm.getReds(r);
+        icm.getGreens(g);
+        icm.getBlues(b);
+        icm.getAlphas(a);
+        boolean alpha = icm.hasAlpha();
+        boolean gray = isGrayPalette(r, g, b);
+        Channels channels = Channels.of(gray, alpha);
+        Pixels out = Pixels.blank(w, h, channels);
+        byte[] dst = out.data();
+        int step = channels.count();
+        for (int y = 0; y < h; y++) {
+            raster.getPixels(raster.getMinX(), raster.getMinY() + y, w, 1, row);
+            for (int x = 0, p = y * w * step; x < w; x++, p += step) {
+                int i = Math.min(row[x], size - 1); // out-of-range indices happen in broken GIFs
+                switch (channels) {
+                    case GRAY -> dst[p] = r[i];
+                    case GRAY_ALPHA -> { dst[p] = r[i]; dst[p + 1] = a[i]; }
+                    case BGR -> { dst[p] = b[i]; dst[p + 1] = g[i]; dst[p + 2] = r[i]; }
+                    case ABGR -> { dst[p] = a[i]; dst[p + 1] = b[i]; dst[p + 2] = g[i]; dst[p + 3] = r[i]; }
+                }
+            }
+        }
+        return out;
+    }
+
+    private static boolean isGrayPalette(byte[] r, byte[] g, byte[] b) {
+        return Arrays.equals(r, g) && Arrays.equals(g, b);
+    }
+
+    /** Maps a {@code bits}-bit sample to 8 bits with rounding: 16-bit 65535 -> 255, 1-bit 1 -> 255. */
+    private static int[] scaleTo8Bits(int bits) {
+        int max = (1 << bits) - 1;
+        int[] table = new int[max + 1];
+        for (int v = 0; v <= max; v++) {
+            table[v] = (int) ((v * 255L + max / 2) / max);
+        }
+        return table;
+    }
+}
