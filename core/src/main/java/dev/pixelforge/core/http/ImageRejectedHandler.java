@@ -25,7 +25,7 @@ public final class ImageRejectedHandler implements ExceptionHandler<ImageRejecte
         return switch (reason) {
             case BODY_TOO_LARGE, TOO_MANY_PIXELS -> HttpStatus.REQUEST_ENTITY_TOO_LARGE;
             case UNSUPPORTED_FORMAT -> HttpStatus.UNSUPPORTED_MEDIA_TYPE;
-            case NOT_AN_IMAGE, TRUNCATED_IMAGE, BAD_BASE64, BAD_JSON, BAD_PARAMETER -> HttpStatus.BAD_REQUEST;
+            case EMPTY_BODY, NOT_AN_IMAGE, TRUNCATED_IMAGE, BAD_BASE64, BAD_JSON, BAD_PARAMETER -> HttpStatus.BAD_REQUEST;
         };
     }
 }

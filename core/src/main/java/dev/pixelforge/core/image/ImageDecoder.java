@@ -2,10 +2,8 @@ package dev.pixelforge.core.image;
 
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
-import java.io.EOFException;
 import java.io.IOException;
 import java.util.Iterator;
-import java.util.concurrent.atomic.AtomicReference;
 import javax.imageio.IIOException;
 import javax.imageio.ImageIO;
 import javax.imageio.ImageReader;
@@ -30,24 +28,25 @@ public final class ImageDecoder {
 
     public Decoded decode(byte[] bytes) {
         limits.checkBody(bytes.length);
+        if (bytes.length == 0) {
+            throw new ImageRejected(ImageRejected.Reason.EMPTY_BODY, ImageRejected.EMPTY_BODY_MESSAGE);
+        }
         ImageFormat format = ImageFormat.sniff(bytes).orElseThrow(() -> unrecognised(bytes));
         ImageReader reader = readerFor(format);
         // A memory-backed stream: ImageIO's default may spill to a temporary file.
         try (ImageInputStream in = new MemoryCacheImageInputStream(new ByteArrayInputStream(bytes))) {
             reader.setInput(in, true, true);
             limits.checkPixels(reader.getWidth(0), reader.getHeight(0));
-            AtomicReference<String> warning = new AtomicReference<>();
-            // libjpeg reports a cut-off file as a warning and fills the rest with gray: make it an error.
-            reader.addIIOReadWarningListener((source, message) -> warning.compareAndSet(null, message));
             BufferedImage image = reader.read(0);
-            if (warning.get() != null && warning.get().contains("Premature end")) {
-                throw truncated(format, new EOFException(warning.get()));
+            // Decoders fill a cut-off image's missing rows with gray (libjpeg only warns): refuse it instead.
+            if (!format.isComplete(bytes)) {
+                throw truncated(format, null);
             }
             return new Decoded(format, RasterPixels.from(image));
         } catch (ImageRejected rejected) {
             throw rejected;
         } catch (IOException | RuntimeException e) {
-            throw classify(format, e);
+            throw format.isComplete(bytes) ? classify(format, e) : truncated(format, e);
         } finally {
             reader.dispose();
         }
@@ -63,9 +62,6 @@ public final class ImageDecoder {
 
     private static ImageRejected classify(ImageFormat format, Exception e) {
         for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t instanceof EOFException || (t.getMessage() != null && t.getMessage().contains("Premature end"))) {
-                return truncated(format, e);
-            }
             if (t.getMessage() != null && t.getMessage().startsWith("Unsupported Image Type")) {
                 return new ImageRejected(ImageRejected.Reason.UNSUPPORTED_FORMAT,
                         "this " + format + " uses a colour model PixelForge does not read (for example CMYK):"
@@ -87,8 +83,7 @@ public final class ImageDecoder {
         return ImageFormat.sniffUnsupported(bytes)
                 .map(name -> new ImageRejected(ImageRejected.Reason.UNSUPPORTED_FORMAT,
                         name + " is not supported: send PNG, JPEG, GIF or BMP"))
-                .orElseGet(() -> new ImageRejected(ImageRejected.Reason.NOT_AN_IMAGE, bytes.length == 0
-                        ? "the body is empty: send an image (PNG, JPEG, GIF or BMP) as the body, or JSON {\"image\":\"<base64>\"}"
-                        : "the body is not a PNG, JPEG, GIF or BMP image (its first bytes match none of them)"));
+                .orElseGet(() -> new ImageRejected(ImageRejected.Reason.NOT_AN_IMAGE,
+                        "the body is not a PNG, JPEG, GIF or BMP image (its first bytes match none of them)"));
     }
 }

@@ -74,6 +74,33 @@ public enum ImageFormat {
         return Optional.empty();
     }
 
+    /**
+     * Whether {@code bytes} reach the end this format marks: PNG's IEND chunk, JPEG's EOI marker,
+     * GIF's trailer, BMP's declared file size. A file without it was cut short in transit.
+     */
+    public boolean isComplete(byte[] bytes) {
+        int n = bytes.length;
+        return switch (this) {
+            case PNG -> n >= 12 && bytes[n - 8] == 'I' && bytes[n - 7] == 'E' && bytes[n - 6] == 'N' && bytes[n - 5] == 'D';
+            case JPEG -> endsWithEoi(bytes);
+            case GIF -> n > 0 && bytes[n - 1] == 0x3B;
+            case BMP -> {
+                long declared = (bytes[2] & 0xFFL) | (bytes[3] & 0xFFL) << 8 | (bytes[4] & 0xFFL) << 16 | (bytes[5] & 0xFFL) << 24;
+                yield declared == 0 || declared <= n; // 0: size left unset, which BMP allows
+            }
+        };
+    }
+
+    /** EOI (FF D9) at the end, allowing for the padding some encoders add after it. */
+    private static boolean endsWithEoi(byte[] bytes) {
+        for (int i = bytes.length - 2, stop = Math.max(0, bytes.length - 1024); i >= stop; i--) {
+            if ((bytes[i] & 0xFF) == 0xFF && (bytes[i + 1] & 0xFF) == 0xD9) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** Parses a {@code format} parameter: {@code png}, {@code jpeg} (or {@code jpg}), {@code gif}, {@code bmp}. */
     public static ImageFormat parse(String name) {
         String n = name.trim().toLowerCase(Locale.ROOT);

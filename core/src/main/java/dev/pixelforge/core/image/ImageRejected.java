@@ -8,6 +8,7 @@ public final class ImageRejected extends RuntimeException {
 
     /** Why an input was refused. */
     public enum Reason {
+        EMPTY_BODY("empty_body"),
         NOT_AN_IMAGE("not_an_image"),
         TRUNCATED_IMAGE("truncated_image"),
         BAD_BASE64("bad_base64"),
@@ -28,6 +29,10 @@ public final class ImageRejected extends RuntimeException {
             return code;
         }
     }
+
+    /** One wording for an empty body, whichever layer notices it first. */
+    public static final String EMPTY_BODY_MESSAGE =
+            "the body is empty: send an image (PNG, JPEG, GIF or BMP) as the body, or JSON {\"image\":\"<base64>\"}";
 
     private final Reason reason;
 
