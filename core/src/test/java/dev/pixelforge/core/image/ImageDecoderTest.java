@@ -1,0 +1,103 @@
+package dev.pixelforge.core.image;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.pixelforge.core.contract.ContractImages;
+import java.awt.image.BufferedImage;
+import java.awt.image.IndexColorModel;
+import java.awt.image.WritableRaster;
+import java.util.Arrays;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/** Decoding: every layout PNG, GIF and BMP produce lands in one of the four {@link Channels}. */
+class ImageDecoderTest {
+
+    private final ImageDecoder decoder = new ImageDecoder(ImageLimits.DEFAULTS);
+
+    @Test
+    void sixteenBitGrayPng_isScaledTo8Bits() {
+        BufferedImage img = new BufferedImage(3, 1, BufferedImage.TYPE_USHORT_GRAY);
+        img.getRaster().setPixels(0, 0, 3, 1, new int[] {0, 32896, 65535});
+        Pixels p = decoder.decode(ContractImages.write(img, "png")).pixels();
+        assertEquals(Channels.GRAY, p.channels());
+        assertArrayEqualsUnsigned(new int[] {0, 128, 255}, p.data());
+    }
+
+    @Test
+    void transparentPalettePng_keepsItsAlpha() {
+        byte[] r = {(byte) 255, 0}, g = {0, 0}, b = {0, (byte) 255}, a = {(byte) 255, 0};
+        BufferedImage img = new BufferedImage(2, 1, BufferedImage.TYPE_BYTE_INDEXED, new IndexColorModel(8, 2, r, g, b, a));
+        img.getRaster().setPixels(0, 0, 2, 1, new int[] {0, 1});
+        Pixels p = decoder.decode(ContractImages.write(img, "png")).pixels();
+        assertEquals(Channels.ABGR, p.channels());
+        assertArrayEqualsUnsigned(new int[] {255, 0, 0, 255, 0, 255, 0, 0}, p.data());
+    }
+
+    @Test
+    void oneBitPng_expandsToBlackAndWhite() {
+        BufferedImage img = new BufferedImage(4, 1, BufferedImage.TYPE_BYTE_BINARY);
+        WritableRaster raster = img.getRaster();
+        raster.setPixels(0, 0, 4, 1, new int[] {1, 0, 0, 1});
+        Pixels p = decoder.decode(ContractImages.write(img, "png")).pixels();
+        assertEquals(Channels.GRAY, p.channels());
+        assertArrayEqualsUnsigned(new int[] {255, 0, 0, 255}, p.data());
+    }
+
+    @Test
+    void rgbaPng_isTakenOverWithItsAlpha() {
+        Pixels p = decoder.decode(ContractImages.png(5, 4, true)).pixels();
+        assertEquals(Channels.ABGR, p.channels());
+        assertEquals((byte) 255, p.data()[0], "first pixel's alpha");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"png", "jpeg", "gif", "bmp"})
+    void everyFormat_isRecognisedByItsBytes_notItsName(String format) {
+        byte[] file = ContractImages.write(ContractImages.pattern(9, 7, false), format);
+        ImageDecoder.Decoded d = decoder.decode(file);
+        assertEquals(ImageFormat.parse(format), d.format());
+        assertEquals(9, d.pixels().width());
+        assertEquals(7, d.pixels().height());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"png", "jpeg", "gif"})
+    void cutShortFile_isTruncated_notDecodedWithGrayRows(String format) {
+        byte[] file = ContractImages.write(ContractImages.pattern(40, 40, false), format);
+        byte[] cut = Arrays.copyOf(file, file.length * 3 / 4);
+        ImageRejected e = assertThrows(ImageRejected.class, () -> decoder.decode(cut));
+        assertEquals(ImageRejected.Reason.TRUNCATED_IMAGE, e.reason(), e.getMessage());
+    }
+
+    @Test
+    void unknownBytes_areNotAnImage_andKnownForeignFormats_areUnsupported() {
+        assertEquals(ImageRejected.Reason.NOT_AN_IMAGE,
+                assertThrows(ImageRejected.class, () -> decoder.decode("GIF is a nice format".getBytes())).reason());
+        assertEquals(ImageRejected.Reason.UNSUPPORTED_FORMAT,
+                assertThrows(ImageRejected.class, () -> decoder.decode(ContractImages.webp())).reason());
+        assertEquals(ImageRejected.Reason.UNSUPPORTED_FORMAT,
+                assertThrows(ImageRejected.class, () -> decoder.decode(new byte[] {'I', 'I', 42, 0, 8, 0, 0, 0})).reason());
+        assertEquals(ImageRejected.Reason.EMPTY_BODY,
+                assertThrows(ImageRejected.class, () -> decoder.decode(new byte[0])).reason());
+    }
+
+    @Test
+    void bodyOverTheLimit_isRefusedBeforeSniffing() {
+        ImageDecoder small = new ImageDecoder(new ImageLimits(100, 1000, 1, 8));
+        ImageRejected e = assertThrows(ImageRejected.class, () -> small.decode(new byte[101]));
+        assertEquals(ImageRejected.Reason.BODY_TOO_LARGE, e.reason());
+        assertTrue(e.getMessage().contains("100"), e.getMessage());
+    }
+
+    static void assertArrayEqualsUnsigned(int[] expected, byte[] actual) {
+        int[] unsigned = new int[actual.length];
+        for (int i = 0; i < actual.length; i++) {
+            unsigned[i] = actual[i] & 0xFF;
+        }
+        assertEquals(Arrays.toString(expected), Arrays.toString(unsigned));
+    }
+}
