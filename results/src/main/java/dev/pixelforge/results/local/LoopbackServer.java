@@ -1,0 +1,72 @@
+package dev.pixelforge.results.local;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpHandler;
+import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/** The JDK's HTTP server on loopback, as every stand-in front uses it, and the exchange helpers they share. */
+final class LoopbackServer {
+
+    static {
+        // Without it the JDK server delays small responses by 40-85 ms (Nagle + delayed ACK).
+        System.setProperty("sun.net.httpserver.nodelay", "true");
+    }
+
+    private LoopbackServer() {
+    }
+
+    /** A server on 127.0.0.1:{@code port} (0: any free port), one thread per open request. */
+    static HttpServer start(int port, String name, HttpHandler handler) throws IOException {
+        HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 512);
+        AtomicInteger n = new AtomicInteger();
+        ExecutorService threads = Executors.newCachedThreadPool(r -> {
+            Thread t = new Thread(r, name + "-" + n.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        });
+        server.setExecutor(threads);
+        server.createContext("/", handler);
+        server.start();
+        return server;
+    }
+
+    static void stop(HttpServer server) {
+        server.stop(0);
+        if (server.getExecutor() instanceof ExecutorService threads) {
+            threads.shutdownNow();
+        }
+    }
+
+    /** The body, or null when it is longer than {@code limit} (the rest is left unread). */
+    static byte[] readBody(HttpExchange exchange, long limit) throws IOException {
+        String declared = exchange.getRequestHeaders().getFirst("Content-Length");
+        if (declared != null && Long.parseLong(declared.trim()) > limit) {
+            return null;
+        }
+        try (InputStream in = exchange.getRequestBody()) {
+            byte[] body = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, limit + 1));
+            return body.length > limit ? null : body;
+        }
+    }
+
+    static void send(HttpExchange exchange, int status, String contentType, String body) throws IOException {
+        exchange.getResponseHeaders().set("Content-Type", contentType);
+        send(exchange, status, body.getBytes(StandardCharsets.UTF_8));
+    }
+
+    static void send(HttpExchange exchange, int status, byte[] body) throws IOException {
+        exchange.sendResponseHeaders(status, body.length == 0 ? -1 : body.length);
+        try (OutputStream out = exchange.getResponseBody()) {
+            out.write(body);
+        }
+    }
+}
