@@ -46,11 +46,18 @@ public final class ChildJvm implements AutoCloseable {
      * Starts {@code java <jvmArgs>} with {@code env} added and its output appended to {@code log}.
      */
     public static ChildJvm start(List<String> jvmArgs, Map<String, String> env, Path log) throws IOException {
+        return start(jvmArgs, env, log, Path.of("").toAbsolutePath());
+    }
+
+    /** The same, in {@code workingDir}. */
+    public static ChildJvm start(List<String> jvmArgs, Map<String, String> env, Path log, Path workingDir) throws IOException {
         List<String> command = new ArrayList<>(List.of("/bin/sh", "-c", GUARD, "pixelforge-guard"));
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.addAll(jvmArgs);
-        Files.createDirectories(log.toAbsolutePath().getParent());
+        log = log.toAbsolutePath();
+        Files.createDirectories(log.getParent());
         ProcessBuilder builder = new ProcessBuilder(command)
+                .directory(workingDir.toFile())
                 .redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
         builder.environment().putAll(env);

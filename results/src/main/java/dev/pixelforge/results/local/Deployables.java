@@ -14,7 +14,8 @@ import java.util.stream.Stream;
 public record Deployables(Path lambdaJar, Path lambdaRuntimeDir, Path functionJar, Path invokerJar, Path containerJar) {
 
     /** The files {@code mvn package} writes under the repository root {@code root}. */
-    public static Deployables under(Path root) {
+    public static Deployables under(Path repositoryRoot) {
+        Path root = repositoryRoot.toAbsolutePath().normalize(); // instances run in other working directories
         return new Deployables(
                 root.resolve("aws-lambda/target/pixelforge-aws-lambda-all.jar"),
                 root.resolve("results/target/lambda-runtime"),

@@ -37,7 +37,8 @@ final class ExecutionEnvironment implements AutoCloseable {
         this.id = id;
         this.runtimeApi = LoopbackServer.start(0, "runtime-api-" + id, this::route);
         String address = "127.0.0.1:" + runtimeApi.getAddress().getPort();
-        this.jvm = ChildJvm.start(launch.command(profile), launch.environment(profile, address, id), launch.log(id));
+        // The runtime loads the function from its working directory (and lib/ in it), as /var/task is on Lambda.
+        this.jvm = ChildJvm.start(launch.command(profile), launch.environment(profile, address, id), launch.log(id), launch.taskRoot());
         ProcessHandle.of(jvm.pid()).ifPresent(p -> p.onExit().thenRun(this::died));
     }
 
@@ -214,7 +215,7 @@ final class ExecutionEnvironment implements AutoCloseable {
             Path lib = workDir.resolve("lambda-task/lib");
             Files.createDirectories(lib);
             Files.copy(lambdaJar, lib.resolve(lambdaJar.getFileName()), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
-            return lib.getParent();
+            return lib.getParent().toAbsolutePath(); // the runtime builds file: URLs from it: relative ones do not resolve
         }
     }
 }

@@ -108,14 +108,22 @@ final class ProxyEventCodec {
                 : body.getBytes(StandardCharsets.UTF_8);
     }
 
-    /** Every header of the response: multi-value entries and single ones, as API Gateway merges them. */
+    /**
+     * Every header of the response, merged as API Gateway merges them: {@code multiValueHeaders}
+     * first, then {@code headers}, a pair given in both appearing once.
+     */
     static Map<String, List<String>> headers(APIGatewayProxyResponseEvent response) {
         Map<String, List<String>> all = new LinkedHashMap<>();
         if (response.getMultiValueHeaders() != null) {
             response.getMultiValueHeaders().forEach((k, v) -> all.put(k, new ArrayList<>(v)));
         }
         if (response.getHeaders() != null) {
-            response.getHeaders().forEach((k, v) -> all.computeIfAbsent(k, x -> new ArrayList<>()).add(v));
+            response.getHeaders().forEach((k, v) -> {
+                List<String> values = all.computeIfAbsent(k, x -> new ArrayList<>());
+                if (!values.contains(v)) {
+                    values.add(v);
+                }
+            });
         }
         return all;
     }
