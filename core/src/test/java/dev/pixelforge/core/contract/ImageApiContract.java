@@ -292,7 +292,7 @@ public abstract class ImageApiContract {
     }
 
     @Test
-    void bodyOverTheLimit_gets413() throws Exception {
+    protected void bodyOverTheLimit_gets413() throws Exception {
         long limit = ((Number) ((Map<?, ?>) json(send(Call.get("/health"))).get("limits")).get("maxBodyBytes")).longValue();
         byte[] body = Arrays.copyOf(PNG, Math.toIntExact(limit + 1));
         assertError(send(Call.post("/tone", "image/png", body)), 413, "body_too_large");

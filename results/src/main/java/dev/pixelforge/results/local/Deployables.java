@@ -34,6 +34,14 @@ public record Deployables(Path lambdaJar, Path lambdaRuntimeDir, Path functionJa
         return this;
     }
 
+    /** AWS's runtime interface client jar, among the runtime jars. */
+    public Path lambdaRuntimeClientJar() throws IOException {
+        try (Stream<Path> jars = Files.list(lambdaRuntimeDir)) {
+            return jars.filter(p -> p.getFileName().toString().startsWith("aws-lambda-java-runtime-interface-client"))
+                    .findFirst().orElseThrow(() -> new IllegalStateException("no runtime interface client in " + lambdaRuntimeDir));
+        }
+    }
+
     /** The class path AWS's java21 runtime starts with: its own jars, not the function's. */
     public String lambdaRuntimeClasspath() throws IOException {
         try (Stream<Path> jars = Files.list(lambdaRuntimeDir)) {

@@ -38,7 +38,7 @@ final class ExecutionEnvironment implements AutoCloseable {
         this.runtimeApi = LoopbackServer.start(0, "runtime-api-" + id, this::route);
         String address = "127.0.0.1:" + runtimeApi.getAddress().getPort();
         // The runtime loads the function from its working directory (and lib/ in it), as /var/task is on Lambda.
-        this.jvm = ChildJvm.start(launch.command(profile), launch.environment(profile, address, id), launch.log(id), launch.taskRoot());
+        this.jvm = ChildJvm.start(launch.command(profile, id), launch.environment(profile, address, id), launch.log(id), launch.taskRoot());
         ProcessHandle.of(jvm.pid()).ifPresent(p -> p.onExit().thenRun(this::died));
     }
 
@@ -177,13 +177,19 @@ final class ExecutionEnvironment implements AutoCloseable {
      */
     record LambdaLaunch(Path taskRoot, String runtimeClasspath, Path logDir, List<String> extraJvmOptions) {
 
+        /** The runtime client's own switch for where its JNI library is: preinstalled, as on Lambda. */
+        static final String JNI_PROPERTY = "com.amazonaws.services.lambda.runtime.api.client.runtimeapi.NativeClient.JNI";
+
         static final List<String> AWS_JAVA_RUNTIME_FLAGS = List.of("-XX:+UseSerialGC", "-Xshare:auto",
                 "-XX:+TieredCompilation", "-XX:TieredStopAtLevel=1", "-XX:+ErrorFileToStderr");
 
-        List<String> command(TargetProfile profile) {
+        List<String> command(TargetProfile profile, int id) throws IOException {
             List<String> cmd = new ArrayList<>(profile.jvmOptions());
             cmd.addAll(AWS_JAVA_RUNTIME_FLAGS);
             cmd.addAll(extraJvmOptions);
+            // Every execution environment has a /tmp of its own.
+            Path tmp = Files.createDirectories(logDir.getParent().resolve("lambda-tmp/env" + id)).toAbsolutePath();
+            cmd.add("-Djava.io.tmpdir=" + tmp);
             cmd.addAll(List.of("-cp", runtimeClasspath,
                     "com.amazonaws.services.lambda.runtime.api.client.AWSLambda", HANDLER));
             return cmd;
@@ -208,6 +214,27 @@ final class ExecutionEnvironment implements AutoCloseable {
 
         Path log(int id) {
             return logDir.resolve("aws-lambda-env" + id + ".log");
+        }
+
+        /**
+         * The runtime client's JNI library, unpacked once. Left to itself, every environment unpacks it
+         * to the same /tmp/.libaws-lambda-jni.so: harmless on Lambda, where each environment has its own
+         * /tmp, but here environments starting together overwrite the file under each other (SIGBUS).
+         */
+        static Path unpackJni(Path runtimeClientJar, Path workDir) throws IOException {
+            String arch = System.getProperty("os.arch").contains("aarch64") ? "aarch_64" : "x86_64";
+            Path target = workDir.resolve("lambda-runtime-jni/libaws-lambda-jni.so").toAbsolutePath();
+            Files.createDirectories(target.getParent());
+            try (java.util.jar.JarFile jar = new java.util.jar.JarFile(runtimeClientJar.toFile())) {
+                java.util.jar.JarEntry entry = jar.getJarEntry("jni/libaws-lambda-jni.linux-" + arch + ".so");
+                if (entry == null) {
+                    throw new IOException(runtimeClientJar + " has no JNI library for linux-" + arch);
+                }
+                try (java.io.InputStream in = jar.getInputStream(entry)) {
+                    Files.copy(in, target, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+                }
+            }
+            return target;
         }
 
         /** Puts the Lambda jar where the runtime looks for the function: LAMBDA_TASK_ROOT/lib. */

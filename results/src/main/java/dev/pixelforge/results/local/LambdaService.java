@@ -78,6 +78,13 @@ public final class LambdaService implements AutoCloseable {
         }
     }
 
+    /** The process id of an environment running an invocation now, or 0: for fault-injection tests. */
+    public long busyEnvironmentPid() {
+        synchronized (lock) {
+            return live.stream().filter(e -> !idle.contains(e) && e.ready().isDone()).mapToLong(ExecutionEnvironment::pid).findFirst().orElse(0);
+        }
+    }
+
     /** Invokes the function synchronously, as API Gateway's proxy integration does. */
     public Result invoke(byte[] event) throws IOException, InterruptedException {
         ExecutionEnvironment env;

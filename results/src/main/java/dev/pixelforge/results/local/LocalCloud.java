@@ -39,9 +39,10 @@ public final class LocalCloud implements AutoCloseable {
                                    StandInEvents events) throws IOException {
         jars.check();
         Path logs = workDir.resolve("logs");
+        Path jni = ExecutionEnvironment.LambdaLaunch.unpackJni(jars.lambdaRuntimeClientJar(), workDir);
         ExecutionEnvironment.LambdaLaunch launch = new ExecutionEnvironment.LambdaLaunch(
                 ExecutionEnvironment.LambdaLaunch.prepareTaskRoot(jars.lambdaJar(), workDir),
-                jars.lambdaRuntimeClasspath(), logs, List.of());
+                jars.lambdaRuntimeClasspath(), logs, List.of("-D" + ExecutionEnvironment.LambdaLaunch.JNI_PROPERTY + "=" + jni));
         List<AutoCloseable> started = new ArrayList<>();
         try {
             LambdaService lambda = track(started, new LambdaService(profile.of(Target.AWS_LAMBDA), launch, events));

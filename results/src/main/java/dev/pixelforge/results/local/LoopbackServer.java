@@ -46,15 +46,18 @@ final class LoopbackServer {
         }
     }
 
-    /** The body, or null when it is longer than {@code limit} (the rest is left unread). */
+    /**
+     * The body, or null when it is longer than {@code limit}. An oversized body is still read to its
+     * end and dropped, so the client finishes sending and reads the refusal instead of a reset.
+     */
     static byte[] readBody(HttpExchange exchange, long limit) throws IOException {
-        String declared = exchange.getRequestHeaders().getFirst("Content-Length");
-        if (declared != null && Long.parseLong(declared.trim()) > limit) {
-            return null;
-        }
         try (InputStream in = exchange.getRequestBody()) {
             byte[] body = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, limit + 1));
-            return body.length > limit ? null : body;
+            if (body.length > limit) {
+                in.transferTo(OutputStream.nullOutputStream());
+                return null;
+            }
+            return body;
         }
     }
 

@@ -1,0 +1,75 @@
+package dev.pixelforge.results.local;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.net.URI;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.stream.Collectors;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+/** Cloud Functions gen2 and Cloud Run: instances on demand, at most N, a queue, then 429. */
+class PoolStandInIT {
+
+    @ParameterizedTest
+    @EnumSource(value = Target.class, names = {"GCP_FUNCTION", "CONTAINER"})
+    void requestWaitingLongerThanTheQueueTimeout_gets429(Target target) throws Exception {
+        RecordingEvents events = new RecordingEvents();
+        String t = target.id();
+        try (LocalCloud cloud = StandIns.start(events, Map.of(t + ".max-instances", "1", t + ".concurrency", "1", t + ".queue-timeout", "300ms"))) {
+            URI url = cloud.url(target);
+            ExecutorService pool = Executors.newSingleThreadExecutor();
+            Future<HttpResponse<String>> first = pool.submit(() -> StandIns.slow(url, 4));
+            StandIns.await("the one instance is starting", Duration.ofSeconds(10), () -> events.starting.containsKey(target));
+
+            HttpResponse<String> second = StandIns.get(url, "/health");
+
+            assertEquals(429, second.statusCode(), second::body);
+            assertEquals("The request was aborted because there was no available instance.", second.body());
+            assertEquals(200, first.get().statusCode());
+            assertEquals(1, pool(cloud, target).throttles());
+            pool.shutdown();
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(value = Target.class, names = {"GCP_FUNCTION", "CONTAINER"})
+    void burst_neverExceedsMaxInstances_norConcurrencyPerInstance(Target target) throws Exception {
+        RecordingEvents events = new RecordingEvents();
+        String t = target.id();
+        try (LocalCloud cloud = StandIns.start(events, Map.of(t + ".max-instances", "2", t + ".concurrency", "2", t + ".queue-timeout", "60s"))) {
+            List<HttpResponse<String>> responses = LambdaStandInIT.concurrently(8, () -> StandIns.slow(cloud.url(target), 1));
+
+            assertTrue(responses.stream().allMatch(r -> r.statusCode() == 200), () -> responses.stream().map(HttpResponse::statusCode).toList().toString());
+            Set<String> instances = responses.stream().map(r -> r.headers().firstValue("X-PixelForge-Instance").orElseThrow()).collect(Collectors.toSet());
+            assertEquals(2, pool(cloud, target).mostInstances(), "instances at most at once");
+            assertEquals(2, instances.size(), "distinct instances that answered");
+            assertTrue(events.mostAtOnceOnOneInstance(target) <= 2, "an instance held more than its concurrency");
+            assertEquals(2, responses.stream().filter(r -> r.headers().firstValue("X-PixelForge-Cold").orElseThrow().equals("true")).count(),
+                    "one cold start per instance");
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(value = Target.class, names = {"GCP_FUNCTION", "CONTAINER"})
+    void bodyOverThePlatformLimit_isRefusedByTheFront_beforeAnyInstance(Target target) throws Exception {
+        try (LocalCloud cloud = StandIns.start(StandInEvents.NONE, Map.of())) {
+            HttpResponse<String> response = StandIns.post(cloud.url(target), "/tone", "image/png", new byte[32 * 1024 * 1024 + 1]);
+            assertEquals(413, response.statusCode());
+            assertTrue(response.body().contains("413 Request Entity Too Large"), response.body());
+            assertEquals(0, pool(cloud, target).instances());
+        }
+    }
+
+    private static InstancePool pool(LocalCloud cloud, Target target) {
+        return target == Target.CONTAINER ? cloud.run() : cloud.functions();
+    }
+}
