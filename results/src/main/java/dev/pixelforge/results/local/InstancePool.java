@@ -98,6 +98,16 @@ public final class InstancePool implements AutoCloseable {
         }
     }
 
+    /** Requests being served right now, over all instances. */
+    public int busySlots() {
+        lock.lock();
+        try {
+            return instances.stream().mapToInt(i -> i.active).sum();
+        } finally {
+            lock.unlock();
+        }
+    }
+
     public int instances() {
         lock.lock();
         try {
