@@ -1,11 +1,13 @@
 package dev.pixelforge.results.bench;
 
+import dev.pixelforge.core.image.FractalNoiseGenerator;
 import dev.pixelforge.core.image.ImageDecoder;
 import dev.pixelforge.core.image.ImageEncoder;
 import dev.pixelforge.core.image.ImageFormat;
 import dev.pixelforge.core.image.ImageLimits;
 import dev.pixelforge.core.image.Pixels;
 import dev.pixelforge.core.image.ToneScale;
+import dev.pixelforge.results.images.StudyImageSet;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -23,7 +25,7 @@ import org.openjdk.jmh.annotations.Warmup;
 
 /**
  * The three kernel phases of {@code POST /tone} timed apart, per image size and format, on
- * generated content (smooth, photo-like gradients, not flat colour that codecs find trivial).
+ * the load runs' photo-like content (fractal noise and grain, not flat colour that codecs find trivial).
  *
  * <pre>./bench kernel</pre>
  */
@@ -58,7 +60,7 @@ public class KernelBench {
         String[] wh = size.split("x");
         imageFormat = ImageFormat.parse(format);
         toneScale = ToneScale.parse(scale, Map.of());
-        Pixels source = BenchImages.photoLike(Integer.parseInt(wh[0]), Integer.parseInt(wh[1]), 756);
+        Pixels source = StudyImageSet.photoLike(new FractalNoiseGenerator(), Integer.parseInt(wh[0]), Integer.parseInt(wh[1]), 756);
         encoded = encoder.encode(source, imageFormat, ImageEncoder.DEFAULT_JPEG_QUALITY);
         decoded = decoder.decode(encoded).pixels();
         toned = toneScale.apply(decoded);
