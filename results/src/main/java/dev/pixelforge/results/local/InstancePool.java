@@ -269,15 +269,31 @@ public final class InstancePool implements AutoCloseable {
         expired.forEach(this::stop);
     }
 
+    /** Every live instance as it is now: ready time, peak RSS and CPU so far. */
+    public List<InstanceRecord> liveInstances() {
+        List<Instance> now;
+        lock.lock();
+        try {
+            now = List.copyOf(instances);
+        } finally {
+            lock.unlock();
+        }
+        return now.stream().filter(i -> i.jvm != null).map(this::record).toList();
+    }
+
+    private InstanceRecord record(Instance instance) {
+        ProcStats stats = instance.jvm.stats();
+        return new InstanceRecord(profile.target(), instance.id, instance.jvm.pid(), instance.readyMillis,
+                stats.peakRssKb(), stats.cpuMillis(), instance.served);
+    }
+
     private void stop(Instance instance) {
-        ChildJvm jvm = instance.jvm;
-        if (jvm == null) {
+        if (instance.jvm == null) {
             return;
         }
-        ProcStats stats = jvm.stats();
-        jvm.close();
-        events.instanceStopped(new InstanceRecord(profile.target(), instance.id, jvm.pid(), instance.readyMillis,
-                stats.peakRssKb(), stats.cpuMillis(), instance.served));
+        InstanceRecord last = record(instance);
+        instance.jvm.close();
+        events.instanceStopped(last);
     }
 
     @Override

@@ -78,6 +78,21 @@ public final class LambdaService implements AutoCloseable {
         }
     }
 
+    /** Every live environment as it is now: ready time, peak RSS and CPU so far. */
+    public List<InstanceRecord> liveInstances() {
+        List<ExecutionEnvironment> now;
+        synchronized (lock) {
+            now = List.copyOf(live);
+        }
+        return now.stream().map(this::record).toList();
+    }
+
+    private InstanceRecord record(ExecutionEnvironment env) {
+        ProcStats stats = env.stats();
+        double ready = env.ready().isDone() && !env.ready().isCompletedExceptionally() ? env.ready().join() : -1;
+        return new InstanceRecord(Target.AWS_LAMBDA, env.id(), env.pid(), ready, stats.peakRssKb(), stats.cpuMillis(), env.served());
+    }
+
     /** The process id of an environment running an invocation now, or 0: for fault-injection tests. */
     public long busyEnvironmentPid() {
         synchronized (lock) {
@@ -198,11 +213,9 @@ public final class LambdaService implements AutoCloseable {
     }
 
     private void stop(ExecutionEnvironment env) {
-        ProcStats stats = env.stats();
-        double ready = env.ready().isDone() && !env.ready().isCompletedExceptionally() ? env.ready().join() : -1;
+        InstanceRecord last = record(env);
         env.close();
-        events.instanceStopped(new InstanceRecord(Target.AWS_LAMBDA, env.id(), env.pid(), ready,
-                stats.peakRssKb(), stats.cpuMillis(), env.served()));
+        events.instanceStopped(last);
     }
 
     @Override

@@ -109,6 +109,14 @@ public final class LocalCloud implements AutoCloseable {
         return run;
     }
 
+    /** Every instance alive now, on every platform, with its resources so far. */
+    public List<InstanceRecord> liveInstances() {
+        List<InstanceRecord> all = new ArrayList<>(lambda.liveInstances());
+        all.addAll(functions.liveInstances());
+        all.addAll(run.liveInstances());
+        return all;
+    }
+
     /** Fronts first, so nothing new arrives while the instances stop. */
     @Override
     public void close() {

@@ -1,0 +1,232 @@
+package dev.pixelforge.results.cli;
+
+import dev.pixelforge.results.images.StudyImage;
+import dev.pixelforge.results.images.StudyImageSet;
+import dev.pixelforge.results.load.LoadPlan;
+import dev.pixelforge.results.load.LoadProfile;
+import dev.pixelforge.results.load.LoadRunner;
+import dev.pixelforge.results.load.Operation;
+import dev.pixelforge.results.local.Deployables;
+import dev.pixelforge.results.local.InstanceRecord;
+import dev.pixelforge.results.local.LocalCloud;
+import dev.pixelforge.results.local.PlatformProfile;
+import dev.pixelforge.results.local.StandInEvents;
+import dev.pixelforge.results.local.Target;
+import dev.pixelforge.results.report.ReportWriter;
+import dev.pixelforge.results.report.RunSummary;
+import dev.pixelforge.results.samples.InstanceLog;
+import dev.pixelforge.results.samples.SampleLog;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.net.URI;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CopyOnWriteArrayList;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * The main job: the same load on every target, one after another, then the side-by-side report.
+ * Targets are the local stand-ins unless a targets file names deployed URLs.
+ */
+@Command(name = "compare", mixinStandardHelpOptions = true,
+        description = "Put one load profile on Lambda, Cloud Functions and the container, and write the side-by-side report.")
+final class CompareCommand implements Callable<Integer> {
+
+    @Option(names = "--profile", defaultValue = "quick",
+            description = "Load profile: quick (default), rando-t3micro, rando-m7i, cmpt756.")
+    String profileName;
+
+    @Option(names = "--targets", description = "Which targets: a comma list of aws-lambda, gcp-function, container (local"
+            + " stand-ins), or a properties file mapping those names to deployed URLs.")
+    String targets;
+
+    @Option(names = "--threads", description = "Override the profile's threads.")
+    Integer threads;
+
+    @Option(names = "--ramp", description = "Override the profile's ramp-up, in seconds.")
+    Integer ramp;
+
+    @Option(names = "--duration", description = "Override the profile's seconds per target (ramp-up included).")
+    Integer duration;
+
+    @Option(names = "--operation", description = "Override the operation: tone-json, tone, generate.")
+    String operation;
+
+    @Option(names = "--max-image", description = "Send only images up to this size, e.g. 1920x1080.")
+    String maxImage;
+
+    @Option(names = "--platform", description = "Platform profile for the stand-ins (default: results/platform.properties).")
+    Path platformFile;
+
+    @Option(names = "--set", paramLabel = "KEY=VALUE", description = "Override a platform profile key, e.g. --set aws-lambda.reserved-concurrency=2")
+    Map<String, String> platformOverrides = new LinkedHashMap<>();
+
+    @Option(names = "--root", defaultValue = ".", description = "Repository root (default: the current directory).")
+    Path root;
+
+    @Option(names = "--runs", description = "Where run folders go (default: results/runs).")
+    Path runs;
+
+    @Override
+    public Integer call() throws Exception {
+        PrintStream out = System.out;
+        LoadProfile profile;
+        Map<String, URI> deployed;
+        List<Target> chosen;
+        PlatformProfile platform;
+        try {
+            profile = profile();
+            deployed = deployedTargets();
+            chosen = deployed.isEmpty() ? localTargets() : List.of();
+            platform = PlatformProfile.load(platformFile != null ? platformFile : root.resolve("results/platform.properties"), platformOverrides);
+        } catch (IllegalArgumentException | IOException e) {
+            System.err.println("pixelforge compare: " + e.getMessage());
+            return 2;
+        }
+        Path runsDir = runs != null ? runs : root.resolve("results/runs");
+        Path runDir = Files.createDirectories(runsDir.resolve(
+                LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")) + "-" + profile.name()));
+        out.println("PixelForge compare: " + profile.describe());
+        out.println("preparing the image set (made once, then reused) ...");
+        StudyImageSet images = StudyImageSet.in(runsDir.resolve("images"));
+        List<StudyImage> sent = images.images().stream().filter(i -> i.pixels() <= profile.maxImagePixels()).toList();
+        linkImages(images, runDir.resolve("images"));
+        LoadPlan.writeCsv(runDir, sent);
+
+        Properties about = new Properties();
+        about.setProperty("profile", profile.name());
+        about.setProperty("load", profile.describe());
+        about.setProperty("images", sent.size() + " (" + sent.get(0).name() + " to " + sent.get(sent.size() - 1).name() + ")");
+        about.setProperty("client", "Apache JMeter 5.6.3 embedded (jmeter-java-dsl 2.2), " + System.getProperty("java.vm.name")
+                + " " + System.getProperty("java.runtime.version") + ", " + Runtime.getRuntime().availableProcessors() + " cores");
+
+        List<InstanceRecord> stopped = new CopyOnWriteArrayList<>();
+        LocalCloud cloud = null;
+        Map<String, URI> urls = new LinkedHashMap<>(deployed);
+        try (SampleLog log = SampleLog.appendTo(runDir.resolve("samples.csv"))) {
+            if (deployed.isEmpty()) {
+                about.setProperty("targets", "local stand-ins: " + chosen.stream().map(Target::id).toList());
+                about.setProperty("platform", platform.describe().replaceAll("\\s+", " ").trim());
+                out.println("starting the local stand-ins (instances start on the first request: cold starts are part of the run)");
+                cloud = LocalCloud.start(Deployables.under(root), platform, runDir.resolve("local"), LocalCloud.Ports.ANY, new StandInEvents() {
+                    @Override
+                    public void instanceStopped(InstanceRecord record) {
+                        stopped.add(record);
+                    }
+                });
+                for (Target t : chosen) {
+                    urls.put(t.id(), cloud.url(t));
+                }
+            } else {
+                about.setProperty("targets", "deployed: " + deployed);
+            }
+            for (Map.Entry<String, URI> target : urls.entrySet()) {
+                out.println("== " + target.getKey() + "  " + target.getValue());
+                LoadRunner.run(target.getKey(), target.getValue(), profile, runDir, log, out);
+            }
+        } finally {
+            if (cloud != null) {
+                List<InstanceRecord> all = new ArrayList<>(stopped);
+                all.addAll(cloud.liveInstances());
+                InstanceLog.write(runDir.resolve("instances.csv"), all);
+                cloud.close();
+            }
+            try (java.io.Writer w = Files.newBufferedWriter(runDir.resolve("run.properties"))) {
+                about.store(w, "what this run was");
+            }
+        }
+        PlanExport.write(runDir, profile);
+        RunSummary summary = ReportWriter.write(runDir);
+        out.println();
+        out.print(ReportWriter.consoleTable(summary));
+        out.println();
+        out.println("report: " + runDir.resolve("report.html").toAbsolutePath());
+        return 0;
+    }
+
+    private LoadProfile profile() {
+        LoadProfile p = LoadProfile.named(profileName);
+        if (threads != null) {
+            p = p.withThreads(threads);
+        }
+        if (ramp != null) {
+            p = p.withRamp(ramp);
+        }
+        if (duration != null) {
+            p = p.withDuration(duration);
+        }
+        if (operation != null) {
+            p = p.withOperation(Operation.of(operation));
+        }
+        if (maxImage != null) {
+            String[] wh = maxImage.toLowerCase().split("x");
+            if (wh.length != 2) {
+                throw new IllegalArgumentException("--max-image takes WIDTHxHEIGHT, e.g. 1920x1080");
+            }
+            p = p.withMaxImagePixels(Long.parseLong(wh[0].trim()) * Long.parseLong(wh[1].trim()));
+        }
+        return p;
+    }
+
+    private Map<String, URI> deployedTargets() throws IOException {
+        Map<String, URI> urls = new LinkedHashMap<>();
+        if (targets == null || !Files.isRegularFile(Path.of(targets))) {
+            return urls;
+        }
+        Properties p = new Properties();
+        try (java.io.Reader in = Files.newBufferedReader(Path.of(targets))) {
+            p.load(in);
+        }
+        for (Target t : Target.values()) {
+            String url = p.getProperty(t.id());
+            if (url != null && !url.isBlank()) {
+                urls.put(t.id(), URI.create(url.trim()));
+            }
+        }
+        if (urls.isEmpty()) {
+            throw new IllegalArgumentException(targets + " names no target: write lines such as aws-lambda=https://...");
+        }
+        return urls;
+    }
+
+    private List<Target> localTargets() {
+        if (targets == null) {
+            return List.of(Target.values());
+        }
+        List<Target> list = new ArrayList<>();
+        for (String name : targets.split(",")) {
+            list.add(Target.of(name.trim()));
+        }
+        return list;
+    }
+
+    /** Hard links: a run folder holds its inputs (plan.jmx runs from it) without copying 30 MB each time. */
+    private static void linkImages(StudyImageSet set, Path dir) throws IOException {
+        Files.createDirectories(dir.resolve("json"));
+        for (StudyImage i : set.images()) {
+            link(i.file(), dir.resolve(i.file().getFileName()));
+            link(i.jsonFile(), dir.resolve("json").resolve(i.jsonFile().getFileName()));
+        }
+        link(set.base64Csv(), dir.resolve(set.base64Csv().getFileName()));
+    }
+
+    private static void link(Path from, Path to) throws IOException {
+        try {
+            Files.createLink(to, from);
+        } catch (FileAlreadyExistsException exists) {
+            // already there from an earlier attempt
+        } catch (UnsupportedOperationException | IOException crossDevice) {
+            Files.copy(from, to);
+        }
+    }
+}
