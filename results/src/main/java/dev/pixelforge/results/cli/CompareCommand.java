@@ -2,10 +2,10 @@ package dev.pixelforge.results.cli;
 
 import dev.pixelforge.results.images.StudyImage;
 import dev.pixelforge.results.images.StudyImageSet;
-import dev.pixelforge.results.load.LoadPlan;
 import dev.pixelforge.results.load.LoadProfile;
 import dev.pixelforge.results.load.LoadRunner;
 import dev.pixelforge.results.load.Operation;
+import dev.pixelforge.results.load.RunFolder;
 import dev.pixelforge.results.local.Deployables;
 import dev.pixelforge.results.local.InstanceRecord;
 import dev.pixelforge.results.local.LocalCloud;
@@ -19,11 +19,8 @@ import dev.pixelforge.results.samples.SampleLog;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.net.URI;
-import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.LocalDateTime;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -93,15 +90,12 @@ final class CompareCommand implements Callable<Integer> {
             System.err.println("pixelforge compare: " + e.getMessage());
             return 2;
         }
-        Path runsDir = runs != null ? runs : root.resolve("results/runs");
-        Path runDir = Files.createDirectories(runsDir.resolve(
-                LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")) + "-" + profile.name()));
+        Path runsDir = (runs != null ? runs : root.resolve("results/runs")).toAbsolutePath().normalize();
         out.println("PixelForge compare: " + profile.describe());
         out.println("preparing the image set (made once, then reused) ...");
         StudyImageSet images = StudyImageSet.in(runsDir.resolve("images"));
-        List<StudyImage> sent = images.images().stream().filter(i -> i.pixels() <= profile.maxImagePixels()).toList();
-        linkImages(images, runDir.resolve("images"));
-        LoadPlan.writeCsv(runDir, sent);
+        Path runDir = RunFolder.create(runsDir, profile, images);
+        List<StudyImage> sent = RunFolder.sentImages(profile, images);
 
         Properties about = new Properties();
         about.setProperty("profile", profile.name());
@@ -145,12 +139,12 @@ final class CompareCommand implements Callable<Integer> {
                 about.store(w, "what this run was");
             }
         }
-        PlanExport.write(runDir, profile);
+        RunFolder.writePlan(runDir, profile);
         RunSummary summary = ReportWriter.write(runDir);
         out.println();
         out.print(ReportWriter.consoleTable(summary));
         out.println();
-        out.println("report: " + runDir.resolve("report.html").toAbsolutePath());
+        out.println("report: " + runDir.resolve("report.html"));
         return 0;
     }
 
@@ -208,25 +202,5 @@ final class CompareCommand implements Callable<Integer> {
             list.add(Target.of(name.trim()));
         }
         return list;
-    }
-
-    /** Hard links: a run folder holds its inputs (plan.jmx runs from it) without copying 30 MB each time. */
-    private static void linkImages(StudyImageSet set, Path dir) throws IOException {
-        Files.createDirectories(dir.resolve("json"));
-        for (StudyImage i : set.images()) {
-            link(i.file(), dir.resolve(i.file().getFileName()));
-            link(i.jsonFile(), dir.resolve("json").resolve(i.jsonFile().getFileName()));
-        }
-        link(set.base64Csv(), dir.resolve(set.base64Csv().getFileName()));
-    }
-
-    private static void link(Path from, Path to) throws IOException {
-        try {
-            Files.createLink(to, from);
-        } catch (FileAlreadyExistsException exists) {
-            // already there from an earlier attempt
-        } catch (UnsupportedOperationException | IOException crossDevice) {
-            Files.copy(from, to);
-        }
     }
 }

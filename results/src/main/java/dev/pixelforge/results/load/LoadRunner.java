@@ -47,6 +47,7 @@ public final class LoadRunner {
         EmbeddedJmeterEngine engine = new EmbeddedJmeterEngine();
         properties(url, profile, runDir).forEach(engine::prop);
         engine.prop("httpsampler.max_bytes_to_store_per_request", Integer.toString(STORED_RESPONSE_BYTES));
+        engine.prop("summariser.out", "false"); // the progress line says it better, per target
         Thread printer = progress.startPrinting(out);
         try {
             return plan.runIn(engine);
