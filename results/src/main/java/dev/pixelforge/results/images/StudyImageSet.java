@@ -23,7 +23,7 @@ import java.util.List;
 public final class StudyImageSet {
 
     /** Bump when the content changes, so cached sets are remade. */
-    static final String VERSION = "1";
+    static final String VERSION = "2";
 
     /** Name, width, height, format: the study's range, PNG where a lossless file stays small enough. */
     private static final Object[][] SPEC = {
@@ -131,8 +131,9 @@ public final class StudyImageSet {
     }
 
     /**
-     * A photograph stand-in: fractal noise (smooth regions, fine detail) with a little grain, so
-     * codecs work as hard as on a photo rather than on flat colour.
+     * A photograph stand-in: fractal noise (smooth regions, fine detail) with sensor-like grain
+     * (luma +-8, chroma +-2), so codecs work about as hard as on a photo: JPEG at quality 75 comes
+     * out near 0.8 bits per pixel (1920x1080: about 210 KB; 7680x4320: about 3.4 MB).
      */
     public static Pixels photoLike(FractalNoiseGenerator noise, int w, int h, long seed) {
         int side = Math.max(w, h);
@@ -143,9 +144,12 @@ public final class StudyImageSet {
         for (int y = 0; y < h; y++) {
             System.arraycopy(square.data(), y * side * 3, d, y * w * 3, w * 3);
         }
-        for (int i = 0; i < d.length; i++) {
-            int v = (d[i] & 0xFF) + grain.nextInt(9) - 4;
-            d[i] = (byte) Math.max(0, Math.min(255, v));
+        for (int i = 0; i < d.length; i += 3) {
+            int luma = grain.nextInt(17) - 8;
+            for (int c = 0; c < 3; c++) {
+                int v = (d[i + c] & 0xFF) + luma + grain.nextInt(5) - 2;
+                d[i + c] = (byte) Math.max(0, Math.min(255, v));
+            }
         }
         return out;
     }
