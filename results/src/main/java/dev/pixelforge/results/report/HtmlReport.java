@@ -46,6 +46,7 @@ final class HtmlReport {
 
         h.append("<h2>Side by side</h2>");
         h.append(table(SummaryTable.of(run)));
+        h.append("<h2>Every timing (ms)</h2>").append(timings(TimingTable.of(run)));
         h.append("<p class=\"note\">Round trip, latency (time to first byte, connect included) and connect are measured by"
                 + " the load client (JMeter, whole milliseconds). Process is the function's own <code>app</code> time from"
                 + " <code>Server-Timing</code>; overhead is round trip minus process: network, gateway, queueing, framework"
@@ -73,6 +74,20 @@ final class HtmlReport {
             h.append("<tr><td>").append(esc(r.measure())).append("</td>");
             r.values().forEach(v -> h.append("<td>").append(esc(v)).append("</td>"));
             h.append("</tr>");
+        }
+        return h.append("</tbody></table>").toString();
+    }
+
+    private static String timings(TimingTable t) {
+        StringBuilder h = new StringBuilder("<table><thead><tr><th>timing</th><th>target</th>");
+        TimingTable.COLUMNS.forEach(c -> h.append("<th>").append(c).append("</th>"));
+        h.append("</tr></thead><tbody>");
+        String last = "";
+        for (TimingTable.Row r : t.rows()) {
+            h.append("<tr><td>").append(r.timing().equals(last) ? "" : esc(r.timing())).append("</td><td>").append(esc(r.target())).append("</td>");
+            r.values().forEach(v -> h.append("<td>").append(esc(v)).append("</td>"));
+            h.append("</tr>");
+            last = r.timing();
         }
         return h.append("</tbody></table>").toString();
     }

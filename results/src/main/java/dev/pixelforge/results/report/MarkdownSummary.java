@@ -15,6 +15,13 @@ final class MarkdownSummary {
                 + " JMeter, process by the function (Server-Timing `app`), overhead = round trip - process.%n%n",
                 run.profile(), run.durationSeconds()));
         md.append(table(SummaryTable.of(run)));
+        md.append("\n## Every timing (ms)\n\n| timing | target | ").append(String.join(" | ", TimingTable.COLUMNS)).append(" |\n|---|---|");
+        TimingTable.COLUMNS.forEach(c -> md.append("---:|"));
+        md.append('\n');
+        for (TimingTable.Row row : TimingTable.of(run).rows()) {
+            md.append("| ").append(row.timing()).append(" | ").append(row.target()).append(" | ")
+                    .append(String.join(" | ", row.values())).append(" |\n");
+        }
         return md.toString();
     }
 

@@ -60,7 +60,7 @@ public final class ReportWriter {
 
     /** The headline rows, side by side, in fixed-width columns. */
     public static String consoleTable(RunSummary run) {
-        return MarkdownSummary.console(SummaryTable.of(run).headline());
+        return MarkdownSummary.console(SummaryTable.of(run));
     }
 
     static Map<String, TargetSummary.Resources> resources(List<InstanceRecord> records) {

@@ -74,6 +74,8 @@ class ReportArithmeticTest {
         String md = Files.readString(run.resolve("summary.md"));
         assertTrue(md.contains("| round trip p50 (ms) | 500 | 50.0 |"), md);
         assertTrue(md.contains("| availability | 83.33% | 100.00% |"), md);
+        assertTrue(md.contains("| round trip | aws-lambda | 501 | 301 | 10.0 | 500 | 900 | 1000 | 1000 | 1000 |"), md);
+        assertTrue(md.contains("| overhead | aws-lambda | 63.2 | 137 | 20.0 | 20.0 | 20.0 | 495 | 495 | 495 |"), md);
         List<String> sebs = Files.readAllLines(run.resolve("result.csv"));
         assertEquals(SebsResultCsv.HEADER, sebs.get(0));
         assertEquals(1 + 14, sebs.size(), "one row per completed request");
