@@ -10,10 +10,12 @@ import java.util.function.Consumer;
 
 /**
  * {@code result.csv} in the shape SeBS (spcl/serverless-benchmarks) writes per invocation, so a
- * PixelForge run can be read by tools made for that suite. Microseconds. {@code exec_time} is the
- * function's own time (Server-Timing app; SeBS's benchmark measures it inside the function too),
- * {@code client_time} the client's round trip, {@code provider_time} the platform's share (round trip
- * minus app), {@code connection_time} the client's TCP connect, {@code mem_used} unknown per request (0).
+ * PixelForge run can be read by tools made for that suite. Microseconds. As in SeBS:
+ * {@code exec_time} is the benchmark's own work inside the function (decode + tone/generate +
+ * encode), {@code provider_time} the function's execution as the platform runs it (Server-Timing
+ * {@code app}, the closest the client sees to Lambda's Duration), {@code client_time} the client's
+ * round trip, {@code connection_time} its TCP connect, {@code type} cold or warm; {@code mem_used}
+ * is not known per request (0).
  */
 final class SebsResultCsv implements Consumer<Sample>, AutoCloseable {
 
@@ -33,8 +35,9 @@ final class SebsResultCsv implements Consumer<Sample>, AutoCloseable {
             return; // SeBS records completed invocations only
         }
         try {
-            out.write(s.target() + "," + (s.isCold() ? "True" : "False") + "," + Math.max(0, s.appMicros()) + ","
-                    + s.connectMicros() + "," + s.roundTripMicros() + "," + Math.max(0, s.overheadMicros()) + ",0");
+            long kernel = Math.max(0, s.decodeMicros()) + Math.max(0, s.workMicros()) + Math.max(0, s.encodeMicros());
+            out.write((s.isCold() ? "cold" : "warm") + "," + (s.isCold() ? "True" : "False") + "," + kernel + ","
+                    + s.connectMicros() + "," + s.roundTripMicros() + "," + Math.max(0, s.appMicros()) + ",0");
             out.newLine();
         } catch (IOException e) {
             throw new UncheckedIOException(e);

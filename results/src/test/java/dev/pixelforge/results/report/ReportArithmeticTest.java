@@ -79,7 +79,7 @@ class ReportArithmeticTest {
         List<String> sebs = Files.readAllLines(run.resolve("result.csv"));
         assertEquals(SebsResultCsv.HEADER, sebs.get(0));
         assertEquals(1 + 14, sebs.size(), "one row per completed request");
-        assertEquals("aws-lambda,True,80000,5000,100000,20000,0", sebs.get(1));
+        assertEquals("cold,True,6000,5000,100000,80000,0", sebs.get(1));
         String html = Files.readString(run.resolve("report.html"));
         assertEquals(5, html.split("data:image/png;base64,").length - 1, "five charts embedded");
     }
