@@ -1,5 +1,6 @@
 package dev.pixelforge.results.cli;
 
+import dev.pixelforge.results.images.StudyImageSet;
 import dev.pixelforge.results.local.Deployables;
 import dev.pixelforge.results.local.InstanceRecord;
 import dev.pixelforge.results.local.LambdaReport;
@@ -7,6 +8,7 @@ import dev.pixelforge.results.local.LocalCloud;
 import dev.pixelforge.results.local.PlatformProfile;
 import dev.pixelforge.results.local.StandInEvents;
 import dev.pixelforge.results.local.Target;
+import dev.pixelforge.results.web.ComparisonPage;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.time.LocalTime;
@@ -42,6 +44,9 @@ final class LocalCloudCommand implements Callable<Integer> {
     @Option(names = "--work", description = "Where instance logs go (default: results/runs/local).")
     Path work;
 
+    @Option(names = "--page-port", defaultValue = "8080", description = "Port of the comparison page (default: 8080; 0 = any).")
+    int pagePort;
+
     @Override
     public Integer call() throws Exception {
         if (ports.length != 3) {
@@ -66,9 +71,23 @@ final class LocalCloudCommand implements Callable<Integer> {
             System.err.println("pixelforge local: " + e.getMessage());
             return 1;
         }
+        ComparisonPage page;
+        try {
+            Map<String, java.net.URI> backends = new LinkedHashMap<>();
+            for (Target t : Target.values()) {
+                backends.put(t.id(), cloud.url(t));
+            }
+            page = ComparisonPage.start(root.resolve("web-ui/src/main/webapp"), pagePort, backends,
+                    StudyImageSet.in(root.resolve("results/runs/images")).images());
+        } catch (java.io.IOException e) {
+            cloud.close();
+            System.err.println("pixelforge local: the comparison page could not start: " + e.getMessage());
+            return 1;
+        }
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             out.println("stopping: every instance goes with it");
+            page.close();
             cloud.close();
             stopped.countDown();
         }, "pixelforge-stop"));
@@ -79,6 +98,7 @@ final class LocalCloudCommand implements Callable<Integer> {
         out.println("profile " + profilePath + (overrides.isEmpty() ? "" : " with " + overrides) + ":");
         out.print(profile.describe());
         out.println("instance logs: " + workDir.resolve("logs"));
+        out.println("comparison page: " + page.url());
         out.println("try: curl -sS -D - " + cloud.url(Target.AWS_LAMBDA) + "/health");
         out.flush();
         stopped.await();

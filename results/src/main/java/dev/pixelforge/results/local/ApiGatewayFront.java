@@ -39,6 +39,10 @@ public final class ApiGatewayFront implements AutoCloseable {
         exchange.getResponseHeaders().add("x-amzn-RequestId", requestId);
         exchange.getResponseHeaders().add("x-amz-apigw-id", requestId.substring(0, 8) + "=");
         try {
+            if (isPreflight(exchange)) {
+                preflight(exchange);
+                return;
+            }
             byte[] body = LoopbackServer.readBody(exchange, GATEWAY_PAYLOAD_LIMIT);
             if (body == null) {
                 LoopbackServer.send(exchange, 413, "text/plain", "HTTP content length exceeded " + GATEWAY_PAYLOAD_LIMIT + " bytes.");
@@ -87,8 +91,33 @@ public final class ApiGatewayFront implements AutoCloseable {
         LoopbackServer.send(exchange, proxy.getStatusCode(), ProxyEventCodec.body(proxy));
     }
 
+    private static boolean isPreflight(HttpExchange exchange) {
+        return exchange.getRequestMethod().equals("OPTIONS") && exchange.getRequestHeaders().containsKey("Origin")
+                && exchange.getRequestHeaders().containsKey("Access-Control-Request-Method");
+    }
+
+    /**
+     * CORS preflights are answered by API Gateway itself, by the mock OPTIONS integration that the
+     * SAM template's {@code Cors} setting creates: they never invoke (or are throttled by) the function.
+     */
+    private static void preflight(HttpExchange exchange) throws IOException {
+        String headers = exchange.getRequestHeaders().getFirst("Access-Control-Request-Headers");
+        exchange.getResponseHeaders().add("Access-Control-Allow-Origin", "*");
+        exchange.getResponseHeaders().add("Access-Control-Allow-Methods", "GET,POST,OPTIONS");
+        exchange.getResponseHeaders().add("Access-Control-Allow-Headers", headers == null ? "Content-Type" : headers);
+        exchange.getResponseHeaders().add("Access-Control-Max-Age", "600");
+        LoopbackServer.send(exchange, 200, "application/json", "{}");
+    }
+
+    /**
+     * API Gateway's own answers. They carry CORS headers because PixelForge's API configures its
+     * gateway responses (DEFAULT_4XX, DEFAULT_5XX) to add them, so that a page on another origin can
+     * tell a throttle from an unreachable backend; without that, browsers hide these responses.
+     */
     private static void gatewayError(HttpExchange exchange, int status, String type, String body) throws IOException {
         exchange.getResponseHeaders().add("x-amzn-ErrorType", type);
+        exchange.getResponseHeaders().add("Access-Control-Allow-Origin", "*");
+        exchange.getResponseHeaders().add("Access-Control-Expose-Headers", "x-amzn-ErrorType, x-amzn-RequestId");
         LoopbackServer.send(exchange, status, "application/json", body);
     }
 
