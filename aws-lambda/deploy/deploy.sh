@@ -1,0 +1,132 @@
+#!/usr/bin/env bash
+# PixelForge on AWS Lambda + API Gateway, with the AWS CLI alone (no SAM CLI).
+#
+#   aws-lambda/deploy/deploy.sh [--dry-run] deploy       package the jar, deploy the stack, record the URL
+#   aws-lambda/deploy/deploy.sh [--dry-run] force-cold   new environment variable: every environment starts cold
+#   aws-lambda/deploy/deploy.sh [--dry-run] url          print the deployed URL and record it
+#   aws-lambda/deploy/deploy.sh [--dry-run] metrics FROM TO DIR   CloudWatch metrics and REPORT lines of a run window
+#   aws-lambda/deploy/deploy.sh [--dry-run] destroy      delete the stack, its logs and the uploaded jar
+#
+# Settings: ARTIFACT_BUCKET (an S3 bucket you own, for the jar), STACK (default pixelforge-lambda),
+# AWS_REGION / AWS_PROFILE as the AWS CLI reads them, SNAPSTART=true to restore from snapshots.
+# Memory, timeout and reserved concurrency come from results/platform.properties.
+set -euo pipefail
+# shellcheck source-path=SCRIPTDIR source=../../results/deploy/common.sh
+source "$(dirname "$0")/../../results/deploy/common.sh"
+
+MODULE=$PIXELFORGE_ROOT/aws-lambda
+STACK=${STACK:-pixelforge-lambda}
+JAR=${JAR:-$MODULE/target/pixelforge-aws-lambda-all.jar}
+PREFIX=pixelforge/$STACK
+
+usage() {
+  sed -n '2,14p' "$0" | sed 's/^# \{0,1\}//'
+}
+
+parameters() {
+  echo "MemorySize=$(profile aws-lambda.memory-mb 1024)" \
+       "Timeout=$(seconds "$(profile aws-lambda.timeout 29s)")" \
+       "ReservedConcurrency=$(profile aws-lambda.reserved-concurrency 10)" \
+       "SnapStart=${SNAPSTART:-false}"
+}
+
+stack_url() {
+  if [[ $DRY_RUN == 1 ]]; then
+    run aws cloudformation describe-stacks --stack-name "$STACK" \
+      --query "Stacks[0].Outputs[?OutputKey=='Url'].OutputValue" --output text >&2
+    echo "https://<api-id>.execute-api.<region>.amazonaws.com/Prod"
+  else
+    aws cloudformation describe-stacks --stack-name "$STACK" \
+      --query "Stacks[0].Outputs[?OutputKey=='Url'].OutputValue" --output text
+  fi
+}
+
+stack_exists() {
+  [[ $DRY_RUN == 1 ]] && return 0
+  aws cloudformation describe-stacks --stack-name "$STACK" >/dev/null 2>&1
+}
+
+deploy() {
+  need aws "install the AWS CLI (https://aws.amazon.com/cli/) and run aws configure"
+  [[ -n ${ARTIFACT_BUCKET:-} ]] || die "set ARTIFACT_BUCKET to an S3 bucket you own: the jar is uploaded there"
+  need_file "$JAR" "build it with: mvn -B -pl aws-lambda -am package -DskipTests"
+  mkdir -p "$MODULE/target"
+  run aws cloudformation package --template-file "$MODULE/template.yaml" --s3-bucket "$ARTIFACT_BUCKET" \
+    --s3-prefix "$PREFIX" --output-template-file "$MODULE/target/packaged.yaml"
+  # shellcheck disable=SC2046  # one word per parameter, on purpose
+  run aws cloudformation deploy --template-file "$MODULE/target/packaged.yaml" --stack-name "$STACK" \
+    --capabilities CAPABILITY_IAM CAPABILITY_AUTO_EXPAND --no-fail-on-empty-changeset \
+    --parameter-overrides $(parameters) "$@"
+  record_url
+}
+
+record_url() {
+  local url
+  url=$(stack_url | tail -n 1)
+  [[ -n $url && $url != None ]] || die "stack $STACK has no Url output: is it deployed?"
+  write_target aws-lambda "$url"
+}
+
+force_cold() {
+  need aws "install the AWS CLI"
+  stack_exists || die "stack $STACK does not exist: deploy it first"
+  # Only the token changes; every other parameter keeps its deployed value.
+  run aws cloudformation deploy --template-file "$MODULE/target/packaged.yaml" --stack-name "$STACK" \
+    --capabilities CAPABILITY_IAM CAPABILITY_AUTO_EXPAND --no-fail-on-empty-changeset \
+    --parameter-overrides "ColdStartToken=${COLD_START_TOKEN:-$(date +%s)}"
+}
+
+metrics() {
+  [[ $# -eq 3 ]] || die "metrics takes FROM TO DIR, e.g. 2026-11-23T19:00:00Z 2026-11-23T19:15:00Z results/runs/<run>/cloud"
+  local from=$1 to=$2 dir=$3 queries=()
+  need aws "install the AWS CLI"
+  for m in Duration:Average Invocations:Sum Throttles:Sum ConcurrentExecutions:Maximum Errors:Sum; do
+    local name=${m%%:*} stat=${m##*:}
+    queries+=("{\"Id\":\"$(echo "$name" | tr '[:upper:]' '[:lower:]')\",\"Label\":\"$name\",\"MetricStat\":{\"Metric\":{\"Namespace\":\"AWS/Lambda\",\"MetricName\":\"$name\",\"Dimensions\":[{\"Name\":\"FunctionName\",\"Value\":\"$STACK\"}]},\"Period\":60,\"Stat\":\"$stat\"}}")
+  done
+  local joined
+  joined=$(IFS=,; echo "[${queries[*]}]")
+  run mkdir -p "$dir"
+  if [[ $DRY_RUN == 1 ]]; then
+    run aws cloudwatch get-metric-data --start-time "$from" --end-time "$to" --metric-data-queries "$joined" --output json
+    run aws logs filter-log-events --log-group-name "/aws/lambda/$STACK" --filter-pattern '"REPORT RequestId"' \
+      --start-time "$(epoch_ms "$from")" --end-time "$(epoch_ms "$to")" --output json
+    return 0
+  fi
+  aws cloudwatch get-metric-data --start-time "$from" --end-time "$to" --metric-data-queries "$joined" --output json \
+    > "$dir/aws-cloudwatch.json"
+  aws logs filter-log-events --log-group-name "/aws/lambda/$STACK" --filter-pattern '"REPORT RequestId"' \
+    --start-time "$(epoch_ms "$from")" --end-time "$(epoch_ms "$to")" --output json > "$dir/aws-lambda-logs.json"
+  echo "wrote $dir/aws-cloudwatch.json and $dir/aws-lambda-logs.json"
+}
+
+epoch_ms() {
+  echo $(( $(date -d "$1" +%s) * 1000 ))
+}
+
+destroy() {
+  need aws "install the AWS CLI"
+  if stack_exists; then
+    run aws cloudformation delete-stack --stack-name "$STACK"
+    run aws cloudformation wait stack-delete-complete --stack-name "$STACK"
+  else
+    echo "stack $STACK is already gone"
+  fi
+  if [[ -n ${ARTIFACT_BUCKET:-} ]]; then
+    run aws s3 rm "s3://$ARTIFACT_BUCKET/$PREFIX" --recursive
+  else
+    echo "ARTIFACT_BUCKET is not set: delete s3://<bucket>/$PREFIX yourself if deploy uploaded a jar there" >&2
+  fi
+  forget_target aws-lambda
+}
+
+parse_common "$@"
+case $ACTION in
+  deploy) deploy "${ARGS[@]+"${ARGS[@]}"}" ;;
+  force-cold) force_cold ;;
+  url) need aws "install the AWS CLI"; record_url ;;
+  metrics) metrics "${ARGS[@]+"${ARGS[@]}"}" ;;
+  destroy) destroy ;;
+  help) usage ;;
+  *) usage >&2; die "say what to do: deploy, force-cold, url, metrics or destroy" ;;
+esac

@@ -1,0 +1,111 @@
+#!/usr/bin/env bash
+# PixelForge's container on Cloud Run, with gcloud: the image built by Cloud Build from
+# container/Dockerfile (or one you pushed: set IMAGE), then deployed with the profile's settings.
+#
+#   container/deploy/deploy.sh [--dry-run] deploy       build the image, deploy the service, record the URL
+#   container/deploy/deploy.sh [--dry-run] force-cold   new revision: every instance starts cold
+#   container/deploy/deploy.sh [--dry-run] url          print the deployed URL and record it
+#   container/deploy/deploy.sh [--dry-run] knative      print the Knative Service YAML for this profile
+#   container/deploy/deploy.sh [--dry-run] metrics FROM TO DIR   Cloud Monitoring series of a run window
+#   container/deploy/deploy.sh [--dry-run] destroy      delete the service, its images and build sources
+#
+# Settings: GCP_PROJECT (or gcloud's configured project), GCP_REGION (default us-central1),
+# SERVICE (default pixelforge-container), IMAGE (skip the build and deploy this image).
+# Memory, CPU, concurrency, max instances and timeout come from results/platform.properties.
+set -euo pipefail
+# shellcheck source-path=SCRIPTDIR source=../../results/deploy/common.sh
+source "$(dirname "$0")/../../results/deploy/common.sh"
+
+MODULE=$PIXELFORGE_ROOT/container
+SERVICE=${SERVICE:-pixelforge-container}
+JAR=${JAR:-$MODULE/target/pixelforge-container-all.jar}
+REPOSITORY=pixelforge
+
+usage() {
+  sed -n '2,15p' "$0" | sed 's/^# \{0,1\}//'
+}
+
+image() {
+  echo "${IMAGE:-$REGION-docker.pkg.dev/$PROJECT/$REPOSITORY/container:latest}"
+}
+
+deploy() {
+  need gcloud "install the Google Cloud CLI (https://cloud.google.com/sdk) and run gcloud auth login"
+  gcp_settings
+  if [[ -z ${IMAGE:-} ]]; then
+    need_file "$JAR" "build it with: mvn -B -pl container -am package -DskipTests"
+    if [[ $DRY_RUN == 1 ]] || ! gcloud artifacts repositories describe "$REPOSITORY" --project="$PROJECT" --location="$REGION" >/dev/null 2>&1; then
+      run gcloud artifacts repositories create "$REPOSITORY" --project="$PROJECT" --location="$REGION" --repository-format=docker --quiet
+    fi
+    run gcloud builds submit "$MODULE" --project="$PROJECT" --region="$REGION" --tag="$(image)" \
+      --gcs-source-staging-dir="gs://${PROJECT}_cloudbuild/$SERVICE-source" --quiet
+  fi
+  run gcloud run deploy "$SERVICE" --project="$PROJECT" --region="$REGION" --image="$(image)" --platform=managed \
+    --allow-unauthenticated --port=8080 --memory="$(profile container.memory-mb 1024)Mi" --cpu="$(profile container.cpus 1)" \
+    --concurrency="$(profile container.concurrency 80)" --max-instances="$(profile container.max-instances 10)" \
+    --timeout="$(seconds "$(profile container.timeout 300s)")s" --set-env-vars=PIXELFORGE_COLD_START_TOKEN=0 --quiet
+  record_url
+}
+
+record_url() {
+  gcp_settings
+  local url
+  if [[ $DRY_RUN == 1 ]]; then
+    run gcloud run services describe "$SERVICE" --project="$PROJECT" --region="$REGION" --format='value(status.url)'
+    url="https://$SERVICE-<hash>-$REGION.a.run.app"
+  else
+    url=$(gcloud run services describe "$SERVICE" --project="$PROJECT" --region="$REGION" --format='value(status.url)')
+  fi
+  [[ -n $url ]] || die "service $SERVICE has no URL: is it deployed?"
+  write_target container "$url"
+}
+
+force_cold() {
+  need gcloud "install the Google Cloud CLI"
+  gcp_settings
+  run gcloud run services update "$SERVICE" --project="$PROJECT" --region="$REGION" \
+    --update-env-vars="PIXELFORGE_COLD_START_TOKEN=${COLD_START_TOKEN:-$(date +%s)}" --quiet
+}
+
+# The same service as a Knative manifest, for `gcloud run services replace` or any Knative cluster.
+knative() {
+  gcp_settings
+  sed -e "s|__NAME__|$SERVICE|" -e "s|__IMAGE__|$(image)|" \
+      -e "s|__CONCURRENCY__|$(profile container.concurrency 80)|" \
+      -e "s|__MAX_INSTANCES__|$(profile container.max-instances 10)|" \
+      -e "s|__TIMEOUT__|$(seconds "$(profile container.timeout 300s)")|" \
+      -e "s|__MEMORY__|$(profile container.memory-mb 1024)Mi|" \
+      -e "s|__CPU__|$(profile container.cpus 1)|" "$MODULE/deploy/knative-service.template.yaml"
+}
+
+destroy() {
+  need gcloud "install the Google Cloud CLI"
+  gcp_settings
+  if [[ $DRY_RUN == 1 ]] || gcloud run services describe "$SERVICE" --project="$PROJECT" --region="$REGION" >/dev/null 2>&1; then
+    run gcloud run services delete "$SERVICE" --project="$PROJECT" --region="$REGION" --quiet
+  else
+    echo "service $SERVICE is already gone"
+  fi
+  if [[ -z ${IMAGE:-} ]]; then
+    if [[ $DRY_RUN == 1 ]] || gcloud artifacts repositories describe "$REPOSITORY" --project="$PROJECT" --location="$REGION" >/dev/null 2>&1; then
+      run gcloud artifacts repositories delete "$REPOSITORY" --project="$PROJECT" --location="$REGION" --quiet
+    fi
+    run gcloud storage rm --recursive "gs://${PROJECT}_cloudbuild/$SERVICE-source"
+  fi
+  forget_target container
+}
+
+parse_common "$@"
+case $ACTION in
+  deploy) deploy ;;
+  force-cold) force_cold ;;
+  url) need gcloud "install the Google Cloud CLI"; record_url ;;
+  knative) knative ;;
+  metrics)
+    [[ ${#ARGS[@]} -eq 3 ]] || die "metrics takes FROM TO DIR (RFC 3339 times, e.g. 2026-11-23T19:00:00Z)"
+    need gcloud "install the Google Cloud CLI"; need curl "apt-get install curl"; gcp_settings
+    gcp_metrics "$SERVICE" "${ARGS[0]}" "${ARGS[1]}" "${ARGS[2]}" container ;;
+  destroy) destroy ;;
+  help) usage ;;
+  *) usage >&2; die "say what to do: deploy, force-cold, url, knative, metrics or destroy" ;;
+esac

@@ -1,0 +1,135 @@
+#!/usr/bin/env bash
+# Shared by every deploy script (sourced, not run): the platform profile, dry runs, prerequisites,
+# and the targets file that `./pixelforge compare --targets` reads.
+# shellcheck disable=SC2034  # variables here are used by the scripts that source this file
+
+PIXELFORGE_ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
+PROFILE_FILE=${PIXELFORGE_PROFILE:-$PIXELFORGE_ROOT/results/platform.properties}
+TARGETS_FILE=${PIXELFORGE_TARGETS:-$PIXELFORGE_ROOT/results/targets.properties}
+DRY_RUN=${DRY_RUN:-0}
+
+die() {
+  echo "$(basename "$0"): $*" >&2
+  exit 1
+}
+
+# profile KEY DEFAULT: a value of the platform profile (results/platform.properties).
+profile() {
+  local key=$1 default=$2 value=""
+  if [[ -f $PROFILE_FILE ]]; then
+    value=$(sed -n "s/^[[:space:]]*${key//./\\.}[[:space:]]*=[[:space:]]*//p" "$PROFILE_FILE" | tail -n 1 | tr -d '[:space:]')
+  fi
+  echo "${value:-$default}"
+}
+
+# seconds DURATION: "29s", "5m" or "500ms" from the profile, as whole seconds (at least 1).
+seconds() {
+  local d=$1
+  case $d in
+    *ms) echo $(( (${d%ms} + 999) / 1000 )) ;;
+    *s) echo "${d%s}" ;;
+    *m) echo $(( ${d%m} * 60 )) ;;
+    *) die "not a duration: $d (use 500ms, 29s or 5m)" ;;
+  esac
+}
+
+# run CMD...: runs a cloud command, or with --dry-run prints it, one line, shell-quoted.
+run() {
+  if [[ $DRY_RUN == 1 ]]; then
+    printf '+'
+    printf ' %q' "$@"
+    printf '\n'
+  else
+    "$@"
+  fi
+}
+
+# need CMD HOW: fails with how to get CMD when it is missing (dry runs need nothing installed).
+need() {
+  [[ $DRY_RUN == 1 ]] && return 0
+  command -v "$1" >/dev/null 2>&1 || die "$1 is not installed: $2"
+}
+
+# need_file FILE HOW: fails with how to make FILE when it is missing.
+need_file() {
+  [[ -f $1 ]] || die "$1 is missing: $2"
+}
+
+# write_target NAME URL: records a deployed endpoint for `./pixelforge compare --targets`.
+write_target() {
+  local name=$1 url=$2
+  if [[ $DRY_RUN == 1 ]]; then
+    echo "+ write $name=$url to $TARGETS_FILE"
+    return 0
+  fi
+  touch "$TARGETS_FILE"
+  local tmp
+  tmp=$(mktemp)
+  grep -v "^$name=" "$TARGETS_FILE" > "$tmp" || true
+  echo "$name=$url" >> "$tmp"
+  mv "$tmp" "$TARGETS_FILE"
+  echo "$name=$url  (written to $TARGETS_FILE)"
+}
+
+# forget_target NAME: removes a destroyed endpoint from the targets file.
+forget_target() {
+  local name=$1
+  if [[ $DRY_RUN == 1 ]]; then
+    echo "+ remove $name from $TARGETS_FILE"
+    return 0
+  fi
+  [[ -f $TARGETS_FILE ]] || return 0
+  local tmp
+  tmp=$(mktemp)
+  grep -v "^$name=" "$TARGETS_FILE" > "$tmp" || true
+  mv "$tmp" "$TARGETS_FILE"
+}
+
+# parse_common ARGS...: sets DRY_RUN and ACTION from the command line; the rest stays in ARGS.
+parse_common() {
+  ACTION=""
+  ARGS=()
+  while [[ $# -gt 0 ]]; do
+    case $1 in
+      --dry-run) DRY_RUN=1 ;;
+      -h|--help) ACTION=help ;;
+      *) if [[ -z $ACTION ]]; then ACTION=$1; else ARGS+=("$1"); fi ;;
+    esac
+    shift
+  done
+}
+
+# gcp_settings: PROJECT and REGION for the Google Cloud scripts, from the environment or gcloud's config.
+gcp_settings() {
+  PROJECT=${GCP_PROJECT:-}
+  if [[ -z $PROJECT && $DRY_RUN != 1 ]]; then
+    PROJECT=$(gcloud config get-value project 2>/dev/null || true)
+  fi
+  PROJECT=${PROJECT:-<project>}
+  [[ $DRY_RUN == 1 || $PROJECT != "<project>" ]] || die "set GCP_PROJECT or run: gcloud config set project <id>"
+  REGION=${GCP_REGION:-us-central1}
+}
+
+# gcp_metrics SERVICE FROM TO DIR PREFIX: Cloud Monitoring time series of a Cloud Run service (gen2
+# functions are Cloud Run services), one JSON file per metric, as projects.timeSeries.list returns them.
+gcp_metrics() {
+  local service=$1 from=$2 to=$3 dir=$4 prefix=$5 metric token=""
+  run mkdir -p "$dir"
+  [[ $DRY_RUN == 1 ]] || token=$(gcloud auth print-access-token)
+  for metric in request_latencies request_count container/instance_count container/startup_latencies \
+                container/cpu/utilizations container/memory/utilizations; do
+    local filter="metric.type=\"run.googleapis.com/$metric\" AND resource.labels.service_name=\"$service\""
+    local file
+    file="$dir/$prefix-$(echo "$metric" | tr '/' '-').json"
+    if [[ $DRY_RUN == 1 ]]; then
+      run curl -sS --fail -G "https://monitoring.googleapis.com/v3/projects/$PROJECT/timeSeries" \
+        -H "Authorization: Bearer \$(gcloud auth print-access-token)" --data-urlencode "filter=$filter" \
+        --data-urlencode "interval.startTime=$from" --data-urlencode "interval.endTime=$to" -o "$file"
+    else
+      curl -sS --fail -G "https://monitoring.googleapis.com/v3/projects/$PROJECT/timeSeries" \
+        -H "Authorization: Bearer $token" --data-urlencode "filter=$filter" \
+        --data-urlencode "interval.startTime=$from" --data-urlencode "interval.endTime=$to" -o "$file"
+      echo "wrote $file"
+    fi
+  done
+}

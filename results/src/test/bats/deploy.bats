@@ -1,0 +1,193 @@
+#!/usr/bin/env bats
+# The deploy scripts, run with stub aws, gcloud and curl on PATH: the exact commands and flags they
+# send, their dry runs, their prerequisites, and what they write to the targets file.
+
+setup() {
+  ROOT=$(cd "$BATS_TEST_DIRNAME/../../../.." && pwd)
+  WORK=$(mktemp -d)
+  mkdir -p "$WORK/bin"
+  for cli in aws gcloud curl; do ln -s "$BATS_TEST_DIRNAME/stubs/stub" "$WORK/bin/$cli"; done
+  export PATH="$WORK/bin:/usr/bin:/bin"
+  export STUB_LOG=$WORK/calls.log
+  : > "$STUB_LOG"
+  export PIXELFORGE_TARGETS=$WORK/targets.properties
+  export PIXELFORGE_PROFILE=$WORK/platform.properties
+  cat > "$PIXELFORGE_PROFILE" <<PROFILE
+aws-lambda.memory-mb=2048
+aws-lambda.reserved-concurrency=5
+aws-lambda.timeout=20s
+gcp-function.memory-mb=512
+gcp-function.cpus=2
+gcp-function.concurrency=4
+gcp-function.max-instances=3
+gcp-function.timeout=30s
+container.memory-mb=768
+container.cpus=1
+container.concurrency=40
+container.max-instances=7
+container.timeout=2m
+PROFILE
+  touch "$WORK/app.jar"
+  export JAR=$WORK/app.jar GCP_PROJECT=stub-project ARTIFACT_BUCKET=stub-bucket
+}
+
+teardown() {
+  rm -rf "$WORK"
+}
+
+calls() {
+  cat "$STUB_LOG"
+}
+
+@test "aws deploy packages, deploys with the profile's settings and records the URL" {
+  run "$ROOT/aws-lambda/deploy/deploy.sh" deploy
+  [ "$status" -eq 0 ]
+  [ "$(sed -n 1p "$STUB_LOG")" = "aws cloudformation package --template-file $ROOT/aws-lambda/template.yaml --s3-bucket stub-bucket --s3-prefix pixelforge/pixelforge-lambda --output-template-file $ROOT/aws-lambda/target/packaged.yaml" ]
+  [ "$(sed -n 2p "$STUB_LOG")" = "aws cloudformation deploy --template-file $ROOT/aws-lambda/target/packaged.yaml --stack-name pixelforge-lambda --capabilities CAPABILITY_IAM CAPABILITY_AUTO_EXPAND --no-fail-on-empty-changeset --parameter-overrides MemorySize=2048 Timeout=20 ReservedConcurrency=5 SnapStart=false" ]
+  [ "$(sed -n 3p "$STUB_LOG")" = "aws cloudformation describe-stacks --stack-name pixelforge-lambda --query Stacks\[0\].Outputs\[\?OutputKey==\'Url\'\].OutputValue --output text" ]
+  grep -qx "aws-lambda=https://abc123.execute-api.eu-west-1.amazonaws.com/Prod" "$PIXELFORGE_TARGETS"
+}
+
+@test "aws deploy with SnapStart passes it to the template" {
+  SNAPSTART=true run "$ROOT/aws-lambda/deploy/deploy.sh" deploy
+  [ "$status" -eq 0 ]
+  grep -q "SnapStart=true" "$STUB_LOG"
+}
+
+@test "aws deploy is idempotent: twice gives one target line" {
+  "$ROOT/aws-lambda/deploy/deploy.sh" deploy
+  "$ROOT/aws-lambda/deploy/deploy.sh" deploy
+  [ "$(grep -c '^aws-lambda=' "$PIXELFORGE_TARGETS")" -eq 1 ]
+  grep -q -- "--no-fail-on-empty-changeset" "$STUB_LOG"
+}
+
+@test "aws --dry-run prints every command and runs none" {
+  run "$ROOT/aws-lambda/deploy/deploy.sh" --dry-run deploy
+  [ "$status" -eq 0 ]
+  [ ! -s "$STUB_LOG" ]
+  [[ "$output" == *"+ aws cloudformation package"* ]]
+  [[ "$output" == *"+ aws cloudformation deploy"*"ReservedConcurrency=5"* ]]
+  [ ! -e "$PIXELFORGE_TARGETS" ]
+}
+
+@test "aws deploy without a bucket or a jar says what to do, and calls nothing" {
+  ARTIFACT_BUCKET= run "$ROOT/aws-lambda/deploy/deploy.sh" deploy
+  [ "$status" -ne 0 ]
+  [[ "$output" == *"set ARTIFACT_BUCKET"* ]]
+  JAR=$WORK/missing.jar run "$ROOT/aws-lambda/deploy/deploy.sh" deploy
+  [ "$status" -ne 0 ]
+  [[ "$output" == *"mvn -B -pl aws-lambda -am package -DskipTests"* ]]
+  [ ! -s "$STUB_LOG" ]
+}
+
+@test "aws force-cold changes only the cold-start token" {
+  COLD_START_TOKEN=123 run "$ROOT/aws-lambda/deploy/deploy.sh" force-cold
+  [ "$status" -eq 0 ]
+  grep -qx "aws cloudformation deploy .*--parameter-overrides ColdStartToken=123" "$STUB_LOG"
+  ! grep -q "MemorySize" "$STUB_LOG"
+}
+
+@test "aws destroy deletes the stack and the uploaded jar, and forgets the URL" {
+  echo "aws-lambda=https://old" > "$PIXELFORGE_TARGETS"
+  echo "container=https://keep" >> "$PIXELFORGE_TARGETS"
+  run "$ROOT/aws-lambda/deploy/deploy.sh" destroy
+  [ "$status" -eq 0 ]
+  grep -qx "aws cloudformation delete-stack --stack-name pixelforge-lambda" "$STUB_LOG"
+  grep -qx "aws cloudformation wait stack-delete-complete --stack-name pixelforge-lambda" "$STUB_LOG"
+  grep -qx "aws s3 rm s3://stub-bucket/pixelforge/pixelforge-lambda --recursive" "$STUB_LOG"
+  [ "$(cat "$PIXELFORGE_TARGETS")" = "container=https://keep" ]
+}
+
+@test "aws destroy of a stack that is gone deletes nothing and still succeeds" {
+  STUB_FAIL="describe-stacks" run "$ROOT/aws-lambda/deploy/deploy.sh" destroy
+  [ "$status" -eq 0 ]
+  ! grep -q "delete-stack" "$STUB_LOG"
+}
+
+@test "aws metrics asks CloudWatch for five metrics and the REPORT lines of the window" {
+  run "$ROOT/aws-lambda/deploy/deploy.sh" metrics 2026-11-23T19:00:00Z 2026-11-23T19:15:00Z "$WORK/cloud"
+  [ "$status" -eq 0 ]
+  for m in Duration Invocations Throttles ConcurrentExecutions Errors; do grep -q "MetricName\\\\\":\\\\\"$m" "$STUB_LOG"; done
+  grep -q "aws logs filter-log-events --log-group-name /aws/lambda/pixelforge-lambda --filter-pattern \\\\\"REPORT\\\\ RequestId\\\\\" --start-time 1795460400000 --end-time 1795461300000" "$STUB_LOG"
+  [ -f "$WORK/cloud/aws-cloudwatch.json" ] && [ -f "$WORK/cloud/aws-lambda-logs.json" ]
+}
+
+@test "gcloud functions deploy sends the jar with the profile's settings and records the URL" {
+  run "$ROOT/gcp-function/deploy/deploy.sh" deploy
+  [ "$status" -eq 0 ]
+  [ "$(sed -n 1p "$STUB_LOG")" = "gcloud functions deploy pixelforge-function --gen2 --project=stub-project --region=us-central1 --runtime=java21 --source=$ROOT/gcp-function/target/gcf-source --entry-point=io.micronaut.gcp.function.http.HttpFunction --trigger-http --allow-unauthenticated --memory=512Mi --cpu=2 --concurrency=4 --max-instances=3 --timeout=30s --set-env-vars=PIXELFORGE_COLD_START_TOKEN=0 --quiet" ]
+  grep -qx "gcp-function=https://pixelforge-function-xyz-uc.a.run.app" "$PIXELFORGE_TARGETS"
+  [ -f "$ROOT/gcp-function/target/gcf-source/app.jar" ]
+}
+
+@test "gcloud functions force-cold makes a new revision of the function's service" {
+  COLD_START_TOKEN=42 run "$ROOT/gcp-function/deploy/deploy.sh" force-cold
+  [ "$status" -eq 0 ]
+  grep -qx "gcloud run services update pixelforge-function --project=stub-project --region=us-central1 --update-env-vars=PIXELFORGE_COLD_START_TOKEN=42 --quiet" "$STUB_LOG"
+}
+
+@test "gcloud functions destroy deletes the function and its built image" {
+  run "$ROOT/gcp-function/deploy/deploy.sh" destroy
+  [ "$status" -eq 0 ]
+  grep -qx "gcloud functions delete pixelforge-function --gen2 --project=stub-project --region=us-central1 --quiet" "$STUB_LOG"
+  grep -qx "gcloud artifacts docker images delete us-central1-docker.pkg.dev/stub-project/gcf-artifacts/stub--project__us--central1__pixelforge--function --project=stub-project --delete-tags --quiet" "$STUB_LOG"
+}
+
+@test "cloud run deploy creates the repository once, builds with Cloud Build, deploys with the profile" {
+  STUB_FAIL="artifacts repositories describe" run "$ROOT/container/deploy/deploy.sh" deploy
+  [ "$status" -eq 0 ]
+  grep -qx "gcloud artifacts repositories create pixelforge --project=stub-project --location=us-central1 --repository-format=docker --quiet" "$STUB_LOG"
+  grep -qx "gcloud builds submit $ROOT/container --project=stub-project --region=us-central1 --tag=us-central1-docker.pkg.dev/stub-project/pixelforge/container:latest --gcs-source-staging-dir=gs://stub-project_cloudbuild/pixelforge-container-source --quiet" "$STUB_LOG"
+  grep -qx "gcloud run deploy pixelforge-container --project=stub-project --region=us-central1 --image=us-central1-docker.pkg.dev/stub-project/pixelforge/container:latest --platform=managed --allow-unauthenticated --port=8080 --memory=768Mi --cpu=1 --concurrency=40 --max-instances=7 --timeout=120s --set-env-vars=PIXELFORGE_COLD_START_TOKEN=0 --quiet" "$STUB_LOG"
+  grep -qx "container=https://pixelforge-container-xyz-uc.a.run.app" "$PIXELFORGE_TARGETS"
+  : > "$STUB_LOG"
+  run "$ROOT/container/deploy/deploy.sh" deploy
+  ! grep -q "repositories create" "$STUB_LOG"
+}
+
+@test "cloud run deploy of a pushed image builds nothing" {
+  IMAGE=docker.io/me/pixelforge:1 run "$ROOT/container/deploy/deploy.sh" deploy
+  [ "$status" -eq 0 ]
+  ! grep -q "builds submit" "$STUB_LOG"
+  grep -q -- "--image=docker.io/me/pixelforge:1" "$STUB_LOG"
+}
+
+@test "cloud run destroy deletes the service, the image repository and the build sources" {
+  run "$ROOT/container/deploy/deploy.sh" destroy
+  [ "$status" -eq 0 ]
+  grep -qx "gcloud run services delete pixelforge-container --project=stub-project --region=us-central1 --quiet" "$STUB_LOG"
+  grep -qx "gcloud artifacts repositories delete pixelforge --project=stub-project --location=us-central1 --quiet" "$STUB_LOG"
+  grep -qx "gcloud storage rm --recursive gs://stub-project_cloudbuild/pixelforge-container-source" "$STUB_LOG"
+}
+
+@test "cloud run metrics asks Cloud Monitoring for six metrics of the service" {
+  run "$ROOT/container/deploy/deploy.sh" metrics 2026-11-23T19:00:00Z 2026-11-23T19:15:00Z "$WORK/cloud"
+  [ "$status" -eq 0 ]
+  [ "$(grep -c '^curl ' "$STUB_LOG")" -eq 6 ]
+  grep -q 'run.googleapis.com/container/startup_latencies' "$STUB_LOG"
+  grep -q 'resource.labels.service_name=\\"pixelforge-container\\"' "$STUB_LOG"
+}
+
+@test "the Knative Service carries the profile's settings and is a valid manifest" {
+  run "$ROOT/container/deploy/deploy.sh" knative
+  [ "$status" -eq 0 ]
+  echo "$output" > "$WORK/service.yaml"
+  run python3 "$BATS_TEST_DIRNAME/validate_knative.py" "$WORK/service.yaml" 40 7 120 768Mi 1
+  [ "$status" -eq 0 ] || { echo "$output"; false; }
+}
+
+@test "the committed Knative Service is the default profile's rendering" {
+  run python3 "$BATS_TEST_DIRNAME/validate_knative.py" "$ROOT/container/deploy/knative-service.yaml" 80 10 300 1024Mi 1
+  [ "$status" -eq 0 ] || { echo "$output"; false; }
+}
+
+@test "without gcloud, a script says how to get it" {
+  # A PATH with the tools the scripts use, and no gcloud at all (this machine has a real one).
+  mkdir -p "$WORK/nogcloud"
+  for tool in bash env sed grep date mktemp tr cat basename dirname tail mv touch rm mkdir cp sort; do
+    ln -s "$(command -v "$tool")" "$WORK/nogcloud/$tool"
+  done
+  PATH="$WORK/nogcloud" run "$ROOT/container/deploy/deploy.sh" deploy
+  [ "$status" -ne 0 ]
+  [[ "$output" == *"gcloud is not installed: install the Google Cloud CLI"* ]]
+}
