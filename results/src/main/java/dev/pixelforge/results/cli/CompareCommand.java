@@ -10,7 +10,7 @@ import dev.pixelforge.results.local.Deployables;
 import dev.pixelforge.results.local.InstanceRecord;
 import dev.pixelforge.results.local.LocalCloud;
 import dev.pixelforge.results.local.PlatformProfile;
-import dev.pixelforge.results.local.StandInEvents;
+import dev.pixelforge.results.cloud.LocalCloudShapes;
 import dev.pixelforge.results.local.Target;
 import dev.pixelforge.results.report.ReportWriter;
 import dev.pixelforge.results.report.RunSummary;
@@ -27,7 +27,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CopyOnWriteArrayList;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -104,7 +103,15 @@ final class CompareCommand implements Callable<Integer> {
         about.setProperty("client", "Apache JMeter 5.6.3 embedded (jmeter-java-dsl 2.2), " + System.getProperty("java.vm.name")
                 + " " + System.getProperty("java.runtime.version") + ", " + Runtime.getRuntime().availableProcessors() + " cores");
 
-        List<InstanceRecord> stopped = new CopyOnWriteArrayList<>();
+        for (Target t : Target.values()) {
+            about.setProperty("memory-mb." + t.id(), Integer.toString(platform.of(t).memoryMb()));
+            about.setProperty("cpus." + t.id(), Integer.toString(platform.of(t).cpus()));
+        }
+        Path prices = root.resolve("results/pricing.properties");
+        if (Files.exists(prices)) {
+            Files.copy(prices, runDir.resolve("pricing.properties"));
+        }
+        LocalCloudShapes shapes = new LocalCloudShapes();
         LocalCloud cloud = null;
         Map<String, URI> urls = new LinkedHashMap<>(deployed);
         try (SampleLog log = SampleLog.appendTo(runDir.resolve("samples.csv"))) {
@@ -112,17 +119,14 @@ final class CompareCommand implements Callable<Integer> {
                 about.setProperty("targets", "local stand-ins: " + chosen.stream().map(Target::id).toList());
                 about.setProperty("platform", platform.describe().replaceAll("\\s+", " ").trim());
                 out.println("starting the local stand-ins (instances start on the first request: cold starts are part of the run)");
-                cloud = LocalCloud.start(Deployables.under(root), platform, runDir.resolve("local"), LocalCloud.Ports.ANY, new StandInEvents() {
-                    @Override
-                    public void instanceStopped(InstanceRecord record) {
-                        stopped.add(record);
-                    }
-                });
+                cloud = LocalCloud.start(Deployables.under(root), platform, runDir.resolve("local"), LocalCloud.Ports.ANY, shapes);
                 for (Target t : chosen) {
                     urls.put(t.id(), cloud.url(t));
                 }
             } else {
                 about.setProperty("targets", "deployed: " + deployed);
+                out.println("for the platforms' own metrics of this run, afterwards: <target>/deploy/deploy.sh metrics FROM TO "
+                        + runDir.resolve("cloud") + ", then ./pixelforge report " + runDir);
             }
             for (Map.Entry<String, URI> target : urls.entrySet()) {
                 out.println("== " + target.getKey() + "  " + target.getValue());
@@ -130,10 +134,12 @@ final class CompareCommand implements Callable<Integer> {
             }
         } finally {
             if (cloud != null) {
-                List<InstanceRecord> all = new ArrayList<>(stopped);
+                List<InstanceRecord> all = new ArrayList<>(shapes.stoppedInstances());
                 all.addAll(cloud.liveInstances());
                 InstanceLog.write(runDir.resolve("instances.csv"), all);
                 cloud.close();
+                // The platforms' own view of the run, in the shapes the clouds' APIs return.
+                shapes.write(runDir.resolve("cloud"), all);
             }
             try (java.io.Writer w = Files.newBufferedWriter(runDir.resolve("run.properties"))) {
                 about.store(w, "what this run was");

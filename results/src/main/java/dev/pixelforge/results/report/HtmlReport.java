@@ -60,6 +60,7 @@ final class HtmlReport {
         h.append("<h2>By image size</h2>").append(img(charts, "round-trip-by-image.png", "Median round trip per image for each target"));
         h.append(imageTable(run));
         h.append("<h2>Cold starts</h2>").append(img(charts, "cold-starts.png", "Median round trip of cold requests and of all requests"));
+        h.append(platformSections(run));
         h.append("<p class=\"note\">A cold start is the first request a new process serves (a new Lambda execution environment,"
                 + " function instance or container); the function flags it in <code>X-PixelForge-Cold</code>.</p>");
         h.append("</body></html>\n");
@@ -76,6 +77,37 @@ final class HtmlReport {
             h.append("</tr>");
         }
         return h.append("</tbody></table>").toString();
+    }
+
+    /** The platforms' own figures and the cost estimate, when the run has them. */
+    private static String platformSections(RunSummary run) {
+        StringBuilder h = new StringBuilder();
+        if (!run.cloud().isEmpty()) {
+            h.append("<h2>Cloud metrics</h2><p class=\"note\">What the platforms reported for the run's window: CloudWatch and"
+                    + " the REPORT lines for Lambda, Cloud Monitoring for Cloud Functions and Cloud Run (a local run writes the"
+                    + " same shapes from the stand-ins).</p><table><thead><tr><th>target</th><th>source</th><th>metric</th>"
+                    + "<th>statistic</th><th>value</th><th>unit</th></tr></thead><tbody>");
+            for (dev.pixelforge.results.cloud.CloudMetric m : run.cloud()) {
+                h.append("<tr><td>").append(esc(m.target())).append("</td><td>").append(esc(m.source())).append("</td><td>")
+                        .append(esc(m.metric())).append("</td><td>").append(esc(m.statistic())).append("</td><td>")
+                        .append(String.format(Locale.ROOT, "%.2f", m.value())).append("</td><td>").append(esc(m.unit())).append("</td></tr>");
+            }
+            h.append("</tbody></table>");
+        }
+        if (!run.costs().isEmpty()) {
+            h.append("<h2>Cost</h2><p class=\"note\">Estimated US dollars per million requests like this run's, from its measured"
+                    + " times and the unit prices of ").append(esc(run.pricesAsOf())).append(" (results/pricing.properties; no free tier).</p>")
+                    .append("<table><thead><tr><th>target</th><th>billed per request (ms)</th><th>memory (MB)</th><th>vCPU</th>"
+                            + "<th>USD per million</th><th>how</th></tr></thead><tbody>");
+            for (dev.pixelforge.results.cloud.CostEstimate c : run.costs()) {
+                h.append("<tr><td>").append(esc(c.target())).append("</td><td>").append(String.format(Locale.ROOT, "%.1f", c.billedMillis()))
+                        .append("</td><td>").append(c.memoryMb()).append("</td><td>").append(String.format(Locale.ROOT, "%.1f", c.cpus()))
+                        .append("</td><td>").append(String.format(Locale.ROOT, "%.2f", c.perMillionUsd())).append("</td><td>")
+                        .append(esc(c.basis())).append("</td></tr>");
+            }
+            h.append("</tbody></table>");
+        }
+        return h.toString();
     }
 
     private static String timings(TimingTable t) {

@@ -22,6 +22,17 @@ final class MarkdownSummary {
             md.append("| ").append(row.timing()).append(" | ").append(row.target()).append(" | ")
                     .append(String.join(" | ", row.values())).append(" |\n");
         }
+        if (!run.cloud().isEmpty()) {
+            md.append("\n## Cloud metrics\n\n| target | source | metric | statistic | value | unit |\n|---|---|---|---|---:|---|\n");
+            run.cloud().forEach(m -> md.append(String.format(Locale.ROOT, "| %s | %s | %s | %s | %.2f | %s |%n",
+                    m.target(), m.source(), m.metric(), m.statistic(), m.value(), m.unit())));
+        }
+        if (!run.costs().isEmpty()) {
+            md.append("\n## Cost (USD per million requests, prices of ").append(run.pricesAsOf())
+                    .append(")\n\n| target | billed per request (ms) | USD per million | how |\n|---|---:|---:|---|\n");
+            run.costs().forEach(c -> md.append(String.format(Locale.ROOT, "| %s | %.1f | %.2f | %s |%n",
+                    c.target(), c.billedMillis(), c.perMillionUsd(), c.basis())));
+        }
         return md.toString();
     }
 

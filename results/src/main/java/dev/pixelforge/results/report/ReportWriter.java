@@ -1,5 +1,8 @@
 package dev.pixelforge.results.report;
 
+import dev.pixelforge.results.cloud.CloudMetric;
+import dev.pixelforge.results.cloud.CloudMetricsReader;
+import dev.pixelforge.results.cloud.CostEstimate;
 import dev.pixelforge.results.local.InstanceRecord;
 import dev.pixelforge.results.samples.InstanceLog;
 import dev.pixelforge.results.samples.SampleLog;
@@ -44,7 +47,7 @@ public final class ReportWriter {
                 sebs.accept(s);
             });
         }
-        RunSummary run = summarizer.summary(runDir.getFileName().toString(), about.getProperty("profile", "?"));
+        RunSummary run = withPlatformData(summarizer.summary(runDir.getFileName().toString(), about.getProperty("profile", "?")), runDir, about);
         Map<String, byte[]> charts = HtmlReport.charts(run);
         Path chartDir = Files.createDirectories(runDir.resolve("charts"));
         for (Map.Entry<String, byte[]> c : charts.entrySet()) {
@@ -56,6 +59,28 @@ public final class ReportWriter {
         Files.writeString(runDir.resolve("summary.md"), MarkdownSummary.render(run));
         Files.writeString(runDir.resolve("summary.csv"), CsvSummary.render(run));
         return run;
+    }
+
+    /** Adds what the platforms reported (cloud/) and, when the run kept its unit prices, the cost estimate. */
+    private static RunSummary withPlatformData(RunSummary run, Path runDir, Properties about) throws IOException {
+        List<CloudMetric> cloud = CloudMetricsReader.read(runDir.resolve("cloud"));
+        Path pricing = runDir.resolve("pricing.properties");
+        if (!Files.exists(pricing)) {
+            return run.withPlatformData(cloud, List.of(), "");
+        }
+        Properties prices = new Properties();
+        try (Reader in = Files.newBufferedReader(pricing)) {
+            prices.load(in);
+        }
+        List<CostEstimate> costs = new java.util.ArrayList<>();
+        for (TargetSummary t : run.targets()) {
+            String memory = about.getProperty("memory-mb." + t.target());
+            if (memory != null && t.process().count() > 0) {
+                costs.add(CostEstimate.of(t, Integer.parseInt(memory), Double.parseDouble(about.getProperty("cpus." + t.target(), "1")),
+                        prices, cloud));
+            }
+        }
+        return run.withPlatformData(cloud, costs, prices.getProperty("as-of", "?"));
     }
 
     /** The headline rows, side by side, in fixed-width columns. */

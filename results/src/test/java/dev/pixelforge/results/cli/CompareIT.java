@@ -54,7 +54,8 @@ class CompareIT {
         String html = Files.readString(run.resolve("report.html"));
         assertEquals(5, html.split("data:image/png;base64,").length - 1, "five charts");
         for (String section : List.of("Side by side", "Round trip over time", "Throughput and throttles", "Distribution",
-                "By image size", "Cold starts", "throttles", "CPU time", "peak RSS")) {
+                "By image size", "Cold starts", "throttles", "CPU time", "peak RSS", "Cloud metrics", "Init Duration",
+                "startup_latencies", "Cost", "USD per million")) {
             assertTrue(html.contains(section), "the report has no " + section);
         }
         String md = Files.readString(run.resolve("summary.md"));
