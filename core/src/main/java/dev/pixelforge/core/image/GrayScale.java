@@ -11,6 +11,11 @@ public record GrayScale() implements ToneScale {
     }
 
     @Override
+    public boolean readsOnlyLuma() {
+        return true;
+    }
+
+    @Override
     public String name() {
         return "gray";
     }

@@ -6,7 +6,9 @@ import java.io.IOException;
 import java.util.Iterator;
 import javax.imageio.IIOException;
 import javax.imageio.ImageIO;
+import javax.imageio.ImageReadParam;
 import javax.imageio.ImageReader;
+import javax.imageio.ImageTypeSpecifier;
 import javax.imageio.stream.ImageInputStream;
 import javax.imageio.stream.MemoryCacheImageInputStream;
 
@@ -27,6 +29,20 @@ public final class ImageDecoder {
     }
 
     public Decoded decode(byte[] bytes) {
+        return decode(bytes, false);
+    }
+
+    /**
+     * Like {@link #decode}, but a colour JPEG comes back as its luma (Y) channel alone: libjpeg
+     * skips the YCbCr to RGB conversion, about half the decode. JPEG's Y is ITU-R 601 luma, the
+     * same weights as {@link GrayScale}, computed before rounding to RGB: within a few levels of
+     * gray(RGB). Other formats decode as usual.
+     */
+    public Decoded decodeLuma(byte[] bytes) {
+        return decode(bytes, true);
+    }
+
+    private Decoded decode(byte[] bytes, boolean lumaOnly) {
         limits.checkBody(bytes.length);
         if (bytes.length == 0) {
             throw new ImageRejected(ImageRejected.Reason.EMPTY_BODY, ImageRejected.EMPTY_BODY_MESSAGE);
@@ -37,7 +53,7 @@ public final class ImageDecoder {
         try (ImageInputStream in = new MemoryCacheImageInputStream(new ByteArrayInputStream(bytes))) {
             reader.setInput(in, true, true);
             limits.checkPixels(reader.getWidth(0), reader.getHeight(0));
-            BufferedImage image = reader.read(0);
+            BufferedImage image = reader.read(0, lumaOnly && format == ImageFormat.JPEG ? lumaParam(reader) : null);
             // Decoders fill a cut-off image's missing rows with gray (libjpeg only warns): refuse it instead.
             if (!format.isComplete(bytes)) {
                 throw truncated(format, null);
@@ -50,6 +66,18 @@ public final class ImageDecoder {
         } finally {
             reader.dispose();
         }
+    }
+
+    /** A read param asking for 8-bit gray, when the reader can produce it for this image. */
+    private static ImageReadParam lumaParam(ImageReader reader) throws IOException {
+        ImageReadParam param = reader.getDefaultReadParam();
+        for (Iterator<ImageTypeSpecifier> types = reader.getImageTypes(0); types.hasNext(); ) {
+            if (types.next().getNumComponents() == 4) {
+                return param; // CMYK and the like: leave it to the usual path and its error
+            }
+        }
+        param.setDestinationType(ImageTypeSpecifier.createFromBufferedImageType(BufferedImage.TYPE_BYTE_GRAY));
+        return param;
     }
 
     private static ImageReader readerFor(ImageFormat format) {

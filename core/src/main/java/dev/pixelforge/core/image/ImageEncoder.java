@@ -30,6 +30,9 @@ public final class ImageEncoder {
                     "quality " + jpegQuality + " is outside 1..100 (JPEG quality, 75 by default)");
         }
         Pixels writable = format.keepsAlpha() ? pixels : pixels.withoutAlpha();
+        if (format == ImageFormat.PNG) {
+            return PngEncoder.encode(writable);
+        }
         BufferedImage image = toImage(writable);
         ImageWriter writer = writerFor(format);
         ByteArrayOutputStream bytes = new ByteArrayOutputStream(Math.max(1024, writable.data().length / 4));

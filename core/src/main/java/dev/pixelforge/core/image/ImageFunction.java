@@ -30,7 +30,7 @@ public final class ImageFunction {
 
     public ToneResult tone(byte[] input, ToneRequest request) {
         long t0 = System.nanoTime();
-        ImageDecoder.Decoded decoded = decoder.decode(input);
+        ImageDecoder.Decoded decoded = request.scale().readsOnlyLuma() ? decoder.decodeLuma(input) : decoder.decode(input);
         long t1 = System.nanoTime();
         Pixels toned = request.scale().apply(decoded.pixels());
         long t2 = System.nanoTime();

@@ -21,6 +21,11 @@ public record ThresholdScale(int level) implements ToneScale {
     }
 
     @Override
+    public boolean readsOnlyLuma() {
+        return true;
+    }
+
+    @Override
     public String name() {
         return "threshold";
     }

@@ -15,6 +15,14 @@ public sealed interface ToneScale permits GrayScale, SepiaScale, TintScale, Thre
     String name();
 
     /**
+     * True when the scale reads only each pixel's luma (and alpha): a JPEG can then be decoded
+     * straight to its Y channel, skipping the colour conversion.
+     */
+    default boolean readsOnlyLuma() {
+        return false;
+    }
+
+    /**
      * Reads a scale and its parameters as a request names them: {@code gray}, {@code sepia},
      * {@code tint} with {@code color=RRGGBB}, {@code threshold} with {@code level=0..255}.
      */
