@@ -30,6 +30,7 @@ final class PngEncoder {
         byte[] previous = new byte[stride];
         byte[][] candidates = {new byte[stride], new byte[stride], new byte[stride]};
         Deflater deflater = new Deflater(LEVEL);
+        deflater.setStrategy(Deflater.FILTERED); // what libpng uses for filtered rows: fewer, better matches
         ByteArrayOutputStream idat = new ByteArrayOutputStream(Math.max(1024, w * h * bpp / 3));
         byte[] buffer = new byte[64 * 1024];
         byte[] filterByte = new byte[1];
