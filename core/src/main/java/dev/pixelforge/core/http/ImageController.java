@@ -16,6 +16,7 @@ import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.Header;
 import io.micronaut.http.annotation.Post;
+import io.micronaut.scheduling.annotation.ExecuteOn;
 import java.util.Base64;
 
 /**
@@ -37,6 +38,7 @@ public final class ImageController {
     }
 
     @Post(uri = "/tone", consumes = MediaType.ALL, produces = MediaType.ALL)
+    @ExecuteOn(PixelWorkers.NAME)
     public HttpResponse<?> tone(HttpRequest<?> request,
                                 @Nullable @Header(HttpHeaders.CONTENT_TYPE) String contentType,
                                 @Nullable @Body byte[] body) {
@@ -56,6 +58,7 @@ public final class ImageController {
     }
 
     @Post(uri = "/generate", consumes = MediaType.ALL, produces = MediaType.APPLICATION_JSON)
+    @ExecuteOn(PixelWorkers.NAME)
     public GenerateJson.Response generate(HttpRequest<?> request, @Nullable @Body byte[] body) {
         byte[] bytes = body == null ? new byte[0] : body;
         reader.checkBody(bytes.length);

@@ -18,7 +18,8 @@ class DeployFilesIT {
 
     private static final Path ROOT = Path.of(System.getProperty("pixelforge.root", "..")).toAbsolutePath().normalize();
     private static final List<String> SCRIPTS = List.of("pixelforge", ".ci/run", "results/deploy/common.sh",
-            "aws-lambda/deploy/deploy.sh", "gcp-function/deploy/deploy.sh", "container/deploy/deploy.sh");
+            "aws-lambda/deploy/deploy.sh", "gcp-function/deploy/deploy.sh", "container/deploy/deploy.sh", "results/bench/http.sh",
+            "results/bench/cold.sh");
 
     @Test
     void samTemplate_passesCfnLint() throws Exception {
