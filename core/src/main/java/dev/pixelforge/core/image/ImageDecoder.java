@@ -80,6 +80,26 @@ public final class ImageDecoder {
         return param;
     }
 
+    /**
+     * The pixel count the image declares, from its header alone (0 when the header cannot be read:
+     * decoding then says why).
+     */
+    public long declaredPixels(byte[] bytes) {
+        ImageFormat format = ImageFormat.sniff(bytes).orElse(null);
+        if (format == null) {
+            return 0;
+        }
+        ImageReader reader = readerFor(format);
+        try (ImageInputStream in = new MemoryCacheImageInputStream(new ByteArrayInputStream(bytes))) {
+            reader.setInput(in, true, true);
+            return (long) reader.getWidth(0) * reader.getHeight(0);
+        } catch (IOException | RuntimeException unreadable) {
+            return 0;
+        } finally {
+            reader.dispose();
+        }
+    }
+
     private static ImageReader readerFor(ImageFormat format) {
         Iterator<ImageReader> readers = ImageIO.getImageReadersByFormatName(format.imageIoName());
         if (!readers.hasNext()) {

@@ -13,15 +13,18 @@ public final class ImageFunction {
     private final ImageDecoder decoder;
     private final ImageEncoder encoder = new ImageEncoder();
     private final ImageGenerator generator;
+    private final PixelBudget budget;
 
-    public ImageFunction(ImageLimits limits, ImageGenerator generator) {
+    public ImageFunction(ImageLimits limits, ImageGenerator generator, PixelBudget budget) {
         this.limits = limits;
         this.decoder = new ImageDecoder(limits);
         this.generator = generator;
+        this.budget = budget;
     }
 
+    /** With a budget of half this JVM's heap, waiting up to two seconds for it. */
     public ImageFunction(ImageLimits limits) {
-        this(limits, new FractalNoiseGenerator());
+        this(limits, new FractalNoiseGenerator(), PixelBudget.forHeap(Runtime.getRuntime().maxMemory(), 2000));
     }
 
     public ImageLimits limits() {
@@ -29,6 +32,13 @@ public final class ImageFunction {
     }
 
     public ToneResult tone(byte[] input, ToneRequest request) {
+        limits.checkBody(input.length);
+        try (PixelBudget.Lease pixels = budget.acquire(decoder.declaredPixels(input))) {
+            return toneWithin(input, request);
+        }
+    }
+
+    private ToneResult toneWithin(byte[] input, ToneRequest request) {
         long t0 = System.nanoTime();
         ImageDecoder.Decoded decoded = request.scale().readsOnlyLuma() ? decoder.decodeLuma(input) : decoder.decode(input);
         long t1 = System.nanoTime();
@@ -43,6 +53,12 @@ public final class ImageFunction {
 
     public GenerateResult generate(GenerateRequest request) {
         request.check(limits);
+        try (PixelBudget.Lease pixels = budget.acquire((long) request.count() * request.size() * request.size())) {
+            return generateWithin(request);
+        }
+    }
+
+    private GenerateResult generateWithin(GenerateRequest request) {
         List<GenerateResult.GeneratedImage> images = new ArrayList<>(request.count());
         long generateNanos = 0;
         long encodeNanos = 0;

@@ -16,7 +16,9 @@ public final class ImageRejected extends RuntimeException {
         BAD_PARAMETER("bad_parameter"),
         BODY_TOO_LARGE("body_too_large"),
         TOO_MANY_PIXELS("too_many_pixels"),
-        UNSUPPORTED_FORMAT("unsupported_format");
+        UNSUPPORTED_FORMAT("unsupported_format"),
+        /** Not the client's fault: the instance's pixel budget is spent; retrying later works. */
+        BUSY("busy");
 
         private final String code;
 
