@@ -28,13 +28,15 @@ if [[ ${#missing[@]} -gt 0 ]]; then
 fi
 [[ -f $JAR ]] || { echo "$JAR is missing: mvn -B -pl container -am package -DskipTests" >&2; exit 1; }
 
+# The image set, made on first use (the same files every run).
+[[ -f results/runs/images/VERSION ]] || java -cp "results/target/classes:$(cat results/target/classpath.txt)" \
+  dev.pixelforge.results.cli.PixelForgeCli images > /dev/null
 images=()
 for f in results/runs/images/*; do
   case $(basename "$f") in
     025x025*|064x064*|150x150*|320x240*|640x480*|800x600*|1024x768*|1280x720*|1920x1080*) images+=("$PWD/$f") ;;
   esac
 done
-[[ ${#images[@]} -gt 0 ]] || { echo "no image set yet: run ./pixelforge bench kernel or compare once" >&2; exit 1; }
 
 pids=()
 cleanup() {
