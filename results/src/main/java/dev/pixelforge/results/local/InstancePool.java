@@ -64,8 +64,8 @@ public final class InstancePool implements AutoCloseable {
     private final ReentrantLock lock = new ReentrantLock();
     private final Condition changed = lock.newCondition();
     private final List<Instance> instances = new ArrayList<>();
-    private final ExecutorService starters = Executors.newCachedThreadPool(daemon("instance-starter"));
-    private final ScheduledExecutorService reaper = Executors.newSingleThreadScheduledExecutor(daemon("instance-reaper"));
+    private final ExecutorService starters = Executors.newCachedThreadPool(DaemonThreads.named("instance-starter"));
+    private final ScheduledExecutorService reaper;
     private final AtomicLong throttles = new AtomicLong();
     private int waiting;
     private int lastId;
@@ -76,8 +76,7 @@ public final class InstancePool implements AutoCloseable {
         this.profile = profile;
         this.launcher = launcher;
         this.events = events;
-        long period = Math.max(50, Math.min(1000, profile.idleTimeout().toMillis() / 4));
-        reaper.scheduleAtFixedRate(this::reapIdle, period, period, TimeUnit.MILLISECONDS);
+        this.reaper = DaemonThreads.reaper(profile.target().id() + "-reaper", profile, this::reapIdle);
     }
 
     public TargetProfile profile() {
@@ -317,14 +316,5 @@ public final class InstancePool implements AutoCloseable {
         try (java.net.ServerSocket s = new java.net.ServerSocket(0)) {
             return s.getLocalPort();
         }
-    }
-
-    static java.util.concurrent.ThreadFactory daemon(String name) {
-        java.util.concurrent.atomic.AtomicInteger n = new java.util.concurrent.atomic.AtomicInteger();
-        return r -> {
-            Thread t = new Thread(r, name + "-" + n.incrementAndGet());
-            t.setDaemon(true);
-            return t;
-        };
     }
 }

@@ -11,7 +11,6 @@ import java.util.OptionalDouble;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -54,13 +53,7 @@ public final class LambdaService implements AutoCloseable {
         this.profile = profile;
         this.launch = launch;
         this.events = events;
-        this.reaper = Executors.newSingleThreadScheduledExecutor(r -> {
-            Thread t = new Thread(r, "lambda-reaper");
-            t.setDaemon(true);
-            return t;
-        });
-        long period = Math.max(50, Math.min(1000, profile.idleTimeout().toMillis() / 4));
-        reaper.scheduleAtFixedRate(this::reapIdle, period, period, TimeUnit.MILLISECONDS);
+        this.reaper = DaemonThreads.reaper("lambda-reaper", profile, this::reapIdle);
     }
 
     public TargetProfile profile() {

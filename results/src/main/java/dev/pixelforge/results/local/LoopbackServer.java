@@ -11,7 +11,6 @@ import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.atomic.AtomicInteger;
 
 /** The JDK's HTTP server on loopback, as every stand-in front uses it, and the exchange helpers they share. */
 final class LoopbackServer {
@@ -27,12 +26,7 @@ final class LoopbackServer {
     /** A server on 127.0.0.1:{@code port} (0: any free port), one thread per open request. */
     static HttpServer start(int port, String name, HttpHandler handler) throws IOException {
         HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 512);
-        AtomicInteger n = new AtomicInteger();
-        ExecutorService threads = Executors.newCachedThreadPool(r -> {
-            Thread t = new Thread(r, name + "-" + n.incrementAndGet());
-            t.setDaemon(true);
-            return t;
-        });
+        ExecutorService threads = Executors.newCachedThreadPool(DaemonThreads.named(name));
         server.setExecutor(threads);
         server.createContext("/", handler);
         server.start();

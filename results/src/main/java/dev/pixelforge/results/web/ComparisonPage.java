@@ -3,6 +3,7 @@ package dev.pixelforge.results.web;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import dev.pixelforge.results.images.StudyImage;
+import dev.pixelforge.results.local.DaemonThreads;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.InetAddress;
@@ -55,11 +56,7 @@ public final class ComparisonPage implements AutoCloseable {
                 .collect(Collectors.joining(",")) + "]}";
         Path sampleDir = images.isEmpty() ? site : images.get(0).file().getParent();
         HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 64);
-        server.setExecutor(Executors.newFixedThreadPool(4, r -> {
-            Thread t = new Thread(r, "comparison-page");
-            t.setDaemon(true);
-            return t;
-        }));
+        server.setExecutor(Executors.newFixedThreadPool(4, DaemonThreads.named("comparison-page")));
         ComparisonPage page = new ComparisonPage(server, site, sampleDir, config);
         server.createContext("/", page::serve);
         server.start();
