@@ -24,6 +24,19 @@ class ToneScaleTest {
     }
 
     @Test
+    void gray_ofEveryRandomPixel_isTheFormula_atAnyWidth() {
+        for (int width : new int[] {1, 2, 3, 333}) { // odd widths leave one pixel for the pair loop's tail
+            Pixels in = Pixels.blank(width, 7, Channels.BGR);
+            new java.util.SplittableRandom(width).nextBytes(in.data());
+            byte[] gray = GrayScale.INSTANCE.apply(in).data();
+            for (int i = 0; i < in.pixelCount(); i++) {
+                byte[] d = in.data();
+                assertEquals(Luma.of(d[3 * i + 2] & 0xFF, d[3 * i + 1] & 0xFF, d[3 * i] & 0xFF), gray[i] & 0xFF, "pixel " + i + " of width " + width);
+            }
+        }
+    }
+
+    @Test
     void gray_keepsAlpha_andLeavesGrayInputAsItIs() {
         Pixels abgr = new Pixels(2, 1, Channels.ABGR, bytes(10, 0, 0, 255, 200, 255, 255, 255));
         assertArrayEquals(bytes(76, 10, 255, 200), GrayScale.INSTANCE.apply(abgr).data());
