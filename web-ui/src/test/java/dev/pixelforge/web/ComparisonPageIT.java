@@ -181,8 +181,9 @@ class ComparisonPageIT {
             int ok = Integer.parseInt(result.getAttribute("data-ok"));
             int throttled = Integer.parseInt(result.getAttribute("data-throttled"));
             if (target.equals("aws-lambda")) {
-                // Two environments at most: four at once means at least two refused, as API Gateway answers them.
-                assertTrue(throttled >= 2 && ok + throttled == 4, result.getText());
+                // Two environments at most, one of them still booting: four at once cannot all run. How many are
+                // refused depends on how fast the warm one turns round, so the test asks for at least one.
+                assertTrue(throttled >= 1 && ok >= 1 && ok + throttled == 4, result.getText());
             } else {
                 assertEquals(4, ok, "Cloud Functions queues what its two instances cannot take yet: " + result.getText());
             }
