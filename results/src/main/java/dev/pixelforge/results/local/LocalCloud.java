@@ -57,8 +57,13 @@ public final class LocalCloud implements AutoCloseable {
             PoolFront functionFront = track(started, new PoolFront(functions, ports.function()));
 
             TargetProfile cr = profile.of(Target.CONTAINER);
+            // The container runs as its Dockerfile runs it: with an AppCDS archive made for this jar.
+            List<String> containerArgs = new ArrayList<>();
+            AppCdsArchive.forJar(jars.containerJar(), jars.containerJar().getParent().resolve("cds"))
+                    .ifPresent(a -> containerArgs.add("-XX:SharedArchiveFile=" + a));
+            containerArgs.addAll(List.of("-jar", jars.containerJar().toString()));
             InstancePool run = track(started, new InstancePool(cr, (id, port) -> ChildJvm.start(
-                    jvm(cr, List.of("-jar", jars.containerJar().toString())),
+                    jvm(cr, containerArgs),
                     Map.of("PORT", Integer.toString(port)), logs.resolve("container-" + id + ".log")), events));
             PoolFront runFront = track(started, new PoolFront(run, ports.container()));
             return new LocalCloud(lambda, gateway, functions, functionFront, run, runFront);
