@@ -30,16 +30,6 @@ parameters() {
        "SnapStart=${SNAPSTART:-false}"
 }
 
-stack_url() {
-  if [[ $DRY_RUN == 1 ]]; then
-    run aws cloudformation describe-stacks --stack-name "$STACK" \
-      --query "Stacks[0].Outputs[?OutputKey=='Url'].OutputValue" --output text >&2
-    echo "https://<api-id>.execute-api.<region>.amazonaws.com/Prod"
-  else
-    aws cloudformation describe-stacks --stack-name "$STACK" \
-      --query "Stacks[0].Outputs[?OutputKey=='Url'].OutputValue" --output text
-  fi
-}
 
 stack_exists() {
   [[ $DRY_RUN == 1 ]] && return 0
@@ -61,10 +51,9 @@ deploy() {
 }
 
 record_url() {
-  local url
-  url=$(stack_url | tail -n 1)
-  [[ -n $url && $url != None ]] || die "stack $STACK has no Url output: is it deployed?"
-  write_target aws-lambda "$url"
+  record_url_of aws-lambda "https://<api-id>.execute-api.<region>.amazonaws.com/Prod" \
+    aws cloudformation describe-stacks --stack-name "$STACK" \
+    --query "Stacks[0].Outputs[?OutputKey=='Url'].OutputValue" --output text
 }
 
 force_cold() {

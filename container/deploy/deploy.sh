@@ -49,15 +49,8 @@ deploy() {
 
 record_url() {
   gcp_settings
-  local url
-  if [[ $DRY_RUN == 1 ]]; then
-    run gcloud run services describe "$SERVICE" --project="$PROJECT" --region="$REGION" --format='value(status.url)'
-    url="https://$SERVICE-<hash>-$REGION.a.run.app"
-  else
-    url=$(gcloud run services describe "$SERVICE" --project="$PROJECT" --region="$REGION" --format='value(status.url)')
-  fi
-  [[ -n $url ]] || die "service $SERVICE has no URL: is it deployed?"
-  write_target container "$url"
+  record_url_of container "https://$SERVICE-<hash>-$REGION.a.run.app" \
+    gcloud run services describe "$SERVICE" --project="$PROJECT" --region="$REGION" --format='value(status.url)'
 }
 
 force_cold() {

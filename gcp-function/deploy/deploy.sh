@@ -42,15 +42,8 @@ deploy() {
 
 record_url() {
   gcp_settings
-  local url
-  if [[ $DRY_RUN == 1 ]]; then
-    run gcloud functions describe "$FUNCTION" --gen2 --project="$PROJECT" --region="$REGION" --format='value(serviceConfig.uri)'
-    url="https://$FUNCTION-<hash>-$REGION.a.run.app"
-  else
-    url=$(gcloud functions describe "$FUNCTION" --gen2 --project="$PROJECT" --region="$REGION" --format='value(serviceConfig.uri)')
-  fi
-  [[ -n $url ]] || die "function $FUNCTION has no URL: is it deployed?"
-  write_target gcp-function "$url"
+  record_url_of gcp-function "https://$FUNCTION-<hash>-$REGION.a.run.app" \
+    gcloud functions describe "$FUNCTION" --gen2 --project="$PROJECT" --region="$REGION" --format='value(serviceConfig.uri)'
 }
 
 force_cold() {

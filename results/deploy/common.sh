@@ -110,6 +110,21 @@ gcp_settings() {
   REGION=${GCP_REGION:-us-central1}
 }
 
+# record_url_of TARGET PLACEHOLDER CMD...: CMD prints the deployed URL (a dry run prints CMD and uses
+# PLACEHOLDER); the URL is recorded for TARGET in the targets file.
+record_url_of() {
+  local target=$1 placeholder=$2 url
+  shift 2
+  if [[ $DRY_RUN == 1 ]]; then
+    run "$@"
+    url=$placeholder
+  else
+    url=$("$@")
+  fi
+  [[ -n $url && $url != None ]] || die "$target has no URL: is it deployed?"
+  write_target "$target" "$url"
+}
+
 # gcp_metrics SERVICE FROM TO DIR PREFIX: Cloud Monitoring time series of a Cloud Run service (gen2
 # functions are Cloud Run services), one JSON file per metric, as projects.timeSeries.list returns them.
 gcp_metrics() {

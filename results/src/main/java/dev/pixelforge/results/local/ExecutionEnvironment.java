@@ -167,7 +167,9 @@ final class ExecutionEnvironment implements AutoCloseable {
     }
 
     private static byte[] json(String type, String message) {
-        return ("{\"errorType\":\"" + type + "\",\"errorMessage\":\"" + message + "\"}").getBytes(StandardCharsets.UTF_8);
+        // The message can carry a request id from the URL: keep it from breaking the JSON.
+        String safe = message.replace("\\", "\\\\").replace("\"", "\\\"");
+        return ("{\"errorType\":\"" + type + "\",\"errorMessage\":\"" + safe + "\"}").getBytes(StandardCharsets.UTF_8);
     }
 
     /**
