@@ -107,7 +107,7 @@ class LambdaStandInIT {
     void invocationOverTheTimeout_gets504_andItsEnvironmentIsDiscarded() throws Exception {
         try (LocalCloud cloud = StandIns.start(StandInEvents.NONE, Map.of("aws-lambda.timeout", "1s"))) {
             URI url = cloud.url(Target.AWS_LAMBDA);
-            HttpResponse<String> slow = StandIns.slow(url, 16); // 16 Mpx of noise under C1: seconds of work
+            HttpResponse<String> slow = StandIns.slowest(url); // 38 Mpx of noise under C1: seconds of work
 
             assertEquals(504, slow.statusCode(), slow::body);
             assertEquals("{\"message\": \"Endpoint request timed out\"}", slow.body());
@@ -122,7 +122,7 @@ class LambdaStandInIT {
             URI url = cloud.url(Target.AWS_LAMBDA);
             StandIns.get(url, "/health"); // an environment now exists and is idle
             ExecutorService pool = Executors.newSingleThreadExecutor();
-            Future<HttpResponse<String>> slow = pool.submit(() -> StandIns.slow(url, 16));
+            Future<HttpResponse<String>> slow = pool.submit(() -> StandIns.slowest(url));
             StandIns.await("the slow invocation is running", Duration.ofSeconds(20), () -> events.reports.size() == 1 && environmentPid(cloud) > 0);
             ProcessHandle.of(environmentPid(cloud)).orElseThrow().destroyForcibly();
 

@@ -24,13 +24,14 @@ class PoolStandInIT {
     void requestWaitingLongerThanTheQueueTimeout_gets429(Target target) throws Exception {
         RecordingEvents events = new RecordingEvents();
         String t = target.id();
-        try (LocalCloud cloud = StandIns.start(events, Map.of(t + ".max-instances", "1", t + ".concurrency", "1", t + ".queue-timeout", "300ms"))) {
+        try (LocalCloud cloud = StandIns.start(events, Map.of(t + ".max-instances", "1", t + ".concurrency", "1", t + ".queue-timeout", "100ms"))) {
             URI url = cloud.url(target);
             // The queue timeout is shorter than a cold start, so warm the one instance up first.
             StandIns.await("the instance starts within the queue timeout's retries", Duration.ofSeconds(60),
                     () -> uncheckedGet(url).statusCode() == 200);
             ExecutorService pool = Executors.newSingleThreadExecutor();
-            Future<HttpResponse<String>> first = pool.submit(() -> StandIns.slow(url, 8));
+            // Seconds of work against a 100 ms queue: the second request cannot be served in time.
+            Future<HttpResponse<String>> first = pool.submit(() -> StandIns.slowest(url));
             StandIns.await("the slow request holds the only slot", Duration.ofSeconds(10), () -> pool(cloud, target).busySlots() == 1);
 
             HttpResponse<String> second = StandIns.get(url, "/health");

@@ -47,6 +47,11 @@ final class StandIns {
         return post(base, "/generate", "application/json", body.getBytes(StandardCharsets.UTF_8));
     }
 
+    /** The longest generate a request may ask for (9 x 2048x2048, just under 40 Mpx): seconds of pixel work. */
+    static HttpResponse<String> slowest(URI base) throws IOException, InterruptedException {
+        return post(base, "/generate", "application/json", "{\"count\":9,\"size\":2048,\"seed\":1}".getBytes(StandardCharsets.UTF_8));
+    }
+
     /** Waits for a condition the stand-ins reach on their own (a reap, a start), failing after {@code within}. */
     static void await(String what, Duration within, BooleanSupplier condition) throws InterruptedException {
         long deadline = System.nanoTime() + within.toNanos();
