@@ -12,8 +12,8 @@ PORT=18190
 WORK=$(mktemp -d)
 trap 'rm -rf "$WORK"' EXIT
 [[ -f $JAR ]] || { echo "$JAR is missing: mvn -B -pl container -am package -DskipTests" >&2; exit 1; }
-[[ -f $IMAGE ]] || java -cp "results/target/classes:$(cat results/target/classpath.txt)" \
-  dev.pixelforge.results.cli.PixelForgeCli images > /dev/null
+[[ -f $IMAGE ]] || java -cp "results/cli/target/classes:$(cat results/cli/target/classpath.txt)" \
+  dev.pixelforge.cli.PixelForgeCli images > /dev/null
 
 # The archive: classes loaded by one start and one request, dumped when the JVM exits.
 PORT=$PORT java -XX:ArchiveClassesAtExit="$WORK/app.jsa" -jar "$JAR" > "$WORK/train.log" 2>&1 &

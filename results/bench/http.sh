@@ -29,8 +29,8 @@ fi
 [[ -f $JAR ]] || { echo "$JAR is missing: mvn -B -pl container -am package -DskipTests" >&2; exit 1; }
 
 # The image set, made on first use (the same files every run).
-[[ -f results/runs/images/VERSION ]] || java -cp "results/target/classes:$(cat results/target/classpath.txt)" \
-  dev.pixelforge.results.cli.PixelForgeCli images > /dev/null
+[[ -f results/runs/images/VERSION ]] || java -cp "results/cli/target/classes:$(cat results/cli/target/classpath.txt)" \
+  dev.pixelforge.cli.PixelForgeCli images > /dev/null
 images=()
 for f in results/runs/images/*; do
   case $(basename "$f") in

@@ -1,15 +1,16 @@
 package dev.pixelforge.web;
 
+import dev.pixelforge.core.testing.RepositoryRoot;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.pixelforge.results.images.StudyImageSet;
-import dev.pixelforge.results.local.Deployables;
-import dev.pixelforge.results.local.LocalCloud;
-import dev.pixelforge.results.local.PlatformProfile;
-import dev.pixelforge.results.local.StandInEvents;
-import dev.pixelforge.results.local.Target;
-import dev.pixelforge.results.web.ComparisonPage;
+import dev.pixelforge.load.images.StudyImageSet;
+import dev.pixelforge.standins.Deployables;
+import dev.pixelforge.standins.LocalCloud;
+import dev.pixelforge.platform.profile.PlatformProfile;
+import dev.pixelforge.platform.events.StandInEvents;
+import dev.pixelforge.platform.Target;
+import dev.pixelforge.cli.page.ComparisonPage;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.net.URI;
@@ -40,7 +41,7 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class ComparisonPageIT {
 
-    static final Path ROOT = Path.of(System.getProperty("pixelforge.root", "..")).toAbsolutePath().normalize();
+    static final Path ROOT = RepositoryRoot.path();
     private static final List<String> TARGETS = List.of("aws-lambda", "gcp-function", "container");
 
     private LocalCloud cloud;

@@ -1,0 +1,52 @@
+package dev.pixelforge.cli;
+
+import dev.pixelforge.cli.bench.KernelVersusPillow;
+import dev.pixelforge.load.images.StudyImage;
+import dev.pixelforge.load.images.StudyImageSet;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code ./pixelforge bench kernel}: PixelForge and its peer, the same inputs, one run, side by side. */
+@Command(name = "bench", mixinStandardHelpOptions = true,
+        description = "Benchmarks against the studies' stack: kernel (PixelForge vs Pillow).")
+final class BenchCommand implements Callable<Integer> {
+
+    @Parameters(paramLabel = "WHAT", description = "kernel")
+    String what;
+
+    @Option(names = "--runs", defaultValue = "9", description = "Timed runs per image and side (the median is kept).")
+    int runs;
+
+    @Option(names = "--root", defaultValue = ".", description = "Repository root.")
+    Path root;
+
+    @Override
+    public Integer call() throws Exception {
+        if (!what.equals("kernel")) {
+            System.err.println("pixelforge bench: no benchmark '" + what + "': kernel (and ./pixelforge bench http, jmh)");
+            return 2;
+        }
+        try {
+            dev.pixelforge.cli.bench.PeerCheck.pillow();
+        } catch (IllegalStateException e) {
+            System.err.println("pixelforge bench: " + e.getMessage());
+            return 1;
+        }
+        List<StudyImage> images = StudyImageSet.in(root.resolve("results/runs/images")).images();
+        List<KernelVersusPillow.Row> rows = KernelVersusPillow.run(images, runs, root.resolve("results/runs/bench-kernel"),
+                root.resolve("results/bench/pillow_kernel.py"), System.out);
+        double gray = KernelVersusPillow.grayKernelGbPerSecond(images.get(images.size() - 1), runs);
+        System.out.println();
+        System.out.println("decode + gray + encode in the same format (JPEG quality 75), warm, median of " + runs + " runs; "
+                + System.getProperty("java.vm.name") + " " + System.getProperty("java.runtime.version") + ", "
+                + Runtime.getRuntime().availableProcessors() + " cores");
+        System.out.print(KernelVersusPillow.table(rows));
+        System.out.println();
+        System.out.print(KernelVersusPillow.goals(rows, gray));
+        return 0;
+    }
+}

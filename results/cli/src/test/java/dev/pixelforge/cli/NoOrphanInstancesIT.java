@@ -1,0 +1,74 @@
+package dev.pixelforge.cli;
+
+import dev.pixelforge.standins.StandIns;
+
+import dev.pixelforge.core.testing.RepositoryRoot;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * The {@code local} command as a user runs it, in its own process: once every platform has an
+ * instance, the command is killed (SIGKILL: no shutdown hook runs) or stopped (SIGTERM), and no
+ * instance JVM may survive it.
+ */
+class NoOrphanInstancesIT {
+
+    private static final Pattern URL = Pattern.compile("^\\s+(aws-lambda|gcp-function|container)\\s+(http://\\S+)");
+
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"SIGKILL", "SIGTERM"})
+    void stoppingTheCommand_leavesNoInstanceJvmBehind(String signal) throws Exception {
+        Path root = RepositoryRoot.path();
+        String classpath = root.resolve("results/cli/target/classes") + java.io.File.pathSeparator
+                + Files.readString(root.resolve("results/cli/target/classpath.txt")).trim();
+        Path work = Files.createTempDirectory(root.resolve("results/cli/target"), "orphans-");
+        Process cli = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp", classpath, "dev.pixelforge.cli.PixelForgeCli", "local",
+                "--root", root.toString(), "--ports", "0,0,0", "--page-port", "0", "--work", work.toString())
+                .redirectErrorStream(true).start();
+        Map<String, URI> urls = new HashMap<>();
+        BufferedReader out = new BufferedReader(new InputStreamReader(cli.getInputStream(), StandardCharsets.UTF_8));
+        for (String line = out.readLine(); line != null && urls.size() < 3; line = out.readLine()) {
+            Matcher m = URL.matcher(line);
+            if (m.find()) {
+                urls.put(m.group(1), URI.create(m.group(2)));
+            }
+        }
+        assertEquals(3, urls.size(), "the command did not print its three URLs");
+        for (URI url : urls.values()) {
+            assertEquals(200, StandIns.get(url, "/health").statusCode());
+        }
+        List<ProcessHandle> instances = cli.toHandle().descendants()
+                .filter(p -> p.info().command().orElse("").endsWith("java")).toList();
+        assertEquals(3, instances.size(), "one instance JVM per platform: " + instances);
+
+        if (signal.equals("SIGKILL")) {
+            cli.destroyForcibly();
+        } else {
+            cli.destroy();
+        }
+        assertTrue(cli.waitFor(30, TimeUnit.SECONDS));
+
+        StandIns.await("every instance JVM has exited", Duration.ofSeconds(30), () -> instances.stream().noneMatch(ProcessHandle::isAlive));
+        List<Long> alive = new ArrayList<>();
+        instances.stream().filter(ProcessHandle::isAlive).forEach(p -> alive.add(p.pid()));
+        assertEquals(List.of(), alive);
+    }
+}

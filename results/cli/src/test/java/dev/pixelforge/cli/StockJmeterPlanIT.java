@@ -1,0 +1,76 @@
+package dev.pixelforge.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.pixelforge.load.images.StudyImageSet;
+import dev.pixelforge.load.profile.LoadProfile;
+import dev.pixelforge.load.jmeter.RunFolder;
+import dev.pixelforge.standins.Deployables;
+import dev.pixelforge.standins.LocalCloud;
+import dev.pixelforge.platform.profile.PlatformProfile;
+import dev.pixelforge.platform.events.StandInEvents;
+import dev.pixelforge.platform.Target;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+
+/**
+ * {@code plan.jmx} as users get it, run by stock Apache JMeter 5.6.3 (its own launcher and jars,
+ * assembled from Maven Central by results/stock-jmeter/pom.xml) against the container stand-in.
+ */
+class StockJmeterPlanIT {
+
+    private static final Path HOME = CompareIT.ROOT.resolve("results/stock-jmeter/target/apache-jmeter-5.6.3");
+
+    @Test
+    void exportedPlan_loadsAndRunsInStockJmeter_unchanged() throws Exception {
+        ensureStockJmeter();
+        LoadProfile profile = LoadProfile.named("quick").withMaxImagePixels(320 * 240);
+        Path run = RunFolder.create(CompareIT.RUNS, profile, StudyImageSet.in(CompareIT.RUNS.resolve("images")));
+        RunFolder.writePlan(run, profile);
+        String jmx = Files.readString(run.resolve("plan.jmx"));
+        assertFalse(jmx.contains("us.abstracta"), "plan.jmx must hold stock JMeter elements only");
+
+        try (LocalCloud cloud = LocalCloud.start(Deployables.under(CompareIT.ROOT), PlatformProfile.defaults(),
+                run.resolve("local"), LocalCloud.Ports.ANY, StandInEvents.NONE)) {
+            Process jmeter = new ProcessBuilder(java(), "-jar", HOME.resolve("bin/ApacheJMeter.jar").toString(),
+                    "-n", "-t", "plan.jmx", "-q", "plan.properties", "-l", "stock.jtl", "-j", "stock-jmeter.log",
+                    "-Jport=" + cloud.url(Target.CONTAINER).getPort(), "-Jthreads=2", "-Jramp=0", "-Jduration=3")
+                    .directory(run.toFile()).redirectErrorStream(true).redirectOutput(run.resolve("stock-jmeter.out").toFile()).start();
+            assertTrue(jmeter.waitFor(180, TimeUnit.SECONDS), "stock JMeter did not finish");
+            assertEquals(0, jmeter.exitValue(), Files.readString(run.resolve("stock-jmeter.out")));
+        }
+
+        List<String> jtl = Files.readAllLines(run.resolve("stock.jtl"));
+        List<String> header = Arrays.asList(jtl.get(0).split(","));
+        assertTrue(header.contains("\"pf_target\"") || header.contains("pf_target"), "no pf_target column: " + header);
+        assertTrue(jtl.size() > 10, "stock JMeter sent " + (jtl.size() - 1) + " requests");
+        int code = header.indexOf("responseCode");
+        for (String line : jtl.subList(1, jtl.size())) {
+            assertEquals("200", line.split(",")[code], line);
+            assertTrue(line.endsWith(",container"), "the target header did not reach the JTL: " + line);
+        }
+    }
+
+    /** Assembles the stock JMeter home with Maven, once per checkout. */
+    private static void ensureStockJmeter() throws Exception {
+        if (Files.exists(HOME.resolve("bin/ApacheJMeter.jar"))) {
+            return;
+        }
+        String mavenHome = System.getProperty("maven.home");
+        String mvn = mavenHome == null ? "mvn" : Path.of(mavenHome, "bin", "mvn").toString();
+        Process build = new ProcessBuilder(mvn, "-B", "-q", "-f", CompareIT.ROOT.resolve("results/stock-jmeter/pom.xml").toString(), "package")
+                .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.INHERIT).start();
+        assertTrue(build.waitFor(10, TimeUnit.MINUTES));
+        assertEquals(0, build.exitValue(), "could not assemble stock JMeter");
+    }
+
+    private static String java() {
+        return Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    }
+}

@@ -1,0 +1,88 @@
+package dev.pixelforge.load.jmeter;
+
+import dev.pixelforge.platform.sample.Sample;
+import java.io.PrintStream;
+import java.util.Locale;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicLongArray;
+
+/**
+ * A target's live progress line: elapsed of planned, requests, errors, throttles, and the current
+ * throughput (requests finished in the last five seconds). Updated from JMeter threads.
+ */
+final class Progress {
+
+    private static final int WINDOW_SECONDS = 5;
+
+    private final String target;
+    private final int plannedSeconds;
+    private final long startNanos = System.nanoTime();
+    private final AtomicLong requests = new AtomicLong();
+    private final AtomicLong errors = new AtomicLong();
+    private final AtomicLong throttles = new AtomicLong();
+    private final AtomicLongArray perSecond = new AtomicLongArray(64); // ring of finished-request counts
+
+    Progress(String target, int plannedSeconds) {
+        this.target = target;
+        this.plannedSeconds = plannedSeconds;
+    }
+
+    void record(Sample s) {
+        requests.incrementAndGet();
+        if (s.throttled()) {
+            throttles.incrementAndGet();
+        } else if (!s.success()) {
+            errors.incrementAndGet();
+        }
+        perSecond.incrementAndGet((int) (elapsedSeconds() % perSecond.length()));
+    }
+
+    private long elapsedSeconds() {
+        return (System.nanoTime() - startNanos) / 1_000_000_000L;
+    }
+
+    long requests() {
+        return requests.get();
+    }
+
+    String line() {
+        long now = elapsedSeconds();
+        long recent = 0;
+        int seconds = (int) Math.min(WINDOW_SECONDS, now);
+        for (int i = 1; i <= seconds; i++) {
+            recent += perSecond.get((int) ((now - i) % perSecond.length()));
+        }
+        // Clear the slot ahead so the ring never counts a second from a lap ago.
+        perSecond.set((int) ((now + 1) % perSecond.length()), 0);
+        return String.format(Locale.ROOT, "%-12s %s / %s  %7d requests  %5d errors  %6d throttles  %7.1f req/s",
+                target, clock(now), clock(plannedSeconds), requests.get(), errors.get(), throttles.get(),
+                seconds == 0 ? 0.0 : recent / (double) seconds);
+    }
+
+    private static String clock(long seconds) {
+        return String.format(Locale.ROOT, "%d:%02d", seconds / 60, seconds % 60);
+    }
+
+    /** Prints the line every second: rewritten in place on a terminal, every ten seconds otherwise. */
+    Thread startPrinting(PrintStream out) {
+        boolean terminal = System.console() != null;
+        Thread printer = new Thread(() -> {
+            try {
+                for (long tick = 1; ; tick++) {
+                    Thread.sleep(1000); // a display refresh, not synchronisation
+                    if (terminal) {
+                        out.print("\r" + line());
+                        out.flush();
+                    } else if (tick % 10 == 0) {
+                        out.println(line());
+                    }
+                }
+            } catch (InterruptedException done) {
+                out.println((terminal ? "\r" : "") + line());
+            }
+        }, "progress-" + target);
+        printer.setDaemon(true);
+        printer.start();
+        return printer;
+    }
+}

@@ -1,0 +1,74 @@
+package dev.pixelforge.load.jmeter;
+
+import dev.pixelforge.load.profile.LoadProfile;
+
+import dev.pixelforge.load.images.StudyImage;
+import dev.pixelforge.load.images.StudyImageSet;
+import java.io.IOException;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+
+/**
+ * A run's folder, {@code results/runs/<timestamp>-<profile>/}: its inputs (images, the CSV Data
+ * Set, {@code plan.jmx}) next to what it records, so the plan runs from the folder with relative
+ * paths, in the embedded engine or in stock JMeter.
+ */
+public final class RunFolder {
+
+    private RunFolder() {
+    }
+
+    /** A new run folder under {@code runsDir}, with the images up to the profile's size linked in. */
+    public static Path create(Path runsDir, LoadProfile profile, StudyImageSet images) throws IOException {
+        Path dir = Files.createDirectories(runsDir.resolve(
+                LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")) + "-" + profile.name()));
+        Files.createDirectories(dir.resolve("images/json"));
+        for (StudyImage i : images.images()) {
+            link(i.file(), dir.resolve("images").resolve(i.file().getFileName()));
+            link(i.jsonFile(), dir.resolve("images/json").resolve(i.jsonFile().getFileName()));
+        }
+        link(images.base64Csv(), dir.resolve("images").resolve(images.base64Csv().getFileName()));
+        LoadPlan.writeCsv(dir, sentImages(profile, images));
+        return dir;
+    }
+
+    public static List<StudyImage> sentImages(LoadProfile profile, StudyImageSet images) {
+        return images.images().stream().filter(i -> i.pixels() <= profile.maxImagePixels()).toList();
+    }
+
+    /** {@code plan.jmx} and {@code plan.properties}: the run's plan for stock Apache JMeter. */
+    public static void writePlan(Path runDir, LoadProfile profile) throws IOException {
+        LoadPlan.build(profile.operation(), null).saveAsJmx(runDir.resolve("plan.jmx").toString());
+        Files.writeString(runDir.resolve("plan.properties"), String.join("\n",
+                "# Stock Apache JMeter 5.6.3, from this folder:",
+                "#   jmeter -n -t plan.jmx -q plan.properties -l results.jtl -Jhost=<host> -Jport=<port>",
+                "# Any line here can be given as -Jkey=value instead. duration is seconds at full load, after the ramp-up.",
+                "protocol=http",
+                "host=127.0.0.1",
+                "port=8080",
+                "base_path=",
+                "threads=" + profile.threads(),
+                "ramp=" + profile.rampSeconds(),
+                "duration=" + profile.holdSeconds(),
+                "# the header values the report needs, as extra JTL columns",
+                "sample_variables=" + String.join(",", LoadPlan.VARIABLES),
+                "# keep at most 64 KiB of each response in memory (the rest is read and counted)",
+                "httpsampler.max_bytes_to_store_per_request=" + LoadRunner.STORED_RESPONSE_BYTES,
+                ""));
+    }
+
+    /** Hard links: a run folder holds its inputs without copying tens of MB each run. */
+    private static void link(Path from, Path to) throws IOException {
+        try {
+            Files.createLink(to, from);
+        } catch (FileAlreadyExistsException exists) {
+            // made by an earlier attempt at this folder
+        } catch (UnsupportedOperationException | IOException otherFileSystem) {
+            Files.copy(from, to);
+        }
+    }
+}

@@ -1,0 +1,57 @@
+package dev.pixelforge.load.jmeter;
+
+import dev.pixelforge.load.profile.Operation;
+
+import dev.pixelforge.platform.sample.Sample;
+import dev.pixelforge.platform.sample.SampleLog;
+import dev.pixelforge.platform.sample.ServerTiming;
+import java.util.Map;
+import org.apache.jmeter.samplers.SampleResult;
+import us.abstracta.jmeter.javadsl.core.postprocessors.DslJsr223PostProcessor;
+
+/**
+ * Turns each JMeter sample into a PixelForge {@link Sample}, appends it to the run's sample log and
+ * counts it for the progress line. Runs on the JMeter thread that made the request.
+ */
+final class SampleRecorder implements DslJsr223PostProcessor.PostProcessorScript {
+
+    private final String target;
+    private final Operation operation;
+    private final SampleLog log;
+    private final Progress progress;
+
+    SampleRecorder(String target, Operation operation, SampleLog log, Progress progress) {
+        this.target = target;
+        this.operation = operation;
+        this.log = log;
+        this.progress = progress;
+    }
+
+    @Override
+    public void runScript(DslJsr223PostProcessor.PostProcessorVars v) {
+        Sample s = toSample(v.prev, v.vars.get("server_timing"), v.vars.get("pf_cold"), v.vars.get("pf_instance"));
+        log.append(s);
+        progress.record(s);
+    }
+
+    Sample toSample(SampleResult r, String serverTiming, String cold, String instance) {
+        int status = status(r.getResponseCode());
+        String inst = instance == null ? "" : instance.trim();
+        Map<String, Long> phases = ServerTiming.parse(serverTiming);
+        long work = phases.getOrDefault("tone", phases.getOrDefault("generate", -1L));
+        return new Sample(r.getStartTime(), target, operation.id(), r.getSampleLabel(), status,
+                status >= 200 && status < 300, Sample.isThrottle(status, inst), r.getBytesAsLong(), r.getSentBytes(),
+                r.getTime() * 1000, r.getLatency() * 1000, r.getConnectTime() * 1000,
+                phases.getOrDefault("app", -1L), phases.getOrDefault("decode", -1L), work, phases.getOrDefault("encode", -1L),
+                cold == null || cold.isBlank() ? null : Boolean.valueOf(cold.trim()), inst);
+    }
+
+    /** JMeter writes "Non HTTP response code: ..." when no HTTP answer came (refused, reset, timeout): 0. */
+    private static int status(String code) {
+        try {
+            return Integer.parseInt(code);
+        } catch (NumberFormatException noHttpAnswer) {
+            return 0;
+        }
+    }
+}

@@ -1,0 +1,16 @@
+package dev.pixelforge.platform.events;
+
+import dev.pixelforge.platform.Target;
+
+/**
+ * One platform instance's life, as the stand-ins measured it: when it became ready after being
+ * spawned, and what it used by the time it stopped.
+ *
+ * @param id            the stand-in's own instance number, per target
+ * @param readyMillis   spawn to ready (Lambda: to the runtime's first /next; others: port accepts)
+ * @param peakRssKb     VmHWM when it stopped
+ * @param cpuMillis     user + system CPU when it stopped
+ * @param requests      requests (invocations) it served
+ */
+public record InstanceRecord(Target target, int id, long pid, double readyMillis, long peakRssKb, long cpuMillis, long requests) {
+}

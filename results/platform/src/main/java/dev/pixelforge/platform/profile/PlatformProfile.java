@@ -1,0 +1,112 @@
+package dev.pixelforge.platform.profile;
+
+import dev.pixelforge.platform.Target;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.EnumMap;
+import java.util.Map;
+import java.util.Properties;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The one platform profile ({@code results/platform.properties}): per target, the resources and
+ * limits that the local stand-ins apply and the deploy scripts request. Defaults live here, so a
+ * missing file or key still gives the studies' settings.
+ */
+public final class PlatformProfile {
+
+    private static final Pattern DURATION = Pattern.compile("(\\d+)\\s*(ms|s|m)");
+
+    private final Map<Target, TargetProfile> targets;
+
+    private PlatformProfile(Map<Target, TargetProfile> targets) {
+        this.targets = Map.copyOf(targets);
+    }
+
+    public TargetProfile of(Target target) {
+        return targets.get(target);
+    }
+
+    /** The studies' settings, with nothing read from disk. */
+    public static PlatformProfile defaults() {
+        return from(new Properties());
+    }
+
+    public static PlatformProfile load(Path file, Map<String, String> overrides) throws IOException {
+        Properties p = new Properties();
+        if (Files.exists(file)) {
+            try (Reader in = Files.newBufferedReader(file)) {
+                p.load(in);
+            }
+        }
+        overrides.forEach(p::setProperty);
+        return from(p);
+    }
+
+    public static PlatformProfile from(Properties p) {
+        Map<Target, TargetProfile> all = new EnumMap<>(Target.class);
+        all.put(Target.AWS_LAMBDA, new TargetProfile(Target.AWS_LAMBDA,
+                integer(p, "aws-lambda.memory-mb", 1024), integer(p, "aws-lambda.cpus", 1), 1,
+                integer(p, "aws-lambda.reserved-concurrency", 10),
+                duration(p, "aws-lambda.timeout", "29s"), Duration.ZERO,
+                integer(p, "aws-lambda.throttle-status", 500), duration(p, "aws-lambda.idle-timeout", "300s")));
+        for (Target t : new Target[] {Target.GCP_FUNCTION, Target.CONTAINER}) {
+            boolean run = t == Target.CONTAINER;
+            all.put(t, new TargetProfile(t,
+                    integer(p, t.id() + ".memory-mb", 1024), integer(p, t.id() + ".cpus", 1),
+                    integer(p, t.id() + ".concurrency", run ? 80 : 1), integer(p, t.id() + ".max-instances", 10),
+                    duration(p, t.id() + ".timeout", run ? "300s" : "60s"), duration(p, t.id() + ".queue-timeout", "60s"),
+                    integer(p, t.id() + ".throttle-status", 429), duration(p, t.id() + ".idle-timeout", "300s")));
+        }
+        return new PlatformProfile(all);
+    }
+
+    /** One line per target, for the command's start-up banner. */
+    public String describe() {
+        StringBuilder sb = new StringBuilder();
+        for (TargetProfile t : targets.values().stream().sorted(java.util.Comparator.comparing(TargetProfile::target)).toList()) {
+            sb.append(String.format("  %-13s %5d MB  %d cpu  %s  timeout %s  idle reap %s  excess -> %d%n",
+                    t.target().id(), t.memoryMb(), t.cpus(),
+                    t.target() == Target.AWS_LAMBDA
+                            ? "reserved concurrency " + t.maxInstances()
+                            : "concurrency " + t.concurrency() + " x max " + t.maxInstances() + " instances, queue " + human(t.queueTimeout()),
+                    human(t.timeout()), human(t.idleTimeout()), t.throttleStatus()));
+        }
+        return sb.toString();
+    }
+
+    private static String human(Duration d) {
+        return d.toMillis() % 1000 == 0 ? d.toSeconds() + "s" : d.toMillis() + "ms";
+    }
+
+    private static int integer(Properties p, String key, int fallback) {
+        String v = p.getProperty(key);
+        if (v == null) {
+            return fallback;
+        }
+        try {
+            return Integer.parseInt(v.trim());
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(key + "=" + v + " is not a whole number");
+        }
+    }
+
+    static Duration duration(Properties p, String key, String fallback) {
+        String v = p.getProperty(key, fallback).trim();
+        Matcher m = DURATION.matcher(v);
+        if (!m.matches()) {
+            throw new IllegalArgumentException(key + "=" + v + " is not a duration such as 500ms, 10s or 5m");
+        }
+        long n = Long.parseLong(m.group(1));
+        return switch (m.group(2)) {
+            case "ms" -> Duration.ofMillis(n);
+            case "s" -> Duration.ofSeconds(n);
+            default -> Duration.ofMinutes(n);
+        };
+    }
+}

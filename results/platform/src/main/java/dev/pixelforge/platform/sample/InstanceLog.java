@@ -1,0 +1,45 @@
+package dev.pixelforge.platform.sample;
+
+import dev.pixelforge.platform.events.InstanceRecord;
+import dev.pixelforge.platform.Target;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/** {@code instances.csv}: every instance a local run used, with its start-up time, CPU and peak memory. */
+public final class InstanceLog {
+
+    private static final String HEADER = "target,instance,pid,ready_ms,peak_rss_kb,cpu_ms,requests";
+
+    private InstanceLog() {
+    }
+
+    public static void write(Path file, List<InstanceRecord> records) throws IOException {
+        StringBuilder csv = new StringBuilder(HEADER).append('\n');
+        for (InstanceRecord r : records) {
+            csv.append(String.format(Locale.ROOT, "%s,%d,%d,%.1f,%d,%d,%d%n", r.target().id(), r.id(), r.pid(), r.readyMillis(),
+                    r.peakRssKb(), r.cpuMillis(), r.requests()));
+        }
+        Files.writeString(file, csv);
+    }
+
+    public static List<InstanceRecord> read(Path file) throws IOException {
+        List<InstanceRecord> records = new ArrayList<>();
+        if (!Files.exists(file)) {
+            return records;
+        }
+        List<String> lines = Files.readAllLines(file);
+        for (String line : lines.subList(1, lines.size())) {
+            if (line.isBlank()) {
+                continue;
+            }
+            String[] f = line.split(",");
+            records.add(new InstanceRecord(Target.of(f[0]), Integer.parseInt(f[1]), Long.parseLong(f[2]), Double.parseDouble(f[3]),
+                    Long.parseLong(f[4]), Long.parseLong(f[5]), Long.parseLong(f[6])));
+        }
+        return records;
+    }
+}

@@ -1,0 +1,48 @@
+package dev.pixelforge.platform.sample;
+
+/**
+ * One request of a load run, as the load client and the function saw it. Durations are in
+ * microseconds; JMeter measures the client-side ones (round trip, latency, connect) in whole
+ * milliseconds, so those are multiples of 1000. Server-side ones come from {@code Server-Timing}
+ * and are -1 when the function did not answer (a throttle, a gateway error).
+ *
+ * @param roundTripMicros JMeter {@code elapsed}: to the last byte
+ * @param latencyMicros   JMeter {@code Latency}: to the first byte, connect included
+ * @param connectMicros   JMeter {@code Connect}: TCP setup, 0 on a reused connection
+ * @param appMicros       Server-Timing {@code app}: request in to response out, in the function
+ * @param cold            X-PixelForge-Cold, or null when no function answered
+ * @param instance        X-PixelForge-Instance, or "" when no function answered
+ */
+public record Sample(long startEpochMillis, String target, String operation, String image, int status,
+                     boolean success, boolean throttled, long bytes, long sentBytes,
+                     long roundTripMicros, long latencyMicros, long connectMicros,
+                     long appMicros, long decodeMicros, long workMicros, long encodeMicros,
+                     Boolean cold, String instance) {
+
+    /** Round trip minus process time: network, gateway, queueing, framework. -1 without process time. */
+    public long overheadMicros() {
+        return appMicros < 0 ? -1 : Math.max(0, roundTripMicros - appMicros);
+    }
+
+    public boolean isCold() {
+        return Boolean.TRUE.equals(cold);
+    }
+
+    /** Neither a success nor a throttle: a client fault, a server fault, a timeout, a refused connection. */
+    public boolean isError() {
+        return !success && !throttled;
+    }
+
+    public long endEpochMillis() {
+        return startEpochMillis + roundTripMicros / 1000;
+    }
+
+    /**
+     * A throttle is a refusal by the platform, not by the function: 429 (Cloud Run, Cloud Functions, or
+     * Lambda when so profiled), or the 500 API Gateway returns for a throttled Lambda, which carries no
+     * X-PixelForge-Instance because no function ran.
+     */
+    public static boolean isThrottle(int status, String instance) {
+        return status == 429 || (status == 500 && (instance == null || instance.isEmpty()));
+    }
+}

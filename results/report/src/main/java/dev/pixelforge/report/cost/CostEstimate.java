@@ -1,0 +1,48 @@
+package dev.pixelforge.report.cost;
+
+import dev.pixelforge.report.cloud.CloudMetric;
+
+import dev.pixelforge.report.summary.TargetSummary;
+import java.util.List;
+import java.util.Properties;
+
+/**
+ * What a million requests like the run's would cost on each platform, from the run's measured
+ * times, the profile's memory and CPUs, and the dated unit prices in results/pricing.properties.
+ *
+ * @param billedMillis per request: Lambda's billed duration (REPORT lines when the run has them,
+ *                     else process time rounded up to 1 ms); Google's instance time, process time
+ *                     rounded up to 100 ms
+ * @param basis        how the figure was reached, in a sentence for the report
+ */
+public record CostEstimate(String target, double billedMillis, int memoryMb, double cpus, double perMillionUsd, String basis) {
+
+    public static CostEstimate of(TargetSummary t, int memoryMb, double cpus, Properties prices, List<CloudMetric> cloud) {
+        double processMillis = Math.max(0, t.process().mean()) / 1000.0;
+        if (t.target().equals("aws-lambda")) {
+            Double reported = cloud.stream().filter(m -> m.source().equals("REPORT lines") && m.metric().equals("Billed Duration"))
+                    .map(CloudMetric::value).findFirst().orElse(null);
+            double billed = reported != null ? reported : Math.ceil(processMillis);
+            double compute = billed / 1000.0 * memoryMb / 1024.0 * price(prices, "aws-lambda.gb-second") * 1e6;
+            double total = compute + price(prices, "aws-lambda.per-million-requests") + price(prices, "aws-lambda.api-gateway-per-million-requests");
+            return new CostEstimate(t.target(), billed, memoryMb, cpus, total, (reported != null ? "mean Billed Duration of the REPORT lines"
+                    : "mean process time, rounded up to 1 ms") + " x " + memoryMb + " MB, plus Lambda and API Gateway request fees");
+        }
+        double granularity = price(prices, "gcp.billing-granularity-ms");
+        double billed = Math.ceil(processMillis / granularity) * granularity;
+        double compute = billed / 1000.0 * (cpus * price(prices, "gcp.vcpu-second") + memoryMb / 1024.0 * price(prices, "gcp.gib-second")) * 1e6;
+        double total = compute + price(prices, "gcp.per-million-requests");
+        String sharing = t.target().equals("container")
+                ? "; an upper bound: concurrent requests share an instance's billed time, counted here once each" : "";
+        return new CostEstimate(t.target(), billed, memoryMb, cpus, total, "mean process time, rounded up to "
+                + (long) granularity + " ms, x " + cpus + " vCPU and " + memoryMb + " MiB, plus the request fee" + sharing);
+    }
+
+    private static double price(Properties prices, String key) {
+        String v = prices.getProperty(key);
+        if (v == null) {
+            throw new IllegalArgumentException("pricing file has no " + key);
+        }
+        return Double.parseDouble(v.trim());
+    }
+}

@@ -1,0 +1,161 @@
+package dev.pixelforge.report.format;
+
+import dev.pixelforge.report.summary.Summarizer;
+import dev.pixelforge.report.summary.TargetSummary;
+import dev.pixelforge.report.summary.RunSummary;
+import dev.pixelforge.report.summary.Distribution;
+
+import java.io.IOException;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+/** {@code report.html}: one self-contained page (charts embedded as PNG), readable offline. */
+public final class HtmlReport {
+
+    private HtmlReport() {
+    }
+
+    /** The charts, by file name; the HTML embeds them and the report folder keeps them as files too. */
+    public static Map<String, byte[]> charts(RunSummary run) throws IOException {
+        Map<String, byte[]> charts = new LinkedHashMap<>();
+        charts.put("round-trip-over-time.png", Charts.roundTripOverTime(run));
+        charts.put("throughput-over-time.png", Charts.throughputOverTime(run));
+        charts.put("round-trip-cdf.png", Charts.roundTripCdf(run));
+        charts.put("round-trip-by-image.png", Charts.timesByImage(run));
+        charts.put("cold-starts.png", Charts.coldStarts(run));
+        return charts;
+    }
+
+    public static String render(RunSummary run, Map<String, String> about, Map<String, byte[]> charts) {
+        StringBuilder h = new StringBuilder();
+        h.append("<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\">")
+                .append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">")
+                .append("<title>PixelForge run ").append(esc(run.run())).append("</title><style>")
+                .append("body{font:15px/1.45 system-ui,sans-serif;margin:0 auto;max-width:960px;padding:1.2em;color:#222}")
+                .append("h1{font-size:1.5em}h2{font-size:1.15em;margin-top:2em;border-bottom:1px solid #ddd}")
+                .append("table{border-collapse:collapse;margin:.6em 0;font-variant-numeric:tabular-nums}")
+                .append("th,td{padding:.2em .7em;border-bottom:1px solid #eee;text-align:right}th:first-child,td:first-child{text-align:left}")
+                .append("thead th{border-bottom:2px solid #999}img{max-width:100%;height:auto;display:block;margin:.5em 0}")
+                .append(".note{color:#555;font-size:.92em}dl{display:grid;grid-template-columns:max-content auto;gap:.1em 1em}dt{font-weight:600}")
+                .append("</style></head><body>");
+        h.append("<h1>PixelForge: serverless or container?</h1>");
+        h.append(String.format(Locale.ROOT, "<p>Run <b>%s</b>, profile <b>%s</b>, %.0f s, %d targets side by side.</p>",
+                esc(run.run()), esc(run.profile()), run.durationSeconds(), run.targets().size()));
+        h.append("<dl>");
+        about.forEach((k, v) -> h.append("<dt>").append(esc(k)).append("</dt><dd>").append(esc(v)).append("</dd>"));
+        h.append("</dl>");
+
+        h.append("<h2>Side by side</h2>");
+        h.append(table(SummaryTable.of(run)));
+        h.append("<h2>Every timing (ms)</h2>").append(timings(TimingTable.of(run)));
+        h.append("<p class=\"note\">Round trip, latency (time to first byte, connect included) and connect are measured by"
+                + " the load client (JMeter, whole milliseconds). Process is the function's own <code>app</code> time from"
+                + " <code>Server-Timing</code>; overhead is round trip minus process: network, gateway, queueing, framework"
+                + " (what the CMPT 756 page called latency). Percentiles are nearest-rank; std is the population standard"
+                + " deviation. A throttle is a refusal by the platform: 429, or the 500 API Gateway returns for a throttled Lambda."
+                + " Availability is successes over all requests.</p>");
+
+        h.append("<h2>Round trip over time</h2>").append(img(charts, "round-trip-over-time.png", "Mean round trip per second for each target"));
+        h.append("<h2>Throughput and throttles</h2>").append(img(charts, "throughput-over-time.png", "Requests and throttles per second for each target"));
+        h.append("<h2>Distribution</h2>").append(img(charts, "round-trip-cdf.png", "Cumulative distribution of round trip for each target"));
+        h.append("<h2>By image size</h2>").append(img(charts, "round-trip-by-image.png", "Median round trip per image for each target"));
+        h.append(imageTable(run));
+        h.append("<h2>Cold starts</h2>").append(img(charts, "cold-starts.png", "Median round trip of cold requests and of all requests"));
+        h.append(platformSections(run));
+        h.append("<p class=\"note\">A cold start is the first request a new process serves (a new Lambda execution environment,"
+                + " function instance or container); the function flags it in <code>X-PixelForge-Cold</code>.</p>");
+        h.append("</body></html>\n");
+        return h.toString();
+    }
+
+    private static String table(SummaryTable t) {
+        StringBuilder h = new StringBuilder("<table><thead><tr><th>measure</th>");
+        t.targets().forEach(x -> h.append("<th>").append(esc(x)).append("</th>"));
+        h.append("</tr></thead><tbody>");
+        for (SummaryTable.Row r : t.rows()) {
+            h.append("<tr><td>").append(esc(r.measure())).append("</td>");
+            r.values().forEach(v -> h.append("<td>").append(esc(v)).append("</td>"));
+            h.append("</tr>");
+        }
+        return h.append("</tbody></table>").toString();
+    }
+
+    /** The platforms' own figures and the cost estimate, when the run has them. */
+    private static String platformSections(RunSummary run) {
+        StringBuilder h = new StringBuilder();
+        if (!run.cloud().isEmpty()) {
+            h.append("<h2>Cloud metrics</h2><p class=\"note\">What the platforms reported for the run's window: CloudWatch and"
+                    + " the REPORT lines for Lambda, Cloud Monitoring for Cloud Functions and Cloud Run (a local run writes the"
+                    + " same shapes from the stand-ins).</p><table><thead><tr><th>target</th><th>source</th><th>metric</th>"
+                    + "<th>statistic</th><th>value</th><th>unit</th></tr></thead><tbody>");
+            for (dev.pixelforge.report.cloud.CloudMetric m : run.cloud()) {
+                h.append("<tr><td>").append(esc(m.target())).append("</td><td>").append(esc(m.source())).append("</td><td>")
+                        .append(esc(m.metric())).append("</td><td>").append(esc(m.statistic())).append("</td><td>")
+                        .append(String.format(Locale.ROOT, "%.2f", m.value())).append("</td><td>").append(esc(m.unit())).append("</td></tr>");
+            }
+            h.append("</tbody></table>");
+        }
+        if (!run.costs().isEmpty()) {
+            h.append("<h2>Cost</h2><p class=\"note\">Estimated US dollars per million requests like this run's, from its measured"
+                    + " times and the unit prices of ").append(esc(run.pricesAsOf())).append(" (results/pricing.properties; no free tier).</p>")
+                    .append("<table><thead><tr><th>target</th><th>billed per request (ms)</th><th>memory (MB)</th><th>vCPU</th>"
+                            + "<th>USD per million</th><th>how</th></tr></thead><tbody>");
+            for (dev.pixelforge.report.cost.CostEstimate c : run.costs()) {
+                h.append("<tr><td>").append(esc(c.target())).append("</td><td>").append(String.format(Locale.ROOT, "%.1f", c.billedMillis()))
+                        .append("</td><td>").append(c.memoryMb()).append("</td><td>").append(String.format(Locale.ROOT, "%.1f", c.cpus()))
+                        .append("</td><td>").append(String.format(Locale.ROOT, "%.2f", c.perMillionUsd())).append("</td><td>")
+                        .append(esc(c.basis())).append("</td></tr>");
+            }
+            h.append("</tbody></table>");
+        }
+        return h.toString();
+    }
+
+    private static String timings(TimingTable t) {
+        StringBuilder h = new StringBuilder("<table><thead><tr><th>timing</th><th>target</th>");
+        TimingTable.COLUMNS.forEach(c -> h.append("<th>").append(c).append("</th>"));
+        h.append("</tr></thead><tbody>");
+        String last = "";
+        for (TimingTable.Row r : t.rows()) {
+            h.append("<tr><td>").append(r.timing().equals(last) ? "" : esc(r.timing())).append("</td><td>").append(esc(r.target())).append("</td>");
+            r.values().forEach(v -> h.append("<td>").append(esc(v)).append("</td>"));
+            h.append("</tr>");
+            last = r.timing();
+        }
+        return h.append("</tbody></table>").toString();
+    }
+
+    private static String imageTable(RunSummary run) {
+        Set<String> images = new LinkedHashSet<>();
+        run.targets().forEach(t -> images.addAll(t.byImage().keySet()));
+        if (images.isEmpty()) {
+            return "";
+        }
+        StringBuilder h = new StringBuilder("<table><thead><tr><th>image</th>");
+        run.targets().forEach(t -> h.append("<th>").append(esc(t.target())).append(" round trip p50</th><th>process p50</th>"));
+        h.append("</tr></thead><tbody>");
+        images.stream().sorted((a, b) -> Long.compare(Summarizer.pixels(a), Summarizer.pixels(b))).forEach(image -> {
+            h.append("<tr><td>").append(esc(image)).append("</td>");
+            for (TargetSummary t : run.targets()) {
+                TargetSummary.ImageTimes it = t.byImage().get(image);
+                h.append("<td>").append(it == null ? "-" : Units.ms(it.roundTrip().p50())).append("</td><td>")
+                        .append(it == null ? "-" : Units.ms(it.process().p50())).append("</td>");
+            }
+            h.append("</tr>");
+        });
+        return h.append("</tbody></table><p class=\"note\">Milliseconds.</p>").toString();
+    }
+
+    private static String img(Map<String, byte[]> charts, String name, String alt) {
+        return "<img alt=\"" + esc(alt) + "\" width=\"880\" height=\"360\" src=\"data:image/png;base64,"
+                + Base64.getEncoder().encodeToString(charts.get(name)) + "\">";
+    }
+
+    static String esc(String s) {
+        return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
+    }
+}

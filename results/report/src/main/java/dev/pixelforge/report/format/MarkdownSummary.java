@@ -1,0 +1,65 @@
+package dev.pixelforge.report.format;
+
+import dev.pixelforge.report.summary.RunSummary;
+
+import java.util.Locale;
+
+/** {@code summary.md}: the side-by-side table in Markdown, plus what the run was. */
+public final class MarkdownSummary {
+
+    private MarkdownSummary() {
+    }
+
+    public static String render(RunSummary run) {
+        StringBuilder md = new StringBuilder();
+        md.append("# PixelForge run ").append(run.run()).append("\n\n");
+        md.append(String.format(Locale.ROOT, "Profile `%s`, %.0f s. Times in ms; round trip, latency and connect measured by"
+                + " JMeter, process by the function (Server-Timing `app`), overhead = round trip - process.%n%n",
+                run.profile(), run.durationSeconds()));
+        md.append(table(SummaryTable.of(run)));
+        md.append("\n## Every timing (ms)\n\n| timing | target | ").append(String.join(" | ", TimingTable.COLUMNS)).append(" |\n|---|---|");
+        TimingTable.COLUMNS.forEach(c -> md.append("---:|"));
+        md.append('\n');
+        for (TimingTable.Row row : TimingTable.of(run).rows()) {
+            md.append("| ").append(row.timing()).append(" | ").append(row.target()).append(" | ")
+                    .append(String.join(" | ", row.values())).append(" |\n");
+        }
+        if (!run.cloud().isEmpty()) {
+            md.append("\n## Cloud metrics\n\n| target | source | metric | statistic | value | unit |\n|---|---|---|---|---:|---|\n");
+            run.cloud().forEach(m -> md.append(String.format(Locale.ROOT, "| %s | %s | %s | %s | %.2f | %s |%n",
+                    m.target(), m.source(), m.metric(), m.statistic(), m.value(), m.unit())));
+        }
+        if (!run.costs().isEmpty()) {
+            md.append("\n## Cost (USD per million requests, prices of ").append(run.pricesAsOf())
+                    .append(")\n\n| target | billed per request (ms) | USD per million | how |\n|---|---:|---:|---|\n");
+            run.costs().forEach(c -> md.append(String.format(Locale.ROOT, "| %s | %.1f | %.2f | %s |%n",
+                    c.target(), c.billedMillis(), c.perMillionUsd(), c.basis())));
+        }
+        return md.toString();
+    }
+
+    static String table(SummaryTable table) {
+        StringBuilder md = new StringBuilder("| measure | ").append(String.join(" | ", table.targets())).append(" |\n|---|");
+        table.targets().forEach(t -> md.append("---:|"));
+        md.append('\n');
+        for (SummaryTable.Row row : table.rows()) {
+            md.append("| ").append(row.measure()).append(" | ").append(String.join(" | ", row.values())).append(" |\n");
+        }
+        return md.toString();
+    }
+
+    /** The same table in fixed-width columns, for the console. */
+    public static String console(SummaryTable table) {
+        int first = table.rows().stream().mapToInt(r -> r.measure().length()).max().orElse(10);
+        int col = Math.max(14, table.targets().stream().mapToInt(String::length).max().orElse(10) + 2);
+        StringBuilder out = new StringBuilder(String.format(Locale.ROOT, "%-" + first + "s", ""));
+        table.targets().forEach(t -> out.append(String.format(Locale.ROOT, "%" + col + "s", t)));
+        out.append('\n');
+        for (SummaryTable.Row row : table.rows()) {
+            out.append(String.format(Locale.ROOT, "%-" + first + "s", row.measure()));
+            row.values().forEach(v -> out.append(String.format(Locale.ROOT, "%" + col + "s", v)));
+            out.append('\n');
+        }
+        return out.toString();
+    }
+}

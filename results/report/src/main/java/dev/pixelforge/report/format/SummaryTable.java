@@ -1,0 +1,45 @@
+package dev.pixelforge.report.format;
+
+import dev.pixelforge.report.summary.TargetSummary;
+import dev.pixelforge.report.summary.RunSummary;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Function;
+
+/**
+ * The side-by-side table every format shows first: one row per measure, one column per target.
+ * Built once from the summary; Markdown, HTML and the console only lay it out.
+ */
+public record SummaryTable(List<String> targets, List<Row> rows) {
+
+    record Row(String measure, List<String> values) {
+    }
+
+    public static SummaryTable of(RunSummary run) {
+        List<TargetSummary> ts = run.targets();
+        List<Row> rows = new ArrayList<>();
+        add(rows, ts, "samples", t -> Long.toString(t.samples()));
+        add(rows, ts, "throughput (req/s)", t -> Units.rate(t.throughput()));
+        add(rows, ts, "availability", t -> Units.percent(t.availability()));
+        add(rows, ts, "errors", t -> Long.toString(t.errors()));
+        add(rows, ts, "throttles", t -> Long.toString(t.throttles()));
+        add(rows, ts, "cold starts", t -> Long.toString(t.coldStarts()));
+        add(rows, ts, "cold start round trip p50 (ms)", t -> Units.ms(t.coldRoundTrip().p50()));
+        add(rows, ts, "round trip p50 (ms)", t -> Units.ms(t.roundTrip().p50()));
+        add(rows, ts, "round trip p95 (ms)", t -> Units.ms(t.roundTrip().p95()));
+        add(rows, ts, "round trip p99 (ms)", t -> Units.ms(t.roundTrip().p99()));
+        add(rows, ts, "latency (TTFB) p50 (ms)", t -> Units.ms(t.latency().p50()));
+        add(rows, ts, "process (app) p50 (ms)", t -> Units.ms(t.process().p50()));
+        add(rows, ts, "overhead p50 (ms)", t -> Units.ms(t.overhead().p50()));
+        add(rows, ts, "instances", t -> t.resources().known() ? Integer.toString(t.resources().instances()) : "-");
+        add(rows, ts, "instance ready, mean (ms)", t -> t.resources().known() ? Units.ms(t.resources().meanReadyMillis() * 1000) : "-");
+        add(rows, ts, "CPU time, all instances (s)", t -> t.resources().known() ? Units.seconds(t.resources().cpuMillis()) : "-");
+        add(rows, ts, "peak RSS, largest instance (MB)", t -> t.resources().known() ? Units.mb(t.resources().peakRssKb()) : "-");
+        return new SummaryTable(ts.stream().map(TargetSummary::target).toList(), List.copyOf(rows));
+    }
+
+    private static void add(List<Row> rows, List<TargetSummary> ts, String measure, Function<TargetSummary, String> value) {
+        rows.add(new Row(measure, ts.stream().map(value).toList()));
+    }
+}

@@ -1,0 +1,133 @@
+package dev.pixelforge.report.summary;
+
+import dev.pixelforge.platform.sample.Sample;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.function.Consumer;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Folds samples, as they stream from the sample log, into a {@link RunSummary}. Holds the
+ * durations of the run (a few longs per request), never the samples themselves.
+ */
+public final class Summarizer implements Consumer<Sample> {
+
+    private static final Pattern SIZE = Pattern.compile("(\\d+)x(\\d+)");
+
+    private final Map<String, PerTarget> targets = new LinkedHashMap<>();
+    private final Map<String, TargetSummary.Resources> resources;
+    private long firstStart = Long.MAX_VALUE;
+    private long lastEnd = Long.MIN_VALUE;
+
+    /** @param resources per target, from the run's instance records (local runs); absent targets are unknown */
+    public Summarizer(Map<String, TargetSummary.Resources> resources) {
+        this.resources = resources;
+    }
+
+    @Override
+    public void accept(Sample s) {
+        targets.computeIfAbsent(s.target(), PerTarget::new).add(s);
+        firstStart = Math.min(firstStart, s.startEpochMillis());
+        lastEnd = Math.max(lastEnd, s.endEpochMillis());
+    }
+
+    public RunSummary summary(String run, String profile) {
+        List<TargetSummary> all = new ArrayList<>();
+        for (PerTarget t : targets.values()) {
+            all.add(t.summary(resources.getOrDefault(t.target, TargetSummary.Resources.UNKNOWN)));
+        }
+        double seconds = targets.isEmpty() ? 0 : (lastEnd - firstStart) / 1000.0;
+        return new RunSummary(run, profile, targets.isEmpty() ? 0 : firstStart, seconds, List.copyOf(all));
+    }
+
+    /** Pixels of an image named like "1920x1080-jpeg" (0 when the name has no size). */
+    public static long pixels(String image) {
+        Matcher m = SIZE.matcher(image);
+        return m.find() ? Long.parseLong(m.group(1)) * Long.parseLong(m.group(2)) : 0;
+    }
+
+    private static final class PerTarget {
+        final String target;
+        long samples;
+        long successes;
+        long errors;
+        long throttles;
+        long colds;
+        long firstStart = Long.MAX_VALUE;
+        long lastEnd = Long.MIN_VALUE;
+        final LongList roundTrip = new LongList();
+        final LongList latency = new LongList();
+        final LongList connect = new LongList();
+        final LongList process = new LongList();
+        final LongList overhead = new LongList();
+        final LongList coldRoundTrip = new LongList();
+        final Map<String, LongList[]> byImage = new LinkedHashMap<>();
+        final TreeMap<Long, long[]> perSecond = new TreeMap<>(); // epoch second -> requests, ok, throttles, errors, sum round trip
+
+        PerTarget(String target) {
+            this.target = target;
+        }
+
+        void add(Sample s) {
+            samples++;
+            firstStart = Math.min(firstStart, s.startEpochMillis());
+            lastEnd = Math.max(lastEnd, s.endEpochMillis());
+            long[] sec = perSecond.computeIfAbsent(s.startEpochMillis() / 1000, k -> new long[5]);
+            sec[0]++;
+            sec[4] += s.roundTripMicros();
+            if (s.throttled()) {
+                throttles++;
+                sec[2]++;
+            } else if (s.success()) {
+                successes++;
+                sec[1]++;
+            } else {
+                errors++;
+                sec[3]++;
+            }
+            roundTrip.add(s.roundTripMicros());
+            latency.add(s.latencyMicros());
+            connect.add(s.connectMicros());
+            if (s.appMicros() >= 0) {
+                process.add(s.appMicros());
+                overhead.add(s.overheadMicros());
+            }
+            if (s.isCold()) {
+                colds++;
+                coldRoundTrip.add(s.roundTripMicros());
+            }
+            if (s.success()) {
+                LongList[] img = byImage.computeIfAbsent(s.image(), k -> new LongList[] {new LongList(), new LongList()});
+                img[0].add(s.roundTripMicros());
+                if (s.appMicros() >= 0) {
+                    img[1].add(s.appMicros());
+                }
+            }
+        }
+
+        TargetSummary summary(TargetSummary.Resources resources) {
+            double window = Math.max(0.001, (lastEnd - firstStart) / 1000.0);
+            Map<String, TargetSummary.ImageTimes> images = new LinkedHashMap<>();
+            byImage.entrySet().stream()
+                    .sorted(Comparator.comparingLong((Map.Entry<String, LongList[]> e) -> pixels(e.getKey())).thenComparing(Map.Entry::getKey))
+                    .forEach(e -> images.put(e.getKey(), new TargetSummary.ImageTimes(e.getKey(), pixels(e.getKey()),
+                            Distribution.of(e.getValue()[0].toArray()), Distribution.of(e.getValue()[1].toArray()))));
+            List<TargetSummary.Second> seconds = new ArrayList<>();
+            long first = perSecond.isEmpty() ? 0 : perSecond.firstKey();
+            perSecond.forEach((sec, c) -> seconds.add(new TargetSummary.Second((int) (sec - first), c[0], c[1], c[2], c[3],
+                    c[0] == 0 ? 0 : c[4] / (double) c[0])));
+            long[] rt = roundTrip.toArray();
+            Distribution roundTripDist = Distribution.of(rt); // sorts rt
+            return new TargetSummary(target, samples, successes, errors, throttles, colds, window, samples / window,
+                    samples == 0 ? 0 : successes / (double) samples,
+                    roundTripDist, Distribution.of(latency.toArray()), Distribution.of(connect.toArray()),
+                    Distribution.of(process.toArray()), Distribution.of(overhead.toArray()), Distribution.of(coldRoundTrip.toArray()),
+                    images, List.copyOf(seconds), rt, resources);
+        }
+    }
+}

@@ -1,0 +1,40 @@
+package dev.pixelforge.report.summary;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * What one target did in one run: counts, rates, and the distribution of every timing, plus the
+ * series the report charts. All durations in microseconds.
+ *
+ * @param throughput   requests per second over the target's whole window (first start to last end)
+ * @param availability successes / all requests
+ * @param coldRoundTrip round trip of the requests that were a process's first
+ * @param byImage      per image (in size order): the round trip and process time of its successes
+ * @param perSecond    one entry per second from the target's first request
+ * @param roundTripSorted every round trip in ascending order, for the distribution chart
+ */
+public record TargetSummary(String target, long samples, long successes, long errors, long throttles, long coldStarts,
+                            double windowSeconds, double throughput, double availability,
+                            Distribution roundTrip, Distribution latency, Distribution connect,
+                            Distribution process, Distribution overhead, Distribution coldRoundTrip,
+                            Map<String, ImageTimes> byImage, List<Second> perSecond, long[] roundTripSorted,
+                            Resources resources) {
+
+    /** Median round trip and process time of one image's successful requests. */
+    public record ImageTimes(String image, long pixels, Distribution roundTrip, Distribution process) {
+    }
+
+    /** One second of the run. */
+    public record Second(int second, long requests, long successes, long throttles, long errors, double meanRoundTripMicros) {
+    }
+
+    /** CPU time and peak memory of the target's instances, when the run was local; empty otherwise. */
+    public record Resources(int instances, long cpuMillis, long peakRssKb, double meanReadyMillis) {
+        public static final Resources UNKNOWN = new Resources(0, -1, -1, Double.NaN);
+
+        public boolean known() {
+            return instances > 0;
+        }
+    }
+}

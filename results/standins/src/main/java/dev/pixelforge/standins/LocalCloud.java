@@ -1,0 +1,148 @@
+package dev.pixelforge.standins;
+
+import dev.pixelforge.platform.Target;
+import dev.pixelforge.platform.profile.TargetProfile;
+import dev.pixelforge.platform.profile.PlatformProfile;
+import dev.pixelforge.platform.events.InstanceRecord;
+import dev.pixelforge.platform.events.StandInEvents;
+import dev.pixelforge.standins.aws.ApiGatewayFront;
+import dev.pixelforge.standins.aws.LambdaService;
+import dev.pixelforge.standins.aws.LambdaLaunch;
+import dev.pixelforge.standins.google.InstancePool;
+import dev.pixelforge.standins.google.PoolFront;
+import dev.pixelforge.standins.process.ChildJvm;
+import dev.pixelforge.standins.process.AppCdsArchive;
+
+import java.io.IOException;
+import java.net.URI;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The three platforms on one machine, each around its real deployable: API Gateway + Lambda,
+ * Cloud Functions gen2, Cloud Run. Closing it stops every instance it started.
+ */
+public final class LocalCloud implements AutoCloseable {
+
+    /** Loopback ports of the three fronts; 0 picks a free one. */
+    public record Ports(int lambda, int function, int container) {
+        public static final Ports ANY = new Ports(0, 0, 0);
+    }
+
+    private final LambdaService lambda;
+    private final ApiGatewayFront gateway;
+    private final InstancePool functions;
+    private final PoolFront functionFront;
+    private final InstancePool run;
+    private final PoolFront runFront;
+
+    private LocalCloud(LambdaService lambda, ApiGatewayFront gateway, InstancePool functions, PoolFront functionFront,
+                       InstancePool run, PoolFront runFront) {
+        this.lambda = lambda;
+        this.gateway = gateway;
+        this.functions = functions;
+        this.functionFront = functionFront;
+        this.run = run;
+        this.runFront = runFront;
+    }
+
+    public static LocalCloud start(Deployables jars, PlatformProfile profile, Path workDir, Ports ports,
+                                   StandInEvents events) throws IOException {
+        jars.check();
+        Path logs = workDir.resolve("logs");
+        Path jni = LambdaLaunch.unpackJni(jars.lambdaRuntimeClientJar(), workDir);
+        LambdaLaunch launch = new LambdaLaunch(
+                LambdaLaunch.prepareTaskRoot(jars.lambdaJar(), workDir),
+                jars.lambdaRuntimeClasspath(), logs, List.of("-D" + LambdaLaunch.JNI_PROPERTY + "=" + jni));
+        List<AutoCloseable> started = new ArrayList<>();
+        try {
+            LambdaService lambda = track(started, new LambdaService(profile.of(Target.AWS_LAMBDA), launch, events));
+            ApiGatewayFront gateway = track(started, new ApiGatewayFront(lambda, ports.lambda()));
+
+            TargetProfile fn = profile.of(Target.GCP_FUNCTION);
+            InstancePool functions = track(started, new InstancePool(fn, (id, port) -> ChildJvm.start(jvm(fn, List.of(
+                    "-jar", jars.invokerJar().toString(),
+                    "--classpath", jars.functionJar().toString(),
+                    "--target", "io.micronaut.gcp.function.http.HttpFunction",
+                    "--port", Integer.toString(port))), Map.of(), logs.resolve("gcp-function-" + id + ".log")), events));
+            PoolFront functionFront = track(started, new PoolFront(functions, ports.function()));
+
+            TargetProfile cr = profile.of(Target.CONTAINER);
+            // The container runs as its Dockerfile runs it: with an AppCDS archive made for this jar.
+            List<String> containerArgs = new ArrayList<>();
+            AppCdsArchive.forJar(jars.containerJar(), jars.containerJar().getParent().resolve("cds"))
+                    .ifPresent(a -> containerArgs.add("-XX:SharedArchiveFile=" + a));
+            containerArgs.addAll(List.of("-jar", jars.containerJar().toString()));
+            InstancePool run = track(started, new InstancePool(cr, (id, port) -> ChildJvm.start(
+                    jvm(cr, containerArgs),
+                    Map.of("PORT", Integer.toString(port)), logs.resolve("container-" + id + ".log")), events));
+            PoolFront runFront = track(started, new PoolFront(run, ports.container()));
+            return new LocalCloud(lambda, gateway, functions, functionFront, run, runFront);
+        } catch (IOException | RuntimeException e) {
+            for (AutoCloseable c : started) {
+                closeQuietlyAfterFailure(c, e);
+            }
+            throw e;
+        }
+    }
+
+    private static List<String> jvm(TargetProfile profile, List<String> args) {
+        List<String> all = new ArrayList<>(profile.jvmOptions());
+        all.addAll(args);
+        return all;
+    }
+
+    private static <T extends AutoCloseable> T track(List<AutoCloseable> started, T thing) {
+        started.add(0, thing);
+        return thing;
+    }
+
+    private static void closeQuietlyAfterFailure(AutoCloseable c, Exception cause) {
+        try {
+            c.close();
+        } catch (Exception suppressed) {
+            cause.addSuppressed(suppressed);
+        }
+    }
+
+    public URI url(Target target) {
+        return switch (target) {
+            case AWS_LAMBDA -> gateway.url();
+            case GCP_FUNCTION -> functionFront.url();
+            case CONTAINER -> runFront.url();
+        };
+    }
+
+    public LambdaService lambda() {
+        return lambda;
+    }
+
+    public InstancePool functions() {
+        return functions;
+    }
+
+    public InstancePool run() {
+        return run;
+    }
+
+    /** Every instance alive now, on every platform, with its resources so far. */
+    public List<InstanceRecord> liveInstances() {
+        List<InstanceRecord> all = new ArrayList<>(lambda.liveInstances());
+        all.addAll(functions.liveInstances());
+        all.addAll(run.liveInstances());
+        return all;
+    }
+
+    /** Fronts first, so nothing new arrives while the instances stop. */
+    @Override
+    public void close() {
+        gateway.close();
+        functionFront.close();
+        runFront.close();
+        lambda.close();
+        functions.close();
+        run.close();
+    }
+}

@@ -1,0 +1,177 @@
+package dev.pixelforge.standins.metrics;
+
+
+import dev.pixelforge.platform.events.InstanceRecord;
+import dev.pixelforge.platform.events.LambdaReport;
+import dev.pixelforge.platform.events.StandInEvents;
+import dev.pixelforge.platform.Target;
+import io.micronaut.json.JsonMapper;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+/**
+ * What the local stand-ins saw, written in the clouds' own response shapes (CloudWatch
+ * get-metric-data, CloudWatch Logs filter-log-events, Cloud Monitoring timeSeries.list), so that a
+ * local run's report reads its platform metrics through the same CloudMetricsReader (report module) as a
+ * cloud run's.
+ */
+public final class LocalCloudShapes implements StandInEvents {
+
+    private static final JsonMapper JSON = JsonMapper.createDefault();
+
+    private record Report(long epochMillis, LambdaReport report) {
+    }
+
+    private record Served(Target target, int instance, long startMillis, long endMillis) {
+    }
+
+    private final List<Report> reports = new CopyOnWriteArrayList<>();
+    private final List<Long> throttles = new CopyOnWriteArrayList<>();
+    private final List<Served> served = new CopyOnWriteArrayList<>();
+    private final List<InstanceRecord> stopped = new CopyOnWriteArrayList<>();
+    // nanoTime to wall clock, once: requestServed reports nanoTime
+    private final long epochOffsetMillis = System.currentTimeMillis() - System.nanoTime() / 1_000_000;
+
+    @Override
+    public void lambdaReport(LambdaReport report) {
+        reports.add(new Report(System.currentTimeMillis(), report));
+    }
+
+    @Override
+    public void throttled(Target target, String why) {
+        if (target == Target.AWS_LAMBDA) {
+            throttles.add(System.currentTimeMillis());
+        }
+    }
+
+    @Override
+    public void requestServed(Target target, int instance, long startNanos, long endNanos) {
+        served.add(new Served(target, instance, epochOffsetMillis + startNanos / 1_000_000, epochOffsetMillis + endNanos / 1_000_000));
+    }
+
+    @Override
+    public void instanceStopped(InstanceRecord record) {
+        stopped.add(record);
+    }
+
+    public List<InstanceRecord> stoppedInstances() {
+        return List.copyOf(stopped);
+    }
+
+    /** Writes the cloud/ folder of a local run; {@code instances} are every instance the run used. */
+    public void write(Path dir, List<InstanceRecord> instances) throws IOException {
+        Files.createDirectories(dir);
+        if (!reports.isEmpty() || !throttles.isEmpty()) {
+            Files.write(dir.resolve("aws-lambda-logs.json"), JSON.writeValueAsBytes(Map.of("events", reports.stream()
+                    .map(r -> Map.of("timestamp", r.epochMillis(), "logStreamName", "local/[$LATEST]env" + r.report().environment(),
+                            "message", r.report().line() + "\n"))
+                    .toList(), "searchedLogStreams", List.of())));
+            Files.write(dir.resolve("aws-cloudwatch.json"), JSON.writeValueAsBytes(Map.of("MetricDataResults", cloudWatch(), "Messages", List.of())));
+        }
+        for (Target t : List.of(Target.GCP_FUNCTION, Target.CONTAINER)) {
+            List<InstanceRecord> mine = instances.stream().filter(i -> i.target() == t && i.readyMillis() >= 0).toList();
+            if (mine.isEmpty()) {
+                continue;
+            }
+            Map<String, Object> startup = Map.of("count", Long.toString(mine.size()),
+                    "mean", mine.stream().mapToDouble(InstanceRecord::readyMillis).average().orElse(0));
+            Files.write(dir.resolve(t.id() + "-container-startup_latencies.json"), JSON.writeValueAsBytes(series(t,
+                    "container/startup_latencies", "DELTA", "DISTRIBUTION", List.of(point(Map.of("distributionValue", startup))))));
+            long most = perMinute(t).values().stream().mapToLong(m -> m[1]).max().orElse(mine.size());
+            Files.write(dir.resolve(t.id() + "-container-instance_count.json"), JSON.writeValueAsBytes(series(t,
+                    "container/instance_count", "GAUGE", "INT64", List.of(point(Map.of("int64Value", Long.toString(most)))))));
+            long requests = served.stream().filter(s -> s.target() == t).count();
+            Files.write(dir.resolve(t.id() + "-request_count.json"), JSON.writeValueAsBytes(series(t,
+                    "request_count", "DELTA", "INT64", List.of(point(Map.of("int64Value", Long.toString(requests)))))));
+        }
+    }
+
+    /** Per-minute Invocations, Duration, Throttles and ConcurrentExecutions, as CloudWatch aggregates them. */
+    private List<Map<String, Object>> cloudWatch() {
+        TreeMap<Long, double[]> minutes = new TreeMap<>(); // invocations, duration sum, throttles
+        for (Report r : reports) {
+            double[] m = minutes.computeIfAbsent(r.epochMillis() / 60_000, k -> new double[3]);
+            m[0]++;
+            m[1] += r.report().durationMillis();
+        }
+        for (long t : throttles) {
+            minutes.computeIfAbsent(t / 60_000, k -> new double[3])[2]++;
+        }
+        Map<Long, long[]> concurrency = perMinute(Target.AWS_LAMBDA);
+        List<String> stamps = new ArrayList<>();
+        List<Double> invocations = new ArrayList<>();
+        List<Double> durations = new ArrayList<>();
+        List<Double> throttled = new ArrayList<>();
+        List<Double> concurrent = new ArrayList<>();
+        minutes.descendingMap().forEach((minute, m) -> {
+            stamps.add(Instant.ofEpochMilli(minute * 60_000).toString());
+            invocations.add(m[0]);
+            durations.add(m[0] == 0 ? 0 : m[1] / m[0]);
+            throttled.add(m[2]);
+            concurrent.add((double) concurrency.getOrDefault(minute, new long[2])[0]);
+        });
+        List<Map<String, Object>> results = new ArrayList<>();
+        results.add(result("duration", "Duration", stamps, durations));
+        results.add(result("invocations", "Invocations", stamps, invocations));
+        results.add(result("throttles", "Throttles", stamps, throttled));
+        results.add(result("concurrentexecutions", "ConcurrentExecutions", stamps, concurrent));
+        return results;
+    }
+
+    /** Per minute: the most requests in flight at once, and the most instances busy at once (one sweep). */
+    private Map<Long, long[]> perMinute(Target target) {
+        List<long[]> edges = new ArrayList<>(); // time, +1 start / -1 end, instance
+        for (Served s : served) {
+            if (s.target() == target) {
+                edges.add(new long[] {s.startMillis(), 1, s.instance()});
+                edges.add(new long[] {s.endMillis(), -1, s.instance()});
+            }
+        }
+        // Ends before starts at the same millisecond: back-to-back requests do not overlap.
+        edges.sort((a, b) -> a[0] != b[0] ? Long.compare(a[0], b[0]) : Long.compare(a[1], b[1]));
+        Map<Long, long[]> out = new TreeMap<>();
+        Map<Long, Integer> busy = new java.util.HashMap<>();
+        long inFlight = 0;
+        for (long[] e : edges) {
+            inFlight += e[1];
+            busy.merge(e[2], (int) e[1], Integer::sum);
+            busy.values().removeIf(n -> n == 0);
+            if (e[1] > 0) {
+                long[] m = out.computeIfAbsent(e[0] / 60_000, k -> new long[2]);
+                m[0] = Math.max(m[0], inFlight);
+                m[1] = Math.max(m[1], busy.size());
+            }
+        }
+        return out;
+    }
+
+    private static Map<String, Object> result(String id, String label, List<String> stamps, List<Double> values) {
+        Map<String, Object> r = new LinkedHashMap<>();
+        r.put("Id", id);
+        r.put("Label", label);
+        r.put("Timestamps", stamps);
+        r.put("Values", values);
+        r.put("StatusCode", "Complete");
+        return r;
+    }
+
+    private static Map<String, Object> series(Target t, String metric, String kind, String valueType, List<Map<String, Object>> points) {
+        return Map.of("timeSeries", List.of(Map.of(
+                "metric", Map.of("type", "run.googleapis.com/" + metric, "labels", Map.of()),
+                "resource", Map.of("type", "cloud_run_revision", "labels", Map.of("service_name", "pixelforge-" + t.id(), "location", "local")),
+                "metricKind", kind, "valueType", valueType, "points", points)));
+    }
+
+    private static Map<String, Object> point(Map<String, Object> value) {
+        String now = Instant.now().toString();
+        return Map.of("interval", Map.of("startTime", now, "endTime", now), "value", value);
+    }
+}
