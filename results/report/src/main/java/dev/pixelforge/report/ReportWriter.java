@@ -85,7 +85,7 @@ public final class ReportWriter {
         for (TargetSummary t : run.targets()) {
             String memory = about.getProperty("memory-mb." + t.target());
             if (memory != null && t.process().count() > 0) {
-                costs.add(CostEstimate.of(t, Integer.parseInt(memory), Double.parseDouble(about.getProperty("cpus." + t.target(), "1")),
+                costs.add(CostEstimate.of(t.target(), t.process().mean(), Integer.parseInt(memory), Double.parseDouble(about.getProperty("cpus." + t.target(), "1")),
                         prices, cloud));
             }
         }

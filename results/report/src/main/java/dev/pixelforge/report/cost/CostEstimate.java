@@ -2,7 +2,6 @@ package dev.pixelforge.report.cost;
 
 import dev.pixelforge.report.cloud.CloudMetric;
 
-import dev.pixelforge.report.summary.TargetSummary;
 import java.util.List;
 import java.util.Properties;
 
@@ -17,24 +16,29 @@ import java.util.Properties;
  */
 public record CostEstimate(String target, double billedMillis, int memoryMb, double cpus, double perMillionUsd, String basis) {
 
-    public static CostEstimate of(TargetSummary t, int memoryMb, double cpus, Properties prices, List<CloudMetric> cloud) {
-        double processMillis = Math.max(0, t.process().mean()) / 1000.0;
-        if (t.target().equals("aws-lambda")) {
+    /**
+     * The estimate for {@code target}, from its mean process time (the summary's, in microseconds):
+     * plain figures in, so that cost depends on no summary type and summaries may hold costs.
+     */
+    public static CostEstimate of(String target, double meanProcessMicros, int memoryMb, double cpus, Properties prices,
+                                  List<CloudMetric> cloud) {
+        double processMillis = Math.max(0, meanProcessMicros) / 1000.0;
+        if (target.equals("aws-lambda")) {
             Double reported = cloud.stream().filter(m -> m.source().equals("REPORT lines") && m.metric().equals("Billed Duration"))
                     .map(CloudMetric::value).findFirst().orElse(null);
             double billed = reported != null ? reported : Math.ceil(processMillis);
             double compute = billed / 1000.0 * memoryMb / 1024.0 * price(prices, "aws-lambda.gb-second") * 1e6;
             double total = compute + price(prices, "aws-lambda.per-million-requests") + price(prices, "aws-lambda.api-gateway-per-million-requests");
-            return new CostEstimate(t.target(), billed, memoryMb, cpus, total, (reported != null ? "mean Billed Duration of the REPORT lines"
+            return new CostEstimate(target, billed, memoryMb, cpus, total, (reported != null ? "mean Billed Duration of the REPORT lines"
                     : "mean process time, rounded up to 1 ms") + " x " + memoryMb + " MB, plus Lambda and API Gateway request fees");
         }
         double granularity = price(prices, "gcp.billing-granularity-ms");
         double billed = Math.ceil(processMillis / granularity) * granularity;
         double compute = billed / 1000.0 * (cpus * price(prices, "gcp.vcpu-second") + memoryMb / 1024.0 * price(prices, "gcp.gib-second")) * 1e6;
         double total = compute + price(prices, "gcp.per-million-requests");
-        String sharing = t.target().equals("container")
+        String sharing = target.equals("container")
                 ? "; an upper bound: concurrent requests share an instance's billed time, counted here once each" : "";
-        return new CostEstimate(t.target(), billed, memoryMb, cpus, total, "mean process time, rounded up to "
+        return new CostEstimate(target, billed, memoryMb, cpus, total, "mean process time, rounded up to "
                 + (long) granularity + " ms, x " + cpus + " vCPU and " + memoryMb + " MiB, plus the request fee" + sharing);
     }
 

@@ -5,14 +5,11 @@ import dev.pixelforge.report.cloud.CloudMetric;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import dev.pixelforge.report.summary.Distribution;
-import dev.pixelforge.report.summary.TargetSummary;
 import java.io.IOException;
 import java.io.Reader;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Map;
 import java.util.Properties;
 import org.junit.jupiter.api.Test;
 
@@ -24,7 +21,7 @@ class CostEstimateTest {
     @Test
     void lambda_billsTheReportedDurationByGigabyteSecond_plusLambdaAndApiGatewayRequests() throws IOException {
         List<CloudMetric> report = List.of(new CloudMetric("aws-lambda", "REPORT lines", "Billed Duration", "mean", 100, "ms"));
-        CostEstimate c = CostEstimate.of(target("aws-lambda", 42_000), 1024, 1, prices(), report);
+        CostEstimate c = CostEstimate.of("aws-lambda", 42_000, 1024, 1, prices(), report);
         // 0.1 s x 1 GB x 0.0000166667 $/GB-s x 1e6 = 1.66667, + 0.20 Lambda + 3.50 API Gateway
         assertEquals(100, c.billedMillis(), 1e-9);
         assertEquals(5.36667, c.perMillionUsd(), 1e-5);
@@ -32,7 +29,7 @@ class CostEstimateTest {
 
     @Test
     void lambda_withoutReportLines_roundsProcessTimeUpToTheMillisecond() throws IOException {
-        CostEstimate c = CostEstimate.of(target("aws-lambda", 41_200), 2048, 1, prices(), List.of());
+        CostEstimate c = CostEstimate.of("aws-lambda", 41_200, 2048, 1, prices(), List.of());
         // ceil(41.2 ms) = 42 ms; 0.042 s x 2 GB x 0.0000166667 x 1e6 = 1.4000028, + 3.70
         assertEquals(42, c.billedMillis(), 1e-9);
         assertEquals(5.1000028, c.perMillionUsd(), 1e-6);
@@ -40,7 +37,7 @@ class CostEstimateTest {
 
     @Test
     void google_billsInstanceTimeIn100MillisecondSteps_byVcpuAndGibSecond_plusTheRequestFee() throws IOException {
-        CostEstimate c = CostEstimate.of(target("gcp-function", 150_000), 1024, 1, prices(), List.of());
+        CostEstimate c = CostEstimate.of("gcp-function", 150_000, 1024, 1, prices(), List.of());
         // 150 ms -> 200 ms; 0.2 s x (1 x 0.000024 + 1 x 0.0000025) x 1e6 = 5.30, + 0.40
         assertEquals(200, c.billedMillis(), 1e-9);
         assertEquals(5.70, c.perMillionUsd(), 1e-9);
@@ -54,9 +51,4 @@ class CostEstimateTest {
         return p;
     }
 
-    private static TargetSummary target(String name, long processMicros) {
-        Distribution process = Distribution.of(new long[] {processMicros});
-        return new TargetSummary(name, 1, 1, 0, 0, 0, 1, 1, 1, process, process, process, process, process, process,
-                Map.of(), List.of(), new long[] {processMicros}, TargetSummary.Resources.UNKNOWN);
-    }
 }

@@ -3,6 +3,7 @@ package dev.pixelforge.standins.aws;
 import dev.pixelforge.platform.profile.TargetProfile;
 import dev.pixelforge.standins.process.ChildJvm;
 import dev.pixelforge.standins.process.ProcStats;
+import dev.pixelforge.standins.scheduling.InstanceProcess;
 import dev.pixelforge.standins.http.LoopbackServer;
 
 import com.sun.net.httpserver.HttpExchange;
@@ -23,7 +24,7 @@ import java.util.concurrent.atomic.AtomicReference;
  * Lambda jar, and the Lambda Runtime API (2018-06-01) it polls, served on its own loopback port.
  * It holds at most one invocation at a time: a second is refused, never interleaved.
  */
-final class ExecutionEnvironment implements AutoCloseable {
+public final class ExecutionEnvironment implements InstanceProcess {
 
     private static final String API = "/2018-06-01/runtime";
     private static final String FUNCTION_ARN = "arn:aws:lambda:us-east-1:000000000000:function:pixelforge";
@@ -35,7 +36,6 @@ final class ExecutionEnvironment implements AutoCloseable {
     private final CompletableFuture<Double> ready = new CompletableFuture<>();
     private volatile long handedOutNanos;
     private final ChildJvm jvm;
-    private long served;
 
     private ExecutionEnvironment(int id, LambdaLaunch launch, TargetProfile profile) throws IOException {
         this.id = id;
@@ -43,7 +43,7 @@ final class ExecutionEnvironment implements AutoCloseable {
         String address = "127.0.0.1:" + runtimeApi.getAddress().getPort();
         // The runtime loads the function from its working directory (and lib/ in it), as /var/task is on Lambda.
         this.jvm = ChildJvm.start(launch.command(profile, id), launch.environment(profile, address, id), launch.log(id), launch.taskRoot());
-        ProcessHandle.of(jvm.pid()).ifPresent(p -> p.onExit().thenRun(this::died));
+        jvm.exited().thenRun(this::died);
     }
 
     static ExecutionEnvironment start(int id, LambdaLaunch launch, TargetProfile profile) throws IOException {
@@ -67,24 +67,28 @@ final class ExecutionEnvironment implements AutoCloseable {
         return id;
     }
 
-    long pid() {
+    @Override
+    public long pid() {
         return jvm.pid();
     }
 
     /** Completes with the Init Duration (spawn to the runtime's first /next) in ms, or fails if init failed. */
-    CompletableFuture<Double> ready() {
+    @Override
+    public CompletableFuture<Double> ready() {
         return ready;
+    }
+
+    @Override
+    public CompletableFuture<?> exited() {
+        return jvm.exited();
     }
 
     boolean isAlive() {
         return jvm.isAlive() && !ready.isCompletedExceptionally();
     }
 
-    long served() {
-        return served;
-    }
-
-    ProcStats stats() {
+    @Override
+    public ProcStats stats() {
         return jvm.stats();
     }
 
@@ -93,7 +97,6 @@ final class ExecutionEnvironment implements AutoCloseable {
         if (running.get() != null || !pending.offer(invocation)) {
             throw new IllegalStateException("environment " + id + " is busy: an environment runs one invocation at a time");
         }
-        served++;
     }
 
     // GET /next: long-poll until an invocation is handed over (Lambda's own contract).
@@ -165,7 +168,7 @@ final class ExecutionEnvironment implements AutoCloseable {
     }
 
     @Override
-    public void close() {
+    public void stop() {
         jvm.close();
         LoopbackServer.stop(runtimeApi); // interrupts a /next still waiting for an invocation
     }

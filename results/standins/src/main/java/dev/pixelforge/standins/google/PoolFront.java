@@ -1,6 +1,7 @@
 package dev.pixelforge.standins.google;
 
 import dev.pixelforge.standins.http.LoopbackServer;
+import dev.pixelforge.standins.scheduling.Admission;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
@@ -48,14 +49,13 @@ public final class PoolFront implements AutoCloseable {
                         + "<body><h1>Error: Request Entity Too Large</h1><h2>Your client issued a request that was too large.</h2></body></html>");
                 return;
             }
-            InstancePool.Lease lease = pool.acquire();
-            if (lease == null) {
+            if (!(pool.acquire() instanceof Admission.Lease<PooledInstance> lease)) {
                 LoopbackServer.send(exchange, pool.profile().throttleStatus(), "text/plain; charset=UTF-8",
                         "The request was aborted because there was no available instance.");
                 return;
             }
             try {
-                relay(exchange, lease.instance().port(), body);
+                relay(exchange, lease.process().port(), body);
             } finally {
                 pool.release(lease);
             }

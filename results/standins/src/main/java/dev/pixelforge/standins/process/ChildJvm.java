@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -95,6 +94,11 @@ public final class ChildJvm implements AutoCloseable {
         return jvm.isAlive();
     }
 
+    /** Completes when the JVM has exited, however it ended. */
+    public java.util.concurrent.CompletableFuture<ProcessHandle> exited() {
+        return jvm.onExit();
+    }
+
     public Path log() {
         return log;
     }
@@ -122,10 +126,5 @@ public final class ChildJvm implements AutoCloseable {
             guard.destroyForcibly();
             Thread.currentThread().interrupt();
         }
-    }
-
-    /** How long the child has existed. */
-    public Duration age() {
-        return Duration.ofNanos(System.nanoTime() - spawnNanos);
     }
 }

@@ -1,0 +1,74 @@
+package dev.pixelforge.standins.google;
+
+import dev.pixelforge.standins.process.ChildJvm;
+import dev.pixelforge.standins.process.DaemonThreads;
+import dev.pixelforge.standins.process.LoopbackPort;
+import dev.pixelforge.standins.process.ProcStats;
+import dev.pixelforge.standins.scheduling.InstanceProcess;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * A Cloud Run or Cloud Functions instance: the deployable's JVM listening on its own loopback port,
+ * ready when that port accepts a connection (Cloud Run's default TCP startup probe).
+ */
+public final class PooledInstance implements InstanceProcess {
+
+    /** How long an instance may take to listen before it counts as failed to start. */
+    private static final Duration STARTUP_PROBE_LIMIT = Duration.ofSeconds(120);
+
+    private final ChildJvm jvm;
+    private final int port;
+    private final CompletableFuture<Double> ready;
+
+    private PooledInstance(ChildJvm jvm, int port, String name) {
+        this.jvm = jvm;
+        this.port = port;
+        // The probe runs on a thread of its own, so a slow start never holds up another.
+        this.ready = CompletableFuture.supplyAsync(() -> {
+            try {
+                LoopbackPort.await(port, STARTUP_PROBE_LIMIT, jvm::isAlive, name + " (log: " + jvm.log() + ")");
+                return (System.nanoTime() - jvm.spawnNanos()) / 1e6;
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }, task -> DaemonThreads.named(name + "-probe").newThread(task).start());
+    }
+
+    /** Starts instance {@code id} of a pool on a free port. */
+    static PooledInstance start(int id, InstancePool.Launcher launcher, String target) throws IOException {
+        int port = LoopbackPort.free();
+        return new PooledInstance(launcher.launch(id, port), port, target + " instance " + id);
+    }
+
+    public int port() {
+        return port;
+    }
+
+    @Override
+    public long pid() {
+        return jvm.pid();
+    }
+
+    @Override
+    public CompletableFuture<Double> ready() {
+        return ready;
+    }
+
+    @Override
+    public CompletableFuture<?> exited() {
+        return jvm.exited();
+    }
+
+    @Override
+    public ProcStats stats() {
+        return jvm.stats();
+    }
+
+    @Override
+    public void stop() {
+        jvm.close();
+    }
+}

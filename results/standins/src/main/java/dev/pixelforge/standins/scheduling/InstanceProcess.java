@@ -1,0 +1,26 @@
+package dev.pixelforge.standins.scheduling;
+
+import dev.pixelforge.standins.process.ProcStats;
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * What the scheduler needs of a started instance: when it is ready, when it has gone, what it has
+ * used, and how to stop it. A Lambda execution environment, a Cloud Run or Cloud Functions
+ * instance, or a test's fake.
+ */
+public interface InstanceProcess {
+
+    long pid();
+
+    /** Completes with spawn-to-ready in milliseconds, or exceptionally when the instance never became ready. */
+    CompletableFuture<Double> ready();
+
+    /** Completes when the process has exited, for whatever reason. */
+    CompletableFuture<?> exited();
+
+    /** Peak resident memory and CPU time so far. */
+    ProcStats stats();
+
+    /** Stops the process; returns when it has gone. */
+    void stop();
+}

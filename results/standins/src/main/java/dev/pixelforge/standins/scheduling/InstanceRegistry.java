@@ -1,0 +1,490 @@
+package dev.pixelforge.standins.scheduling;
+
+import dev.pixelforge.platform.Target;
+import dev.pixelforge.platform.events.InstanceRecord;
+import dev.pixelforge.platform.events.StandInEvents;
+import dev.pixelforge.standins.process.DaemonThreads;
+import dev.pixelforge.standins.process.ProcStats;
+import java.io.IOException;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.Iterator;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.Executor;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.locks.ReentrantLock;
+
+/**
+ * One platform's instances and the requests waiting for them, under one lock: which instance takes
+ * a request, when a new one starts, when a request is refused, when an idle instance is stopped,
+ * which request is an instance's cold one. Lambda, Cloud Functions and Cloud Run differ only in
+ * their {@link SchedulingRules}.
+ *
+ * <p>Requests wait in one first-come, first-served queue. A free slot goes to the oldest waiting
+ * request: on the instance it is bound to (Lambda's cold invocation), or else on the ready instance
+ * with the fewest requests in flight, the most recently used among equals (so idle ones age out).
+ * A new instance starts only for waiting demand that the instances already starting cannot absorb.
+ *
+ * <p>Every state change happens under the lock; what it causes outside (answering a request,
+ * starting or stopping a process, telling the events) runs after the lock is released.
+ */
+public final class InstanceRegistry<P extends InstanceProcess> implements AutoCloseable {
+
+    /** One instance, from registration (before its process exists) until it is removed. */
+    public static final class Instance<P extends InstanceProcess> {
+        private final int id;
+        private volatile P process; // set once, before the instance can be leased
+        private boolean ready;
+        private double readyMillis = -1;
+        private int active;
+        private long leases;
+        private long served;
+        private long lastUsedNanos;
+
+        private Instance(int id) {
+            this.id = id;
+        }
+
+        public int id() {
+            return id;
+        }
+
+        /** The instance's process; never null on a leased instance. */
+        public P process() {
+            return process;
+        }
+    }
+
+    private static final class Waiter<P extends InstanceProcess> {
+        final CompletableFuture<Admission<P>> answer = new CompletableFuture<>();
+        final long deadlineNanos;
+        Instance<P> boundTo;
+
+        Waiter(long deadlineNanos) {
+            this.deadlineNanos = deadlineNanos;
+        }
+    }
+
+    private final Target target;
+    private final SchedulingRules rules;
+    private final InstanceLauncher<P> launcher;
+    private final StandInEvents events;
+    private final Clock clock;
+    private final Executor starter;
+    private final List<AutoCloseable> owned = new ArrayList<>();
+    private final ReentrantLock lock = new ReentrantLock();
+    private final List<Instance<P>> instances = new ArrayList<>();
+    private final Deque<Waiter<P>> waiting = new ArrayDeque<>();
+    private int lastId;
+    private int mostInstances;
+    private long throttles;
+    private boolean closed;
+
+    /** On real time, starting instances on threads of its own. */
+    public InstanceRegistry(Target target, SchedulingRules rules, InstanceLauncher<P> launcher, StandInEvents events) {
+        this(target, rules, launcher, events, Clock.system(target.id() + "-scheduler"),
+                Executors.newCachedThreadPool(DaemonThreads.named(target.id() + "-starter")));
+        owned.add((AutoCloseable) clock);
+        owned.add(((ExecutorService) starter)::shutdownNow);
+    }
+
+    /** On {@code clock}, starting instances on {@code starter} (the tests: a manual clock, the caller's thread). */
+    InstanceRegistry(Target target, SchedulingRules rules, InstanceLauncher<P> launcher, StandInEvents events, Clock clock, Executor starter) {
+        this.target = target;
+        this.rules = rules;
+        this.launcher = launcher;
+        this.events = events;
+        this.clock = clock;
+        this.starter = starter;
+        clock.schedule(reapPeriodNanos(), this::reapIdle);
+    }
+
+    /**
+     * Asks for a slot. The answer is a {@link Admission.Lease} once a slot is free, or an
+     * {@link Admission.Refused} when none is within the queue timeout; it fails with
+     * {@link InstanceStartFailed} when the instance the request was bound to never became ready.
+     * A caller that stops waiting cancels the future; a slot granted to a cancelled request is given back.
+     */
+    public CompletableFuture<Admission<P>> acquire() {
+        List<Runnable> after = new ArrayList<>();
+        lock.lock();
+        try {
+            if (closed) {
+                return CompletableFuture.failedFuture(new IllegalStateException(target.id() + " stand-in is stopped"));
+            }
+            Waiter<P> w = new Waiter<>(clock.nanoTime() + rules.queueTimeout().toNanos());
+            waiting.addLast(w);
+            dispatch(after);
+            if (waiting.contains(w) && w.boundTo == null) {
+                if (rules.queueTimeout().isZero()) {
+                    refuse(w, after);
+                } else {
+                    clock.schedule(rules.queueTimeout().toNanos(), this::expireWaiting);
+                }
+            }
+            return w.answer;
+        } finally {
+            lock.unlock();
+            after.forEach(Runnable::run);
+        }
+    }
+
+    /**
+     * Gives a slot back. {@code keep} false discards the instance (Lambda discards an environment
+     * whose invocation timed out or whose runtime died).
+     */
+    public void release(Admission.Lease<P> lease, boolean keep) {
+        List<Runnable> after = new ArrayList<>();
+        long end;
+        lock.lock();
+        try {
+            end = clock.nanoTime();
+            Instance<P> i = lease.instance();
+            i.active--;
+            i.served++;
+            i.lastUsedNanos = end;
+            if (!keep) {
+                remove(i, new IllegalStateException("discarded"), after);
+            }
+            dispatch(after);
+        } finally {
+            lock.unlock();
+        }
+        events.requestServed(target, lease.instance().id(), lease.startNanos(), end);
+        after.forEach(Runnable::run);
+    }
+
+    // Under the lock: serve the queue in order, then start instances for what is left.
+    private void dispatch(List<Runnable> after) {
+        boolean unboundBlocked = false;
+        for (Iterator<Waiter<P>> it = waiting.iterator(); it.hasNext(); ) {
+            Waiter<P> w = it.next();
+            Instance<P> slot;
+            if (w.boundTo != null) {
+                slot = w.boundTo.ready && w.boundTo.active < rules.concurrency() ? w.boundTo : null;
+            } else {
+                slot = unboundBlocked ? null : freest();
+                unboundBlocked = slot == null;
+            }
+            if (slot != null) {
+                it.remove();
+                grant(w, slot, after);
+            }
+        }
+        scaleOut(after);
+    }
+
+    private Instance<P> freest() {
+        Instance<P> best = null;
+        for (Instance<P> i : instances) {
+            if (i.ready && i.active < rules.concurrency() && (best == null || i.active < best.active
+                    || (i.active == best.active && i.lastUsedNanos > best.lastUsedNanos))) {
+                best = i;
+            }
+        }
+        return best;
+    }
+
+    private void grant(Waiter<P> w, Instance<P> i, List<Runnable> after) {
+        i.active++;
+        Admission.Lease<P> lease = new Admission.Lease<>(i, i.leases++ == 0, i.readyMillis, clock.nanoTime());
+        after.add(() -> {
+            if (!w.answer.complete(lease)) { // the caller stopped waiting
+                release(lease, true);
+            }
+        });
+    }
+
+    private void scaleOut(List<Runnable> after) {
+        long unbound = waiting.stream().filter(w -> w.boundTo == null).count();
+        long absorbable = 0; // slots of starting instances not promised to a bound request
+        for (Instance<P> i : instances) {
+            if (!i.ready) {
+                absorbable += rules.concurrency() - waiting.stream().filter(w -> w.boundTo == i).count();
+            }
+        }
+        while (instances.size() < rules.maxInstances() && unbound > absorbable) {
+            Instance<P> i = new Instance<>(++lastId);
+            instances.add(i);
+            mostInstances = Math.max(mostInstances, instances.size());
+            absorbable += rules.concurrency();
+            if (rules.coldRequestWaitsForItsInstance()) {
+                waiting.stream().filter(w -> w.boundTo == null).findFirst().ifPresent(w -> w.boundTo = i);
+                unbound--;
+                absorbable--;
+            }
+            after.add(() -> events.instanceStarting(target, i.id));
+            after.add(() -> starter.execute(() -> boot(i)));
+        }
+    }
+
+    private void boot(Instance<P> i) {
+        P process;
+        try {
+            process = launcher.launch(i.id);
+        } catch (IOException | RuntimeException e) {
+            failed(i, e);
+            return;
+        }
+        boolean wanted;
+        lock.lock();
+        try {
+            wanted = instances.contains(i); // not when stopped while it launched
+            if (wanted) {
+                i.process = process;
+            }
+        } finally {
+            lock.unlock();
+        }
+        if (!wanted) {
+            process.stop();
+            return;
+        }
+        process.exited().whenComplete((x, t) -> exited(i));
+        process.ready().whenComplete((millis, t) -> {
+            if (t == null) {
+                ready(i, millis);
+            } else {
+                failed(i, t instanceof CompletionException && t.getCause() != null ? t.getCause() : t);
+            }
+        });
+    }
+
+    private void ready(Instance<P> i, double millis) {
+        List<Runnable> after = new ArrayList<>();
+        lock.lock();
+        try {
+            if (!instances.contains(i)) {
+                return;
+            }
+            i.ready = true;
+            i.readyMillis = millis;
+            i.lastUsedNanos = clock.nanoTime();
+            after.add(() -> events.instanceReady(target, i.id, millis));
+            dispatch(after);
+        } finally {
+            lock.unlock();
+            after.forEach(Runnable::run);
+        }
+    }
+
+    private void failed(Instance<P> i, Throwable cause) {
+        System.err.println(target.id() + " instance " + i.id + " failed to start: " + cause.getMessage());
+        List<Runnable> after = new ArrayList<>();
+        lock.lock();
+        try {
+            remove(i, cause, after);
+            dispatch(after);
+        } finally {
+            lock.unlock();
+            after.forEach(Runnable::run);
+        }
+    }
+
+    private void exited(Instance<P> i) {
+        List<Runnable> after = new ArrayList<>();
+        lock.lock();
+        try {
+            remove(i, new IllegalStateException("its process exited"), after);
+            dispatch(after);
+        } finally {
+            lock.unlock();
+            after.forEach(Runnable::run);
+        }
+    }
+
+    // Under the lock: the one place an instance leaves; its requests bound to it fail, its process stops after.
+    private void remove(Instance<P> i, Throwable cause, List<Runnable> after) {
+        if (!instances.remove(i)) {
+            return;
+        }
+        for (Iterator<Waiter<P>> it = waiting.iterator(); it.hasNext(); ) {
+            Waiter<P> w = it.next();
+            if (w.boundTo == i) {
+                it.remove();
+                InstanceStartFailed failure = new InstanceStartFailed(i.id, cause);
+                after.add(() -> w.answer.completeExceptionally(failure));
+            }
+        }
+        P process = i.process;
+        if (process != null) {
+            double readyMillis = i.readyMillis;
+            long served = i.served;
+            after.add(() -> {
+                InstanceRecord last = record(i.id, process, readyMillis, served);
+                process.stop();
+                events.instanceStopped(last);
+            });
+        }
+    }
+
+    private void refuse(Waiter<P> w, List<Runnable> after) {
+        waiting.remove(w);
+        throttles++;
+        String why = rules.coldRequestWaitsForItsInstance()
+                ? "reserved concurrency " + rules.maxInstances() + " reached"
+                : "no instance free within " + rules.queueTimeout().toMillis() + " ms at " + instances.size()
+                        + " of " + rules.maxInstances() + " instances";
+        after.add(() -> events.throttled(target, why));
+        after.add(() -> w.answer.complete(new Admission.Refused<>(why)));
+    }
+
+    private void expireWaiting() {
+        List<Runnable> after = new ArrayList<>();
+        lock.lock();
+        try {
+            long now = clock.nanoTime();
+            for (Waiter<P> w : List.copyOf(waiting)) {
+                if (w.boundTo == null && w.deadlineNanos <= now) {
+                    refuse(w, after);
+                }
+            }
+        } finally {
+            lock.unlock();
+            after.forEach(Runnable::run);
+        }
+    }
+
+    private void reapIdle() {
+        List<Runnable> after = new ArrayList<>();
+        lock.lock();
+        try {
+            if (closed) {
+                return;
+            }
+            long now = clock.nanoTime();
+            for (Instance<P> i : List.copyOf(instances)) {
+                if (i.ready && i.active == 0 && now - i.lastUsedNanos >= rules.idleTimeout().toNanos()) {
+                    remove(i, new IllegalStateException("idle"), after);
+                }
+            }
+            clock.schedule(reapPeriodNanos(), this::reapIdle);
+        } finally {
+            lock.unlock();
+            after.forEach(Runnable::run);
+        }
+    }
+
+    /** A few times per idle timeout (a quarter of it, between 50 ms and 1 s): an idle instance goes at most that late. */
+    private long reapPeriodNanos() {
+        return Math.max(50_000_000L, Math.min(1_000_000_000L, rules.idleTimeout().toNanos() / 4));
+    }
+
+    private InstanceRecord record(int id, P process, double readyMillis, long served) {
+        ProcStats stats = process.stats();
+        return new InstanceRecord(target, id, process.pid(), readyMillis, stats.peakRssKb(), stats.cpuMillis(), served);
+    }
+
+    public SchedulingRules rules() {
+        return rules;
+    }
+
+    /** Requests refused so far. */
+    public long throttles() {
+        lock.lock();
+        try {
+            return throttles;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** The most instances that ever existed at once, starting ones included. */
+    public int mostInstances() {
+        lock.lock();
+        try {
+            return mostInstances;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** Instances now: starting, busy or idle. */
+    public int instances() {
+        lock.lock();
+        try {
+            return instances.size();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** Requests being served now, over all instances. */
+    public int busySlots() {
+        lock.lock();
+        try {
+            return instances.stream().mapToInt(i -> i.active).sum();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** Requests waiting for a slot now. */
+    public int waiting() {
+        lock.lock();
+        try {
+            return waiting.size();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** The process id of an instance serving a request now, or 0: for fault-injection tests. */
+    public long busyPid() {
+        lock.lock();
+        try {
+            return instances.stream().filter(i -> i.active > 0).mapToLong(i -> i.process.pid()).findFirst().orElse(0);
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** Every instance whose process exists, as it is now: ready time, peak RSS and CPU so far. */
+    public List<InstanceRecord> liveInstances() {
+        record Snapshot<P>(int id, P process, double readyMillis, long served) {
+        }
+        List<Snapshot<P>> now = new ArrayList<>();
+        lock.lock();
+        try {
+            for (Instance<P> i : instances) {
+                if (i.process != null) {
+                    now.add(new Snapshot<>(i.id, i.process, i.readyMillis, i.served));
+                }
+            }
+        } finally {
+            lock.unlock();
+        }
+        return now.stream().map(s -> record(s.id(), s.process(), s.readyMillis(), s.served())).toList();
+    }
+
+    /** Refuses every waiting request and stops every instance. */
+    @Override
+    public void close() {
+        List<Runnable> after = new ArrayList<>();
+        lock.lock();
+        try {
+            closed = true;
+            for (Waiter<P> w : waiting) {
+                after.add(() -> w.answer.completeExceptionally(new IllegalStateException(target.id() + " stand-in is stopped")));
+            }
+            waiting.clear();
+            for (Instance<P> i : List.copyOf(instances)) {
+                remove(i, new IllegalStateException(target.id() + " stand-in is stopped"), after);
+            }
+        } finally {
+            lock.unlock();
+        }
+        for (AutoCloseable c : owned) {
+            try {
+                c.close();
+            } catch (Exception e) {
+                throw new IllegalStateException("could not stop the " + target.id() + " scheduler", e);
+            }
+        }
+        after.forEach(Runnable::run);
+    }
+}
