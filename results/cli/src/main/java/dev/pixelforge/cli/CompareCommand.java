@@ -1,38 +1,28 @@
 package dev.pixelforge.cli;
 
-import dev.pixelforge.load.images.StudyImage;
-import dev.pixelforge.load.images.StudyImageSet;
+import dev.pixelforge.cli.compare.ComparisonRun;
+import dev.pixelforge.cli.compare.DeployedTargets;
+import dev.pixelforge.cli.compare.LocalTargets;
+import dev.pixelforge.cli.compare.RunSpec;
 import dev.pixelforge.load.profile.LoadProfile;
-import dev.pixelforge.load.jmeter.LoadRunner;
 import dev.pixelforge.load.profile.Operation;
-import dev.pixelforge.load.jmeter.RunFolder;
-import dev.pixelforge.standins.Deployables;
-import dev.pixelforge.platform.events.InstanceRecord;
-import dev.pixelforge.standins.LocalCloud;
-import dev.pixelforge.platform.profile.PlatformProfile;
-import dev.pixelforge.standins.metrics.LocalCloudShapes;
 import dev.pixelforge.platform.Target;
-import dev.pixelforge.report.ReportWriter;
-import dev.pixelforge.report.summary.RunSummary;
-import dev.pixelforge.platform.sample.InstanceLog;
-import dev.pixelforge.platform.sample.SampleLog;
+import dev.pixelforge.platform.profile.PlatformProfile;
+import dev.pixelforge.standins.Deployables;
 import java.io.IOException;
-import java.io.PrintStream;
-import java.net.URI;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /**
  * The main job: the same load on every target, one after another, then the side-by-side report.
- * Targets are the local stand-ins unless a targets file names deployed URLs.
+ * Targets are the local stand-ins unless {@code --targets-file} names deployed URLs. The command only
+ * reads its options: {@link ComparisonRun} does the run.
  */
 @Command(name = "compare", mixinStandardHelpOptions = true,
         description = "Put one load profile on Lambda, Cloud Functions and the container, and write the side-by-side report.")
@@ -42,9 +32,13 @@ final class CompareCommand implements Callable<Integer> {
             description = "Load profile: quick (default), rando-t3micro, rando-m7i, cmpt756.")
     String profileName;
 
-    @Option(names = "--targets", description = "Which targets: a comma list of aws-lambda, gcp-function, container (local"
-            + " stand-ins), or a properties file mapping those names to deployed URLs.")
-    String targets;
+    @Option(names = "--targets", split = ",", paramLabel = "NAME",
+            description = "Which targets, in order: aws-lambda, gcp-function, container (default: all three).")
+    List<String> targetNames = new ArrayList<>();
+
+    @Option(names = "--targets-file", paramLabel = "FILE", description = "Deployed URLs instead of the local stand-ins:"
+            + " a properties file of aws-lambda=https://... lines, as the deploy scripts write results/targets.properties.")
+    Path targetsFile;
 
     @Option(names = "--threads", description = "Override the profile's threads.")
     Integer threads;
@@ -75,83 +69,51 @@ final class CompareCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        PrintStream out = System.out;
-        LoadProfile profile;
-        Map<String, URI> deployed;
+        RunSpec spec;
         List<Target> chosen;
-        PlatformProfile platform;
         try {
-            profile = profile();
-            deployed = deployedTargets();
-            chosen = deployed.isEmpty() ? localTargets() : List.of();
-            platform = PlatformProfile.load(platformFile != null ? platformFile : root.resolve("results/platform.properties"), platformOverrides);
+            LoadProfile load = profile();
+            chosen = chosenTargets();
+            PlatformProfile platform = PlatformProfile.load(platformFile != null ? platformFile : root.resolve("results/platform.properties"),
+                    platformOverrides);
+            Path runsDir = (runs != null ? runs : root.resolve("results/runs")).toAbsolutePath().normalize();
+            spec = new RunSpec(load, platform, runsDir, root.resolve("results/pricing.properties"));
         } catch (IllegalArgumentException | IOException e) {
             System.err.println("pixelforge compare: " + e.getMessage());
             return 2;
         }
-        Path runsDir = (runs != null ? runs : root.resolve("results/runs")).toAbsolutePath().normalize();
-        out.println("PixelForge compare: " + profile.describe());
-        out.println("preparing the image set (made once, then reused) ...");
-        StudyImageSet images = StudyImageSet.in(runsDir.resolve("images"));
-        Path runDir = RunFolder.create(runsDir, profile, images);
-        List<StudyImage> sent = RunFolder.sentImages(profile, images);
-
-        Properties about = new Properties();
-        about.setProperty("profile", profile.name());
-        about.setProperty("load", profile.describe());
-        about.setProperty("images", sent.size() + " (" + sent.get(0).name() + " to " + sent.get(sent.size() - 1).name() + ")");
-        about.setProperty("client", "Apache JMeter 5.6.3 embedded (jmeter-java-dsl 2.2), " + System.getProperty("java.vm.name")
-                + " " + System.getProperty("java.runtime.version") + ", " + Runtime.getRuntime().availableProcessors() + " cores");
-
-        for (Target t : Target.values()) {
-            about.setProperty("memory-mb." + t.id(), Integer.toString(platform.of(t).memoryMb()));
-            about.setProperty("cpus." + t.id(), Integer.toString(platform.of(t).cpus()));
-        }
-        Path prices = root.resolve("results/pricing.properties");
-        if (Files.exists(prices)) {
-            Files.copy(prices, runDir.resolve("pricing.properties"));
-        }
-        LocalCloudShapes shapes = new LocalCloudShapes();
-        LocalCloud cloud = null;
-        Map<String, URI> urls = new LinkedHashMap<>(deployed);
-        try (SampleLog log = SampleLog.appendTo(runDir.resolve("samples.csv"))) {
-            if (deployed.isEmpty()) {
-                about.setProperty("targets", "local stand-ins: " + chosen.stream().map(Target::id).toList());
-                about.setProperty("platform", platform.describe().replaceAll("\\s+", " ").trim());
-                out.println("starting the local stand-ins (instances start on the first request: cold starts are part of the run)");
-                cloud = LocalCloud.start(Deployables.under(root), platform, runDir.resolve("local"), LocalCloud.Ports.ANY, shapes);
-                for (Target t : chosen) {
-                    urls.put(t.id(), cloud.url(t));
-                }
+        ComparisonRun.Opener targets;
+        try {
+            if (targetsFile != null) {
+                DeployedTargets deployed = DeployedTargets.read(targetsFile, chosen); // read now: a bad file fails before any run folder
+                targets = runDir -> deployed;
             } else {
-                about.setProperty("targets", "deployed: " + deployed);
-                out.println("for the platforms' own metrics of this run, afterwards: <target>/deploy/deploy.sh metrics FROM TO "
-                        + runDir.resolve("cloud") + ", then ./pixelforge report " + runDir);
+                List<Target> local = chosen.isEmpty() ? List.of(Target.values()) : chosen;
+                targets = runDir -> {
+                    System.out.println("starting the local stand-ins (instances start on the first request: cold starts are part of the run)");
+                    return LocalTargets.start(Deployables.under(root), spec.platform(), local, runDir.resolve("local"));
+                };
             }
-            for (Map.Entry<String, URI> target : urls.entrySet()) {
-                out.println("== " + target.getKey() + "  " + target.getValue());
-                LoadRunner.run(target.getKey(), target.getValue(), profile, runDir, log, out);
-            }
-        } finally {
-            if (cloud != null) {
-                List<InstanceRecord> all = new ArrayList<>(shapes.stoppedInstances());
-                all.addAll(cloud.liveInstances());
-                InstanceLog.write(runDir.resolve("instances.csv"), all);
-                cloud.close();
-                // The platforms' own view of the run, in the shapes the clouds' APIs return.
-                shapes.write(runDir.resolve("cloud"), all);
-            }
-            try (java.io.Writer w = Files.newBufferedWriter(runDir.resolve("run.properties"))) {
-                about.store(w, "what this run was");
+        } catch (IllegalArgumentException | IOException e) {
+            System.err.println("pixelforge compare: " + e.getMessage());
+            return 2;
+        }
+        System.out.println("PixelForge compare: " + spec.load().describe());
+        ComparisonRun.execute(spec, targets, System.out);
+        return 0;
+    }
+
+    private List<Target> chosenTargets() {
+        List<Target> list = new ArrayList<>();
+        for (String name : targetNames) {
+            try {
+                list.add(Target.of(name.trim()));
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException("--targets takes names: " + e.getMessage()
+                        + (name.contains(".") || name.contains("/") ? "; a file of deployed URLs goes to --targets-file" : ""));
             }
         }
-        RunFolder.writePlan(runDir, profile);
-        RunSummary summary = ReportWriter.write(runDir);
-        out.println();
-        out.print(ReportWriter.consoleTable(summary));
-        out.println();
-        out.println("report: " + runDir.resolve("report.html"));
-        return 0;
+        return list;
     }
 
     private LoadProfile profile() {
@@ -176,37 +138,5 @@ final class CompareCommand implements Callable<Integer> {
             p = p.withMaxImagePixels(Long.parseLong(wh[0].trim()) * Long.parseLong(wh[1].trim()));
         }
         return p;
-    }
-
-    private Map<String, URI> deployedTargets() throws IOException {
-        Map<String, URI> urls = new LinkedHashMap<>();
-        if (targets == null || !Files.isRegularFile(Path.of(targets))) {
-            return urls;
-        }
-        Properties p = new Properties();
-        try (java.io.Reader in = Files.newBufferedReader(Path.of(targets))) {
-            p.load(in);
-        }
-        for (Target t : Target.values()) {
-            String url = p.getProperty(t.id());
-            if (url != null && !url.isBlank()) {
-                urls.put(t.id(), URI.create(url.trim()));
-            }
-        }
-        if (urls.isEmpty()) {
-            throw new IllegalArgumentException(targets + " names no target: write lines such as aws-lambda=https://...");
-        }
-        return urls;
-    }
-
-    private List<Target> localTargets() {
-        if (targets == null) {
-            return List.of(Target.values());
-        }
-        List<Target> list = new ArrayList<>();
-        for (String name : targets.split(",")) {
-            list.add(Target.of(name.trim()));
-        }
-        return list;
     }
 }

@@ -24,8 +24,7 @@ public final class RunFolder {
 
     /** A new run folder under {@code runsDir}, with the images up to the profile's size linked in. */
     public static Path create(Path runsDir, LoadProfile profile, StudyImageSet images) throws IOException {
-        Path dir = Files.createDirectories(runsDir.resolve(
-                LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")) + "-" + profile.name()));
+        Path dir = newFolder(runsDir, LocalDateTime.now(), profile.name());
         Files.createDirectories(dir.resolve("images/json"));
         for (StudyImage i : images.images()) {
             link(i.file(), dir.resolve("images").resolve(i.file().getFileName()));
@@ -34,6 +33,23 @@ public final class RunFolder {
         link(images.base64Csv(), dir.resolve("images").resolve(images.base64Csv().getFileName()));
         LoadPlan.writeCsv(dir, sentImages(profile, images));
         return dir;
+    }
+
+    /**
+     * {@code <timestamp>-<profile>}, or with {@code -2}, {@code -3}, ... when a run started in the
+     * same second has it: every run gets a folder of its own, even two started at once, because
+     * creating a directory either makes it or fails, atomically.
+     */
+    static Path newFolder(Path runsDir, LocalDateTime startedAt, String profile) throws IOException {
+        Files.createDirectories(runsDir);
+        String name = startedAt.format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")) + "-" + profile;
+        for (int n = 1; ; n++) {
+            try {
+                return Files.createDirectory(runsDir.resolve(n == 1 ? name : name + "-" + n));
+            } catch (FileAlreadyExistsException taken) {
+                // another run has this name: try the next
+            }
+        }
     }
 
     public static List<StudyImage> sentImages(LoadProfile profile, StudyImageSet images) {

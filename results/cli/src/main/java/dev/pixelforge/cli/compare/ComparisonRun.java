@@ -1,0 +1,83 @@
+package dev.pixelforge.cli.compare;
+
+import dev.pixelforge.load.images.StudyImage;
+import dev.pixelforge.load.images.StudyImageSet;
+import dev.pixelforge.load.jmeter.LoadRunner;
+import dev.pixelforge.load.jmeter.RunFolder;
+import dev.pixelforge.platform.Target;
+import dev.pixelforge.platform.sample.SampleLog;
+import dev.pixelforge.report.ReportWriter;
+import dev.pixelforge.report.summary.RunSummary;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.Writer;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.concurrent.TimeoutException;
+
+/**
+ * One comparison: the same load on every target, one after another (each has the machine to
+ * itself), recorded into a new run folder, then the report made from that folder alone.
+ */
+public final class ComparisonRun {
+
+    private ComparisonRun() {
+    }
+
+    /** Opens the targets of a run, once its folder exists (local instances keep their logs in it). */
+    @FunctionalInterface
+    public interface Opener {
+        Targets open(Path runDir) throws IOException;
+    }
+
+    /** Runs {@code spec} on the targets {@code opener} opens, prints the side-by-side table, and returns the run folder. */
+    public static Path execute(RunSpec spec, Opener opener, PrintStream out)
+            throws IOException, InterruptedException, TimeoutException {
+        out.println("preparing the image set (made once, then reused) ...");
+        StudyImageSet images = StudyImageSet.in(spec.runsDir().resolve("images"));
+        Path runDir = RunFolder.create(spec.runsDir(), spec.load(), images);
+        Properties about = about(spec, RunFolder.sentImages(spec.load(), images));
+        if (Files.exists(spec.prices())) {
+            Files.copy(spec.prices(), runDir.resolve("pricing.properties"));
+        }
+        try (Targets targets = opener.open(runDir)) {
+            targets.describe(about);
+            try (SampleLog log = SampleLog.appendTo(runDir.resolve("samples.csv"))) {
+                for (Map.Entry<Target, URI> target : targets.urls().entrySet()) {
+                    out.println("== " + target.getKey().id() + "  " + target.getValue());
+                    LoadRunner.run(target.getKey().id(), target.getValue(), spec.load(), runDir, log, out);
+                }
+            }
+            targets.finish(runDir, out);
+        } finally {
+            try (Writer w = Files.newBufferedWriter(runDir.resolve("run.properties"))) {
+                about.store(w, "what this run was");
+            }
+        }
+        RunFolder.writePlan(runDir, spec.load());
+        RunSummary summary = ReportWriter.write(runDir);
+        out.println();
+        out.print(ReportWriter.consoleTable(summary));
+        out.println();
+        out.println("report: " + runDir.resolve("report.html"));
+        return runDir;
+    }
+
+    private static Properties about(RunSpec spec, List<StudyImage> sent) {
+        Properties about = new Properties();
+        about.setProperty("profile", spec.load().name());
+        about.setProperty("load", spec.load().describe());
+        about.setProperty("images", sent.size() + " (" + sent.get(0).name() + " to " + sent.get(sent.size() - 1).name() + ")");
+        about.setProperty("client", "Apache JMeter 5.6.3 embedded (jmeter-java-dsl 2.2), " + System.getProperty("java.vm.name")
+                + " " + System.getProperty("java.runtime.version") + ", " + Runtime.getRuntime().availableProcessors() + " cores");
+        for (Target t : Target.values()) {
+            about.setProperty("memory-mb." + t.id(), Integer.toString(spec.platform().of(t).memoryMb()));
+            about.setProperty("cpus." + t.id(), Integer.toString(spec.platform().of(t).cpus()));
+        }
+        return about;
+    }
+}

@@ -1,0 +1,71 @@
+package dev.pixelforge.cli.compare;
+
+import dev.pixelforge.platform.Target;
+import dev.pixelforge.platform.events.InstanceRecord;
+import dev.pixelforge.platform.profile.PlatformProfile;
+import dev.pixelforge.platform.sample.InstanceLog;
+import dev.pixelforge.standins.Deployables;
+import dev.pixelforge.standins.LocalCloud;
+import dev.pixelforge.standins.metrics.LocalCloudShapes;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.net.URI;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+
+/** The local stand-ins of the chosen targets, started for one run and stopped after it. */
+public final class LocalTargets implements Targets {
+
+    private final LocalCloud cloud;
+    private final LocalCloudShapes shapes;
+    private final PlatformProfile platform;
+    private final Map<Target, URI> urls = new LinkedHashMap<>();
+    private boolean finished;
+
+    private LocalTargets(LocalCloud cloud, LocalCloudShapes shapes, PlatformProfile platform, List<Target> chosen) {
+        this.cloud = cloud;
+        this.shapes = shapes;
+        this.platform = platform;
+        chosen.forEach(t -> urls.put(t, cloud.url(t)));
+    }
+
+    /** Starts the stand-ins; their instances start on the first request, so cold starts are part of the run. */
+    public static LocalTargets start(Deployables jars, PlatformProfile platform, List<Target> chosen, Path workDir) throws IOException {
+        LocalCloudShapes shapes = new LocalCloudShapes();
+        return new LocalTargets(LocalCloud.start(jars, platform, workDir, LocalCloud.Ports.ANY, shapes), shapes, platform, chosen);
+    }
+
+    @Override
+    public Map<Target, URI> urls() {
+        return Collections.unmodifiableMap(urls);
+    }
+
+    @Override
+    public void describe(Properties about) {
+        about.setProperty("targets", "local stand-ins: " + urls.keySet().stream().map(Target::id).toList());
+        about.setProperty("platform", platform.describe().replaceAll("\\s+", " ").trim());
+    }
+
+    /** Every instance the run used, and the stand-ins' own view in the clouds' API shapes. */
+    @Override
+    public void finish(Path runDir, PrintStream out) throws IOException {
+        List<InstanceRecord> all = new ArrayList<>(shapes.stoppedInstances());
+        all.addAll(cloud.liveInstances());
+        cloud.close();
+        finished = true;
+        InstanceLog.write(runDir.resolve("instances.csv"), all);
+        shapes.write(runDir.resolve("cloud"), all);
+    }
+
+    @Override
+    public void close() {
+        if (!finished) {
+            cloud.close();
+        }
+    }
+}

@@ -1,0 +1,31 @@
+package dev.pixelforge.cli.compare;
+
+import dev.pixelforge.platform.Target;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.net.URI;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.Properties;
+
+/**
+ * Where a comparison sends its load: the local stand-ins, or deployed URLs. A run treats both the
+ * same; only what each can tell about the platform side afterwards differs.
+ */
+public interface Targets extends AutoCloseable {
+
+    /** Each target with the URL it answers on, in the order they get the load. */
+    Map<Target, URI> urls();
+
+    /** Adds what these targets are to the run's {@code run.properties}. */
+    void describe(Properties about);
+
+    /**
+     * Called once the load is over: records what the platforms' side saw ({@code instances.csv},
+     * {@code cloud/}) where these targets can tell it, or says how to fetch it.
+     */
+    void finish(Path runDir, PrintStream out) throws IOException;
+
+    @Override
+    void close();
+}
