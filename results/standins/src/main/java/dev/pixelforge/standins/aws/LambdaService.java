@@ -81,9 +81,7 @@ public final class LambdaService implements AutoCloseable {
         try {
             admission = asked.get(profile.timeout().toMillis(), TimeUnit.MILLISECONDS);
         } catch (TimeoutException initTooLong) {
-            if (!asked.cancel(false) && asked.join() instanceof Admission.Lease<ExecutionEnvironment> lease) {
-                environments.release(lease, true); // granted as we gave up: give it back
-            }
+            environments.giveUp(asked, true); // Lambda does not keep an environment whose invocation timed out
             return new TimedOut(requestId);
         } catch (ExecutionException e) {
             // init failed (init/error, or the JVM exited): Lambda reports it as a function error

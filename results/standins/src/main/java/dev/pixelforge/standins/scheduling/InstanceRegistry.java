@@ -10,7 +10,9 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.Iterator;
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.Executor;
@@ -63,6 +65,7 @@ public final class InstanceRegistry<P extends InstanceProcess> implements AutoCl
         final CompletableFuture<Admission<P>> answer = new CompletableFuture<>();
         final long deadlineNanos;
         Instance<P> boundTo;
+        volatile boolean discard; // set by giveUp: the slot it is granted after that goes back with its instance discarded
 
         Waiter(long deadlineNanos) {
             this.deadlineNanos = deadlineNanos;
@@ -79,6 +82,7 @@ public final class InstanceRegistry<P extends InstanceProcess> implements AutoCl
     private final ReentrantLock lock = new ReentrantLock();
     private final List<Instance<P>> instances = new ArrayList<>();
     private final Deque<Waiter<P>> waiting = new ArrayDeque<>();
+    private final Map<CompletableFuture<Admission<P>>, Waiter<P>> unanswered = new IdentityHashMap<>();
     private int lastId;
     private int mostInstances;
     private long throttles;
@@ -107,7 +111,7 @@ public final class InstanceRegistry<P extends InstanceProcess> implements AutoCl
      * Asks for a slot. The answer is a {@link Admission.Lease} once a slot is free, or an
      * {@link Admission.Refused} when none is within the queue timeout; it fails with
      * {@link InstanceStartFailed} when the instance the request was bound to never became ready.
-     * A caller that stops waiting cancels the future; a slot granted to a cancelled request is given back.
+     * A caller that stops waiting says so with {@link #giveUp}.
      */
     public CompletableFuture<Admission<P>> acquire() {
         List<Runnable> after = new ArrayList<>();
@@ -118,6 +122,8 @@ public final class InstanceRegistry<P extends InstanceProcess> implements AutoCl
             }
             Waiter<P> w = new Waiter<>(clock.nanoTime() + rules.queueTimeout().toNanos());
             waiting.addLast(w);
+            unanswered.put(w.answer, w);
+            w.answer.whenComplete((a, t) -> forget(w));
             dispatch(after);
             if (waiting.contains(w) && w.boundTo == null) {
                 if (rules.queueTimeout().isZero()) {
@@ -130,6 +136,42 @@ public final class InstanceRegistry<P extends InstanceProcess> implements AutoCl
         } finally {
             lock.unlock();
             after.forEach(Runnable::run);
+        }
+    }
+
+    /**
+     * The caller stops waiting for {@code answer}. With {@code discard}, the instance the request was
+     * bound to goes too (Lambda: an environment whose init outlasted the invocation's timeout is not
+     * kept), and so does one granted to it in the meantime; otherwise a granted slot is given back.
+     */
+    public void giveUp(CompletableFuture<Admission<P>> answer, boolean discard) {
+        List<Runnable> after = new ArrayList<>();
+        lock.lock();
+        try {
+            Waiter<P> w = unanswered.get(answer);
+            if (w != null) {
+                w.discard = discard;
+                if (waiting.remove(w) && discard && w.boundTo != null) {
+                    remove(w.boundTo, new IllegalStateException("its request gave up waiting"), after);
+                }
+                dispatch(after);
+            }
+        } finally {
+            lock.unlock();
+            after.forEach(Runnable::run);
+        }
+        // Either this cancel or the grant's completion wins; whichever loses gives the slot back.
+        if (!answer.cancel(false) && !answer.isCompletedExceptionally() && answer.join() instanceof Admission.Lease<P> lease) {
+            release(lease, !discard);
+        }
+    }
+
+    private void forget(Waiter<P> w) {
+        lock.lock();
+        try {
+            unanswered.remove(w.answer);
+        } finally {
+            lock.unlock();
         }
     }
 
@@ -193,8 +235,8 @@ public final class InstanceRegistry<P extends InstanceProcess> implements AutoCl
         i.active++;
         Admission.Lease<P> lease = new Admission.Lease<>(i, i.leases++ == 0, i.readyMillis, clock.nanoTime());
         after.add(() -> {
-            if (!w.answer.complete(lease)) { // the caller stopped waiting
-                release(lease, true);
+            if (!w.answer.complete(lease)) { // the caller gave up waiting
+                release(lease, !w.discard);
             }
         });
     }

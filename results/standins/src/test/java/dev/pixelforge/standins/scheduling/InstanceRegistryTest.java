@@ -193,13 +193,34 @@ class InstanceRegistryTest {
     }
 
     @Test
-    void cancelledRequest_givesBackTheSlotItWasGrantedLater() {
+    void requestThatGaveUp_neverHoldsASlot() {
         google(1, 1);
         CompletableFuture<Admission<FakeProcess>> gaveUp = registry.acquire();
-        gaveUp.cancel(false);
+        registry.giveUp(gaveUp, false);
         ready(1, 100);
         assertEquals(0, registry.busySlots());
-        lease(registry.acquire());
+        assertEquals(0, registry.waiting());
+        assertTrue(lease(registry.acquire()).cold(), "the next request is the instance's first");
+    }
+
+    @Test
+    void requestThatGaveUpAfterItsGrant_givesTheSlotBack() {
+        google(1, 1);
+        CompletableFuture<Admission<FakeProcess>> late = registry.acquire();
+        ready(1, 100);
+        registry.giveUp(late, false);
+        assertEquals(0, registry.busySlots());
+        assertEquals(1, registry.instances(), "kept: only a discarding give-up stops the instance");
+    }
+
+    @Test
+    void lambda_invocationGivingUpDuringInit_discardsTheEnvironmentItStarted() {
+        lambda(2);
+        CompletableFuture<Admission<FakeProcess>> a = registry.acquire();
+        registry.giveUp(a, true);
+        assertEquals(0, registry.instances());
+        assertEquals(1, launcher.instance(1).stops);
+        assertTrue(a.isCancelled());
     }
 
     @Test
