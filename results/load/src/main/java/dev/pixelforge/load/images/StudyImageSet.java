@@ -60,11 +60,6 @@ public final class StudyImageSet {
         return dir;
     }
 
-    /** The set's CSV Data Set for the load plan: one row per image, file paths relative to {@link #dir()}. */
-    public Path planCsv() {
-        return dir.resolve("images.csv");
-    }
-
     /** The study's own form: one row per image with the whole image in base64. */
     public Path base64Csv() {
         return dir.resolve("images-base64.csv");
@@ -95,9 +90,7 @@ public final class StudyImageSet {
         Files.createDirectories(dir.resolve("json"));
         ImageEncoder encoder = new ImageEncoder();
         FractalNoiseGenerator noise = new FractalNoiseGenerator();
-        try (BufferedWriter plan = Files.newBufferedWriter(dir.resolve("images.csv"));
-             BufferedWriter base64 = Files.newBufferedWriter(dir.resolve("images-base64.csv"))) {
-            plan.write("name,format,width,height,file,json_file\n");
+        try (BufferedWriter base64 = Files.newBufferedWriter(dir.resolve("images-base64.csv"))) {
             base64.write("name,format,width,height,base64\n");
             long seed = 756;
             for (Object[] s : SPEC) {
@@ -113,7 +106,6 @@ public final class StudyImageSet {
                 Files.write(dir.resolve(file), bytes);
                 writeJson(dir.resolve("json/" + name + ".json"), bytes);
                 String fmt = format.imageIoName();
-                plan.write(String.join(",", name, fmt, Integer.toString(w), Integer.toString(h), file, "json/" + name + ".json") + "\n");
                 base64.write(String.join(",", name, fmt, Integer.toString(w), Integer.toString(h), Base64.getEncoder().encodeToString(bytes)) + "\n");
             }
         }

@@ -28,11 +28,6 @@ public record Sample(long startEpochMillis, String target, String operation, Str
         return Boolean.TRUE.equals(cold);
     }
 
-    /** Neither a success nor a throttle: a client fault, a server fault, a timeout, a refused connection. */
-    public boolean isError() {
-        return !success && !throttled;
-    }
-
     public long endEpochMillis() {
         return startEpochMillis + roundTripMicros / 1000;
     }

@@ -7,7 +7,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -175,9 +174,5 @@ public final class CloudMetricsReader {
 
     private static List<?> list(Object o) {
         return o instanceof List<?> l ? l : List.of();
-    }
-
-    static String format(double v) {
-        return v == Math.rint(v) && Math.abs(v) < 1e12 ? Long.toString((long) v) : String.format(Locale.ROOT, "%.2f", v);
     }
 }

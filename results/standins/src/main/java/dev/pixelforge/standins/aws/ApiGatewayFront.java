@@ -1,5 +1,6 @@
 package dev.pixelforge.standins.aws;
 
+import dev.pixelforge.aws.apigateway.ProxyEventCodec;
 import dev.pixelforge.standins.http.LoopbackServer;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyResponseEvent;
@@ -7,6 +8,7 @@ import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
 import java.net.URI;
+import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -23,6 +25,8 @@ public final class ApiGatewayFront implements AutoCloseable {
     /** Lambda's synchronous invocation payload quota, each way. */
     static final long LAMBDA_PAYLOAD_LIMIT = 6L * 1024 * 1024;
     private static final String INTERNAL_ERROR = "{\"message\": \"Internal server error\"}";
+    /** The local API is deployed to stage {@code local}: every event's {@code requestContext.stage}. */
+    private static final ProxyEventCodec EVENTS = new ProxyEventCodec("local", Clock.systemUTC());
 
     private final LambdaService lambda;
     private final HttpServer server;
@@ -50,8 +54,8 @@ public final class ApiGatewayFront implements AutoCloseable {
                 LoopbackServer.send(exchange, 413, "text/plain", "HTTP content length exceeded " + GATEWAY_PAYLOAD_LIMIT + " bytes.");
                 return;
             }
-            byte[] event = ProxyEventCodec.request(exchange.getRequestMethod(), exchange.getRequestURI(),
-                    exchange.getRequestHeaders(), body, requestId, exchange.getRemoteAddress().getAddress().getHostAddress());
+            byte[] event = ProxyEventCodec.json(EVENTS.request(exchange.getRequestMethod(), exchange.getRequestURI(),
+                    exchange.getRequestHeaders(), body, requestId, exchange.getRemoteAddress().getAddress().getHostAddress()));
             if (event.length > LAMBDA_PAYLOAD_LIMIT) {
                 gatewayError(exchange, 413, "BadRequestException", "{\"message\": \"Request Too Long\"}");
                 return;

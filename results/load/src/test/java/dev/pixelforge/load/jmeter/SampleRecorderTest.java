@@ -1,0 +1,134 @@
+package dev.pixelforge.load.jmeter;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.pixelforge.load.profile.Operation;
+import dev.pixelforge.platform.sample.Sample;
+import dev.pixelforge.platform.sample.SampleLog;
+import java.io.IOException;
+import java.nio.file.Path;
+import org.apache.jmeter.samplers.SampleResult;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** One JMeter sample result, as JMeter's HTTP sampler fills it, into one PixelForge sample. */
+class SampleRecorderTest {
+
+    private static final long START = 1_700_000_000_123L;
+
+    @TempDir
+    Path dir;
+    private SampleLog log;
+
+    @BeforeEach
+    void openLog() throws IOException {
+        log = SampleLog.appendTo(dir.resolve("samples.csv"));
+    }
+
+    @AfterEach
+    void closeLog() throws IOException {
+        log.close();
+    }
+
+    private SampleRecorder recorder(String target, Operation operation) {
+        return new SampleRecorder(target, operation, log, new Progress(target, 60));
+    }
+
+    /** A result that started at {@link #START}: 250 ms round trip, 241 ms to first byte, 3 ms to connect. */
+    private static SampleResult result(String responseCode) {
+        SampleResult r = new SampleResult();
+        r.setSampleLabel("1920x1080-jpeg");
+        // JMeter's time stamp is the sample's end (sampleresult.timestamp.start defaults to false).
+        r.setStampAndTime(START + 250, 250);
+        r.setLatency(241);
+        r.setConnectTime(3);
+        r.setResponseCode(responseCode);
+        r.setBytes(215_004L);
+        r.setSentBytes(301_877L);
+        return r;
+    }
+
+    @Test
+    void toSample_success_carriesClientTimesInMicrosecondsAndTheServerTimingPhases() {
+        Sample s = recorder("aws-lambda", Operation.TONE).toSample(result("200"),
+                "decode;dur=18.956, tone;dur=10.519, encode;dur=21.314, app;dur=311.980", "true", " ac005133 ");
+
+        assertEquals(new Sample(START, "aws-lambda", "tone", "1920x1080-jpeg", 200, true, false, 215_004L, 301_877L,
+                250_000L, 241_000L, 3_000L, 311_980L, 18_956L, 10_519L, 21_314L, Boolean.TRUE, "ac005133"), s);
+    }
+
+    @Test
+    void toSample_generate_takesWorkFromTheGeneratePhase() {
+        Sample s = recorder("container", Operation.GENERATE).toSample(result("200"), "generate;dur=5, encode;dur=2, app;dur=8", "false", "c1");
+
+        assertEquals("generate", s.operation());
+        assertEquals(5_000L, s.workMicros());
+        assertEquals(-1L, s.decodeMicros(), "generate decodes nothing");
+        assertEquals(2_000L, s.encodeMicros());
+        assertEquals(8_000L, s.appMicros());
+        assertEquals(Boolean.FALSE, s.cold());
+    }
+
+    @Test
+    void toSample_429_isAThrottleWithNoServerSide() {
+        Sample s = recorder("gcp-function", Operation.TONE).toSample(result("429"), null, null, null);
+
+        assertEquals(429, s.status());
+        assertFalse(s.success());
+        assertTrue(s.throttled());
+        assertEquals(-1L, s.appMicros());
+        assertEquals(-1L, s.decodeMicros());
+        assertEquals(-1L, s.workMicros());
+        assertEquals(-1L, s.encodeMicros());
+        assertNull(s.cold());
+        assertEquals("", s.instance());
+    }
+
+    @Test
+    void toSample_500WithoutInstance_isApiGatewaysThrottle() {
+        Sample s = recorder("aws-lambda", Operation.TONE).toSample(result("500"), "", "", "  ");
+
+        assertEquals(500, s.status());
+        assertFalse(s.success());
+        assertTrue(s.throttled());
+        assertNull(s.cold(), "a blank cold flag is no flag");
+        assertEquals("", s.instance());
+    }
+
+    @Test
+    void toSample_500FromAnInstance_isAnErrorNotAThrottle() {
+        Sample s = recorder("aws-lambda", Operation.TONE).toSample(result("500"), "app;dur=1.5", "false", "ac005133");
+
+        assertEquals(500, s.status());
+        assertFalse(s.success());
+        assertFalse(s.throttled());
+        assertEquals(1_500L, s.appMicros());
+        assertEquals("ac005133", s.instance());
+    }
+
+    @Test
+    void toSample_nonHttpResponseCode_isStatus0AndNeitherSuccessNorThrottle() {
+        Sample s = recorder("container", Operation.TONE_JSON)
+                .toSample(result("Non HTTP response code: java.net.ConnectException"), null, null, null);
+
+        assertEquals(0, s.status());
+        assertFalse(s.success());
+        assertFalse(s.throttled());
+        assertEquals("tone-json", s.operation());
+    }
+
+    @Test
+    void toSample_coldFlag_isReadAsABooleanAfterTrimming() {
+        SampleRecorder recorder = recorder("aws-lambda", Operation.TONE);
+
+        assertEquals(Boolean.TRUE, recorder.toSample(result("200"), null, " true ", "a").cold());
+        assertEquals(Boolean.FALSE, recorder.toSample(result("200"), null, "false", "a").cold());
+        assertTrue(recorder.toSample(result("200"), null, "true", "a").isCold());
+        assertFalse(recorder.toSample(result("200"), null, "false", "a").isCold());
+    }
+}

@@ -1,0 +1,157 @@
+package dev.pixelforge.platform.profile;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.pixelforge.platform.Target;
+import java.io.IOException;
+import java.net.URISyntaxException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Properties;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The platform profile read from properties: defaults, the file, overrides, and what it refuses. */
+class PlatformProfileTest {
+
+    private static final TargetProfile LAMBDA_DEFAULTS = new TargetProfile(Target.AWS_LAMBDA, 1024, 1, 1, 10,
+            Duration.ofSeconds(29), Duration.ZERO, 500, Duration.ofSeconds(300));
+    private static final TargetProfile FUNCTION_DEFAULTS = new TargetProfile(Target.GCP_FUNCTION, 1024, 1, 1, 10,
+            Duration.ofSeconds(60), Duration.ofSeconds(60), 429, Duration.ofSeconds(300));
+    private static final TargetProfile CONTAINER_DEFAULTS = new TargetProfile(Target.CONTAINER, 1024, 1, 80, 10,
+            Duration.ofSeconds(300), Duration.ofSeconds(60), 429, Duration.ofSeconds(300));
+
+    @TempDir
+    Path dir;
+
+    private static Properties properties(String... keyValues) {
+        Properties p = new Properties();
+        for (int i = 0; i < keyValues.length; i += 2) {
+            p.setProperty(keyValues[i], keyValues[i + 1]);
+        }
+        return p;
+    }
+
+    private static Path fixture(String name) throws URISyntaxException {
+        return Path.of(PlatformProfileTest.class.getResource("/profile/" + name).toURI());
+    }
+
+    @Test
+    void defaults_areTheStudiesSettings() {
+        PlatformProfile p = PlatformProfile.defaults();
+
+        assertEquals(LAMBDA_DEFAULTS, p.of(Target.AWS_LAMBDA));
+        assertEquals(FUNCTION_DEFAULTS, p.of(Target.GCP_FUNCTION));
+        assertEquals(CONTAINER_DEFAULTS, p.of(Target.CONTAINER));
+    }
+
+    @Test
+    void from_givenKeys_replaceOnlyThoseFields() {
+        PlatformProfile p = PlatformProfile.from(properties(
+                "aws-lambda.reserved-concurrency", "2",
+                "gcp-function.queue-timeout", "500ms",
+                "container.concurrency", " 8 "));
+
+        assertEquals(new TargetProfile(Target.AWS_LAMBDA, 1024, 1, 1, 2,
+                Duration.ofSeconds(29), Duration.ZERO, 500, Duration.ofSeconds(300)), p.of(Target.AWS_LAMBDA));
+        assertEquals(new TargetProfile(Target.GCP_FUNCTION, 1024, 1, 1, 10,
+                Duration.ofSeconds(60), Duration.ofMillis(500), 429, Duration.ofSeconds(300)), p.of(Target.GCP_FUNCTION));
+        assertEquals(new TargetProfile(Target.CONTAINER, 1024, 1, 8, 10,
+                Duration.ofSeconds(300), Duration.ofSeconds(60), 429, Duration.ofSeconds(300)), p.of(Target.CONTAINER));
+    }
+
+    @Test
+    void from_lambdaConcurrencyAndQueueTimeout_areNotKeys() {
+        // A Lambda environment serves one request at a time and a throttle is immediate: neither is configurable.
+        PlatformProfile p = PlatformProfile.from(properties("aws-lambda.concurrency", "5", "aws-lambda.queue-timeout", "10s"));
+
+        assertEquals(LAMBDA_DEFAULTS, p.of(Target.AWS_LAMBDA));
+    }
+
+    @Test
+    void load_readsTheFileThenAppliesTheOverrides() throws Exception {
+        PlatformProfile p = PlatformProfile.load(fixture("custom.properties"),
+                Map.of("aws-lambda.memory-mb", "512", "container.max-instances", "4"));
+
+        assertEquals(new TargetProfile(Target.AWS_LAMBDA, 512, 1, 1, 3,
+                Duration.ofSeconds(10), Duration.ZERO, 429, Duration.ofSeconds(300)), p.of(Target.AWS_LAMBDA));
+        assertEquals(new TargetProfile(Target.GCP_FUNCTION, 1024, 1, 4, 2,
+                Duration.ofSeconds(60), Duration.ofMillis(500), 429, Duration.ofSeconds(300)), p.of(Target.GCP_FUNCTION));
+        assertEquals(new TargetProfile(Target.CONTAINER, 1024, 2, 80, 4,
+                Duration.ofSeconds(300), Duration.ofSeconds(60), 429, Duration.ofMinutes(5)), p.of(Target.CONTAINER));
+    }
+
+    @Test
+    void load_missingFile_givesTheDefaultsWithTheOverrides() throws IOException {
+        PlatformProfile p = PlatformProfile.load(dir.resolve("absent.properties"), Map.of("gcp-function.cpus", "2"));
+
+        assertEquals(LAMBDA_DEFAULTS, p.of(Target.AWS_LAMBDA));
+        assertEquals(new TargetProfile(Target.GCP_FUNCTION, 1024, 2, 1, 10,
+                Duration.ofSeconds(60), Duration.ofSeconds(60), 429, Duration.ofSeconds(300)), p.of(Target.GCP_FUNCTION));
+        assertEquals(CONTAINER_DEFAULTS, p.of(Target.CONTAINER));
+    }
+
+    @Test
+    void load_theRepositorysProfile_saysWhatTheDefaultsSay() throws IOException {
+        // Maven runs this module's tests in results/platform; the file sits one level up.
+        Path shipped = Path.of("..", "platform.properties");
+        assertTrue(Files.isRegularFile(shipped), shipped.toAbsolutePath() + " is missing");
+
+        PlatformProfile p = PlatformProfile.load(shipped, Map.of());
+
+        assertEquals(LAMBDA_DEFAULTS, p.of(Target.AWS_LAMBDA));
+        assertEquals(FUNCTION_DEFAULTS, p.of(Target.GCP_FUNCTION));
+        assertEquals(CONTAINER_DEFAULTS, p.of(Target.CONTAINER));
+    }
+
+    @Test
+    void duration_takesMillisecondsSecondsAndMinutes() {
+        Properties p = properties("a", "500ms", "b", "10s", "c", "5m", "d", " 10 s ");
+
+        assertEquals(Duration.ofMillis(500), PlatformProfile.duration(p, "a", "1s"));
+        assertEquals(Duration.ofSeconds(10), PlatformProfile.duration(p, "b", "1s"));
+        assertEquals(Duration.ofMinutes(5), PlatformProfile.duration(p, "c", "1s"));
+        assertEquals(Duration.ofSeconds(10), PlatformProfile.duration(p, "d", "1s"));
+        assertEquals(Duration.ofSeconds(1), PlatformProfile.duration(p, "absent", "1s"));
+    }
+
+    @Test
+    void duration_withoutAUnitWeKnow_isRefusedWithTheKeyAndTheFormat() {
+        for (String bad : new String[] {"1h", "1.5s", "10", "ten s"}) {
+            IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                    () -> PlatformProfile.from(properties("container.timeout", bad)));
+            assertEquals("container.timeout=" + bad + " is not a duration such as 500ms, 10s or 5m", e.getMessage());
+        }
+    }
+
+    @Test
+    void from_notAWholeNumber_isRefusedWithTheKey() {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> PlatformProfile.from(properties("aws-lambda.memory-mb", "1.5G")));
+
+        assertEquals("aws-lambda.memory-mb=1.5G is not a whole number", e.getMessage());
+    }
+
+    @Test
+    void from_throttleStatusOtherThan429_500Or503_isRefused() {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> PlatformProfile.from(properties("gcp-function.throttle-status", "404")));
+
+        assertEquals("gcp-function.throttle-status must be 429, 500 or 503, was 404", e.getMessage());
+    }
+
+    @Test
+    void from_memoryBelow64MbOrNoInstances_isRefused() {
+        IllegalArgumentException memory = assertThrows(IllegalArgumentException.class,
+                () -> PlatformProfile.from(properties("container.memory-mb", "32")));
+        IllegalArgumentException instances = assertThrows(IllegalArgumentException.class,
+                () -> PlatformProfile.from(properties("aws-lambda.reserved-concurrency", "0")));
+
+        assertEquals("container: memory-mb >= 64, cpus, concurrency and instances >= 1", memory.getMessage());
+        assertEquals("aws-lambda: memory-mb >= 64, cpus, concurrency and instances >= 1", instances.getMessage());
+    }
+}
