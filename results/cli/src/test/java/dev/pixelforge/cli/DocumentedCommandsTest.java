@@ -92,7 +92,10 @@ class DocumentedCommandsTest {
                 "",
                 "Inline, across a line break: `./pixelforge",
                 "report results/runs/x --bogus-two`; a placeholder `./pixelforge <command>`; prose: ./pixelforge images.",
-                "Unknown: `./pixelforge deploy`, `./pixelforge bench warp`, and not this: ./pixelforge-cli or x/pixelforge y.");
+                "Unknown: `./pixelforge deploy`, `./pixelforge bench warp`, and not this: ./pixelforge-cli or x/pixelforge y.",
+                "```",
+                "cli/   the commands behind ./pixelforge, the page; `./pixelforge`, the script itself",
+                "```");
         List<Invocation> found = Invocation.findIn(md);
         assertEquals(List.of(4, 5, 7, 8, 11, 12, 13, 13), found.stream().map(Invocation::line).toList(), found.toString());
         assertEquals(List.of("local", "--ports", "0,0,0", "--bogus-one"), found.get(1).words());
@@ -149,8 +152,10 @@ class DocumentedCommandsTest {
             for (int at = text.indexOf(SCRIPT); at >= 0; at = text.indexOf(SCRIPT, at + 1)) {
                 int end = at + SCRIPT.length();
                 boolean startsWord = at == 0 || !isPathChar(text.charAt(at - 1));
-                boolean endsWord = end == text.length() || !isPathChar(text.charAt(end)) || isSentenceEnd(text, end);
-                if (!startsWord || !endsWord || mode[at] == TICK || mode[at] == FENCE_MARK) {
+                // Followed by a space: a command. By anything else (./pixelforge-cli, "./pixelforge, the
+                // script", `./pixelforge`): a name or a mention of the script, not a command.
+                boolean invoked = end < text.length() && Character.isWhitespace(text.charAt(end));
+                if (!startsWord || !invoked || mode[at] == TICK || mode[at] == FENCE_MARK) {
                     continue;
                 }
                 String rest = extent(text, mode, end, mode[at]);
@@ -259,10 +264,6 @@ class DocumentedCommandsTest {
 
         private static boolean isPathChar(char c) {
             return Character.isLetterOrDigit(c) || c == '/' || c == '.' || c == '-' || c == '_';
-        }
-
-        private static boolean isSentenceEnd(String text, int at) {
-            return text.charAt(at) == '.' && (at + 1 == text.length() || Character.isWhitespace(text.charAt(at + 1)));
         }
     }
 
