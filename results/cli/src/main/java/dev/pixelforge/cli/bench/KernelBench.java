@@ -27,7 +27,7 @@ import org.openjdk.jmh.annotations.Warmup;
  * The three kernel phases of {@code POST /tone} timed apart, per image size and format, on
  * the load runs' photo-like content (fractal noise and grain, not flat colour that codecs find trivial).
  *
- * <pre>./bench kernel</pre>
+ * <pre>./pixelforge bench jmh</pre>
  */
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.MILLISECONDS)
