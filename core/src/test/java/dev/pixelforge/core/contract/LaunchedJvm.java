@@ -1,9 +1,7 @@
 package dev.pixelforge.core.contract;
 
+import dev.pixelforge.core.testing.LoopbackPort;
 import java.io.IOException;
-import java.net.InetSocketAddress;
-import java.net.ServerSocket;
-import java.net.Socket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -49,9 +47,7 @@ public final class LaunchedJvm implements AutoCloseable {
 
     /** A port that was free a moment ago. */
     public static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
+        return LoopbackPort.free();
     }
 
     public int port() {
@@ -59,22 +55,12 @@ public final class LaunchedJvm implements AutoCloseable {
     }
 
     private void awaitPort(Duration within) throws IOException, InterruptedException {
-        long deadline = System.nanoTime() + within.toNanos();
-        while (System.nanoTime() < deadline) {
-            if (!process.isAlive()) {
-                throw new IllegalStateException("the process exited with " + process.exitValue()
-                        + " before listening on " + port + "; its output:\n" + Files.readString(log));
-            }
-            try (Socket socket = new Socket()) {
-                socket.connect(new InetSocketAddress("127.0.0.1", port), 200);
-                return;
-            } catch (IOException notYet) {
-                // the probe polls the condition itself, as a TCP startup probe does
-                process.waitFor(20, TimeUnit.MILLISECONDS);
-            }
+        try {
+            LoopbackPort.await(port, within, process::isAlive, "the process");
+        } catch (IOException e) {
+            close();
+            throw new IllegalStateException(e.getMessage() + "; its output:\n" + Files.readString(log), e);
         }
-        close();
-        throw new IllegalStateException("nothing listened on " + port + " within " + within + "; output:\n" + Files.readString(log));
     }
 
     @Override

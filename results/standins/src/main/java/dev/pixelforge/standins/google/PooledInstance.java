@@ -2,7 +2,7 @@ package dev.pixelforge.standins.google;
 
 import dev.pixelforge.standins.process.ChildJvm;
 import dev.pixelforge.standins.process.DaemonThreads;
-import dev.pixelforge.standins.process.LoopbackPort;
+import dev.pixelforge.core.testing.LoopbackPort;
 import dev.pixelforge.standins.process.ProcStats;
 import dev.pixelforge.standins.scheduling.InstanceProcess;
 import java.io.IOException;

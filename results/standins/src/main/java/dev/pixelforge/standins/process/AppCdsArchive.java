@@ -1,6 +1,7 @@
 package dev.pixelforge.standins.process;
 
 import dev.pixelforge.core.image.Channels;
+import dev.pixelforge.core.testing.LoopbackPort;
 import dev.pixelforge.core.image.ImageEncoder;
 import dev.pixelforge.core.image.ImageFormat;
 import dev.pixelforge.core.image.Pixels;

@@ -1,4 +1,4 @@
-package dev.pixelforge.standins.process;
+package dev.pixelforge.core.testing;
 
 import java.io.IOException;
 import java.net.InetSocketAddress;
@@ -10,9 +10,10 @@ import java.util.concurrent.locks.LockSupport;
 import java.util.function.BooleanSupplier;
 
 /**
- * Loopback ports of the processes the stand-ins start: a free one to give a process, and the wait
- * until a process accepts connections on it (Cloud Run's TCP startup probe), with a deadline, that
- * gives up early when the process has died.
+ * Loopback ports of the processes we start: a free one to give a process, and the wait until a
+ * process accepts connections on it (Cloud Run's TCP startup probe), with a deadline, that gives up
+ * early when the process has died. The one probe of the project: the deployables' tests
+ * ({@code LaunchedJvm}) and the local stand-ins (which take this test-jar at compile scope) share it.
  */
 public final class LoopbackPort {
 
