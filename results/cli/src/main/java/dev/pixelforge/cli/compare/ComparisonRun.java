@@ -76,7 +76,8 @@ public final class ComparisonRun {
                 + " " + System.getProperty("java.runtime.version") + ", " + Runtime.getRuntime().availableProcessors() + " cores");
         for (Target t : Target.values()) {
             about.setProperty("memory-mb." + t.id(), Integer.toString(spec.platform().of(t).memoryMb()));
-            about.setProperty("cpus." + t.id(), Integer.toString(spec.platform().of(t).cpus()));
+            about.setProperty("cpus." + t.id(), Double.toString(spec.platform().of(t).cpus()));
+            about.setProperty("cpu-rule." + t.id(), spec.platform().of(t).cpu().rule());
         }
         return about;
     }

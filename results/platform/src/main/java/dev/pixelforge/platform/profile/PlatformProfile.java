@@ -50,16 +50,23 @@ public final class PlatformProfile {
 
     public static PlatformProfile from(Properties p) {
         Map<Target, TargetProfile> all = new EnumMap<>(Target.class);
-        all.put(Target.AWS_LAMBDA, new TargetProfile(Target.AWS_LAMBDA,
-                integer(p, "aws-lambda.memory-mb", 1024), integer(p, "aws-lambda.cpus", 1), 1,
+        if (p.getProperty("aws-lambda.cpus") != null) {
+            throw new IllegalArgumentException("aws-lambda.cpus: Lambda's CPU follows its memory (1,769 MB is one vCPU):"
+                    + " set aws-lambda.memory-mb instead");
+        }
+        int lambdaMemory = integer(p, "aws-lambda.memory-mb", 1024);
+        all.put(Target.AWS_LAMBDA, new TargetProfile(Target.AWS_LAMBDA, lambdaMemory, CpuShare.lambda(lambdaMemory), 1,
                 integer(p, "aws-lambda.reserved-concurrency", 10),
                 duration(p, "aws-lambda.timeout", "29s"), Duration.ZERO,
                 integer(p, "aws-lambda.throttle-status", 500), duration(p, "aws-lambda.idle-timeout", "300s")));
         for (Target t : new Target[] {Target.GCP_FUNCTION, Target.CONTAINER}) {
             boolean run = t == Target.CONTAINER;
-            all.put(t, new TargetProfile(t,
-                    integer(p, t.id() + ".memory-mb", 1024), integer(p, t.id() + ".cpus", 1),
-                    integer(p, t.id() + ".concurrency", run ? 80 : 1), integer(p, t.id() + ".max-instances", 10),
+            int memory = integer(p, t.id() + ".memory-mb", 1024);
+            int concurrency = integer(p, t.id() + ".concurrency", run ? 80 : 1);
+            Double cpus = decimal(p, t.id() + ".cpus");
+            CpuShare cpu = run ? CpuShare.cloudRun(t.id(), cpus == null ? 1 : cpus, memory, concurrency)
+                    : CpuShare.function(memory, cpus, concurrency);
+            all.put(t, new TargetProfile(t, memory, cpu, concurrency, integer(p, t.id() + ".max-instances", 10),
                     duration(p, t.id() + ".timeout", run ? "300s" : "60s"), duration(p, t.id() + ".queue-timeout", "60s"),
                     integer(p, t.id() + ".throttle-status", 429), duration(p, t.id() + ".idle-timeout", "300s")));
         }
@@ -70,8 +77,8 @@ public final class PlatformProfile {
     public String describe() {
         StringBuilder sb = new StringBuilder();
         for (TargetProfile t : targets.values().stream().sorted(java.util.Comparator.comparing(TargetProfile::target)).toList()) {
-            sb.append(String.format("  %-13s %5d MB  %d cpu  %s  timeout %s  idle reap %s  excess -> %d%n",
-                    t.target().id(), t.memoryMb(), t.cpus(),
+            sb.append(String.format(java.util.Locale.ROOT, "  %-13s %5d MB  %.3f vCPU (%s)  %s  timeout %s  idle reap %s  excess -> %d%n",
+                    t.target().id(), t.memoryMb(), t.cpus(), t.cpu().rule(),
                     t.target() == Target.AWS_LAMBDA
                             ? "reserved concurrency " + t.maxInstances()
                             : "concurrency " + t.concurrency() + " x max " + t.maxInstances() + " instances, queue " + human(t.queueTimeout()),
@@ -93,6 +100,18 @@ public final class PlatformProfile {
             return Integer.parseInt(v.trim());
         } catch (NumberFormatException e) {
             throw new IllegalArgumentException(key + "=" + v + " is not a whole number");
+        }
+    }
+
+    private static Double decimal(Properties p, String key) {
+        String v = p.getProperty(key);
+        if (v == null) {
+            return null;
+        }
+        try {
+            return Double.parseDouble(v.trim());
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(key + "=" + v + " is not a number of vCPUs such as 0.5, 1 or 2");
         }
     }
 

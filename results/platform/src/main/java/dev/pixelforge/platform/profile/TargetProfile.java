@@ -5,7 +5,7 @@ import dev.pixelforge.platform.Target;
 import java.time.Duration;
 
 /**
- * What one target is given: memory and CPUs per instance, requests per instance, how many
+ * What one target is given: memory and the CPU share per instance (by the platform's own rule), requests per instance, how many
  * instances (Lambda: the reserved concurrency), timeouts, and how an excess request is answered.
  *
  * @param concurrency   requests one instance serves at once (Lambda: always 1)
@@ -13,12 +13,12 @@ import java.time.Duration;
  * @param queueTimeout  how long a request may wait for a free instance before {@code throttleStatus}
  *                      (Lambda: zero, a throttle is immediate)
  */
-public record TargetProfile(Target target, int memoryMb, int cpus, int concurrency, int maxInstances,
+public record TargetProfile(Target target, int memoryMb, CpuShare cpu, int concurrency, int maxInstances,
                             Duration timeout, Duration queueTimeout, int throttleStatus, Duration idleTimeout) {
 
     public TargetProfile {
-        if (memoryMb < 64 || cpus < 1 || concurrency < 1 || maxInstances < 1) {
-            throw new IllegalArgumentException(target.id() + ": memory-mb >= 64, cpus, concurrency and instances >= 1");
+        if (memoryMb < 64 || cpu.vcpus() <= 0 || concurrency < 1 || maxInstances < 1) {
+            throw new IllegalArgumentException(target.id() + ": memory-mb >= 64, cpus > 0, concurrency and instances >= 1");
         }
         if (throttleStatus != 429 && throttleStatus != 500 && throttleStatus != 503) {
             throw new IllegalArgumentException(target.id() + ".throttle-status must be 429, 500 or 503, was " + throttleStatus);
@@ -26,12 +26,17 @@ public record TargetProfile(Target target, int memoryMb, int cpus, int concurren
     }
 
     /**
-     * JVM options that give a child the profile's memory and CPUs: the heap is the share of memory
+     * JVM options that give a child the profile's memory and the processor count its platform shows: the heap is the share of memory
      * each platform's Java start-up gives it (Lambda's java runtimes: 85%, set as MaxHeapSize in KiB;
      * the container's Dockerfile: MaxRAMPercentage=75; Cloud Functions: the same 75%).
      */
     public java.util.List<String> jvmOptions() {
         long heapKb = memoryMb * 1024L * (target == Target.AWS_LAMBDA ? 85 : 75) / 100;
-        return java.util.List.of("-Xmx" + heapKb + "k", "-XX:ActiveProcessorCount=" + cpus);
+        return java.util.List.of("-Xmx" + heapKb + "k", "-XX:ActiveProcessorCount=" + cpu.visibleProcessors());
+    }
+
+    /** The instance's share of a CPU, in vCPUs. */
+    public double cpus() {
+        return cpu.vcpus();
     }
 }

@@ -18,11 +18,11 @@ import org.junit.jupiter.api.io.TempDir;
 /** The platform profile read from properties: defaults, the file, overrides, and what it refuses. */
 class PlatformProfileTest {
 
-    private static final TargetProfile LAMBDA_DEFAULTS = new TargetProfile(Target.AWS_LAMBDA, 1024, 1, 1, 10,
+    private static final TargetProfile LAMBDA_DEFAULTS = new TargetProfile(Target.AWS_LAMBDA, 1024, CpuShare.lambda(1024), 1, 10,
             Duration.ofSeconds(29), Duration.ZERO, 500, Duration.ofSeconds(300));
-    private static final TargetProfile FUNCTION_DEFAULTS = new TargetProfile(Target.GCP_FUNCTION, 1024, 1, 1, 10,
+    private static final TargetProfile FUNCTION_DEFAULTS = new TargetProfile(Target.GCP_FUNCTION, 1024, CpuShare.function(1024, null, 1), 1, 10,
             Duration.ofSeconds(60), Duration.ofSeconds(60), 429, Duration.ofSeconds(300));
-    private static final TargetProfile CONTAINER_DEFAULTS = new TargetProfile(Target.CONTAINER, 1024, 1, 80, 10,
+    private static final TargetProfile CONTAINER_DEFAULTS = new TargetProfile(Target.CONTAINER, 1024, CpuShare.cloudRun("container", 1, 1024, 80), 80, 10,
             Duration.ofSeconds(300), Duration.ofSeconds(60), 429, Duration.ofSeconds(300));
 
     @TempDir
@@ -56,11 +56,11 @@ class PlatformProfileTest {
                 "gcp-function.queue-timeout", "500ms",
                 "container.concurrency", " 8 "));
 
-        assertEquals(new TargetProfile(Target.AWS_LAMBDA, 1024, 1, 1, 2,
+        assertEquals(new TargetProfile(Target.AWS_LAMBDA, 1024, CpuShare.lambda(1024), 1, 2,
                 Duration.ofSeconds(29), Duration.ZERO, 500, Duration.ofSeconds(300)), p.of(Target.AWS_LAMBDA));
-        assertEquals(new TargetProfile(Target.GCP_FUNCTION, 1024, 1, 1, 10,
+        assertEquals(new TargetProfile(Target.GCP_FUNCTION, 1024, CpuShare.function(1024, null, 1), 1, 10,
                 Duration.ofSeconds(60), Duration.ofMillis(500), 429, Duration.ofSeconds(300)), p.of(Target.GCP_FUNCTION));
-        assertEquals(new TargetProfile(Target.CONTAINER, 1024, 1, 8, 10,
+        assertEquals(new TargetProfile(Target.CONTAINER, 1024, CpuShare.cloudRun("container", 1, 1024, 8), 8, 10,
                 Duration.ofSeconds(300), Duration.ofSeconds(60), 429, Duration.ofSeconds(300)), p.of(Target.CONTAINER));
     }
 
@@ -77,11 +77,11 @@ class PlatformProfileTest {
         PlatformProfile p = PlatformProfile.load(fixture("custom.properties"),
                 Map.of("aws-lambda.memory-mb", "512", "container.max-instances", "4"));
 
-        assertEquals(new TargetProfile(Target.AWS_LAMBDA, 512, 1, 1, 3,
+        assertEquals(new TargetProfile(Target.AWS_LAMBDA, 512, CpuShare.lambda(512), 1, 3,
                 Duration.ofSeconds(10), Duration.ZERO, 429, Duration.ofSeconds(300)), p.of(Target.AWS_LAMBDA));
-        assertEquals(new TargetProfile(Target.GCP_FUNCTION, 1024, 1, 4, 2,
+        assertEquals(new TargetProfile(Target.GCP_FUNCTION, 1024, CpuShare.function(1024, null, 4), 4, 2,
                 Duration.ofSeconds(60), Duration.ofMillis(500), 429, Duration.ofSeconds(300)), p.of(Target.GCP_FUNCTION));
-        assertEquals(new TargetProfile(Target.CONTAINER, 1024, 2, 80, 4,
+        assertEquals(new TargetProfile(Target.CONTAINER, 1024, CpuShare.cloudRun("container", 2, 1024, 80), 80, 4,
                 Duration.ofSeconds(300), Duration.ofSeconds(60), 429, Duration.ofMinutes(5)), p.of(Target.CONTAINER));
     }
 
@@ -90,7 +90,7 @@ class PlatformProfileTest {
         PlatformProfile p = PlatformProfile.load(dir.resolve("absent.properties"), Map.of("gcp-function.cpus", "2"));
 
         assertEquals(LAMBDA_DEFAULTS, p.of(Target.AWS_LAMBDA));
-        assertEquals(new TargetProfile(Target.GCP_FUNCTION, 1024, 2, 1, 10,
+        assertEquals(new TargetProfile(Target.GCP_FUNCTION, 1024, CpuShare.function(1024, 2.0, 1), 1, 10,
                 Duration.ofSeconds(60), Duration.ofSeconds(60), 429, Duration.ofSeconds(300)), p.of(Target.GCP_FUNCTION));
         assertEquals(CONTAINER_DEFAULTS, p.of(Target.CONTAINER));
     }
@@ -145,13 +145,13 @@ class PlatformProfileTest {
     }
 
     @Test
-    void from_memoryBelow64MbOrNoInstances_isRefused() {
+    void from_memoryBelowThePlatformsOrNoInstances_isRefused() {
         IllegalArgumentException memory = assertThrows(IllegalArgumentException.class,
                 () -> PlatformProfile.from(properties("container.memory-mb", "32")));
         IllegalArgumentException instances = assertThrows(IllegalArgumentException.class,
                 () -> PlatformProfile.from(properties("aws-lambda.reserved-concurrency", "0")));
 
-        assertEquals("container: memory-mb >= 64, cpus, concurrency and instances >= 1", memory.getMessage());
-        assertEquals("aws-lambda: memory-mb >= 64, cpus, concurrency and instances >= 1", instances.getMessage());
+        assertEquals("container.memory-mb=32: with 1 vCPU, Cloud Run takes 128 to 4096 MiB", memory.getMessage());
+        assertEquals("aws-lambda: memory-mb >= 64, cpus > 0, concurrency and instances >= 1", instances.getMessage());
     }
 }
