@@ -33,6 +33,8 @@ class PoolStandInIT {
             // The queue timeout is shorter than a cold start, so warm the one instance up first.
             StandIns.await("the instance starts within the queue timeout's retries", Duration.ofSeconds(60),
                     () -> uncheckedGet(url).statusCode() == 200);
+            // The front answers before it gives the slot back: wait for that, so the slot seen busy below is the slow request's.
+            StandIns.await("the warm-up request has let go of its slot", Duration.ofSeconds(10), () -> pool(cloud, target).busySlots() == 0);
             ExecutorService pool = Executors.newSingleThreadExecutor();
             // Seconds of work against a 100 ms queue: the second request cannot be served in time.
             Future<HttpResponse<String>> first = pool.submit(() -> StandIns.slowest(url));
