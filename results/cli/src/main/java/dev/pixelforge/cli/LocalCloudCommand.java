@@ -97,6 +97,7 @@ final class LocalCloudCommand implements Callable<Integer> {
         out.printf("  container     %s   Cloud Run (container jar with PORT)%n", cloud.url(Target.CONTAINER));
         out.println("profile " + profilePath + (overrides.isEmpty() ? "" : " with " + overrides) + ":");
         out.print(profile.describe());
+        out.println(cloud.cpu().describe());
         out.println("instance logs: " + workDir.resolve("logs"));
         out.println("comparison page: " + page.url());
         out.println("try: curl -sS -D - " + cloud.url(Target.AWS_LAMBDA) + "/health");

@@ -56,7 +56,8 @@ public final class ReportWriter {
                 sebs.accept(s);
             });
         }
-        RunSummary run = withPlatformData(summarizer.summary(runDir.getFileName().toString(), about.getProperty("profile", "?")), runDir, about);
+        RunSummary run = withPlatformData(summarizer.summary(runDir.getFileName().toString(), about.getProperty("profile", "?")), runDir, about)
+                .withCpuIsolation(about.getProperty("cpu-isolation"));
         Map<String, byte[]> charts = HtmlReport.charts(run);
         Path chartDir = Files.createDirectories(runDir.resolve("charts"));
         for (Map.Entry<String, byte[]> c : charts.entrySet()) {
@@ -94,20 +95,20 @@ public final class ReportWriter {
 
     /** The headline rows, side by side, in fixed-width columns. */
     public static String consoleTable(RunSummary run) {
-        return MarkdownSummary.console(SummaryTable.of(run));
+        String table = MarkdownSummary.console(SummaryTable.of(run));
+        return run.cpuIsolated() ? table : "!! " + run.cpuIsolation() + ".\n!! Every figure below is this machine's, not the platforms'.\n\n" + table;
     }
 
     static Map<String, TargetSummary.Resources> resources(List<InstanceRecord> records) {
-        Map<String, long[]> sums = new HashMap<>(); // instances, cpu, max rss, ready sum (us)
-        for (InstanceRecord r : records) {
-            long[] s = sums.computeIfAbsent(r.target().id(), k -> new long[4]);
-            s[0]++;
-            s[1] += r.cpuMillis();
-            s[2] = Math.max(s[2], r.peakRssKb());
-            s[3] += Math.round(Math.max(0, r.readyMillis()) * 1000);
-        }
+        Map<String, List<InstanceRecord>> byTarget = new HashMap<>();
+        records.forEach(r -> byTarget.computeIfAbsent(r.target().id(), k -> new java.util.ArrayList<>()).add(r));
         Map<String, TargetSummary.Resources> out = new HashMap<>();
-        sums.forEach((t, s) -> out.put(t, new TargetSummary.Resources((int) s[0], s[1], s[2], s[3] / 1000.0 / s[0])));
+        byTarget.forEach((t, rs) -> out.put(t, new TargetSummary.Resources(rs.size(),
+                rs.stream().mapToLong(InstanceRecord::cpuMillis).sum(),
+                rs.stream().mapToLong(InstanceRecord::peakRssKb).max().orElse(0),
+                rs.stream().mapToDouble(r -> Math.max(0, r.readyMillis())).average().orElse(Double.NaN),
+                rs.stream().mapToDouble(InstanceRecord::cpuQuota).filter(q -> !Double.isNaN(q)).max().orElse(Double.NaN),
+                rs.stream().mapToLong(InstanceRecord::throttledMillis).sum())));
         return out;
     }
 }

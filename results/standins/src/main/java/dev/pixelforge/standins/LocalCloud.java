@@ -11,6 +11,7 @@ import dev.pixelforge.standins.aws.LambdaLaunch;
 import dev.pixelforge.standins.google.InstancePool;
 import dev.pixelforge.standins.google.PoolFront;
 import dev.pixelforge.standins.process.ChildJvm;
+import dev.pixelforge.standins.process.CpuIsolation;
 import dev.pixelforge.standins.process.AppCdsArchive;
 
 import java.io.IOException;
@@ -38,8 +39,11 @@ public final class LocalCloud implements AutoCloseable {
     private final InstancePool run;
     private final PoolFront runFront;
 
+    private final CpuIsolation cpu;
+
     private LocalCloud(LambdaService lambda, ApiGatewayFront gateway, InstancePool functions, PoolFront functionFront,
-                       InstancePool run, PoolFront runFront) {
+                       InstancePool run, PoolFront runFront, CpuIsolation cpu) {
+        this.cpu = cpu;
         this.lambda = lambda;
         this.gateway = gateway;
         this.functions = functions;
@@ -53,10 +57,13 @@ public final class LocalCloud implements AutoCloseable {
         jars.check();
         Path logs = workDir.resolve("logs");
         Path jni = LambdaLaunch.unpackJni(jars.lambdaRuntimeClientJar(), workDir);
+        // Every instance in a CPU quota of its platform's share, where the kernel lets us set one.
+        CpuIsolation cpu = CpuIsolation.detect();
         LambdaLaunch launch = new LambdaLaunch(
                 LambdaLaunch.prepareTaskRoot(jars.lambdaJar(), workDir),
-                jars.lambdaRuntimeClasspath(), logs, List.of("-D" + LambdaLaunch.JNI_PROPERTY + "=" + jni));
+                jars.lambdaRuntimeClasspath(), logs, List.of("-D" + LambdaLaunch.JNI_PROPERTY + "=" + jni), cpu);
         List<AutoCloseable> started = new ArrayList<>();
+        started.add(cpu);
         try {
             LambdaService lambda = track(started, new LambdaService(profile.of(Target.AWS_LAMBDA), launch, events));
             ApiGatewayFront gateway = track(started, new ApiGatewayFront(lambda, ports.lambda()));
@@ -66,7 +73,8 @@ public final class LocalCloud implements AutoCloseable {
                     "-jar", jars.invokerJar().toString(),
                     "--classpath", jars.functionJar().toString(),
                     "--target", "io.micronaut.gcp.function.http.HttpFunction",
-                    "--port", Integer.toString(port))), Map.of(), logs.resolve("gcp-function-" + id + ".log")), events));
+                    "--port", Integer.toString(port))), Map.of(), logs.resolve("gcp-function-" + id + ".log"),
+                    cpu.group("gcp-function-" + id, fn.cpus())), events));
             PoolFront functionFront = track(started, new PoolFront(functions, ports.function()));
 
             TargetProfile cr = profile.of(Target.CONTAINER);
@@ -77,9 +85,10 @@ public final class LocalCloud implements AutoCloseable {
             containerArgs.addAll(List.of("-jar", jars.containerJar().toString()));
             InstancePool run = track(started, new InstancePool(cr, (id, port) -> ChildJvm.start(
                     jvm(cr, containerArgs),
-                    Map.of("PORT", Integer.toString(port)), logs.resolve("container-" + id + ".log")), events));
+                    Map.of("PORT", Integer.toString(port)), logs.resolve("container-" + id + ".log"),
+                    cpu.group("container-" + id, cr.cpus())), events));
             PoolFront runFront = track(started, new PoolFront(run, ports.container()));
-            return new LocalCloud(lambda, gateway, functions, functionFront, run, runFront);
+            return new LocalCloud(lambda, gateway, functions, functionFront, run, runFront, cpu);
         } catch (IOException | RuntimeException e) {
             for (AutoCloseable c : started) {
                 closeQuietlyAfterFailure(c, e);
@@ -135,7 +144,12 @@ public final class LocalCloud implements AutoCloseable {
         return all;
     }
 
-    /** Fronts first, so nothing new arrives while the instances stop. */
+    /** How each instance's CPU share is enforced, or why it is not. */
+    public CpuIsolation cpu() {
+        return cpu;
+    }
+
+    /** Fronts first, so nothing new arrives while the instances stop; the run's CPU group last. */
     @Override
     public void close() {
         gateway.close();
@@ -144,5 +158,6 @@ public final class LocalCloud implements AutoCloseable {
         lambda.close();
         functions.close();
         run.close();
+        cpu.close();
     }
 }

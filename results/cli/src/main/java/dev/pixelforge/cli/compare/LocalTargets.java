@@ -37,7 +37,9 @@ public final class LocalTargets implements Targets {
     /** Starts the stand-ins; their instances start on the first request, so cold starts are part of the run. */
     public static LocalTargets start(Deployables jars, PlatformProfile platform, List<Target> chosen, Path workDir) throws IOException {
         LocalCloudShapes shapes = new LocalCloudShapes();
-        return new LocalTargets(LocalCloud.start(jars, platform, workDir, LocalCloud.Ports.ANY, shapes), shapes, platform, chosen);
+        LocalTargets targets = new LocalTargets(LocalCloud.start(jars, platform, workDir, LocalCloud.Ports.ANY, shapes), shapes, platform, chosen);
+        System.out.println(targets.cloud.cpu().describe());
+        return targets;
     }
 
     @Override
@@ -49,6 +51,7 @@ public final class LocalTargets implements Targets {
     public void describe(Properties about) {
         about.setProperty("targets", "local stand-ins: " + urls.keySet().stream().map(Target::id).toList());
         about.setProperty("platform", platform.describe().replaceAll("\\s+", " ").trim());
+        about.setProperty("cpu-isolation", cloud.cpu().describe());
     }
 
     /** Every instance the run used, and the stand-ins' own view in the clouds' API shapes. */

@@ -11,6 +11,9 @@ import dev.pixelforge.platform.Target;
  * @param peakRssKb     VmHWM when it stopped
  * @param cpuMillis     user + system CPU when it stopped
  * @param requests      requests (invocations) it served
+ * @param cpuQuota      the CPU share the kernel enforced, in vCPUs; NaN when none was (CPU not isolated)
+ * @param throttledMillis time the kernel held it back for having used its quota: a starved instance shows here
  */
-public record InstanceRecord(Target target, int id, long pid, double readyMillis, long peakRssKb, long cpuMillis, long requests) {
+public record InstanceRecord(Target target, int id, long pid, double readyMillis, long peakRssKb, long cpuMillis, long requests,
+                             double cpuQuota, long throttledMillis) {
 }

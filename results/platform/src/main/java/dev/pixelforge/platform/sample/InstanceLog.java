@@ -12,7 +12,8 @@ import java.util.Locale;
 /** {@code instances.csv}: every instance a local run used, with its start-up time, CPU and peak memory. */
 public final class InstanceLog {
 
-    private static final String HEADER = "target,instance,pid,ready_ms,peak_rss_kb,cpu_ms,requests";
+    /** cpu_quota is empty where no quota was enforced; files from before it had its last two columns are read too. */
+    private static final String HEADER = "target,instance,pid,ready_ms,peak_rss_kb,cpu_ms,requests,cpu_quota,throttled_ms";
 
     private InstanceLog() {
     }
@@ -20,8 +21,9 @@ public final class InstanceLog {
     public static void write(Path file, List<InstanceRecord> records) throws IOException {
         StringBuilder csv = new StringBuilder(HEADER).append('\n');
         for (InstanceRecord r : records) {
-            csv.append(String.format(Locale.ROOT, "%s,%d,%d,%.1f,%d,%d,%d%n", r.target().id(), r.id(), r.pid(), r.readyMillis(),
-                    r.peakRssKb(), r.cpuMillis(), r.requests()));
+            csv.append(String.format(Locale.ROOT, "%s,%d,%d,%.1f,%d,%d,%d,%s,%d%n", r.target().id(), r.id(), r.pid(), r.readyMillis(),
+                    r.peakRssKb(), r.cpuMillis(), r.requests(), Double.isNaN(r.cpuQuota()) ? "" : String.format(Locale.ROOT, "%.3f", r.cpuQuota()),
+                    r.throttledMillis()));
         }
         Files.writeString(file, csv);
     }
@@ -36,9 +38,11 @@ public final class InstanceLog {
             if (line.isBlank()) {
                 continue;
             }
-            String[] f = line.split(",");
+            String[] f = line.split(",", -1);
+            boolean withCpu = f.length >= 9;
             records.add(new InstanceRecord(Target.of(f[0]), Integer.parseInt(f[1]), Long.parseLong(f[2]), Double.parseDouble(f[3]),
-                    Long.parseLong(f[4]), Long.parseLong(f[5]), Long.parseLong(f[6])));
+                    Long.parseLong(f[4]), Long.parseLong(f[5]), Long.parseLong(f[6]),
+                    withCpu && !f[7].isEmpty() ? Double.parseDouble(f[7]) : Double.NaN, withCpu ? Long.parseLong(f[8]) : 0));
         }
         return records;
     }

@@ -43,6 +43,11 @@ public final class HtmlReport {
                 .append(".note{color:#555;font-size:.92em}dl{display:grid;grid-template-columns:max-content auto;gap:.1em 1em}dt{font-weight:600}")
                 .append("</style></head><body>");
         h.append("<h1>PixelForge: serverless or container?</h1>");
+        if (!run.cpuIsolated()) {
+            h.append("<p class=\"warn\" style=\"border:2px solid #b00;padding:.6em;color:#b00;font-weight:bold\">")
+                    .append(esc(run.cpuIsolation())).append(". Every instance shared this machine's cores: the figures below are this"
+                            + " machine's, not the platforms'.</p>");
+        }
         h.append(String.format(Locale.ROOT, "<p>Run <b>%s</b>, profile <b>%s</b>, %.0f s, %d targets side by side.</p>",
                 esc(run.run()), esc(run.profile()), run.durationSeconds(), run.targets().size()));
         h.append("<dl>");

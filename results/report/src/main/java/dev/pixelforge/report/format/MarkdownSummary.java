@@ -16,6 +16,10 @@ public final class MarkdownSummary {
         md.append(String.format(Locale.ROOT, "Profile `%s`, %.0f s. Times in ms; round trip, latency and connect measured by"
                 + " JMeter, process by the function (Server-Timing `app`), overhead = round trip - process.%n%n",
                 run.profile(), run.durationSeconds()));
+        if (!run.cpuIsolated()) {
+            md.append("> **").append(run.cpuIsolation()).append(".** Every instance shared this machine's cores: the figures"
+                    + " below are this machine's, not the platforms'.\n\n");
+        }
         md.append(table(SummaryTable.of(run)));
         md.append("\n## Every timing (ms)\n\n| timing | target | ").append(String.join(" | ", TimingTable.COLUMNS)).append(" |\n|---|---|");
         TimingTable.COLUMNS.forEach(c -> md.append("---:|"));

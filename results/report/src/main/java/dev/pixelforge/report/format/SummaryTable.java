@@ -34,7 +34,10 @@ public record SummaryTable(List<String> targets, List<Row> rows) {
         add(rows, ts, "overhead p50 (ms)", t -> Units.ms(t.overhead().p50()));
         add(rows, ts, "instances", t -> t.resources().known() ? Integer.toString(t.resources().instances()) : "-");
         add(rows, ts, "instance ready, mean (ms)", t -> t.resources().known() ? Units.ms(t.resources().meanReadyMillis() * 1000) : "-");
+        add(rows, ts, "CPU quota per instance (vCPU)", t -> t.resources().known() && !Double.isNaN(t.resources().cpuQuota())
+                ? String.format(java.util.Locale.ROOT, "%.3f", t.resources().cpuQuota()) : run.cpuIsolated() ? "-" : "none");
         add(rows, ts, "CPU time, all instances (s)", t -> t.resources().known() ? Units.seconds(t.resources().cpuMillis()) : "-");
+        add(rows, ts, "CPU throttled by quota (s)", t -> t.resources().known() ? Units.seconds(t.resources().throttledMillis()) : "-");
         add(rows, ts, "peak RSS, largest instance (MB)", t -> t.resources().known() ? Units.mb(t.resources().peakRssKb()) : "-");
         return new SummaryTable(ts.stream().map(TargetSummary::target).toList(), List.copyOf(rows));
     }

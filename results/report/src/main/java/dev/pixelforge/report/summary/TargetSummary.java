@@ -30,8 +30,12 @@ public record TargetSummary(String target, long samples, long successes, long er
     }
 
     /** CPU time and peak memory of the target's instances, when the run was local; empty otherwise. */
-    public record Resources(int instances, long cpuMillis, long peakRssKb, double meanReadyMillis) {
-        public static final Resources UNKNOWN = new Resources(0, -1, -1, Double.NaN);
+    /**
+     * @param cpuQuota        the CPU share each instance ran under, in vCPUs (the largest, if they differ); NaN when none was enforced
+     * @param throttledMillis time the kernel held the instances back for having used their quota, summed
+     */
+    public record Resources(int instances, long cpuMillis, long peakRssKb, double meanReadyMillis, double cpuQuota, long throttledMillis) {
+        public static final Resources UNKNOWN = new Resources(0, -1, -1, Double.NaN, Double.NaN, -1);
 
         public boolean known() {
             return instances > 0;

@@ -42,7 +42,8 @@ public final class ExecutionEnvironment implements InstanceProcess {
         this.runtimeApi = LoopbackServer.start(0, "runtime-api-" + id, this::route);
         String address = "127.0.0.1:" + runtimeApi.getAddress().getPort();
         // The runtime loads the function from its working directory (and lib/ in it), as /var/task is on Lambda.
-        this.jvm = ChildJvm.start(launch.command(profile, id), launch.environment(profile, address, id), launch.log(id), launch.taskRoot());
+        this.jvm = ChildJvm.start(launch.command(profile, id), launch.environment(profile, address, id), launch.log(id), launch.taskRoot(),
+                launch.cpu().group("aws-lambda-" + id, profile.cpus()));
         jvm.exited().thenRun(this::died);
     }
 

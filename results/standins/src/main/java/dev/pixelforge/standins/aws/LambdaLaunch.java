@@ -1,6 +1,7 @@
 package dev.pixelforge.standins.aws;
 
 import dev.pixelforge.platform.profile.TargetProfile;
+import dev.pixelforge.standins.process.CpuIsolation;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -13,7 +14,7 @@ import java.util.Map;
  * their bootstrap command line: serial GC, C1 only, class data sharing), AWS's runtime interface
  * client on the class path, the Lambda jar in LAMBDA_TASK_ROOT/lib.
  */
-public record LambdaLaunch(Path taskRoot, String runtimeClasspath, Path logDir, List<String> extraJvmOptions) {
+public record LambdaLaunch(Path taskRoot, String runtimeClasspath, Path logDir, List<String> extraJvmOptions, CpuIsolation cpu) {
 
     static final String HANDLER = "io.micronaut.function.aws.proxy.payload1.ApiGatewayProxyRequestEventFunction";
 

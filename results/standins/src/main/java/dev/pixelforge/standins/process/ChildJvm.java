@@ -18,9 +18,19 @@ import java.util.concurrent.TimeUnit;
  */
 public final class ChildJvm implements AutoCloseable {
 
-    /** Runs "$@" with stdin from /dev/null, waits for EOF on its own stdin, then stops "$@". */
+    /**
+     * Runs "$@" with stdin from /dev/null, waits for EOF on its own stdin, then stops "$@". With a CPU
+     * group, "$@" runs in a shell that first writes its own pid into the group and then execs the JVM
+     * in place: the JVM is in its quota before its first instruction.
+     */
     private static final String GUARD = """
-            "$@" </dev/null &
+            group=$PIXELFORGE_CPU_GROUP
+            unset PIXELFORGE_CPU_GROUP
+            if [ -n "$group" ]; then
+              sh -c 'echo $$ > "$0" && exec "$@"' "$group" "$@" </dev/null &
+            else
+              "$@" </dev/null &
+            fi
             child=$!
             cat >/dev/null
             kill -TERM "$child" 2>/dev/null
@@ -33,7 +43,10 @@ public final class ChildJvm implements AutoCloseable {
     private final long spawnNanos;
     private final Path log;
 
-    private ChildJvm(Process guard, ProcessHandle jvm, long spawnNanos, Path log) {
+    private final CpuGroup cpu;
+
+    private ChildJvm(Process guard, ProcessHandle jvm, long spawnNanos, Path log, CpuGroup cpu) {
+        this.cpu = cpu;
         this.guard = guard;
         this.lifeline = guard.getOutputStream();
         this.jvm = jvm;
@@ -44,12 +57,13 @@ public final class ChildJvm implements AutoCloseable {
     /**
      * Starts {@code java <jvmArgs>} with {@code env} added and its output appended to {@code log}.
      */
-    public static ChildJvm start(List<String> jvmArgs, Map<String, String> env, Path log) throws IOException {
-        return start(jvmArgs, env, log, Path.of("").toAbsolutePath());
+    public static ChildJvm start(List<String> jvmArgs, Map<String, String> env, Path log, CpuGroup cpu) throws IOException {
+        return start(jvmArgs, env, log, Path.of("").toAbsolutePath(), cpu);
     }
 
-    /** The same, in {@code workingDir}. */
-    public static ChildJvm start(List<String> jvmArgs, Map<String, String> env, Path log, Path workingDir) throws IOException {
+    /** The same, in {@code workingDir}; in {@code cpu}'s quota, which goes when the JVM is closed. */
+    public static ChildJvm start(List<String> jvmArgs, Map<String, String> env, Path log, Path workingDir, CpuGroup cpu)
+            throws IOException {
         List<String> command = new ArrayList<>(List.of("/bin/sh", "-c", GUARD, "pixelforge-guard"));
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.addAll(jvmArgs);
@@ -60,9 +74,10 @@ public final class ChildJvm implements AutoCloseable {
                 .redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
         builder.environment().putAll(env);
+        cpu.joinFile().ifPresent(f -> builder.environment().put("PIXELFORGE_CPU_GROUP", f.toString()));
         long spawn = System.nanoTime();
         Process guard = builder.start();
-        return new ChildJvm(guard, awaitChild(guard, log), spawn, log);
+        return new ChildJvm(guard, awaitChild(guard, log), spawn, log, cpu);
     }
 
     /** The guard forks the JVM at once; wait for that fork, not for a fixed time. */
@@ -103,9 +118,9 @@ public final class ChildJvm implements AutoCloseable {
         return log;
     }
 
-    /** Peak resident memory and CPU time so far, read from /proc. */
+    /** Peak resident memory and CPU time so far (from /proc), the CPU quota and the time throttled by it. */
     public ProcStats stats() {
-        return ProcStats.of(jvm.pid());
+        return ProcStats.of(jvm.pid()).withCpu(cpu.quotaVcpus(), cpu.throttledMillis());
     }
 
     /** Closing the lifeline is the one way the guard stops the JVM: the same path as when this process dies. */
@@ -121,10 +136,14 @@ public final class ChildJvm implements AutoCloseable {
                 jvm.destroyForcibly();
                 guard.destroyForcibly();
             }
+            jvm.onExit().get(10, TimeUnit.SECONDS); // the group can go only once it is empty
         } catch (InterruptedException e) {
             jvm.destroyForcibly();
             guard.destroyForcibly();
             Thread.currentThread().interrupt();
+        } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
+            jvm.destroyForcibly();
         }
+        cpu.remove();
     }
 }

@@ -418,7 +418,8 @@ public final class InstanceRegistry<P extends InstanceProcess> implements AutoCl
 
     private InstanceRecord record(int id, P process, double readyMillis, long served) {
         ProcStats stats = process.stats();
-        return new InstanceRecord(target, id, process.pid(), readyMillis, stats.peakRssKb(), stats.cpuMillis(), served);
+        return new InstanceRecord(target, id, process.pid(), readyMillis, stats.peakRssKb(), stats.cpuMillis(), served,
+                stats.cpuQuota(), stats.throttledMillis());
     }
 
     public SchedulingRules rules() {

@@ -51,7 +51,7 @@ final class FakeProcess implements InstanceProcess {
 
     @Override
     public ProcStats stats() {
-        return new ProcStats(0, 0);
+        return new ProcStats(0, 0, Double.NaN, 0);
     }
 
     @Override
