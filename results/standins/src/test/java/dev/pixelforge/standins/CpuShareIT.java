@@ -1,0 +1,78 @@
+package dev.pixelforge.standins;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import dev.pixelforge.core.testing.RepositoryRoot;
+import dev.pixelforge.load.images.StudyImage;
+import dev.pixelforge.load.images.StudyImageSet;
+import dev.pixelforge.platform.Target;
+import dev.pixelforge.platform.events.StandInEvents;
+import dev.pixelforge.platform.sample.ServerTiming;
+import dev.pixelforge.standins.process.CpuIsolation;
+import java.net.URI;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * An instance gets the CPU its platform gives it: the same CPU-bound request (the study's 7680x4320
+ * JPEG to sepia, one at a time) takes twice the function's own time at half the share. Needs a
+ * writable cgroup CPU controller (root on Linux); elsewhere it is skipped, and says why.
+ */
+class CpuShareIT {
+
+    private static final int WARM_REQUESTS = 4;
+    private static byte[] eightK;
+
+    @BeforeAll
+    static void needsQuotasAndTheImage() throws Exception {
+        try (CpuIsolation cpu = CpuIsolation.detect()) {
+            assumeTrue(cpu.isolated(), cpu.describe());
+        }
+        StudyImage image = StudyImageSet.in(RepositoryRoot.resolve("results/runs/images")).images().stream()
+                .filter(i -> i.name().equals("7680x4320-jpeg")).findFirst().orElseThrow();
+        eightK = Files.readAllBytes(image.file());
+    }
+
+    @Test
+    void lambdaAt885Mb_takesTwiceTheTimeOf1769Mb() throws Exception {
+        double half = medianAppMillis(Target.AWS_LAMBDA, Map.of("aws-lambda.memory-mb", "885"));
+        double whole = medianAppMillis(Target.AWS_LAMBDA, Map.of("aws-lambda.memory-mb", "1769"));
+        String measured = String.format(java.util.Locale.ROOT, "Lambda 8K sepia app p50: %.0f ms at 885 MB, %.0f ms at 1,769 MB: %.2fx",
+                half, whole, half / whole);
+        System.out.println(measured);
+        assertEquals(2.0, half / whole, 0.3, measured);
+    }
+
+    @Test
+    void cloudRunAtHalfAVcpu_takesTwiceTheTimeOfOne() throws Exception {
+        double half = medianAppMillis(Target.CONTAINER, Map.of("container.cpus", "0.5", "container.concurrency", "1"));
+        double whole = medianAppMillis(Target.CONTAINER, Map.of("container.cpus", "1", "container.concurrency", "1"));
+        String measured = String.format(java.util.Locale.ROOT, "Cloud Run 8K sepia app p50: %.0f ms at 0.5 vCPU, %.0f ms at 1 vCPU: %.2fx",
+                half, whole, half / whole);
+        System.out.println(measured);
+        assertEquals(2.0, half / whole, 0.3, measured);
+    }
+
+    /** The function's own time (Server-Timing app) of warm requests, one at a time: the first, cold one is left out. */
+    private static double medianAppMillis(Target target, Map<String, String> settings) throws Exception {
+        List<Double> app = new ArrayList<>();
+        try (LocalCloud cloud = StandIns.start(StandInEvents.NONE, settings)) {
+            URI url = cloud.url(target);
+            for (int i = 0; i <= WARM_REQUESTS; i++) {
+                HttpResponse<String> r = StandIns.post(url, "/tone?scale=sepia", "image/jpeg", eightK);
+                assertEquals(200, r.statusCode(), r::body);
+                if (i > 0) {
+                    app.add(ServerTiming.parse(r.headers().firstValue("Server-Timing").orElseThrow()).get("app") / 1000.0);
+                }
+            }
+        }
+        app.sort(Double::compare);
+        return (app.get(app.size() / 2 - 1) + app.get(app.size() / 2)) / 2;
+    }
+}
