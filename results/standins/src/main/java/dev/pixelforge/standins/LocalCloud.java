@@ -144,6 +144,15 @@ public final class LocalCloud implements AutoCloseable {
         return all;
     }
 
+    /** Stops every instance of {@code target} now (their records go to the events as usual); the target keeps serving. */
+    public void stopInstances(Target target) {
+        switch (target) {
+            case AWS_LAMBDA -> lambda.stopInstances();
+            case GCP_FUNCTION -> functions.stopInstances();
+            case CONTAINER -> run.stopInstances();
+        }
+    }
+
     /** How each instance's CPU share is enforced, or why it is not. */
     public CpuIsolation cpu() {
         return cpu;

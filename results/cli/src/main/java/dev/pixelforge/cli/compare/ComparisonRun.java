@@ -50,6 +50,7 @@ public final class ComparisonRun {
                 for (Map.Entry<Target, URI> target : targets.urls().entrySet()) {
                     out.println("== " + target.getKey().id() + "  " + target.getValue());
                     LoadRunner.run(target.getKey().id(), target.getValue(), spec.load(), runDir, log, out);
+                    targets.done(target.getKey()); // the next target gets the machine to itself
                 }
             }
             targets.finish(runDir, out);

@@ -68,6 +68,11 @@ public final class DeployedTargets implements Targets {
     }
 
     @Override
+    public void done(Target target) {
+        // the clouds scale in on their own
+    }
+
+    @Override
     public void finish(Path runDir, PrintStream out) {
         out.println("for the platforms' own metrics of this run: <target>/deploy/deploy.sh metrics FROM TO "
                 + runDir.resolve("cloud") + ", then ./pixelforge report " + runDir);

@@ -54,6 +54,11 @@ public final class LocalTargets implements Targets {
         about.setProperty("cpu-isolation", cloud.cpu().describe());
     }
 
+    @Override
+    public void done(Target target) {
+        cloud.stopInstances(target);
+    }
+
     /** Every instance the run used, and the stand-ins' own view in the clouds' API shapes. */
     @Override
     public void finish(Path runDir, PrintStream out) throws IOException {

@@ -20,6 +20,9 @@ public interface Targets extends AutoCloseable {
     /** Adds what these targets are to the run's {@code run.properties}. */
     void describe(Properties about);
 
+    /** {@code target}'s load is over: local instances stop now rather than idle through the next target's window. */
+    void done(Target target);
+
     /**
      * Called once the load is over: records what the platforms' side saw ({@code instances.csv},
      * {@code cloud/}) where these targets can tell it, or says how to fetch it.

@@ -128,6 +128,11 @@ public final class LambdaService implements AutoCloseable {
         return Math.max(1, TimeUnit.NANOSECONDS.toMillis(deadlineNanos - System.nanoTime()));
     }
 
+    /** Stops every instance now; the next request starts a new one. */
+    public void stopInstances() {
+        environments.stopAll();
+    }
+
     @Override
     public void close() {
         environments.close();

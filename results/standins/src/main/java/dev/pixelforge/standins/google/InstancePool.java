@@ -75,6 +75,11 @@ public final class InstancePool implements AutoCloseable {
         return registry.liveInstances();
     }
 
+    /** Stops every instance now; the next request starts a new one. */
+    public void stopInstances() {
+        registry.stopAll();
+    }
+
     @Override
     public void close() {
         registry.close();

@@ -504,6 +504,24 @@ public final class InstanceRegistry<P extends InstanceProcess> implements AutoCl
         return now.stream().map(s -> record(s.id(), s.process(), s.readyMillis(), s.served())).toList();
     }
 
+    /**
+     * Stops every instance now, busy or not (a busy one's request then fails as if the instance had
+     * crashed); waiting requests stay and start new ones. Between two targets' loads, nothing is busy.
+     */
+    public void stopAll() {
+        List<Runnable> after = new ArrayList<>();
+        lock.lock();
+        try {
+            for (Instance<P> i : List.copyOf(instances)) {
+                remove(i, new IllegalStateException("stopped"), after);
+            }
+            dispatch(after);
+        } finally {
+            lock.unlock();
+            after.forEach(Runnable::run);
+        }
+    }
+
     /** Refuses every waiting request and stops every instance. */
     @Override
     public void close() {

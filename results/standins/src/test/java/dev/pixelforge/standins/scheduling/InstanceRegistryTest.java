@@ -314,4 +314,21 @@ class InstanceRegistryTest {
         assertEquals(1, launcher.instance(1).stops);
         assertTrue(registry.acquire().isCompletedExceptionally(), "a stopped registry takes no request");
     }
+
+    @Test
+    void stopAll_stopsEveryInstance_andTheNextRequestStartsAFreshOne() {
+        google(1, 2);
+        CompletableFuture<Admission<FakeProcess>> a = registry.acquire();
+        CompletableFuture<Admission<FakeProcess>> b = registry.acquire();
+        ready(1, 100);
+        ready(2, 100);
+        registry.release(lease(a), true);
+        registry.release(lease(b), true);
+        registry.stopAll();
+        assertEquals(0, registry.instances());
+        assertEquals(1, launcher.instance(1).stops);
+        assertEquals(1, launcher.instance(2).stops);
+        registry.acquire();
+        assertEquals(3, launcher.launched.size());
+    }
 }
