@@ -66,9 +66,17 @@ public final class PlatformProfile {
             Double cpus = decimal(p, t.id() + ".cpus");
             CpuShare cpu = run ? CpuShare.cloudRun(t.id(), cpus == null ? 1 : cpus, memory, concurrency)
                     : CpuShare.function(memory, cpus, concurrency);
+            String billing = p.getProperty(t.id() + ".billing", "request").trim();
+            if (!billing.equals("request") && !billing.equals("instance")) {
+                throw new IllegalArgumentException(t.id() + ".billing=" + billing + " must be request or instance");
+            }
+            if (billing.equals("instance") && cpu.vcpus() < 1) {
+                throw new IllegalArgumentException(t.id() + ".billing=instance: below 1 vCPU, Cloud Run takes request-based billing only");
+            }
             all.put(t, new TargetProfile(t, memory, cpu, concurrency, integer(p, t.id() + ".max-instances", 10),
                     duration(p, t.id() + ".timeout", run ? "300s" : "60s"), duration(p, t.id() + ".queue-timeout", "60s"),
-                    integer(p, t.id() + ".throttle-status", 429), duration(p, t.id() + ".idle-timeout", "300s")));
+                    integer(p, t.id() + ".throttle-status", 429), duration(p, t.id() + ".idle-timeout", "300s"),
+                    billing.equals("request") ? TargetProfile.Billing.REQUEST : TargetProfile.Billing.INSTANCE));
         }
         return new PlatformProfile(all);
     }

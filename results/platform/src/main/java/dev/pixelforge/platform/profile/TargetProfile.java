@@ -14,7 +14,27 @@ import java.time.Duration;
  *                      (Lambda: zero, a throttle is immediate)
  */
 public record TargetProfile(Target target, int memoryMb, CpuShare cpu, int concurrency, int maxInstances,
-                            Duration timeout, Duration queueTimeout, int throttleStatus, Duration idleTimeout) {
+                            Duration timeout, Duration queueTimeout, int throttleStatus, Duration idleTimeout, Billing billing) {
+
+    /**
+     * How Google bills, and so gives CPU to, an instance: request-based ("CPU is only allocated during
+     * request processing") or instance-based (the whole lifetime). Lambda bills per invocation.
+     */
+    public enum Billing {
+        PER_INVOCATION, REQUEST, INSTANCE
+    }
+
+    /** With the platform's default billing: per invocation on Lambda, request-based on Google's. */
+    public TargetProfile(Target target, int memoryMb, CpuShare cpu, int concurrency, int maxInstances,
+                         Duration timeout, Duration queueTimeout, int throttleStatus, Duration idleTimeout) {
+        this(target, memoryMb, cpu, concurrency, maxInstances, timeout, queueTimeout, throttleStatus, idleTimeout,
+                target == Target.AWS_LAMBDA ? Billing.PER_INVOCATION : Billing.REQUEST);
+    }
+
+    /** Cloud Run's CPU outside requests: almost none on request-based billing. */
+    public boolean requestBasedBilling() {
+        return billing == Billing.REQUEST;
+    }
 
     public TargetProfile {
         if (memoryMb < 64 || cpu.vcpus() <= 0 || concurrency < 1 || maxInstances < 1) {

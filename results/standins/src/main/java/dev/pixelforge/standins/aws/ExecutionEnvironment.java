@@ -88,6 +88,18 @@ public final class ExecutionEnvironment implements InstanceProcess {
         return jvm.isAlive() && !ready.isCompletedExceptionally();
     }
 
+    /** Lambda thaws the environment to hand it an event. */
+    @Override
+    public void busy() {
+        jvm.cpu().resume();
+    }
+
+    /** Lambda freezes the environment once its runtime has answered and waits for the next event. */
+    @Override
+    public void idle() {
+        jvm.cpu().freeze();
+    }
+
     @Override
     public ProcStats stats() {
         return jvm.stats();

@@ -32,7 +32,7 @@ public final class InstancePool implements AutoCloseable {
     public InstancePool(TargetProfile profile, Launcher launcher, StandInEvents events) {
         this.profile = profile;
         this.registry = new InstanceRegistry<>(profile.target(), SchedulingRules.of(profile),
-                id -> PooledInstance.start(id, launcher, profile.target().id()), events);
+                id -> PooledInstance.start(id, launcher, profile.target().id(), profile.requestBasedBilling()), events);
     }
 
     public TargetProfile profile() {

@@ -22,8 +22,10 @@ public final class PooledInstance implements InstanceProcess {
     private final ChildJvm jvm;
     private final int port;
     private final CompletableFuture<Double> ready;
+    private final boolean starvedWhenIdle;
 
-    private PooledInstance(ChildJvm jvm, int port, String name) {
+    private PooledInstance(ChildJvm jvm, int port, String name, boolean starvedWhenIdle) {
+        this.starvedWhenIdle = starvedWhenIdle;
         this.jvm = jvm;
         this.port = port;
         // The probe runs on a thread of its own, so a slow start never holds up another.
@@ -37,10 +39,27 @@ public final class PooledInstance implements InstanceProcess {
         }, task -> DaemonThreads.named(name + "-probe").newThread(task).start());
     }
 
-    /** Starts instance {@code id} of a pool on a free port. */
-    static PooledInstance start(int id, InstancePool.Launcher launcher, String target) throws IOException {
+    /**
+     * Starts instance {@code id} of a pool on a free port. {@code starvedWhenIdle}: request-based
+     * billing, where Cloud Run gives an instance CPU only while it has a request in flight.
+     */
+    static PooledInstance start(int id, InstancePool.Launcher launcher, String target, boolean starvedWhenIdle) throws IOException {
         int port = LoopbackPort.free();
-        return new PooledInstance(launcher.launch(id, port), port, target + " instance " + id);
+        return new PooledInstance(launcher.launch(id, port), port, target + " instance " + id, starvedWhenIdle);
+    }
+
+    @Override
+    public void busy() {
+        if (starvedWhenIdle) {
+            jvm.cpu().resume();
+        }
+    }
+
+    @Override
+    public void idle() {
+        if (starvedWhenIdle) {
+            jvm.cpu().starve();
+        }
     }
 
     public int port() {

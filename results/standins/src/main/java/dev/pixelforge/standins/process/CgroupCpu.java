@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 
@@ -15,20 +16,33 @@ import java.util.Optional;
  */
 final class CgroupCpu implements CpuIsolation {
 
+    /** v1's freezer hierarchy, beside the cpu one; v2 freezes in the same group (cgroup.freeze). */
+    private static final Path V1_FREEZER = Path.of("/sys/fs/cgroup/freezer");
+    /** Request-based billing's idle CPU: 1 ms (the kernel's least quota) per second. */
+    private static final long STARVED_PERIOD_MICROS = 1_000_000;
+
     private final boolean v2;
     private final Path root;
     private final Path run;
+    private final Path freezerRun; // null when v1 has no writable freezer
 
     private CgroupCpu(boolean v2, Path root) throws IOException {
         this.v2 = v2;
         this.root = root;
         Path base = root.resolve("pixelforge");
         Files.createDirectories(base);
+        if (!v2 && Files.isWritable(V1_FREEZER.resolve("cgroup.procs"))) {
+            Path freezerBase = Files.createDirectories(V1_FREEZER.resolve("pixelforge"));
+            sweep(freezerBase, V1_FREEZER);
+            this.freezerRun = Files.createDirectories(freezerBase.resolve("run-" + ProcessHandle.current().pid()));
+        } else {
+            this.freezerRun = null;
+        }
         if (v2) {
             enableCpu(root);
             enableCpu(base);
         }
-        sweep(base);
+        sweep(base, root);
         this.run = Files.createDirectories(base.resolve("run-" + ProcessHandle.current().pid()));
         if (v2) {
             enableCpu(run);
@@ -45,24 +59,23 @@ final class CgroupCpu implements CpuIsolation {
 
     @Override
     public CpuGroup group(String name, double vcpus) throws IOException {
-        Path dir = run.resolve(name);
-        if (Files.isDirectory(dir)) {
-            remove(dir); // left by an instance of the same name in this run that could not be cleaned
-        }
-        Files.createDirectory(dir);
+        Path dir = fresh(run.resolve(name), root);
+        Path frozenDir = freezerRun == null ? null : fresh(freezerRun.resolve(name), V1_FREEZER);
         // The kernel takes at least 1 ms of quota per period.
         long quota = Math.max(1000, Math.round(vcpus * PERIOD_MICROS));
-        if (v2) {
-            Files.writeString(dir.resolve("cpu.max"), quota + " " + PERIOD_MICROS);
-        } else {
-            Files.writeString(dir.resolve("cpu.cfs_period_us"), Long.toString(PERIOD_MICROS));
-            Files.writeString(dir.resolve("cpu.cfs_quota_us"), Long.toString(quota));
-        }
+        setQuota(dir, quota, PERIOD_MICROS);
         double enforced = (double) quota / PERIOD_MICROS;
         return new CpuGroup() {
             @Override
-            public Optional<Path> joinFile() {
-                return Optional.of(dir.resolve("cgroup.procs"));
+            public List<Path> joinFiles() {
+                return frozenDir == null ? List.of(dir.resolve("cgroup.procs"))
+                        : List.of(dir.resolve("cgroup.procs"), frozenDir.resolve("cgroup.procs"));
+            }
+
+            @Override
+            public Optional<Thaw> thaw() {
+                return v2 ? Optional.of(new Thaw(dir.resolve("cgroup.freeze"), "0"))
+                        : frozenDir == null ? Optional.empty() : Optional.of(new Thaw(frozenDir.resolve("freezer.state"), "THAWED"));
             }
 
             @Override
@@ -76,10 +89,57 @@ final class CgroupCpu implements CpuIsolation {
             }
 
             @Override
+            public void freeze() {
+                thaw().ifPresent(t -> write(t.file(), v2 ? "1" : "FROZEN"));
+            }
+
+            @Override
+            public void resume() {
+                setQuota(dir, quota, PERIOD_MICROS);
+                thaw().ifPresent(t -> write(t.file(), t.value()));
+            }
+
+            @Override
+            public void starve() {
+                setQuota(dir, 1000, STARVED_PERIOD_MICROS);
+            }
+
+            @Override
             public void remove() {
-                CgroupCpu.this.remove(dir);
+                resume(); // a frozen group's processes could not have exited; a thawed empty one can go
+                CgroupCpu.this.remove(dir, root);
+                if (frozenDir != null) {
+                    CgroupCpu.this.remove(frozenDir, V1_FREEZER);
+                }
             }
         };
+    }
+
+    /** A new empty group at {@code dir}, after removing one an earlier instance of that name could not. */
+    private Path fresh(Path dir, Path hierarchy) throws IOException {
+        if (Files.isDirectory(dir)) {
+            remove(dir, hierarchy);
+        }
+        return Files.createDirectory(dir);
+    }
+
+    // v1 takes the period first when it grows and the quota first when it shrinks; writing both twice avoids the order.
+    private void setQuota(Path dir, long quota, long period) {
+        if (v2) {
+            write(dir.resolve("cpu.max"), quota + " " + period);
+        } else {
+            write(dir.resolve("cpu.cfs_quota_us"), "-1");
+            write(dir.resolve("cpu.cfs_period_us"), Long.toString(period));
+            write(dir.resolve("cpu.cfs_quota_us"), Long.toString(quota));
+        }
+    }
+
+    private static void write(Path file, String value) {
+        try {
+            Files.writeString(file, value);
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException("could not write " + value + " to " + file, e);
+        }
     }
 
     private long throttledMillisOf(Path dir) {
@@ -106,45 +166,60 @@ final class CgroupCpu implements CpuIsolation {
 
     @Override
     public String describe() {
-        return String.format(Locale.ROOT, "CPU isolated: a cgroup %s CPU quota per instance (%s), period %d ms",
-                v2 ? "v2" : "v1", root, PERIOD_MICROS / 1000);
+        return String.format(Locale.ROOT, "CPU isolated: a cgroup %s CPU quota per instance (%s), period %d ms; %s",
+                v2 ? "v2" : "v1", root, PERIOD_MICROS / 1000,
+                v2 || freezerRun != null ? "Lambda environments frozen between invocations" : "no freezer: Lambda environments are not frozen between invocations");
     }
 
     @Override
     public void close() {
         try (DirectoryStream<Path> groups = Files.newDirectoryStream(run, Files::isDirectory)) {
             for (Path g : groups) {
-                remove(g);
+                remove(g, root);
             }
         } catch (IOException e) {
             System.err.println("could not list " + run + ": " + e.getMessage());
         }
-        remove(run);
+        remove(run, root);
+        if (freezerRun != null) {
+            try (DirectoryStream<Path> groups = Files.newDirectoryStream(freezerRun, Files::isDirectory)) {
+                for (Path g : groups) {
+                    remove(g, V1_FREEZER);
+                }
+            } catch (IOException e) {
+                System.err.println("could not list " + freezerRun + ": " + e.getMessage());
+            }
+            remove(freezerRun, V1_FREEZER);
+        }
     }
 
     /** Removes the groups of runs whose process has gone (a crash, a kill -9): their instances went with them. */
-    private void sweep(Path base) throws IOException {
+    private void sweep(Path base, Path hierarchy) throws IOException {
         try (DirectoryStream<Path> runs = Files.newDirectoryStream(base, "run-*")) {
             for (Path r : runs) {
                 long pid = Long.parseLong(r.getFileName().toString().substring(4));
                 if (ProcessHandle.of(pid).isEmpty()) {
                     try (DirectoryStream<Path> groups = Files.newDirectoryStream(r, Files::isDirectory)) {
                         for (Path g : groups) {
-                            remove(g);
+                            remove(g, hierarchy);
                         }
                     }
-                    remove(r);
+                    remove(r, hierarchy);
                 }
             }
         }
     }
 
     /** rmdir, after moving out any process still in it (an orphan of a crash), which rmdir would refuse. */
-    private void remove(Path group) {
+    private void remove(Path group, Path hierarchy) {
         try {
+            Path state = group.resolve("freezer.state");
+            if (Files.exists(state)) {
+                Files.writeString(state, "THAWED");
+            }
             for (String pid : Files.readAllLines(group.resolve("cgroup.procs"))) {
                 if (!pid.isBlank()) {
-                    Files.writeString(root.resolve("cgroup.procs"), pid.trim());
+                    Files.writeString(hierarchy.resolve("cgroup.procs"), pid.trim());
                 }
             }
             Files.deleteIfExists(group);

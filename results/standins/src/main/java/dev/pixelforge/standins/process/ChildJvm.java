@@ -20,19 +20,23 @@ public final class ChildJvm implements AutoCloseable {
 
     /**
      * Runs "$@" with stdin from /dev/null, waits for EOF on its own stdin, then stops "$@". With a CPU
-     * group, "$@" runs in a shell that first writes its own pid into the group and then execs the JVM
-     * in place: the JVM is in its quota before its first instruction.
+     * group, "$@" runs in a shell that first writes its own pid into the group's files and then execs
+     * the JVM in place: the JVM is in its quota before its first instruction. Before it stops the JVM,
+     * the guard thaws it: a frozen process cannot act on a signal.
      */
     private static final String GUARD = """
-            group=$PIXELFORGE_CPU_GROUP
-            unset PIXELFORGE_CPU_GROUP
-            if [ -n "$group" ]; then
-              sh -c 'echo $$ > "$0" && exec "$@"' "$group" "$@" </dev/null &
+            groups=$PIXELFORGE_CPU_GROUPS
+            thaw_file=$PIXELFORGE_THAW_FILE
+            thaw_value=$PIXELFORGE_THAW_VALUE
+            unset PIXELFORGE_CPU_GROUPS PIXELFORGE_THAW_FILE PIXELFORGE_THAW_VALUE
+            if [ -n "$groups" ]; then
+              sh -c 'for g in $0; do echo $$ > "$g" || exit 1; done; exec "$@"' "$groups" "$@" </dev/null &
             else
               "$@" </dev/null &
             fi
             child=$!
             cat >/dev/null
+            if [ -n "$thaw_file" ]; then echo "$thaw_value" > "$thaw_file" 2>/dev/null; fi
             kill -TERM "$child" 2>/dev/null
             wait "$child"
             """;
@@ -74,7 +78,14 @@ public final class ChildJvm implements AutoCloseable {
                 .redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
         builder.environment().putAll(env);
-        cpu.joinFile().ifPresent(f -> builder.environment().put("PIXELFORGE_CPU_GROUP", f.toString()));
+        if (!cpu.joinFiles().isEmpty()) {
+            // cgroup paths have no spaces: the inner shell splits the list on them
+            builder.environment().put("PIXELFORGE_CPU_GROUPS", String.join(" ", cpu.joinFiles().stream().map(Path::toString).toList()));
+        }
+        cpu.thaw().ifPresent(t -> {
+            builder.environment().put("PIXELFORGE_THAW_FILE", t.file().toString());
+            builder.environment().put("PIXELFORGE_THAW_VALUE", t.value());
+        });
         long spawn = System.nanoTime();
         Process guard = builder.start();
         return new ChildJvm(guard, awaitChild(guard, log), spawn, log, cpu);
@@ -116,6 +127,11 @@ public final class ChildJvm implements AutoCloseable {
 
     public Path log() {
         return log;
+    }
+
+    /** The instance's CPU group: its quota, and the freeze and starve of the platform's between-requests rule. */
+    public CpuGroup cpu() {
+        return cpu;
     }
 
     /** Peak resident memory and CPU time so far (from /proc), the CPU quota and the time throttled by it. */

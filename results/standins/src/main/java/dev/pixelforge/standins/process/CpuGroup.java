@@ -1,12 +1,21 @@
 package dev.pixelforge.standins.process;
 
+import java.nio.file.Path;
+import java.util.List;
 import java.util.Optional;
 
-/** One instance's CPU group: the file its process joins through, its quota, and how long the kernel held it back. */
+/**
+ * One instance's CPU group: the files its process joins through, its quota, how long the kernel held
+ * it back, and what a platform does to an instance between requests (Lambda freezes it; Cloud Run
+ * with request-based billing gives it almost no CPU).
+ */
 public interface CpuGroup {
 
-    /** Writing a process id here moves that process into the group; empty when nothing is isolated. */
-    Optional<java.nio.file.Path> joinFile();
+    /** Writing a process id into each of these moves that process into the group; empty when nothing is isolated. */
+    List<Path> joinFiles();
+
+    /** What the guard writes, and where, to thaw the instance before it stops it (a frozen process cannot exit). */
+    Optional<Thaw> thaw();
 
     /** The enforced share in vCPUs, or NaN when nothing is enforced. */
     double quotaVcpus();
@@ -14,12 +23,30 @@ public interface CpuGroup {
     /** Time the kernel throttled the group's processes, for having used their quota (cpu.stat). */
     long throttledMillis();
 
+    /** Lambda between invocations: no CPU at all (the cgroup freezer), until {@link #resume}. */
+    void freeze();
+
+    /** Serving requests again: the whole quota, unfrozen. */
+    void resume();
+
+    /** Nothing in flight on request-based billing: the least CPU the kernel allows (0.001 vCPU), until {@link #resume}. */
+    void starve();
+
     /** Removes the group once its processes have gone. */
     void remove();
 
+    /** A file and the text that thaws a frozen group. */
+    record Thaw(Path file, String value) {
+    }
+
     CpuGroup NONE = new CpuGroup() {
         @Override
-        public Optional<java.nio.file.Path> joinFile() {
+        public List<Path> joinFiles() {
+            return List.of();
+        }
+
+        @Override
+        public Optional<Thaw> thaw() {
             return Optional.empty();
         }
 
@@ -31,6 +58,18 @@ public interface CpuGroup {
         @Override
         public long throttledMillis() {
             return 0;
+        }
+
+        @Override
+        public void freeze() {
+        }
+
+        @Override
+        public void resume() {
+        }
+
+        @Override
+        public void starve() {
         }
 
         @Override

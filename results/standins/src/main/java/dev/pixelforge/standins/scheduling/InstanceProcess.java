@@ -23,4 +23,12 @@ public interface InstanceProcess {
 
     /** Stops the process; returns when it has gone. */
     void stop();
+
+    /** Its first request in flight after none: the platform gives it its CPU again. */
+    default void busy() {
+    }
+
+    /** Nothing in flight any more (or ready, with nothing yet): what its platform does then (Lambda freezes it). */
+    default void idle() {
+    }
 }

@@ -189,6 +189,9 @@ public final class InstanceRegistry<P extends InstanceProcess> implements AutoCl
             i.active--;
             i.served++;
             i.lastUsedNanos = end;
+            if (i.active == 0 && keep && instances.contains(i)) {
+                between(i, false);
+            }
             if (!keep) {
                 remove(i, new IllegalStateException("discarded"), after);
             }
@@ -220,6 +223,22 @@ public final class InstanceRegistry<P extends InstanceProcess> implements AutoCl
         scaleOut(after);
     }
 
+    /**
+     * Under the lock, so transitions reach the process in the order they happened: {@code busy} when
+     * its first request starts, idle when its last ends. A process that has gone cannot be told.
+     */
+    private void between(Instance<P> i, boolean busy) {
+        try {
+            if (busy) {
+                i.process.busy();
+            } else {
+                i.process.idle();
+            }
+        } catch (RuntimeException e) {
+            System.err.println(target.id() + " instance " + i.id + ": " + (busy ? "busy" : "idle") + " not applied: " + e.getMessage());
+        }
+    }
+
     private Instance<P> freest() {
         Instance<P> best = null;
         for (Instance<P> i : instances) {
@@ -232,7 +251,9 @@ public final class InstanceRegistry<P extends InstanceProcess> implements AutoCl
     }
 
     private void grant(Waiter<P> w, Instance<P> i, List<Runnable> after) {
-        i.active++;
+        if (i.active++ == 0) {
+            between(i, true);
+        }
         Admission.Lease<P> lease = new Admission.Lease<>(i, i.leases++ == 0, i.readyMillis, clock.nanoTime());
         after.add(() -> {
             if (!w.answer.complete(lease)) { // the caller gave up waiting
@@ -306,6 +327,7 @@ public final class InstanceRegistry<P extends InstanceProcess> implements AutoCl
             i.ready = true;
             i.readyMillis = millis;
             i.lastUsedNanos = clock.nanoTime();
+            between(i, false); // init is over and nothing is in flight yet
             after.add(() -> events.instanceReady(target, i.id, millis));
             dispatch(after);
         } finally {

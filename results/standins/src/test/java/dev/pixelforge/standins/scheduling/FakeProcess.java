@@ -29,6 +29,8 @@ final class FakeProcess implements InstanceProcess {
     final CompletableFuture<Double> ready = new CompletableFuture<>();
     final CompletableFuture<Void> exited = new CompletableFuture<>();
     int stops;
+    /** "busy" and "idle", in the order the registry said them. */
+    final List<String> between = new ArrayList<>();
 
     private FakeProcess(int id) {
         this.id = id;
@@ -57,5 +59,15 @@ final class FakeProcess implements InstanceProcess {
     @Override
     public void stop() {
         stops++;
+    }
+
+    @Override
+    public void busy() {
+        between.add("busy");
+    }
+
+    @Override
+    public void idle() {
+        between.add("idle");
     }
 }

@@ -331,4 +331,36 @@ class InstanceRegistryTest {
         registry.acquire();
         assertEquals(3, launcher.launched.size());
     }
+
+    @Test
+    void instance_isToldBusyOnItsFirstRequestInFlight_andIdleWhenItsLastEnds() {
+        google(2, 1);
+        CompletableFuture<Admission<FakeProcess>> a = registry.acquire();
+        ready(1, 100);
+        Admission.Lease<FakeProcess> first = lease(a);
+        Admission.Lease<FakeProcess> second = lease(registry.acquire());
+        registry.release(first, true);
+        assertEquals(List.of("idle", "busy"), launcher.instance(1).between, "ready with nothing in flight, then one, then two");
+        registry.release(second, true);
+        assertEquals(List.of("idle", "busy", "idle"), launcher.instance(1).between);
+    }
+
+    @Test
+    void lambda_environmentIsFrozenBetweenInvocations_neverDuringOne() {
+        lambda(1);
+        CompletableFuture<Admission<FakeProcess>> a = registry.acquire();
+        ready(1, 900);
+        registry.release(lease(a), true);
+        registry.release(lease(registry.acquire()), true);
+        assertEquals(List.of("idle", "busy", "idle", "busy", "idle"), launcher.instance(1).between);
+    }
+
+    @Test
+    void discardedInstance_isNotToldIdle() {
+        lambda(1);
+        CompletableFuture<Admission<FakeProcess>> a = registry.acquire();
+        ready(1, 900);
+        registry.release(lease(a), false);
+        assertEquals(List.of("idle", "busy"), launcher.instance(1).between);
+    }
 }
