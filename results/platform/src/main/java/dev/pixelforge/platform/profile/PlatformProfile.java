@@ -76,7 +76,11 @@ public final class PlatformProfile {
             all.put(t, new TargetProfile(t, memory, cpu, concurrency, integer(p, t.id() + ".max-instances", 10),
                     duration(p, t.id() + ".timeout", run ? "300s" : "60s"), duration(p, t.id() + ".queue-timeout", "60s"),
                     integer(p, t.id() + ".throttle-status", 429), duration(p, t.id() + ".idle-timeout", "300s"),
-                    billing.equals("request") ? TargetProfile.Billing.REQUEST : TargetProfile.Billing.INSTANCE));
+                    billing.equals("request") ? TargetProfile.Billing.REQUEST : TargetProfile.Billing.INSTANCE,
+                    new TargetProfile.Scaling(number(p, t.id() + ".autoscale-cpu-target", 0.6),
+                            number(p, t.id() + ".autoscale-concurrency-target", 0.6),
+                            duration(p, t.id() + ".autoscale-window", "60s"), TargetProfile.Scaling.CLOUD_RUN.settle(),
+                            integer(p, t.id() + ".min-instances", 0))));
         }
         return new PlatformProfile(all);
     }
@@ -111,6 +115,11 @@ public final class PlatformProfile {
         }
     }
 
+    private static double number(Properties p, String key, double fallback) {
+        Double v = decimal(p, key);
+        return v == null ? fallback : v;
+    }
+
     private static Double decimal(Properties p, String key) {
         String v = p.getProperty(key);
         if (v == null) {
@@ -119,7 +128,7 @@ public final class PlatformProfile {
         try {
             return Double.parseDouble(v.trim());
         } catch (NumberFormatException e) {
-            throw new IllegalArgumentException(key + "=" + v + " is not a number of vCPUs such as 0.5, 1 or 2");
+            throw new IllegalArgumentException(key + "=" + v + " is not a number such as 0.5, 1 or 2");
         }
     }
 

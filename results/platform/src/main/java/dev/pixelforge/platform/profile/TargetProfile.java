@@ -14,7 +14,25 @@ import java.time.Duration;
  *                      (Lambda: zero, a throttle is immediate)
  */
 public record TargetProfile(Target target, int memoryMb, CpuShare cpu, int concurrency, int maxInstances,
-                            Duration timeout, Duration queueTimeout, int throttleStatus, Duration idleTimeout, Billing billing) {
+                            Duration timeout, Duration queueTimeout, int throttleStatus, Duration idleTimeout, Billing billing,
+                            Scaling scaling) {
+
+    /**
+     * Cloud Run's metrics-based scaling (Google's "About instance autoscaling" and "Configure custom
+     * scaling controls"): targets of 10% to 95%, averaged over the window.
+     *
+     * @param settle how long after it is ready an instance's CPU counts (a JVM's start-up is not load)
+     */
+    public record Scaling(double cpuTarget, double concurrencyTarget, Duration window, Duration settle, int minInstances) {
+        public static final Scaling CLOUD_RUN = new Scaling(0.6, 0.6, Duration.ofSeconds(60), Duration.ofSeconds(10), 0);
+
+        public Scaling {
+            if (cpuTarget < 0.1 || cpuTarget > 0.95 || concurrencyTarget < 0.1 || concurrencyTarget > 0.95) {
+                throw new IllegalArgumentException("autoscaling targets are 0.1 to 0.95 (Cloud Run's 10% to 95%), were "
+                        + cpuTarget + " and " + concurrencyTarget);
+            }
+        }
+    }
 
     /**
      * How Google bills, and so gives CPU to, an instance: request-based ("CPU is only allocated during
@@ -28,7 +46,7 @@ public record TargetProfile(Target target, int memoryMb, CpuShare cpu, int concu
     public TargetProfile(Target target, int memoryMb, CpuShare cpu, int concurrency, int maxInstances,
                          Duration timeout, Duration queueTimeout, int throttleStatus, Duration idleTimeout) {
         this(target, memoryMb, cpu, concurrency, maxInstances, timeout, queueTimeout, throttleStatus, idleTimeout,
-                target == Target.AWS_LAMBDA ? Billing.PER_INVOCATION : Billing.REQUEST);
+                target == Target.AWS_LAMBDA ? Billing.PER_INVOCATION : Billing.REQUEST, Scaling.CLOUD_RUN);
     }
 
     /** Cloud Run's CPU outside requests: almost none on request-based billing. */

@@ -46,6 +46,15 @@ public final class InstanceRegistry<P extends InstanceProcess> implements AutoCl
         private long leases;
         private long served;
         private long lastUsedNanos;
+        private long readyAtNanos;
+        private long activeNanos; // the integral of requests in flight over time, for the autoscaler
+        private long activeSinceNanos;
+        private final Deque<long[]> load = new ArrayDeque<>(); // {nanos, cpuMillis, activeNanos}, over the window
+
+        private void inFlightChanges(long now) {
+            activeNanos += active * (now - activeSinceNanos);
+            activeSinceNanos = now;
+        }
 
         private Instance(int id) {
             this.id = id;
@@ -105,6 +114,21 @@ public final class InstanceRegistry<P extends InstanceProcess> implements AutoCl
         this.clock = clock;
         this.starter = starter;
         clock.schedule(reapPeriodNanos(), this::reapIdle);
+        if (rules.autoscaler() != null) {
+            clock.schedule(autoscalePeriodNanos(), this::autoscale);
+        }
+        if (rules.minInstances() > 0) {
+            List<Runnable> after = new ArrayList<>();
+            lock.lock();
+            try {
+                for (int n = 0; n < rules.minInstances(); n++) {
+                    start(after);
+                }
+            } finally {
+                lock.unlock();
+            }
+            after.forEach(Runnable::run);
+        }
     }
 
     /**
@@ -186,6 +210,7 @@ public final class InstanceRegistry<P extends InstanceProcess> implements AutoCl
         try {
             end = clock.nanoTime();
             Instance<P> i = lease.instance();
+            i.inFlightChanges(end);
             i.active--;
             i.served++;
             i.lastUsedNanos = end;
@@ -251,6 +276,7 @@ public final class InstanceRegistry<P extends InstanceProcess> implements AutoCl
     }
 
     private void grant(Waiter<P> w, Instance<P> i, List<Runnable> after) {
+        i.inFlightChanges(clock.nanoTime());
         if (i.active++ == 0) {
             between(i, true);
         }
@@ -271,18 +297,70 @@ public final class InstanceRegistry<P extends InstanceProcess> implements AutoCl
             }
         }
         while (instances.size() < rules.maxInstances() && unbound > absorbable) {
-            Instance<P> i = new Instance<>(++lastId);
-            instances.add(i);
-            mostInstances = Math.max(mostInstances, instances.size());
+            Instance<P> i = start(after);
             absorbable += rules.concurrency();
             if (rules.coldRequestWaitsForItsInstance()) {
                 waiting.stream().filter(w -> w.boundTo == null).findFirst().ifPresent(w -> w.boundTo = i);
                 unbound--;
                 absorbable--;
             }
-            after.add(() -> events.instanceStarting(target, i.id));
-            after.add(() -> starter.execute(() -> boot(i)));
         }
+    }
+
+    // Under the lock: registers a new instance now, launches it after.
+    private Instance<P> start(List<Runnable> after) {
+        Instance<P> i = new Instance<>(++lastId);
+        instances.add(i);
+        mostInstances = Math.max(mostInstances, instances.size());
+        after.add(() -> events.instanceStarting(target, i.id));
+        after.add(() -> starter.execute(() -> boot(i)));
+        return i;
+    }
+
+    /**
+     * Cloud Run's autoscaler, once per sixtieth of its window: each ready instance's CPU and requests
+     * in flight over the window, and as many new instances as the targets call for.
+     */
+    private void autoscale() {
+        List<Runnable> after = new ArrayList<>();
+        lock.lock();
+        try {
+            if (closed) {
+                return;
+            }
+            Autoscaler scaler = rules.autoscaler();
+            long now = clock.nanoTime();
+            List<Autoscaler.Load> loads = new ArrayList<>();
+            for (Instance<P> i : instances) {
+                if (!i.ready) {
+                    continue;
+                }
+                i.inFlightChanges(now);
+                long[] sample = {now, i.process.stats().cpuMillis(), i.activeNanos};
+                i.load.addLast(sample);
+                while (i.load.size() > 2 && now - i.load.peekFirst()[0] > scaler.window().toNanos()) {
+                    i.load.removeFirst();
+                }
+                long[] oldest = i.load.peekFirst();
+                double span = now - oldest[0];
+                if (span > 0) {
+                    loads.add(new Autoscaler.Load((sample[1] - oldest[1]) * 1e6 / span / rules.instanceVcpus(),
+                            (sample[2] - oldest[2]) / span, now - i.readyAtNanos >= scaler.settle().toNanos()));
+                }
+            }
+            int wanted = Math.min(rules.maxInstances(), scaler.desired(loads, rules.concurrency(), rules.minInstances()));
+            while (instances.size() < wanted) {
+                start(after);
+            }
+            clock.schedule(autoscalePeriodNanos(), this::autoscale);
+        } finally {
+            lock.unlock();
+            after.forEach(Runnable::run);
+        }
+    }
+
+    private long autoscalePeriodNanos() {
+        return Math.max(1, rules.autoscaler().window().toNanos() / 60);
     }
 
     private void boot(Instance<P> i) {
@@ -327,6 +405,8 @@ public final class InstanceRegistry<P extends InstanceProcess> implements AutoCl
             i.ready = true;
             i.readyMillis = millis;
             i.lastUsedNanos = clock.nanoTime();
+            i.readyAtNanos = i.lastUsedNanos;
+            i.activeSinceNanos = i.lastUsedNanos;
             between(i, false); // init is over and nothing is in flight yet
             after.add(() -> events.instanceReady(target, i.id, millis));
             dispatch(after);
@@ -421,8 +501,10 @@ public final class InstanceRegistry<P extends InstanceProcess> implements AutoCl
                 return;
             }
             long now = clock.nanoTime();
+            int kept = instances.size();
             for (Instance<P> i : List.copyOf(instances)) {
-                if (i.ready && i.active == 0 && now - i.lastUsedNanos >= rules.idleTimeout().toNanos()) {
+                if (kept > rules.minInstances() && i.ready && i.active == 0 && now - i.lastUsedNanos >= rules.idleTimeout().toNanos()) {
+                    kept--;
                     remove(i, new IllegalStateException("idle"), after);
                 }
             }

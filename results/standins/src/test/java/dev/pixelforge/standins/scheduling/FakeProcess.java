@@ -29,6 +29,8 @@ final class FakeProcess implements InstanceProcess {
     final CompletableFuture<Double> ready = new CompletableFuture<>();
     final CompletableFuture<Void> exited = new CompletableFuture<>();
     int stops;
+    /** CPU it has used, as /proc would say; the test moves it. */
+    long cpuMillis;
     /** "busy" and "idle", in the order the registry said them. */
     final List<String> between = new ArrayList<>();
 
@@ -53,7 +55,7 @@ final class FakeProcess implements InstanceProcess {
 
     @Override
     public ProcStats stats() {
-        return new ProcStats(0, 0, Double.NaN, 0);
+        return new ProcStats(0, cpuMillis, Double.NaN, 0);
     }
 
     @Override
