@@ -7,6 +7,7 @@ import dev.pixelforge.cli.compare.RunSpec;
 import dev.pixelforge.load.profile.LoadProfile;
 import dev.pixelforge.load.profile.Operation;
 import dev.pixelforge.platform.Target;
+import dev.pixelforge.platform.profile.Dilation;
 import dev.pixelforge.platform.profile.PlatformProfile;
 import dev.pixelforge.standins.Deployables;
 import java.io.IOException;
@@ -52,6 +53,11 @@ final class CompareCommand implements Callable<Integer> {
     @Option(names = "--operation", description = "Override the operation: tone-json, tone, generate.")
     String operation;
 
+    @Option(names = "--dilation", defaultValue = "auto", paramLabel = "auto|K",
+            description = "Local stand-ins: run the model K times slower so the configured peak fits this machine (default auto:"
+                    + " each target's peak vCPU over the cores left for instances, at least 1; 1 turns it off).")
+    String dilation;
+
     @Option(names = "--max-image", description = "Send only images up to this size, e.g. 1920x1080.")
     String maxImage;
 
@@ -78,6 +84,7 @@ final class CompareCommand implements Callable<Integer> {
                     platformOverrides);
             Path runsDir = (runs != null ? runs : root.resolve("results/runs")).toAbsolutePath().normalize();
             spec = new RunSpec(load, platform, runsDir, root.resolve("results/pricing.properties"));
+            Dilation.parse(dilation, platform, Runtime.getRuntime().availableProcessors()); // a bad --dilation fails before any run folder
         } catch (IllegalArgumentException | IOException e) {
             System.err.println("pixelforge compare: " + e.getMessage());
             return 2;
@@ -91,7 +98,7 @@ final class CompareCommand implements Callable<Integer> {
                 List<Target> local = chosen.isEmpty() ? List.of(Target.values()) : chosen;
                 targets = runDir -> {
                     System.out.println("starting the local stand-ins (instances start on the first request: cold starts are part of the run)");
-                    return LocalTargets.start(Deployables.under(root), spec.platform(), local, runDir.resolve("local"));
+                    return LocalTargets.start(Deployables.under(root), spec.platform(), dilation, local, runDir.resolve("local"));
                 };
             }
         } catch (IllegalArgumentException | IOException e) {

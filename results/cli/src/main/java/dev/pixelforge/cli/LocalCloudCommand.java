@@ -5,6 +5,7 @@ import dev.pixelforge.standins.Deployables;
 import dev.pixelforge.platform.events.InstanceRecord;
 import dev.pixelforge.platform.events.LambdaReport;
 import dev.pixelforge.standins.LocalCloud;
+import dev.pixelforge.platform.profile.Dilation;
 import dev.pixelforge.platform.profile.PlatformProfile;
 import dev.pixelforge.platform.events.StandInEvents;
 import dev.pixelforge.platform.Target;
@@ -44,6 +45,10 @@ final class LocalCloudCommand implements Callable<Integer> {
     @Option(names = "--work", description = "Where instance logs go (default: results/runs/local).")
     Path work;
 
+    @Option(names = "--dilation", defaultValue = "auto", paramLabel = "auto|K",
+            description = "Run the model K times slower so the configured peak fits this machine (default auto; 1 turns it off).")
+    String dilation;
+
     @Option(names = "--page-port", defaultValue = "8080", description = "Port of the comparison page (default: 8080; 0 = any).")
     int pagePort;
 
@@ -58,6 +63,7 @@ final class LocalCloudCommand implements Callable<Integer> {
         PlatformProfile profile;
         try {
             profile = PlatformProfile.load(profilePath, overrides);
+            Dilation.parse(dilation, profile, Runtime.getRuntime().availableProcessors()); // a bad --dilation fails here, in words
         } catch (IllegalArgumentException e) {
             System.err.println("pixelforge local: " + e.getMessage());
             return 2;
@@ -65,7 +71,8 @@ final class LocalCloudCommand implements Callable<Integer> {
         PrintStream out = System.out;
         LocalCloud cloud;
         try {
-            cloud = LocalCloud.start(Deployables.under(root), profile, workDir,
+            cloud = LocalCloud.start(Deployables.under(root), profile,
+                    cpu -> Dilation.parse(dilation, profile, Runtime.getRuntime().availableProcessors()), workDir,
                     new LocalCloud.Ports(ports[0], ports[1], ports[2]), new Console(out));
         } catch (IllegalStateException | java.io.IOException e) {
             System.err.println("pixelforge local: " + e.getMessage());
@@ -98,6 +105,7 @@ final class LocalCloudCommand implements Callable<Integer> {
         out.println("profile " + profilePath + (overrides.isEmpty() ? "" : " with " + overrides) + ":");
         out.print(profile.describe());
         out.println(cloud.cpu().describe());
+        out.print(cloud.dilation().describe(profile));
         out.println("instance logs: " + workDir.resolve("logs"));
         out.println("comparison page: " + page.url());
         out.println("try: curl -sS -D - " + cloud.url(Target.AWS_LAMBDA) + "/health");

@@ -56,8 +56,15 @@ public final class ReportWriter {
                 sebs.accept(s);
             });
         }
-        RunSummary run = withPlatformData(summarizer.summary(runDir.getFileName().toString(), about.getProperty("profile", "?")), runDir, about)
-                .withCpuIsolation(about.getProperty("cpu-isolation"));
+        Map<String, Double> dilation = new HashMap<>();
+        for (String key : about.stringPropertyNames()) {
+            if (key.startsWith("dilation.")) {
+                dilation.put(key.substring("dilation.".length()), Double.parseDouble(about.getProperty(key)));
+            }
+        }
+        RunSummary run = withPlatformData(summarizer.summary(runDir.getFileName().toString(), about.getProperty("profile", "?"))
+                .withDilation(dilation), runDir, about).withCpuIsolation(about.getProperty("cpu-isolation"));
+        run = run.withWarnings(warnings(run, about));
         Map<String, byte[]> charts = HtmlReport.charts(run);
         Path chartDir = Files.createDirectories(runDir.resolve("charts"));
         for (Map.Entry<String, byte[]> c : charts.entrySet()) {
@@ -86,17 +93,40 @@ public final class ReportWriter {
         for (TargetSummary t : run.targets()) {
             String memory = about.getProperty("memory-mb." + t.target());
             if (memory != null && t.process().count() > 0) {
-                costs.add(CostEstimate.of(t.target(), t.process().mean(), Integer.parseInt(memory), Double.parseDouble(about.getProperty("cpus." + t.target(), "1")),
+                // A dilated model's times are k times the cloud's: cost what the cloud would have billed.
+                costs.add(CostEstimate.of(t.target(), t.process().mean() / run.dilation(t.target()), run.dilation(t.target()), Integer.parseInt(memory), Double.parseDouble(about.getProperty("cpus." + t.target(), "1")),
                         prices, cloud));
             }
         }
         return run.withPlatformData(cloud, costs, prices.getProperty("as-of", "?"));
     }
 
+    /** A model that was oversubscribed and not dilated, or one that ran dilated: said before any figure. */
+    static List<String> warnings(RunSummary run, Properties about) {
+        List<String> out = new java.util.ArrayList<>();
+        if (run.dilated()) {
+            out.add("Dilated scale model: each target ran k times slower than its platform (k per target in the table),"
+                    + " so that its peak fits this machine; cloud-equivalent rows divide times by k and multiply rates by k.");
+        }
+        for (TargetSummary t : run.targets()) {
+            String over = about.getProperty("oversubscription." + t.target());
+            if (over != null && run.dilation(t.target()) == 1 && Double.parseDouble(over) > 1) {
+                out.add(String.format(java.util.Locale.ROOT, "%s was %.1fx oversubscribed: its instances at their peak want %.1fx"
+                        + " the %s cores this machine had for them, and the run was not dilated (--dilation 1), so they competed for CPU.",
+                        t.target(), Double.parseDouble(over), Double.parseDouble(over), about.getProperty("cores-for-instances", "?")));
+            }
+        }
+        return out;
+    }
+
     /** The headline rows, side by side, in fixed-width columns. */
     public static String consoleTable(RunSummary run) {
-        String table = MarkdownSummary.console(SummaryTable.of(run));
-        return run.cpuIsolated() ? table : "!! " + run.cpuIsolation() + ".\n!! Every figure below is this machine's, not the platforms'.\n\n" + table;
+        StringBuilder out = new StringBuilder();
+        if (!run.cpuIsolated()) {
+            out.append("!! ").append(run.cpuIsolation()).append(".\n!! Every figure below is this machine's, not the platforms'.\n");
+        }
+        run.warnings().forEach(w -> out.append("!! ").append(w).append('\n'));
+        return out.append(out.length() > 0 ? "\n" : "").append(MarkdownSummary.console(SummaryTable.of(run))).toString();
     }
 
     static Map<String, TargetSummary.Resources> resources(List<InstanceRecord> records) {

@@ -2,6 +2,7 @@ package dev.pixelforge.standins;
 
 import dev.pixelforge.platform.Target;
 import dev.pixelforge.platform.profile.TargetProfile;
+import dev.pixelforge.platform.profile.Dilation;
 import dev.pixelforge.platform.profile.PlatformProfile;
 import dev.pixelforge.platform.events.InstanceRecord;
 import dev.pixelforge.platform.events.StandInEvents;
@@ -40,10 +41,12 @@ public final class LocalCloud implements AutoCloseable {
     private final PoolFront runFront;
 
     private final CpuIsolation cpu;
+    private final Dilation dilation;
 
     private LocalCloud(LambdaService lambda, ApiGatewayFront gateway, InstancePool functions, PoolFront functionFront,
-                       InstancePool run, PoolFront runFront, CpuIsolation cpu) {
+                       InstancePool run, PoolFront runFront, CpuIsolation cpu, Dilation dilation) {
         this.cpu = cpu;
+        this.dilation = dilation;
         this.lambda = lambda;
         this.gateway = gateway;
         this.functions = functions;
@@ -52,23 +55,34 @@ public final class LocalCloud implements AutoCloseable {
         this.runFront = runFront;
     }
 
+    /** Undilated: every instance at its platform's share of a CPU (the stand-ins' tests). */
     public static LocalCloud start(Deployables jars, PlatformProfile profile, Path workDir, Ports ports,
                                    StandInEvents events) throws IOException {
+        return start(jars, profile, ignored -> Dilation.none(), workDir, ports, events);
+    }
+
+    /**
+     * {@code dilation}: the scale model's factors, chosen once the CPU isolation is known (where no
+     * quota can be enforced, nothing can be dilated either).
+     */
+    public static LocalCloud start(Deployables jars, PlatformProfile profile, java.util.function.Function<CpuIsolation, Dilation> dilation,
+                                   Path workDir, Ports ports, StandInEvents events) throws IOException {
         jars.check();
         Path logs = workDir.resolve("logs");
         Path jni = LambdaLaunch.unpackJni(jars.lambdaRuntimeClientJar(), workDir);
         // Every instance in a CPU quota of its platform's share, where the kernel lets us set one.
         CpuIsolation cpu = CpuIsolation.detect();
+        Dilation k = cpu.isolated() ? dilation.apply(cpu) : Dilation.none();
         LambdaLaunch launch = new LambdaLaunch(
                 LambdaLaunch.prepareTaskRoot(jars.lambdaJar(), workDir),
                 jars.lambdaRuntimeClasspath(), logs, List.of("-D" + LambdaLaunch.JNI_PROPERTY + "=" + jni), cpu);
         List<AutoCloseable> started = new ArrayList<>();
         started.add(cpu);
         try {
-            LambdaService lambda = track(started, new LambdaService(profile.of(Target.AWS_LAMBDA), launch, events));
+            LambdaService lambda = track(started, new LambdaService(profile.of(Target.AWS_LAMBDA).dilated(k.of(Target.AWS_LAMBDA)), launch, events));
             ApiGatewayFront gateway = track(started, new ApiGatewayFront(lambda, ports.lambda()));
 
-            TargetProfile fn = profile.of(Target.GCP_FUNCTION);
+            TargetProfile fn = profile.of(Target.GCP_FUNCTION).dilated(k.of(Target.GCP_FUNCTION));
             InstancePool functions = track(started, new InstancePool(fn, (id, port) -> ChildJvm.start(jvm(fn, List.of(
                     "-jar", jars.invokerJar().toString(),
                     "--classpath", jars.functionJar().toString(),
@@ -77,7 +91,7 @@ public final class LocalCloud implements AutoCloseable {
                     cpu.group("gcp-function-" + id, fn.cpus())), events));
             PoolFront functionFront = track(started, new PoolFront(functions, ports.function()));
 
-            TargetProfile cr = profile.of(Target.CONTAINER);
+            TargetProfile cr = profile.of(Target.CONTAINER).dilated(k.of(Target.CONTAINER));
             // The container runs as its Dockerfile runs it: with an AppCDS archive made for this jar.
             List<String> containerArgs = new ArrayList<>();
             AppCdsArchive.forJar(jars.containerJar(), jars.containerJar().getParent().resolve("cds"))
@@ -88,7 +102,7 @@ public final class LocalCloud implements AutoCloseable {
                     Map.of("PORT", Integer.toString(port)), logs.resolve("container-" + id + ".log"),
                     cpu.group("container-" + id, cr.cpus())), events));
             PoolFront runFront = track(started, new PoolFront(run, ports.container()));
-            return new LocalCloud(lambda, gateway, functions, functionFront, run, runFront, cpu);
+            return new LocalCloud(lambda, gateway, functions, functionFront, run, runFront, cpu, k);
         } catch (IOException | RuntimeException e) {
             for (AutoCloseable c : started) {
                 closeQuietlyAfterFailure(c, e);
@@ -151,6 +165,11 @@ public final class LocalCloud implements AutoCloseable {
             case GCP_FUNCTION -> functions.stopInstances();
             case CONTAINER -> run.stopInstances();
         }
+    }
+
+    /** The scale model's time-dilation factor per target (1 where none). */
+    public Dilation dilation() {
+        return dilation;
     }
 
     /** How each instance's CPU share is enforced, or why it is not. */

@@ -2,6 +2,7 @@ package dev.pixelforge.cli.compare;
 
 import dev.pixelforge.platform.Target;
 import dev.pixelforge.platform.events.InstanceRecord;
+import dev.pixelforge.platform.profile.Dilation;
 import dev.pixelforge.platform.profile.PlatformProfile;
 import dev.pixelforge.platform.sample.InstanceLog;
 import dev.pixelforge.standins.Deployables;
@@ -34,12 +35,18 @@ public final class LocalTargets implements Targets {
         chosen.forEach(t -> urls.put(t, cloud.url(t)));
     }
 
-    /** Starts the stand-ins; their instances start on the first request, so cold starts are part of the run. */
-    public static LocalTargets start(Deployables jars, PlatformProfile platform, List<Target> chosen, Path workDir) throws IOException {
+    /**
+     * Starts the stand-ins, dilated as {@code dilation} says ("auto" or a factor); their instances
+     * start on the first request, so cold starts are part of the run.
+     */
+    public static LocalTargets start(Deployables jars, PlatformProfile platform, String dilation, List<Target> chosen, Path workDir)
+            throws IOException {
         LocalCloudShapes shapes = new LocalCloudShapes();
-        LocalTargets targets = new LocalTargets(LocalCloud.start(jars, platform, workDir, LocalCloud.Ports.ANY, shapes), shapes, platform, chosen);
-        System.out.println(targets.cloud.cpu().describe());
-        return targets;
+        int cores = Runtime.getRuntime().availableProcessors();
+        LocalCloud cloud = LocalCloud.start(jars, platform, cpu -> Dilation.parse(dilation, platform, cores), workDir, LocalCloud.Ports.ANY, shapes);
+        System.out.println(cloud.cpu().describe());
+        System.out.print(cloud.dilation().describe(platform));
+        return new LocalTargets(cloud, shapes, platform, chosen);
     }
 
     @Override
@@ -52,6 +59,14 @@ public final class LocalTargets implements Targets {
         about.setProperty("targets", "local stand-ins: " + urls.keySet().stream().map(Target::id).toList());
         about.setProperty("platform", platform.describe().replaceAll("\\s+", " ").trim());
         about.setProperty("cpu-isolation", cloud.cpu().describe());
+        about.setProperty("cores-for-instances", Double.toString(cloud.dilation().coresForInstances()));
+        for (Target t : Target.values()) {
+            about.setProperty("dilation." + t.id(), Double.toString(cloud.dilation().of(t)));
+            Double over = cloud.dilation().oversubscription().get(t);
+            if (over != null) {
+                about.setProperty("oversubscription." + t.id(), Double.toString(over));
+            }
+        }
     }
 
     @Override

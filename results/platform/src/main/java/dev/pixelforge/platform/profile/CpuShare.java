@@ -6,10 +6,23 @@ import java.util.Locale;
  * The share of a CPU each platform gives one instance, by its own rule, and the limits it refuses.
  * The pages each rule comes from are cited in results/README.md ("How faithful is the local cloud").
  *
- * @param vcpus the share, in vCPUs (0.5 = half of one CPU's time)
- * @param rule  where the share comes from, in words for the banner and the run manifest
+ * @param vcpus      the share, in vCPUs (0.5 = half of one CPU's time)
+ * @param rule       where the share comes from, in words for the banner and the run manifest
+ * @param processors the processor count the platform shows the instance: whole CPUs, at least one
  */
-public record CpuShare(double vcpus, String rule) {
+public record CpuShare(double vcpus, String rule, int processors) {
+
+    public CpuShare(double vcpus, String rule) {
+        this(vcpus, rule, Math.max(1, (int) Math.ceil(vcpus - 1e-9)));
+    }
+
+    /**
+     * The share of a scale model slowed down {@code k} times (a machine too small for the configured
+     * peak): {@code 1/k} of the CPU, the same processors shown.
+     */
+    public CpuShare dilated(double k) {
+        return k == 1 ? this : new CpuShare(vcpus / k, rule + String.format(Locale.ROOT, ", run %.2fx slower", k), processors);
+    }
 
     /** AWS Lambda: "At 1,769 MB, a function has the equivalent of one vCPU", in proportion below and above. */
     public static final int LAMBDA_MB_PER_VCPU = 1769;
@@ -65,9 +78,9 @@ public record CpuShare(double vcpus, String rule) {
         return new CpuShare(cpus, "Cloud Run: " + trim(cpus) + " vCPU as set");
     }
 
-    /** The processor count an instance's JVM is shown: whole CPUs, at least one. */
+    /** The processor count an instance's JVM is shown. */
     public int visibleProcessors() {
-        return Math.max(1, (int) Math.ceil(vcpus - 1e-9));
+        return processors;
     }
 
     static String trim(double v) {

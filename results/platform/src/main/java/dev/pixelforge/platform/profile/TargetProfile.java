@@ -49,6 +49,29 @@ public record TargetProfile(Target target, int memoryMb, CpuShare cpu, int concu
                 target == Target.AWS_LAMBDA ? Billing.PER_INVOCATION : Billing.REQUEST, Scaling.CLOUD_RUN);
     }
 
+    /**
+     * This profile in a scale model run {@code k} times slower (DieCast's time dilation): {@code 1/k}
+     * of the CPU, every platform clock (timeouts, queueing, idle reaping, the autoscaler's window)
+     * {@code k} times longer. Memory and the processors shown stay.
+     */
+    public TargetProfile dilated(double k) {
+        if (k == 1) {
+            return this;
+        }
+        return new TargetProfile(target, memoryMb, cpu.dilated(k), concurrency, maxInstances, times(timeout, k), times(queueTimeout, k),
+                throttleStatus, times(idleTimeout, k), billing, new Scaling(scaling.cpuTarget(), scaling.concurrencyTarget(),
+                times(scaling.window(), k), times(scaling.settle(), k), scaling.minInstances()));
+    }
+
+    private static Duration times(Duration d, double k) {
+        return Duration.ofNanos(Math.round(d.toNanos() * k));
+    }
+
+    /** The most CPU this target can use at once: every instance at its share. */
+    public double peakVcpus() {
+        return maxInstances * cpu.vcpus();
+    }
+
     /** Cloud Run's CPU outside requests: almost none on request-based billing. */
     public boolean requestBasedBilling() {
         return billing == Billing.REQUEST;

@@ -22,11 +22,17 @@ public record CostEstimate(String target, double billedMillis, int memoryMb, dou
      */
     public static CostEstimate of(String target, double meanProcessMicros, int memoryMb, double cpus, Properties prices,
                                   List<CloudMetric> cloud) {
+        return of(target, meanProcessMicros, 1, memoryMb, cpus, prices, cloud);
+    }
+
+    /** {@code dilation}: the run's factor k for this target; platform-reported durations are divided by it too. */
+    public static CostEstimate of(String target, double meanProcessMicros, double dilation, int memoryMb, double cpus, Properties prices,
+                                  List<CloudMetric> cloud) {
         double processMillis = Math.max(0, meanProcessMicros) / 1000.0;
         if (target.equals("aws-lambda")) {
             Double reported = cloud.stream().filter(m -> m.source().equals("REPORT lines") && m.metric().equals("Billed Duration"))
                     .map(CloudMetric::value).findFirst().orElse(null);
-            double billed = reported != null ? reported : Math.ceil(processMillis);
+            double billed = reported != null ? reported / dilation : Math.ceil(processMillis);
             double compute = billed / 1000.0 * memoryMb / 1024.0 * price(prices, "aws-lambda.gb-second") * 1e6;
             double total = compute + price(prices, "aws-lambda.per-million-requests") + price(prices, "aws-lambda.api-gateway-per-million-requests");
             return new CostEstimate(target, billed, memoryMb, cpus, total, (reported != null ? "mean Billed Duration of the REPORT lines"

@@ -22,7 +22,7 @@ public final class CsvSummary {
                 header.add(d + "_" + s + "_us");
             }
         }
-        header.addAll(List.of("instances", "cpu_ms", "peak_rss_kb", "cpu_quota_vcpu", "throttled_ms", "cpu_isolated"));
+        header.addAll(List.of("instances", "cpu_ms", "peak_rss_kb", "cpu_quota_vcpu", "throttled_ms", "cpu_isolated", "dilation"));
         StringBuilder csv = new StringBuilder(String.join(",", header)).append('\n');
         for (TargetSummary t : run.targets()) {
             List<String> row = new ArrayList<>(List.of(t.target(), Long.toString(t.samples()), Long.toString(t.successes()),
@@ -34,7 +34,7 @@ public final class CsvSummary {
             }
             row.addAll(List.of(Integer.toString(t.resources().instances()), Long.toString(t.resources().cpuMillis()),
                     Long.toString(t.resources().peakRssKb()), num(t.resources().cpuQuota()), Long.toString(t.resources().throttledMillis()),
-                    Boolean.toString(run.cpuIsolated())));
+                    Boolean.toString(run.cpuIsolated()), num(run.dilation(t.target()))));
             csv.append(String.join(",", row)).append('\n');
         }
         return csv.toString();

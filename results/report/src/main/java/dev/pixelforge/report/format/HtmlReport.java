@@ -48,6 +48,9 @@ public final class HtmlReport {
                     .append(esc(run.cpuIsolation())).append(". Every instance shared this machine's cores: the figures below are this"
                             + " machine's, not the platforms'.</p>");
         }
+        for (String w : run.warnings()) {
+            h.append("<p class=\"warn\" style=\"border:1px solid #b60;padding:.6em;color:#850\">").append(esc(w)).append("</p>");
+        }
         h.append(String.format(Locale.ROOT, "<p>Run <b>%s</b>, profile <b>%s</b>, %.0f s, %d targets side by side.</p>",
                 esc(run.run()), esc(run.profile()), run.durationSeconds(), run.targets().size()));
         h.append("<dl>");

@@ -20,6 +20,7 @@ public final class MarkdownSummary {
             md.append("> **").append(run.cpuIsolation()).append(".** Every instance shared this machine's cores: the figures"
                     + " below are this machine's, not the platforms'.\n\n");
         }
+        run.warnings().forEach(w -> md.append("> ").append(w).append("\n\n"));
         md.append(table(SummaryTable.of(run)));
         md.append("\n## Every timing (ms)\n\n| timing | target | ").append(String.join(" | ", TimingTable.COLUMNS)).append(" |\n|---|---|");
         TimingTable.COLUMNS.forEach(c -> md.append("---:|"));

@@ -32,6 +32,14 @@ public record SummaryTable(List<String> targets, List<Row> rows) {
         add(rows, ts, "latency (TTFB) p50 (ms)", t -> Units.ms(t.latency().p50()));
         add(rows, ts, "process (app) p50 (ms)", t -> Units.ms(t.process().p50()));
         add(rows, ts, "overhead p50 (ms)", t -> Units.ms(t.overhead().p50()));
+        if (run.dilated()) {
+            add(rows, ts, "dilation k (model run k times slower)", t -> String.format(java.util.Locale.ROOT, "%.2f", run.dilation(t.target())));
+            add(rows, ts, "throughput, cloud-equivalent (req/s)", t -> Units.rate(t.throughput() * run.dilation(t.target())));
+            add(rows, ts, "round trip p50, cloud-equivalent (ms)", t -> Units.ms(t.roundTrip().p50() / run.dilation(t.target())));
+            add(rows, ts, "round trip p95, cloud-equivalent (ms)", t -> Units.ms(t.roundTrip().p95() / run.dilation(t.target())));
+            add(rows, ts, "process (app) p50, cloud-equivalent (ms)", t -> Units.ms(t.process().p50() / run.dilation(t.target())));
+            add(rows, ts, "cold start round trip p50, cloud-eq. (ms)", t -> Units.ms(t.coldRoundTrip().p50() / run.dilation(t.target())));
+        }
         add(rows, ts, "instances", t -> t.resources().known() ? Integer.toString(t.resources().instances()) : "-");
         add(rows, ts, "instance ready, mean (ms)", t -> t.resources().known() ? Units.ms(t.resources().meanReadyMillis() * 1000) : "-");
         add(rows, ts, "CPU quota per instance (vCPU)", t -> t.resources().known() && !Double.isNaN(t.resources().cpuQuota())

@@ -3,29 +3,54 @@ package dev.pixelforge.report.summary;
 import dev.pixelforge.report.cloud.CloudMetric;
 import dev.pixelforge.report.cost.CostEstimate;
 import java.util.List;
+import java.util.Map;
 
 /**
  * One run, summarised: what every output format renders. Measurement never touches it. The cloud
  * metrics and cost estimates are empty when the run folder has no cloud/ data or no prices.
  */
 public record RunSummary(String run, String profile, long startEpochMillis, double durationSeconds, List<TargetSummary> targets,
-                         List<CloudMetric> cloud, List<CostEstimate> costs, String pricesAsOf, String cpuIsolation) {
+                         List<CloudMetric> cloud, List<CostEstimate> costs, String pricesAsOf, String cpuIsolation,
+                         Map<String, Double> dilation, List<String> warnings) {
 
     /** What a run's manifest says when the stand-ins could not give each instance its CPU share. */
     public static final String NOT_ISOLATED = "CPU not isolated";
 
     public RunSummary(String run, String profile, long startEpochMillis, double durationSeconds, List<TargetSummary> targets) {
-        this(run, profile, startEpochMillis, durationSeconds, targets, List.of(), List.of(), "", "");
+        this(run, profile, startEpochMillis, durationSeconds, targets, List.of(), List.of(), "", "", Map.of(), List.of());
     }
 
     public RunSummary withPlatformData(List<CloudMetric> cloudMetrics, List<CostEstimate> costEstimates, String asOf) {
         return new RunSummary(run, profile, startEpochMillis, durationSeconds, targets, List.copyOf(cloudMetrics), List.copyOf(costEstimates),
-                asOf, cpuIsolation);
+                asOf, cpuIsolation, dilation, warnings);
     }
 
     /** {@code how}: the stand-ins' sentence from the run manifest; empty for deployed targets, which the clouds isolate. */
     public RunSummary withCpuIsolation(String how) {
-        return new RunSummary(run, profile, startEpochMillis, durationSeconds, targets, cloud, costs, pricesAsOf, how == null ? "" : how);
+        return new RunSummary(run, profile, startEpochMillis, durationSeconds, targets, cloud, costs, pricesAsOf, how == null ? "" : how,
+                dilation, warnings);
+    }
+
+    /** The scale model's time-dilation factor per target (from the run manifest; absent means 1). */
+    public RunSummary withDilation(Map<String, Double> factors) {
+        return new RunSummary(run, profile, startEpochMillis, durationSeconds, targets, cloud, costs, pricesAsOf, cpuIsolation, Map.copyOf(factors),
+                warnings);
+    }
+
+    /** Sentences a reader must see before any figure: what made this run's figures less than the platforms'. */
+    public RunSummary withWarnings(List<String> sentences) {
+        return new RunSummary(run, profile, startEpochMillis, durationSeconds, targets, cloud, costs, pricesAsOf, cpuIsolation, dilation,
+                List.copyOf(sentences));
+    }
+
+    /** {@code target}'s factor k: its measured times are k times the cloud-equivalent ones. */
+    public double dilation(String target) {
+        return dilation.getOrDefault(target, 1.0);
+    }
+
+    /** Whether any target ran dilated, so that cloud-equivalent figures differ from measured ones. */
+    public boolean dilated() {
+        return dilation.values().stream().anyMatch(k -> k != 1);
     }
 
     /** False only when the stand-ins ran every instance on every core: then no figure is the platforms'. */

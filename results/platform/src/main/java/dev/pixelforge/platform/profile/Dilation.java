@@ -1,0 +1,87 @@
+package dev.pixelforge.platform.profile;
+
+import dev.pixelforge.platform.Target;
+import java.util.EnumMap;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * One time-dilation factor per target, so that a machine too small for the configured peak still
+ * runs a faithful model, only slower (DieCast, NSDI 2008): k = the target's peak CPU (its instances
+ * at most times each one's share) over the cores left for instances, at least 1. Targets run one
+ * after another, so each has those cores to itself. Reports divide times by k and multiply rates by
+ * k to give cloud-equivalent figures.
+ *
+ * @param coresForInstances this machine's cores less what the load client and the fronts need
+ */
+public record Dilation(Map<Target, Double> factors, Map<Target, Double> oversubscription, double coresForInstances) {
+
+    /**
+     * Cores kept for the load client and the stand-ins' fronts, which no quota limits: half a core,
+     * what a 10-thread load of small images keeps busy here; raise it with --set for heavier loads.
+     */
+    public static final double RESERVED_CORES = 0.5;
+
+    /** {@code spec}: "auto" (the default), or a factor of at least 1 for every target. */
+    public static Dilation parse(String spec, PlatformProfile profile, int cores) {
+        if (spec == null || spec.equals("auto")) {
+            return automatic(profile, cores, RESERVED_CORES);
+        }
+        try {
+            return fixed(Double.parseDouble(spec), profile, cores, RESERVED_CORES);
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("--dilation takes auto or a factor such as 1 or 4, not " + spec);
+        }
+    }
+
+    /** The factors for {@code profile} on {@code cores} cores, {@code reserved} of them kept for the client and fronts. */
+    public static Dilation automatic(PlatformProfile profile, int cores, double reserved) {
+        double left = Math.max(0.1, cores - reserved);
+        Map<Target, Double> k = new EnumMap<>(Target.class);
+        Map<Target, Double> over = new EnumMap<>(Target.class);
+        for (Target t : Target.values()) {
+            double ratio = profile.of(t).peakVcpus() / left;
+            over.put(t, ratio);
+            k.put(t, Math.max(1, ratio));
+        }
+        return new Dilation(k, over, left);
+    }
+
+    /** The same factor for every target ({@code --dilation 1} turns dilation off). */
+    public static Dilation fixed(double factor, PlatformProfile profile, int cores, double reserved) {
+        if (factor < 1) {
+            throw new IllegalArgumentException("--dilation is at least 1 (a model runs slower, never faster), was " + factor);
+        }
+        Dilation auto = automatic(profile, cores, reserved);
+        Map<Target, Double> k = new EnumMap<>(Target.class);
+        for (Target t : Target.values()) {
+            k.put(t, factor);
+        }
+        return new Dilation(k, auto.oversubscription(), auto.coresForInstances());
+    }
+
+    /** Nothing dilated: for deployed targets, and where no CPU can be isolated (the model cannot be enforced). */
+    public static Dilation none() {
+        Map<Target, Double> one = new EnumMap<>(Target.class);
+        for (Target t : Target.values()) {
+            one.put(t, 1.0);
+        }
+        return new Dilation(one, Map.of(), Double.NaN);
+    }
+
+    public double of(Target target) {
+        return factors.getOrDefault(target, 1.0);
+    }
+
+    /** A line per target, for the banner. */
+    public String describe(PlatformProfile profile) {
+        StringBuilder sb = new StringBuilder();
+        for (Target t : Target.values()) {
+            double over = oversubscription.getOrDefault(t, Double.NaN);
+            sb.append(String.format(Locale.ROOT, "  %-13s dilation k = %.2f (peak %.2f vCPU on %.2f cores for instances%s)%n", t.id(), of(t),
+                    profile.of(t).peakVcpus(), coresForInstances,
+                    of(t) == 1 && over > 1 ? String.format(Locale.ROOT, ": %.1fx oversubscribed", over) : ""));
+        }
+        return sb.toString();
+    }
+}
