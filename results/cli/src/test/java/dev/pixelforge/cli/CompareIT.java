@@ -25,7 +25,7 @@ class CompareIT {
     void shortCompareRun_writesAReportWithEverySectionFilled_andReportRemakesItFromSamples() throws Exception {
         int exit = new CommandLine(new PixelForgeCli()).execute("compare", "--root", ROOT.toString(), "--runs", RUNS.toString(),
                 "--duration", "12", "--ramp", "1", "--threads", "3", "--max-image", "640x480",
-                "--set", "aws-lambda.reserved-concurrency=2");
+                "--set", "aws-lambda.reserved-concurrency=2", "--dilation", "1");
         assertEquals(0, exit);
         Path run;
         try (Stream<Path> runs = Files.list(RUNS)) {

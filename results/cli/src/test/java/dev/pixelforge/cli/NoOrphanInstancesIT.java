@@ -41,7 +41,7 @@ class NoOrphanInstancesIT {
         Path work = Files.createTempDirectory(root.resolve("results/cli/target"), "orphans-");
         Process cli = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-cp", classpath, "dev.pixelforge.cli.PixelForgeCli", "local",
-                "--root", root.toString(), "--ports", "0,0,0", "--page-port", "0", "--work", work.toString())
+                "--root", root.toString(), "--ports", "0,0,0", "--page-port", "0", "--work", work.toString(), "--dilation", "1")
                 .redirectErrorStream(true).start();
         Map<String, URI> urls = new HashMap<>();
         BufferedReader out = new BufferedReader(new InputStreamReader(cli.getInputStream(), StandardCharsets.UTF_8));

@@ -1,6 +1,7 @@
 package dev.pixelforge.standins;
 
 import dev.pixelforge.core.testing.RepositoryRoot;
+import dev.pixelforge.platform.profile.Dilation;
 import dev.pixelforge.platform.profile.PlatformProfile;
 import dev.pixelforge.platform.events.StandInEvents;
 
@@ -32,6 +33,17 @@ public final class StandIns {
         p.putAll(settings);
         Path work = Files.createTempDirectory(ROOT.resolve("results/standins/target"), "standin-");
         return LocalCloud.start(Deployables.under(ROOT), PlatformProfile.from(p), work, LocalCloud.Ports.ANY, events);
+    }
+
+    /** The same, as a dilated scale model: {@link Dilation#automatic} on this machine's cores. */
+    public static LocalCloud startDilated(StandInEvents events, Map<String, String> settings) throws IOException {
+        Properties p = new Properties();
+        p.putAll(settings);
+        PlatformProfile profile = PlatformProfile.from(p);
+        Path work = Files.createTempDirectory(ROOT.resolve("results/standins/target"), "standin-");
+        return LocalCloud.start(Deployables.under(ROOT), profile,
+                cpu -> Dilation.automatic(profile, Runtime.getRuntime().availableProcessors(), Dilation.RESERVED_CORES),
+                work, LocalCloud.Ports.ANY, events);
     }
 
     public static HttpResponse<String> post(URI base, String path, String contentType, byte[] body) throws IOException, InterruptedException {

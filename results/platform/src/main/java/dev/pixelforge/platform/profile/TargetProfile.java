@@ -21,10 +21,12 @@ public record TargetProfile(Target target, int memoryMb, CpuShare cpu, int concu
      * Cloud Run's metrics-based scaling (Google's "About instance autoscaling" and "Configure custom
      * scaling controls"): targets of 10% to 95%, averaged over the window.
      *
-     * @param settle how long after it is ready an instance's CPU counts (a JVM's start-up is not load)
+     * @param settle how long after it is ready an instance's CPU counts: PixelForge's own setting, not
+     *               Google's (whose autoscaler sees a JVM's start-up compilation as CPU like any other),
+     *               2 s, so that one new instance's start-up burst does not call for the next
      */
     public record Scaling(double cpuTarget, double concurrencyTarget, Duration window, Duration settle, int minInstances) {
-        public static final Scaling CLOUD_RUN = new Scaling(0.6, 0.6, Duration.ofSeconds(60), Duration.ofSeconds(10), 0);
+        public static final Scaling CLOUD_RUN = new Scaling(0.6, 0.6, Duration.ofSeconds(60), Duration.ofSeconds(2), 0);
 
         public Scaling {
             if (cpuTarget < 0.1 || cpuTarget > 0.95 || concurrencyTarget < 0.1 || concurrencyTarget > 0.95) {

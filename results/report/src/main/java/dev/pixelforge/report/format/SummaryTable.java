@@ -39,10 +39,12 @@ public record SummaryTable(List<String> targets, List<Row> rows) {
             add(rows, ts, "round trip p95, cloud-equivalent (ms)", t -> Units.ms(t.roundTrip().p95() / run.dilation(t.target())));
             add(rows, ts, "process (app) p50, cloud-equivalent (ms)", t -> Units.ms(t.process().p50() / run.dilation(t.target())));
             add(rows, ts, "cold start round trip p50, cloud-eq. (ms)", t -> Units.ms(t.coldRoundTrip().p50() / run.dilation(t.target())));
+            add(rows, ts, "CPU share per instance, cloud (vCPU)", t -> Double.isNaN(t.resources().cpuQuota()) ? "-"
+                    : String.format(java.util.Locale.ROOT, "%.3f", t.resources().cpuQuota() * run.dilation(t.target())));
         }
         add(rows, ts, "instances", t -> t.resources().known() ? Integer.toString(t.resources().instances()) : "-");
         add(rows, ts, "instance ready, mean (ms)", t -> t.resources().known() ? Units.ms(t.resources().meanReadyMillis() * 1000) : "-");
-        add(rows, ts, "CPU quota per instance (vCPU)", t -> t.resources().known() && !Double.isNaN(t.resources().cpuQuota())
+        add(rows, ts, "CPU quota per instance, enforced (vCPU)", t -> t.resources().known() && !Double.isNaN(t.resources().cpuQuota())
                 ? String.format(java.util.Locale.ROOT, "%.3f", t.resources().cpuQuota()) : run.cpuIsolated() ? "-" : "none");
         add(rows, ts, "CPU time, all instances (s)", t -> t.resources().known() ? Units.seconds(t.resources().cpuMillis()) : "-");
         add(rows, ts, "CPU throttled by quota (s)", t -> t.resources().known() ? Units.seconds(t.resources().throttledMillis()) : "-");

@@ -20,7 +20,7 @@ public record Autoscaler(double cpuTarget, double concurrencyTarget, Duration wi
 
     /** Google's defaults: 60% CPU, 60% of max concurrency, averaged over one minute. */
     public static Autoscaler cloudRun() {
-        return new Autoscaler(0.6, 0.6, Duration.ofSeconds(60), Duration.ofSeconds(10));
+        return new Autoscaler(0.6, 0.6, Duration.ofSeconds(60), Duration.ofSeconds(2));
     }
 
     /**

@@ -1,0 +1,99 @@
+package dev.pixelforge.standins;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import dev.pixelforge.core.testing.RepositoryRoot;
+import dev.pixelforge.load.images.StudyImage;
+import dev.pixelforge.load.images.StudyImageSet;
+import dev.pixelforge.platform.Target;
+import dev.pixelforge.platform.events.StandInEvents;
+import dev.pixelforge.platform.sample.ServerTiming;
+import dev.pixelforge.standins.process.CpuIsolation;
+import java.net.URI;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The scale model is scale-invariant: the same load per environment (one thread each, a CPU-bound
+ * image) at reserved concurrency 2, which fits this machine (k = 1), and at 10, which does not
+ * (k > 1, every quota divided by k), gives the same cloud-equivalent process time.
+ */
+class ScaleInvarianceIT {
+
+    private static final int REQUESTS_PER_THREAD = 6;
+    private static byte[] image;
+
+    @BeforeAll
+    static void needsQuotasAndTheImage() throws Exception {
+        try (CpuIsolation cpu = CpuIsolation.detect()) {
+            assumeTrue(cpu.isolated(), cpu.describe());
+        }
+        StudyImage full = StudyImageSet.in(RepositoryRoot.resolve("results/runs/images")).images().stream()
+                .filter(i -> i.name().equals("1920x1080-jpeg")).findFirst().orElseThrow();
+        image = Files.readAllBytes(full.file());
+    }
+
+    @Test
+    void cloudEquivalentProcessTime_isTheSameAtReservedConcurrency2And10() throws Exception {
+        Measured small = measure(2);
+        Measured large = measure(10);
+        String figures = String.format(Locale.ROOT, "app p50 at reserved concurrency 2: %.1f ms (k %.2f) -> %.1f ms cloud-equivalent;"
+                + " at 10: %.1f ms (k %.2f) -> %.1f ms cloud-equivalent; ratio %.3f", small.p50Millis, small.k, small.cloud(),
+                large.p50Millis, large.k, large.cloud(), large.cloud() / small.cloud());
+        System.out.println(figures);
+        assertEquals(1.0, small.k, figures);
+        assertTrue(large.k > 1, figures);
+        assertEquals(1.0, large.cloud() / small.cloud(), 0.15, figures);
+    }
+
+    private record Measured(double p50Millis, double k) {
+        double cloud() {
+            return p50Millis / k;
+        }
+    }
+
+    private static Measured measure(int environments) throws Exception {
+        try (LocalCloud cloud = StandIns.startDilated(StandInEvents.NONE, Map.of("aws-lambda.reserved-concurrency", Integer.toString(environments)))) {
+            URI url = cloud.url(Target.AWS_LAMBDA);
+            List<Double> app = Collections.synchronizedList(new ArrayList<>());
+            ExecutorService threads = Executors.newFixedThreadPool(environments);
+            try {
+                List<Future<?>> done = new ArrayList<>();
+                for (int t = 0; t < environments; t++) {
+                    Callable<Void> thread = () -> {
+                        for (int r = 0; r < REQUESTS_PER_THREAD; r++) {
+                            HttpResponse<String> response = StandIns.post(url, "/tone?scale=sepia", "image/jpeg", image);
+                            assertEquals(200, response.statusCode(), response::body);
+                            if (r > 1) { // the cold one, and the first warm one while the JIT catches up, are left out
+                                app.add(ServerTiming.parse(response.headers().firstValue("Server-Timing").orElseThrow()).get("app") / 1000.0);
+                            }
+                        }
+                        return null;
+                    };
+                    done.add(threads.submit(thread));
+                }
+                for (Future<?> f : done) {
+                    f.get();
+                }
+            } finally {
+                threads.shutdownNow();
+            }
+            List<Double> sorted = new ArrayList<>(app);
+            sorted.sort(Double::compare);
+            return new Measured(sorted.get(sorted.size() / 2), cloud.dilation().of(Target.AWS_LAMBDA));
+        }
+    }
+}
