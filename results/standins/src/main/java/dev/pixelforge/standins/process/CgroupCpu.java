@@ -101,7 +101,14 @@ final class CgroupCpu implements CpuIsolation {
 
             @Override
             public void starve() {
-                setQuota(dir, 1000, STARVED_PERIOD_MICROS);
+                // Near zero: frozen where a freezer exists, since thawing is immediate, while a quota
+                // raised again waits for its period to refill (measured: p99 near 1 s at one request
+                // at a time); else the least quota the kernel takes, 1 ms per second.
+                if (thaw().isPresent()) {
+                    freeze();
+                } else {
+                    setQuota(dir, 1000, STARVED_PERIOD_MICROS);
+                }
             }
 
             @Override
