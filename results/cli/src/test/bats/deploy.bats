@@ -3,7 +3,7 @@
 # send, their dry runs, their prerequisites, and what they write to the targets file.
 
 setup() {
-  ROOT=$(cd "$BATS_TEST_DIRNAME/../../../.." && pwd)
+  ROOT=$(cd "$BATS_TEST_DIRNAME/../../../../.." && pwd)  # results/cli/src/test/bats
   WORK=$(mktemp -d)
   mkdir -p "$WORK/bin"
   for cli in aws gcloud curl; do ln -s "$BATS_TEST_DIRNAME/stubs/stub" "$WORK/bin/$cli"; done
