@@ -19,10 +19,6 @@ STACK=${STACK:-pixelforge-lambda}
 JAR=${JAR:-$MODULE/target/pixelforge-aws-lambda-all.jar}
 PREFIX=pixelforge/$STACK
 
-usage() {
-  sed -n '2,14p' "$0" | sed 's/^# \{0,1\}//'
-}
-
 parameters() {
   echo "MemorySize=$(profile aws-lambda.memory-mb 1024)" \
        "Timeout=$(seconds "$(profile aws-lambda.timeout 29s)")" \

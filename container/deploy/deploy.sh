@@ -21,10 +21,6 @@ SERVICE=${SERVICE:-pixelforge-container}
 JAR=${JAR:-$MODULE/target/pixelforge-container-all.jar}
 REPOSITORY=pixelforge
 
-usage() {
-  sed -n '2,15p' "$0" | sed 's/^# \{0,1\}//'
-}
-
 image() {
   echo "${IMAGE:-$REGION-docker.pkg.dev/$PROJECT/$REPOSITORY/container:latest}"
 }
