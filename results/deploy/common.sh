@@ -112,17 +112,26 @@ gcp_settings() {
   REGION=${GCP_REGION:-us-central1}
 }
 
+# output_of VAR PLACEHOLDER CMD...: sets VAR to what CMD prints; a dry run prints CMD instead and
+# sets VAR to PLACEHOLDER, so the commands after it can be printed too. Returns 1 when CMD fails.
+output_of() {
+  local var=$1 placeholder=$2 value
+  shift 2
+  if [[ $DRY_RUN == 1 ]]; then
+    run "$@"
+    value=$placeholder
+  else
+    value=$("$@") || return 1
+  fi
+  printf -v "$var" '%s' "$value"
+}
+
 # record_url_of TARGET PLACEHOLDER CMD...: CMD prints the deployed URL (a dry run prints CMD and uses
 # PLACEHOLDER); the URL is recorded for TARGET in the targets file.
 record_url_of() {
   local target=$1 placeholder=$2 url
   shift 2
-  if [[ $DRY_RUN == 1 ]]; then
-    run "$@"
-    url=$placeholder
-  else
-    url=$("$@")
-  fi
+  output_of url "$placeholder" "$@" || die "$target has no URL: is it deployed?"
   [[ -n $url && $url != None ]] || die "$target has no URL: is it deployed?"
   write_target "$target" "$url"
 }

@@ -80,11 +80,48 @@ calls() {
   [ ! -s "$STUB_LOG" ]
 }
 
-@test "aws force-cold changes only the cold-start token" {
+@test "aws force-cold changes one variable of the function, keeps the others, and moves the alias" {
   COLD_START_TOKEN=123 run "$ROOT/aws-lambda/deploy/deploy.sh" force-cold
   [ "$status" -eq 0 ]
-  grep -qx "aws cloudformation deploy .*--parameter-overrides ColdStartToken=123" "$STUB_LOG"
-  ! grep -q "MemorySize" "$STUB_LOG"
+  [ "$(calls)" = "$(cat <<'CALLS'
+aws lambda get-function-configuration --function-name pixelforge-lambda --output json --query \{Variables:\ merge\(Environment.Variables\ \|\|\ \`\{\}\`\,\ \`\{\"PIXELFORGE_COLD_START_TOKEN\":\ \"123\"\}\`\)\}
+aws lambda update-function-configuration --function-name pixelforge-lambda --environment \{\"Variables\":\ \{\"OTHER\":\ \"kept\"\,\ \"PIXELFORGE_COLD_START_TOKEN\":\ \"123\"\}\} --query LastUpdateStatus --output text
+aws lambda wait function-updated --function-name pixelforge-lambda
+aws lambda publish-version --function-name pixelforge-lambda --query Version --output text
+aws lambda wait published-version-active --function-name pixelforge-lambda --qualifier 7
+aws lambda update-alias --function-name pixelforge-lambda --name live --function-version 7 --query FunctionVersion --output text
+CALLS
+)" ]
+  [ "${lines[${#lines[@]}-1]}" = "function pixelforge-lambda: PIXELFORGE_COLD_START_TOKEN=123, alias live on version 7: every environment starts cold" ]
+}
+
+@test "aws force-cold needs no build: no template, no stack update" {
+  JAR=$WORK/missing.jar COLD_START_TOKEN=5 run "$ROOT/aws-lambda/deploy/deploy.sh" force-cold
+  [ "$status" -eq 0 ]
+  ! grep -q "cloudformation" "$STUB_LOG"
+  ! grep -q "packaged.yaml" "$STUB_LOG"
+}
+
+@test "aws force-cold of a function that is not deployed says so and changes nothing" {
+  STUB_FAIL="get-function-configuration" run "$ROOT/aws-lambda/deploy/deploy.sh" force-cold
+  [ "$status" -eq 1 ]
+  [ "${lines[${#lines[@]}-1]}" = "deploy.sh: cannot read the configuration of function pixelforge-lambda: deploy it first (deploy.sh deploy)" ]
+  [ "$(grep -c '^aws' "$STUB_LOG")" -eq 1 ]
+}
+
+@test "aws force-cold refuses a token that is not a plain word, and calls nothing" {
+  COLD_START_TOKEN='1", "X": "2' run "$ROOT/aws-lambda/deploy/deploy.sh" force-cold
+  [ "$status" -eq 1 ]
+  [ "$output" = "deploy.sh: COLD_START_TOKEN must be letters, digits, '.', '_' or '-' (it goes into JSON): got '1\", \"X\": \"2'" ]
+  [ ! -s "$STUB_LOG" ]
+}
+
+@test "aws force-cold --dry-run prints the six commands and runs none" {
+  COLD_START_TOKEN=9 run "$ROOT/aws-lambda/deploy/deploy.sh" --dry-run force-cold
+  [ "$status" -eq 0 ]
+  [ ! -s "$STUB_LOG" ]
+  [ "$(grep -c '^+ aws lambda ' <<< "$output")" -eq 6 ]
+  [[ "$output" == *"+ aws lambda update-alias --function-name pixelforge-lambda --name live --function-version \<version\>"* ]]
 }
 
 @test "aws destroy deletes the stack and the uploaded jar, and forgets the URL" {
