@@ -174,8 +174,8 @@ CALLS
   STUB_FAIL="artifacts repositories describe" run "$ROOT/container/deploy/deploy.sh" deploy
   [ "$status" -eq 0 ]
   grep -qx "gcloud artifacts repositories create pixelforge --project=stub-project --location=us-central1 --repository-format=docker --quiet" "$STUB_LOG"
-  grep -qx "gcloud builds submit $ROOT/container --project=stub-project --region=us-central1 --tag=us-central1-docker.pkg.dev/stub-project/pixelforge/container:latest --gcs-source-staging-dir=gs://stub-project_cloudbuild/pixelforge-container-source --quiet" "$STUB_LOG"
-  grep -qx "gcloud run deploy pixelforge-container --project=stub-project --region=us-central1 --image=us-central1-docker.pkg.dev/stub-project/pixelforge/container:latest --platform=managed --allow-unauthenticated --port=8080 --memory=768Mi --cpu=1 --concurrency=40 --max-instances=7 --timeout=120s --set-env-vars=PIXELFORGE_COLD_START_TOKEN=0 --quiet" "$STUB_LOG"
+  grep -qx "gcloud builds submit $ROOT/container --project=stub-project --region=us-central1 --tag=us-central1-docker.pkg.dev/stub-project/pixelforge/pixelforge-container:latest --gcs-source-staging-dir=gs://stub-project_cloudbuild/pixelforge-container-source --quiet" "$STUB_LOG"
+  grep -qx "gcloud run deploy pixelforge-container --project=stub-project --region=us-central1 --image=us-central1-docker.pkg.dev/stub-project/pixelforge/pixelforge-container:latest --platform=managed --allow-unauthenticated --port=8080 --memory=768Mi --cpu=1 --concurrency=40 --max-instances=7 --timeout=120s --set-env-vars=PIXELFORGE_COLD_START_TOKEN=0 --quiet" "$STUB_LOG"
   grep -qx "container=https://pixelforge-container-xyz-uc.a.run.app" "$PIXELFORGE_TARGETS"
   : > "$STUB_LOG"
   run "$ROOT/container/deploy/deploy.sh" deploy
@@ -189,12 +189,52 @@ CALLS
   grep -q -- "--image=docker.io/me/pixelforge:1" "$STUB_LOG"
 }
 
-@test "cloud run destroy deletes the service, the image repository and the build sources" {
+@test "cloud run destroy deletes the service, its image and its build sources, and keeps the repository" {
+  echo "container=https://old" > "$PIXELFORGE_TARGETS"
   run "$ROOT/container/deploy/deploy.sh" destroy
   [ "$status" -eq 0 ]
+  [ "$(calls)" = "$(cat <<'CALLS'
+gcloud run services describe pixelforge-container --project=stub-project --region=us-central1
+gcloud run services delete pixelforge-container --project=stub-project --region=us-central1 --quiet
+gcloud artifacts packages describe pixelforge-container --repository=pixelforge --project=stub-project --location=us-central1
+gcloud artifacts packages delete pixelforge-container --repository=pixelforge --project=stub-project --location=us-central1 --quiet
+gcloud storage rm --recursive gs://stub-project_cloudbuild/pixelforge-container-source
+CALLS
+)" ]
+  [ "$output" = "kept the Artifact Registry repository pixelforge (us-central1), which other services may use; when none does: gcloud artifacts repositories delete pixelforge --project=stub-project --location=us-central1" ]
+  [ ! -s "$PIXELFORGE_TARGETS" ]
+}
+
+@test "cloud run destroy of another SERVICE deletes that service's image alone" {
+  SERVICE=pixelforge-canary run "$ROOT/container/deploy/deploy.sh" destroy
+  [ "$status" -eq 0 ]
+  grep -qx "gcloud artifacts packages delete pixelforge-canary --repository=pixelforge --project=stub-project --location=us-central1 --quiet" "$STUB_LOG"
+  grep -qx "gcloud storage rm --recursive gs://stub-project_cloudbuild/pixelforge-canary-source" "$STUB_LOG"
+  ! grep -q "pixelforge-container" "$STUB_LOG"
+  ! grep -q "repositories delete" "$STUB_LOG"
+}
+
+@test "cloud run deploy and destroy name the same image, one per service" {
+  SERVICE=pixelforge-canary run "$ROOT/container/deploy/deploy.sh" deploy
+  [ "$status" -eq 0 ]
+  grep -q -- "--tag=us-central1-docker.pkg.dev/stub-project/pixelforge/pixelforge-canary:latest " "$STUB_LOG"
+  grep -q -- "--image=us-central1-docker.pkg.dev/stub-project/pixelforge/pixelforge-canary:latest " "$STUB_LOG"
+}
+
+@test "cloud run destroy of an image that is gone deletes no package and still succeeds" {
+  STUB_FAIL="packages describe" run "$ROOT/container/deploy/deploy.sh" destroy
+  [ "$status" -eq 0 ]
+  [ "${lines[0]}" = "image pixelforge-container is already gone from repository pixelforge" ]
+  ! grep -q "packages delete" "$STUB_LOG"
+  ! grep -q "repositories delete" "$STUB_LOG"
+}
+
+@test "cloud run destroy of a pushed IMAGE leaves the registry alone" {
+  IMAGE=docker.io/me/pixelforge:1 run "$ROOT/container/deploy/deploy.sh" destroy
+  [ "$status" -eq 0 ]
   grep -qx "gcloud run services delete pixelforge-container --project=stub-project --region=us-central1 --quiet" "$STUB_LOG"
-  grep -qx "gcloud artifacts repositories delete pixelforge --project=stub-project --location=us-central1 --quiet" "$STUB_LOG"
-  grep -qx "gcloud storage rm --recursive gs://stub-project_cloudbuild/pixelforge-container-source" "$STUB_LOG"
+  ! grep -q "artifacts" "$STUB_LOG"
+  ! grep -q "storage rm" "$STUB_LOG"
 }
 
 @test "cloud run metrics asks Cloud Monitoring for six metrics of the service" {
