@@ -39,7 +39,7 @@ launch_ms() { # JVM options...
     return 1
   fi
   end=$(date +%s%N)
-  kill -TERM "$pid"; wait "$pid" 2>/dev/null || true
+  stop_process "$pid"
   echo $(( (end - start) / 1000000 ))
 }
 

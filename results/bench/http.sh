@@ -37,8 +37,8 @@ done
 
 pids=()
 cleanup() {
-  for p in "${pids[@]}"; do kill "$p" 2>/dev/null || true; done
-  wait 2>/dev/null || true
+  local p
+  for p in "${pids[@]}"; do stop_process "$p"; done
 }
 trap cleanup EXIT
 

@@ -1,9 +1,9 @@
 #!/usr/bin/env bash
 # Shell helpers shared by ./pixelforge, the bench scripts and the deploy scripts (sourced, not run),
 # so each mechanism is written once: a script's usage text, the command line's class path and image
-# set, waiting for a condition with a deadline, and checking that a port is free. Debian packages
-# are installed by install-debian.sh beside this file: a script of its own, because Java and CI run
-# it too.
+# set, waiting for a condition with a deadline, stopping a process, and checking that a port is
+# free. Debian packages are installed by install-debian.sh beside this file: a script of its own,
+# because Java and CI run it too.
 
 PIXELFORGE_ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
 
@@ -96,4 +96,21 @@ wait_until() {
     tail -n 20 "$log" >&2
   fi
   return 1
+}
+
+# process_gone PID: whether process PID has exited.
+process_gone() {
+  ! kill -0 "$1" 2>/dev/null
+}
+
+# stop_process PID [WITHIN]: SIGTERM (the JVM and gunicorn shut down cleanly on it), then SIGKILL
+# when PID is still running after WITHIN seconds (default 30), so that a stop never hangs the script.
+stop_process() {
+  local pid=$1 within=${2:-30}
+  kill -TERM "$pid" 2>/dev/null || return 0
+  if ! wait_until "$within" "process $pid to exit after SIGTERM" process_gone "$pid"; then
+    echo "$(basename "$0"): killing process $pid" >&2
+    kill -KILL "$pid" 2>/dev/null || true
+  fi
+  wait "$pid" 2>/dev/null || true
 }

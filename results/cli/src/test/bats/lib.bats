@@ -121,3 +121,31 @@ s.bind(("127.0.0.1", int(sys.argv[1]))); s.listen(8); time.sleep(600)' "$1" &
   [ "$status" -eq 1 ]
   [ "$output" = "$(basename "$0"): port $port, for the container, is in use: stop what listens there (ss -ltnp 'sport = :$port' names it), then run again" ]
 }
+
+# start_and_stop WITHIN SCRIPT: runs the bash SCRIPT in the background and, once it has said it is
+# ready (a signal sent between fork and exec would meet the forking shell's handlers instead), stops
+# it; both in one shell, as the scripts do, since only a parent reaps a process. Its pid goes to $WORK/pid.
+start_and_stop() {
+  bash -c "$2" &
+  echo "$!" > "$WORK/pid"
+  wait_until 10 "the process to start" test -e "$WORK/ready"
+  stop_process "$!" "$1"
+}
+
+@test "stop_process ends a process that exits on SIGTERM, without waiting out its deadline" {
+  start=$SECONDS
+  run start_and_stop 20 "touch $WORK/ready; exec sleep 600"
+  [ "$status" -eq 0 ]
+  [ "$output" = "" ]
+  ! kill -0 "$(cat "$WORK/pid")" 2>/dev/null
+  [ $((SECONDS - start)) -le 5 ]
+}
+
+@test "stop_process kills a process that ignores SIGTERM once its deadline passes" {
+  run start_and_stop 1 "trap '' TERM; touch $WORK/ready; while :; do sleep 0.1; done"
+  pid=$(cat "$WORK/pid")
+  [ "$status" -eq 0 ]
+  [ "${lines[0]}" = "$(basename "$0"): waited for process $pid to exit after SIGTERM: gave up after 1 s" ]
+  [ "${lines[1]}" = "$(basename "$0"): killing process $pid" ]
+  ! kill -0 "$pid" 2>/dev/null
+}
