@@ -2,7 +2,7 @@
 # PixelForge on AWS Lambda + API Gateway, with the AWS CLI alone (no SAM CLI).
 #
 #   aws-lambda/deploy/deploy.sh [--dry-run] deploy       package the jar, deploy the stack, record the URL
-#   aws-lambda/deploy/deploy.sh [--dry-run] force-cold   new environment variable: every environment starts cold
+#   aws-lambda/deploy/deploy.sh [--dry-run] force-cold   change one variable of the function (not its code): every environment starts cold
 #   aws-lambda/deploy/deploy.sh [--dry-run] url          print the deployed URL and record it
 #   aws-lambda/deploy/deploy.sh [--dry-run] metrics FROM TO DIR   CloudWatch metrics and REPORT lines of a run window
 #   aws-lambda/deploy/deploy.sh [--dry-run] destroy      delete the stack, its logs and the uploaded jar
@@ -18,10 +18,6 @@ MODULE=$PIXELFORGE_ROOT/aws-lambda
 STACK=${STACK:-pixelforge-lambda}
 JAR=${JAR:-$MODULE/target/pixelforge-aws-lambda-all.jar}
 PREFIX=pixelforge/$STACK
-
-usage() {
-  sed -n '2,14p' "$0" | sed 's/^# \{0,1\}//'
-}
 
 parameters() {
   echo "MemorySize=$(profile aws-lambda.memory-mb 1024)" \
@@ -56,13 +52,29 @@ record_url() {
     --query "Stacks[0].Outputs[?OutputKey=='Url'].OutputValue" --output text
 }
 
+# A changed environment variable gives the function new execution environments, as SeBS and
+# lambda-perf force cold starts: only the function's configuration changes, never its code, so no
+# local build or packaged template is needed (a redeploy would push whatever jar is in target/).
+# API Gateway invokes the alias "live" (AutoPublishAlias), so the changed configuration is published
+# as a version and the alias moved to it.
 force_cold() {
   need aws "install the AWS CLI"
-  stack_exists || die "stack $STACK does not exist: deploy it first"
-  # Only the token changes; every other parameter keeps its deployed value.
-  run aws cloudformation deploy --template-file "$MODULE/target/packaged.yaml" --stack-name "$STACK" \
-    --capabilities CAPABILITY_IAM CAPABILITY_AUTO_EXPAND --no-fail-on-empty-changeset \
-    --parameter-overrides "ColdStartToken=${COLD_START_TOKEN:-$(date +%s)}"
+  local token=${COLD_START_TOKEN:-$(date +%s)} environment version
+  [[ $token =~ ^[A-Za-z0-9._-]+$ ]] || die "COLD_START_TOKEN must be letters, digits, '.', '_' or '-' (it goes into JSON): got '$token'"
+  # The function's variables with the token set: JMESPath's merge keeps every other variable as it is.
+  output_of environment "<the function's variables, PIXELFORGE_COLD_START_TOKEN=$token>" \
+    aws lambda get-function-configuration --function-name "$STACK" --output json \
+    --query "{Variables: merge(Environment.Variables || \`{}\`, \`{\"PIXELFORGE_COLD_START_TOKEN\": \"$token\"}\`)}" \
+    || die "cannot read the configuration of function $STACK: deploy it first (deploy.sh deploy)"
+  run aws lambda update-function-configuration --function-name "$STACK" --environment "$environment" \
+    --query LastUpdateStatus --output text
+  run aws lambda wait function-updated --function-name "$STACK"
+  output_of version "<version>" aws lambda publish-version --function-name "$STACK" --query Version --output text
+  # With SnapStart a new version is usable once its snapshot is made.
+  run aws lambda wait published-version-active --function-name "$STACK" --qualifier "$version"
+  run aws lambda update-alias --function-name "$STACK" --name live --function-version "$version" \
+    --query FunctionVersion --output text
+  echo "function $STACK: PIXELFORGE_COLD_START_TOKEN=$token, alias live on version $version: every environment starts cold"
 }
 
 metrics() {

@@ -7,10 +7,11 @@
 #   container/deploy/deploy.sh [--dry-run] url          print the deployed URL and record it
 #   container/deploy/deploy.sh [--dry-run] knative      print the Knative Service YAML for this profile
 #   container/deploy/deploy.sh [--dry-run] metrics FROM TO DIR   Cloud Monitoring series of a run window
-#   container/deploy/deploy.sh [--dry-run] destroy      delete the service, its images and build sources
+#   container/deploy/deploy.sh [--dry-run] destroy      delete the service, its image and its build sources
 #
 # Settings: GCP_PROJECT (or gcloud's configured project), GCP_REGION (default us-central1),
-# SERVICE (default pixelforge-container), IMAGE (skip the build and deploy this image).
+# SERVICE (default pixelforge-container; also the image's name in the Artifact Registry repository
+# pixelforge), IMAGE (skip the build and deploy this image).
 # Memory, CPU, concurrency, max instances and timeout come from results/platform.properties.
 set -euo pipefail
 # shellcheck source-path=SCRIPTDIR source=../../results/deploy/common.sh
@@ -21,12 +22,9 @@ SERVICE=${SERVICE:-pixelforge-container}
 JAR=${JAR:-$MODULE/target/pixelforge-container-all.jar}
 REPOSITORY=pixelforge
 
-usage() {
-  sed -n '2,15p' "$0" | sed 's/^# \{0,1\}//'
-}
-
+# One image (an Artifact Registry package) per service, so that destroy can delete this service's alone.
 image() {
-  echo "${IMAGE:-$REGION-docker.pkg.dev/$PROJECT/$REPOSITORY/container:latest}"
+  echo "${IMAGE:-$REGION-docker.pkg.dev/$PROJECT/$REPOSITORY/$SERVICE:latest}"
 }
 
 deploy() {
@@ -80,9 +78,16 @@ destroy() {
     echo "service $SERVICE is already gone"
   fi
   if [[ -z ${IMAGE:-} ]]; then
-    if [[ $DRY_RUN == 1 ]] || gcloud artifacts repositories describe "$REPOSITORY" --project="$PROJECT" --location="$REGION" >/dev/null 2>&1; then
-      run gcloud artifacts repositories delete "$REPOSITORY" --project="$PROJECT" --location="$REGION" --quiet
+    # Only what deploy made for this service: its image, every tag and digest of it, and its build
+    # sources. The repository stays: other services may keep their images in it.
+    if [[ $DRY_RUN == 1 ]] || gcloud artifacts packages describe "$SERVICE" --repository="$REPOSITORY" --project="$PROJECT" \
+                                 --location="$REGION" >/dev/null 2>&1; then
+      run gcloud artifacts packages delete "$SERVICE" --repository="$REPOSITORY" --project="$PROJECT" --location="$REGION" --quiet
+    else
+      echo "image $SERVICE is already gone from repository $REPOSITORY"
     fi
+    echo "kept the Artifact Registry repository $REPOSITORY ($REGION), which other services may use; when none does:" \
+         "gcloud artifacts repositories delete $REPOSITORY --project=$PROJECT --location=$REGION"
     run gcloud storage rm --recursive "gs://${PROJECT}_cloudbuild/$SERVICE-source"
   fi
   forget_target container

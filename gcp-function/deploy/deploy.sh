@@ -19,10 +19,6 @@ FUNCTION=${FUNCTION:-pixelforge-function}
 JAR=${JAR:-$MODULE/target/pixelforge-gcp-function-all.jar}
 ENTRY_POINT=io.micronaut.gcp.function.http.HttpFunction
 
-usage() {
-  sed -n '2,13p' "$0" | sed 's/^# \{0,1\}//'
-}
-
 deploy() {
   need gcloud "install the Google Cloud CLI (https://cloud.google.com/sdk) and run gcloud auth login"
   need_file "$JAR" "build it with: mvn -B -pl gcp-function -am package -DskipTests"

@@ -5,21 +5,26 @@
 # ./pixelforge local and in the report's Cloud metrics.)
 set -euo pipefail
 cd "$(dirname "$0")/../.."
+# shellcheck source-path=SCRIPTDIR source=lib.sh
+source results/bench/lib.sh
 JAR=$PWD/container/target/pixelforge-container-all.jar
 IMAGE=$PWD/results/runs/images/640x480-png.png
 RUNS=${RUNS:-5}
 PORT=18190
+[[ $RUNS =~ ^[1-9][0-9]*$ ]] || die "RUNS must be a whole number of launches, at least 1: got '$RUNS'"
+command -v curl >/dev/null || results/bench/install-debian.sh --for "pixelforge bench cold" curl
+[[ -f $JAR ]] || die "$JAR is missing: mvn -B -pl container -am package -DskipTests"
+require_free_port "$PORT" "the container's launches"
 WORK=$(mktemp -d)
 trap 'rm -rf "$WORK"' EXIT
-[[ -f $JAR ]] || { echo "$JAR is missing: mvn -B -pl container -am package -DskipTests" >&2; exit 1; }
-[[ -f $IMAGE ]] || java -cp "results/cli/target/classes:$(cat results/cli/target/classpath.txt)" \
-  dev.pixelforge.cli.PixelForgeCli images > /dev/null
+study_images
 
-# The archive: classes loaded by one start and one request, dumped when the JVM exits.
-PORT=$PORT java -XX:ArchiveClassesAtExit="$WORK/app.jsa" -jar "$JAR" > "$WORK/train.log" 2>&1 &
-train=$!
-until curl -sf -o /dev/null --data-binary @"$IMAGE" -H 'Content-Type: image/png' "http://127.0.0.1:$PORT/tone"; do sleep 0.05; done
-kill -TERM "$train"; wait "$train" || true
+# The archive the Dockerfile ships, made the same way (a start and one request, dumped at exit).
+container/train-appcds.sh "$JAR" "$WORK/app.jsa" "$PORT" > /dev/null
+
+first_tone() {
+  curl -sf -o /dev/null --data-binary @"$IMAGE" -H 'Content-Type: image/png' "http://127.0.0.1:$PORT/tone"
+}
 
 launch_ms() { # JVM options...
   local start end pid
@@ -27,11 +32,14 @@ launch_ms() { # JVM options...
   # shellcheck disable=SC2068
   PORT=$PORT java $@ -jar "$JAR" > "$WORK/run.log" 2>&1 &
   pid=$!
-  until curl -sf -o /dev/null --data-binary @"$IMAGE" -H 'Content-Type: image/png' "http://127.0.0.1:$PORT/tone"; do
-    sleep 0.01  # polls the condition (the first answer); the measured time includes at most this much
-  done
+  # Polls the condition (the first answer) every 10 ms: the measured time includes at most that much.
+  if ! wait_until --pid "$pid" --log "$WORK/run.log" --every 0.01 60 "the first /tone answer on port $PORT ($*)" first_tone; then
+    kill -KILL "$pid" 2>/dev/null || true
+    wait "$pid" 2>/dev/null || true
+    return 1
+  fi
   end=$(date +%s%N)
-  kill -TERM "$pid"; wait "$pid" 2>/dev/null || true
+  stop_process "$pid"
   echo $(( (end - start) / 1000000 ))
 }
 
@@ -41,7 +49,10 @@ for opts in "-XX:MaxRAMPercentage=75" "-XX:MaxRAMPercentage=75 -XX:TieredStopAtL
             "-XX:MaxRAMPercentage=75 -XX:SharedArchiveFile=$WORK/app.jsa" \
             "-XX:MaxRAMPercentage=75 -XX:TieredStopAtLevel=1 -XX:SharedArchiveFile=$WORK/app.jsa"; do
   times=()
-  for _ in $(seq "$RUNS"); do times+=("$(launch_ms "$opts")"); done
+  for _ in $(seq "$RUNS"); do
+    ms=$(launch_ms "$opts")  # an assignment, so that a launch that never answers stops the script
+    times+=("$ms")
+  done
   sorted=$(printf '%s\n' "${times[@]}" | sort -n)
   echo "| ${opts//$WORK\//} | $(sed -n "$(( (RUNS + 1) / 2 ))p" <<< "$sorted") | $(head -1 <<< "$sorted") | $(tail -1 <<< "$sorted") |"
 done

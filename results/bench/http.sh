@@ -5,6 +5,8 @@
 # (python3-flask, python3-pil, gunicorn, wrk) when missing and run as root; says what to install otherwise.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
+# shellcheck source-path=SCRIPTDIR source=lib.sh
+source results/bench/lib.sh
 
 DURATION=${DURATION:-20}
 WARMUP=${WARMUP:-10}
@@ -18,19 +20,14 @@ command -v gunicorn >/dev/null || missing+=(gunicorn)
 /usr/bin/python3 -c 'import flask' 2>/dev/null || missing+=(python3-flask)
 /usr/bin/python3 -c 'import PIL' 2>/dev/null || missing+=(python3-pil)
 if [[ ${#missing[@]} -gt 0 ]]; then
-  if [[ $(id -u) -eq 0 ]] && command -v apt-get >/dev/null; then
-    echo "installing ${missing[*]} (Debian) for the HTTP peer ..."
-    apt-get update -qq && apt-get install -y -qq "${missing[@]}"
-  else
-    echo "pixelforge bench http needs Debian's ${missing[*]}: sudo apt-get install -y ${missing[*]}" >&2
-    exit 1
-  fi
+  results/bench/install-debian.sh --for "pixelforge bench http" "${missing[@]}"
 fi
-[[ -f $JAR ]] || { echo "$JAR is missing: mvn -B -pl container -am package -DskipTests" >&2; exit 1; }
+[[ -f $JAR ]] || die "$JAR is missing: mvn -B -pl container -am package -DskipTests"
+require_free_port "$JAVA_PORT" "the container"
+require_free_port "$PEER_PORT" "gunicorn"
 
 # The image set, made on first use (the same files every run).
-[[ -f results/runs/images/VERSION ]] || java -cp "results/cli/target/classes:$(cat results/cli/target/classpath.txt)" \
-  dev.pixelforge.cli.PixelForgeCli images > /dev/null
+study_images
 images=()
 for f in results/runs/images/*; do
   case $(basename "$f") in
@@ -40,21 +37,24 @@ done
 
 pids=()
 cleanup() {
-  for p in "${pids[@]}"; do kill "$p" 2>/dev/null || true; done
-  wait 2>/dev/null || true
+  local p
+  for p in "${pids[@]}"; do stop_process "$p"; done
 }
 trap cleanup EXIT
 
-PORT=$JAVA_PORT java -XX:MaxRAMPercentage=75 -jar "$JAR" > results/runs/bench-http-container.log 2>&1 &
-pids+=($!)
-gunicorn -w 2 -b "127.0.0.1:$PEER_PORT" --chdir results/bench flask_peer:app > results/runs/bench-http-gunicorn.log 2>&1 &
-pids+=($!)
-for port in $JAVA_PORT $PEER_PORT; do
-  for _ in $(seq 300); do
-    (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null && break
-    sleep 0.1  # a startup probe's period, not synchronisation: the loop exits on the condition
-  done
-done
+java_log=results/runs/bench-http-container.log
+peer_log=results/runs/bench-http-gunicorn.log
+PORT=$JAVA_PORT java -XX:MaxRAMPercentage=75 -jar "$JAR" > "$java_log" 2>&1 &
+java_pid=$!
+pids+=("$java_pid")
+gunicorn -w 2 -b "127.0.0.1:$PEER_PORT" --chdir results/bench flask_peer:app > "$peer_log" 2>&1 &
+peer_pid=$!
+pids+=("$peer_pid")
+# The cleanup trap stops whichever server is still running when a wait gives up.
+wait_until --pid "$java_pid" --log "$java_log" 60 "the container to accept connections on port $JAVA_PORT" \
+  accepts_connections "$JAVA_PORT" || exit 1
+wait_until --pid "$peer_pid" --log "$peer_log" 60 "gunicorn to accept connections on port $PEER_PORT" \
+  accepts_connections "$PEER_PORT" || exit 1
 
 field() { # "a=1 b=2" b -> 2
   local rest=${1#*"$2"=}

@@ -1,16 +1,18 @@
 #!/usr/bin/env bash
 # Shared by every deploy script (sourced, not run): the platform profile, dry runs, prerequisites,
-# and the targets file that `./pixelforge compare --targets` reads.
+# and the targets file that `./pixelforge compare --targets` reads. die, usage_of and PIXELFORGE_ROOT
+# come from results/bench/lib.sh, the helpers every script shares.
 # shellcheck disable=SC2034  # variables here are used by the scripts that source this file
 
-PIXELFORGE_ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
+# shellcheck source-path=SCRIPTDIR source=../bench/lib.sh
+source "$(dirname "${BASH_SOURCE[0]}")/../bench/lib.sh"
 PROFILE_FILE=${PIXELFORGE_PROFILE:-$PIXELFORGE_ROOT/results/platform.properties}
 TARGETS_FILE=${PIXELFORGE_TARGETS:-$PIXELFORGE_ROOT/results/targets.properties}
 DRY_RUN=${DRY_RUN:-0}
 
-die() {
-  echo "$(basename "$0"): $*" >&2
-  exit 1
+# usage: the deploy script's usage text, its leading comment block.
+usage() {
+  usage_of "$0"
 }
 
 # profile KEY DEFAULT: a value of the platform profile (results/platform.properties).
@@ -110,17 +112,26 @@ gcp_settings() {
   REGION=${GCP_REGION:-us-central1}
 }
 
+# output_of VAR PLACEHOLDER CMD...: sets VAR to what CMD prints; a dry run prints CMD instead and
+# sets VAR to PLACEHOLDER, so the commands after it can be printed too. Returns 1 when CMD fails.
+output_of() {
+  local var=$1 placeholder=$2 value
+  shift 2
+  if [[ $DRY_RUN == 1 ]]; then
+    run "$@"
+    value=$placeholder
+  else
+    value=$("$@") || return 1
+  fi
+  printf -v "$var" '%s' "$value"
+}
+
 # record_url_of TARGET PLACEHOLDER CMD...: CMD prints the deployed URL (a dry run prints CMD and uses
 # PLACEHOLDER); the URL is recorded for TARGET in the targets file.
 record_url_of() {
   local target=$1 placeholder=$2 url
   shift 2
-  if [[ $DRY_RUN == 1 ]]; then
-    run "$@"
-    url=$placeholder
-  else
-    url=$("$@")
-  fi
+  output_of url "$placeholder" "$@" || die "$target has no URL: is it deployed?"
   [[ -n $url && $url != None ]] || die "$target has no URL: is it deployed?"
   write_target "$target" "$url"
 }

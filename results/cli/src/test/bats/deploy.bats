@@ -3,7 +3,7 @@
 # send, their dry runs, their prerequisites, and what they write to the targets file.
 
 setup() {
-  ROOT=$(cd "$BATS_TEST_DIRNAME/../../../../.." && pwd)
+  ROOT=$(cd "$BATS_TEST_DIRNAME/../../../../.." && pwd)  # results/cli/src/test/bats
   WORK=$(mktemp -d)
   mkdir -p "$WORK/bin"
   for cli in aws gcloud curl; do ln -s "$BATS_TEST_DIRNAME/stubs/stub" "$WORK/bin/$cli"; done
@@ -80,11 +80,48 @@ calls() {
   [ ! -s "$STUB_LOG" ]
 }
 
-@test "aws force-cold changes only the cold-start token" {
+@test "aws force-cold changes one variable of the function, keeps the others, and moves the alias" {
   COLD_START_TOKEN=123 run "$ROOT/aws-lambda/deploy/deploy.sh" force-cold
   [ "$status" -eq 0 ]
-  grep -qx "aws cloudformation deploy .*--parameter-overrides ColdStartToken=123" "$STUB_LOG"
-  ! grep -q "MemorySize" "$STUB_LOG"
+  [ "$(calls)" = "$(cat <<'CALLS'
+aws lambda get-function-configuration --function-name pixelforge-lambda --output json --query \{Variables:\ merge\(Environment.Variables\ \|\|\ \`\{\}\`\,\ \`\{\"PIXELFORGE_COLD_START_TOKEN\":\ \"123\"\}\`\)\}
+aws lambda update-function-configuration --function-name pixelforge-lambda --environment \{\"Variables\":\ \{\"OTHER\":\ \"kept\"\,\ \"PIXELFORGE_COLD_START_TOKEN\":\ \"123\"\}\} --query LastUpdateStatus --output text
+aws lambda wait function-updated --function-name pixelforge-lambda
+aws lambda publish-version --function-name pixelforge-lambda --query Version --output text
+aws lambda wait published-version-active --function-name pixelforge-lambda --qualifier 7
+aws lambda update-alias --function-name pixelforge-lambda --name live --function-version 7 --query FunctionVersion --output text
+CALLS
+)" ]
+  [ "${lines[${#lines[@]}-1]}" = "function pixelforge-lambda: PIXELFORGE_COLD_START_TOKEN=123, alias live on version 7: every environment starts cold" ]
+}
+
+@test "aws force-cold needs no build: no template, no stack update" {
+  JAR=$WORK/missing.jar COLD_START_TOKEN=5 run "$ROOT/aws-lambda/deploy/deploy.sh" force-cold
+  [ "$status" -eq 0 ]
+  ! grep -q "cloudformation" "$STUB_LOG"
+  ! grep -q "packaged.yaml" "$STUB_LOG"
+}
+
+@test "aws force-cold of a function that is not deployed says so and changes nothing" {
+  STUB_FAIL="get-function-configuration" run "$ROOT/aws-lambda/deploy/deploy.sh" force-cold
+  [ "$status" -eq 1 ]
+  [ "${lines[${#lines[@]}-1]}" = "deploy.sh: cannot read the configuration of function pixelforge-lambda: deploy it first (deploy.sh deploy)" ]
+  [ "$(grep -c '^aws' "$STUB_LOG")" -eq 1 ]
+}
+
+@test "aws force-cold refuses a token that is not a plain word, and calls nothing" {
+  COLD_START_TOKEN='1", "X": "2' run "$ROOT/aws-lambda/deploy/deploy.sh" force-cold
+  [ "$status" -eq 1 ]
+  [ "$output" = "deploy.sh: COLD_START_TOKEN must be letters, digits, '.', '_' or '-' (it goes into JSON): got '1\", \"X\": \"2'" ]
+  [ ! -s "$STUB_LOG" ]
+}
+
+@test "aws force-cold --dry-run prints the six commands and runs none" {
+  COLD_START_TOKEN=9 run "$ROOT/aws-lambda/deploy/deploy.sh" --dry-run force-cold
+  [ "$status" -eq 0 ]
+  [ ! -s "$STUB_LOG" ]
+  [ "$(grep -c '^+ aws lambda ' <<< "$output")" -eq 6 ]
+  [[ "$output" == *"+ aws lambda update-alias --function-name pixelforge-lambda --name live --function-version \<version\>"* ]]
 }
 
 @test "aws destroy deletes the stack and the uploaded jar, and forgets the URL" {
@@ -137,8 +174,8 @@ calls() {
   STUB_FAIL="artifacts repositories describe" run "$ROOT/container/deploy/deploy.sh" deploy
   [ "$status" -eq 0 ]
   grep -qx "gcloud artifacts repositories create pixelforge --project=stub-project --location=us-central1 --repository-format=docker --quiet" "$STUB_LOG"
-  grep -qx "gcloud builds submit $ROOT/container --project=stub-project --region=us-central1 --tag=us-central1-docker.pkg.dev/stub-project/pixelforge/container:latest --gcs-source-staging-dir=gs://stub-project_cloudbuild/pixelforge-container-source --quiet" "$STUB_LOG"
-  grep -qx "gcloud run deploy pixelforge-container --project=stub-project --region=us-central1 --image=us-central1-docker.pkg.dev/stub-project/pixelforge/container:latest --platform=managed --allow-unauthenticated --port=8080 --memory=768Mi --cpu=1 --concurrency=40 --max-instances=7 --timeout=120s --set-env-vars=PIXELFORGE_COLD_START_TOKEN=0 --quiet" "$STUB_LOG"
+  grep -qx "gcloud builds submit $ROOT/container --project=stub-project --region=us-central1 --tag=us-central1-docker.pkg.dev/stub-project/pixelforge/pixelforge-container:latest --gcs-source-staging-dir=gs://stub-project_cloudbuild/pixelforge-container-source --quiet" "$STUB_LOG"
+  grep -qx "gcloud run deploy pixelforge-container --project=stub-project --region=us-central1 --image=us-central1-docker.pkg.dev/stub-project/pixelforge/pixelforge-container:latest --platform=managed --allow-unauthenticated --port=8080 --memory=768Mi --cpu=1 --concurrency=40 --max-instances=7 --timeout=120s --set-env-vars=PIXELFORGE_COLD_START_TOKEN=0 --quiet" "$STUB_LOG"
   grep -qx "container=https://pixelforge-container-xyz-uc.a.run.app" "$PIXELFORGE_TARGETS"
   : > "$STUB_LOG"
   run "$ROOT/container/deploy/deploy.sh" deploy
@@ -152,12 +189,52 @@ calls() {
   grep -q -- "--image=docker.io/me/pixelforge:1" "$STUB_LOG"
 }
 
-@test "cloud run destroy deletes the service, the image repository and the build sources" {
+@test "cloud run destroy deletes the service, its image and its build sources, and keeps the repository" {
+  echo "container=https://old" > "$PIXELFORGE_TARGETS"
   run "$ROOT/container/deploy/deploy.sh" destroy
   [ "$status" -eq 0 ]
+  [ "$(calls)" = "$(cat <<'CALLS'
+gcloud run services describe pixelforge-container --project=stub-project --region=us-central1
+gcloud run services delete pixelforge-container --project=stub-project --region=us-central1 --quiet
+gcloud artifacts packages describe pixelforge-container --repository=pixelforge --project=stub-project --location=us-central1
+gcloud artifacts packages delete pixelforge-container --repository=pixelforge --project=stub-project --location=us-central1 --quiet
+gcloud storage rm --recursive gs://stub-project_cloudbuild/pixelforge-container-source
+CALLS
+)" ]
+  [ "$output" = "kept the Artifact Registry repository pixelforge (us-central1), which other services may use; when none does: gcloud artifacts repositories delete pixelforge --project=stub-project --location=us-central1" ]
+  [ ! -s "$PIXELFORGE_TARGETS" ]
+}
+
+@test "cloud run destroy of another SERVICE deletes that service's image alone" {
+  SERVICE=pixelforge-canary run "$ROOT/container/deploy/deploy.sh" destroy
+  [ "$status" -eq 0 ]
+  grep -qx "gcloud artifacts packages delete pixelforge-canary --repository=pixelforge --project=stub-project --location=us-central1 --quiet" "$STUB_LOG"
+  grep -qx "gcloud storage rm --recursive gs://stub-project_cloudbuild/pixelforge-canary-source" "$STUB_LOG"
+  ! grep -q "pixelforge-container" "$STUB_LOG"
+  ! grep -q "repositories delete" "$STUB_LOG"
+}
+
+@test "cloud run deploy and destroy name the same image, one per service" {
+  SERVICE=pixelforge-canary run "$ROOT/container/deploy/deploy.sh" deploy
+  [ "$status" -eq 0 ]
+  grep -q -- "--tag=us-central1-docker.pkg.dev/stub-project/pixelforge/pixelforge-canary:latest " "$STUB_LOG"
+  grep -q -- "--image=us-central1-docker.pkg.dev/stub-project/pixelforge/pixelforge-canary:latest " "$STUB_LOG"
+}
+
+@test "cloud run destroy of an image that is gone deletes no package and still succeeds" {
+  STUB_FAIL="packages describe" run "$ROOT/container/deploy/deploy.sh" destroy
+  [ "$status" -eq 0 ]
+  [ "${lines[0]}" = "image pixelforge-container is already gone from repository pixelforge" ]
+  ! grep -q "packages delete" "$STUB_LOG"
+  ! grep -q "repositories delete" "$STUB_LOG"
+}
+
+@test "cloud run destroy of a pushed IMAGE leaves the registry alone" {
+  IMAGE=docker.io/me/pixelforge:1 run "$ROOT/container/deploy/deploy.sh" destroy
+  [ "$status" -eq 0 ]
   grep -qx "gcloud run services delete pixelforge-container --project=stub-project --region=us-central1 --quiet" "$STUB_LOG"
-  grep -qx "gcloud artifacts repositories delete pixelforge --project=stub-project --location=us-central1 --quiet" "$STUB_LOG"
-  grep -qx "gcloud storage rm --recursive gs://stub-project_cloudbuild/pixelforge-container-source" "$STUB_LOG"
+  ! grep -q "artifacts" "$STUB_LOG"
+  ! grep -q "storage rm" "$STUB_LOG"
 }
 
 @test "cloud run metrics asks Cloud Monitoring for six metrics of the service" {

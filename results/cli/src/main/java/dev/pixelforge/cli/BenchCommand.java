@@ -31,7 +31,7 @@ final class BenchCommand implements Callable<Integer> {
             return 2;
         }
         try {
-            dev.pixelforge.cli.bench.PeerCheck.pillow();
+            dev.pixelforge.cli.bench.PeerCheck.pillow(root);
         } catch (IllegalStateException e) {
             System.err.println("pixelforge bench: " + e.getMessage());
             return 1;

@@ -1,43 +1,49 @@
 package dev.pixelforge.cli.bench;
 
 import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The peers' Debian packages: present, or installed (as root, with apt-get) after saying so, or a
- * clear message of what to install. Debian's /usr/bin/python3 is used, not a pyenv one earlier on PATH.
+ * The peers' Debian packages: present, or installed by {@code results/bench/install-debian.sh}, the
+ * installer the shell benchmarks and CI use (as root it runs apt-get after saying so; otherwise it says
+ * what to install). Debian's /usr/bin/python3 is used, not a pyenv one earlier on PATH.
  */
 final class Peers {
 
     static final String PYTHON = "/usr/bin/python3";
+    static final String INSTALLER = "results/bench/install-debian.sh";
 
     private Peers() {
     }
 
-    /** Makes sure {@code check} succeeds, installing {@code packages} if it does not. */
-    static void ensure(List<String> check, List<String> packages, String why) throws IOException, InterruptedException {
+    /**
+     * Makes sure {@code check} succeeds, installing {@code packages} with the repository's installer if it
+     * does not; {@code why} names what needs them in the installer's messages.
+     */
+    static void ensure(Path root, List<String> check, List<String> packages, String why) throws IOException, InterruptedException {
         if (succeeds(check)) {
             return;
         }
-        boolean root = "root".equals(System.getProperty("user.name"));
-        if (!root || !new java.io.File("/usr/bin/apt-get").canExecute()) {
-            throw new IllegalStateException(why + " needs Debian's " + String.join(" ", packages)
-                    + ": run sudo apt-get install -y " + String.join(" ", packages));
+        List<String> install = new ArrayList<>(List.of(root.resolve(INSTALLER).toString(), "--for", why));
+        install.addAll(packages);
+        Process p;
+        try {
+            // The installer's own messages (what it installs, or what to run instead) reach the terminal.
+            p = new ProcessBuilder(install).inheritIO().start();
+        } catch (IOException e) {
+            throw new IllegalStateException(why + " needs Debian's " + String.join(" ", packages) + ", and "
+                    + install.get(0) + " could not run (" + e.getMessage() + "): is " + root + " the repository root?");
         }
-        System.out.println("installing " + String.join(" ", packages) + " (Debian) for " + why + " ...");
-        for (List<String> step : List.of(List.of("apt-get", "update", "-qq"),
-                List.of("apt-get", "install", "-y", "-qq"))) {
-            List<String> cmd = new java.util.ArrayList<>(step);
-            if (step.contains("install")) {
-                cmd.addAll(packages);
-            }
-            Process p = new ProcessBuilder(cmd).inheritIO().start();
-            if (p.waitFor() != 0) {
-                throw new IllegalStateException(String.join(" ", cmd) + " failed: install " + String.join(" ", packages) + " yourself");
-            }
+        int status = p.waitFor();
+        if (status != 0) {
+            throw new IllegalStateException(why + " needs Debian's " + String.join(" ", packages) + ", which "
+                    + INSTALLER + " did not install (exit " + status + ")");
         }
         if (!succeeds(check)) {
-            throw new IllegalStateException("installed " + packages + " but " + String.join(" ", check) + " still fails");
+            throw new IllegalStateException("installed " + String.join(" ", packages) + " but " + String.join(" ", check)
+                    + " still fails");
         }
     }
 

@@ -2,25 +2,31 @@ package dev.pixelforge.cli.deploy;
 
 import dev.pixelforge.core.testing.RepositoryRoot;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.BufferedReader;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
 /**
  * The deploy files, checked offline with the tools made for them: cfn-lint on the SAM template,
- * shellcheck on every script, and the bats suite that runs each script against stub cloud CLIs.
+ * shellcheck on every shell script the repository tracks, and the bats suites that run the scripts
+ * against stub CLIs.
  */
 class DeployFilesIT {
 
     private static final Path ROOT = RepositoryRoot.path();
-    private static final List<String> SCRIPTS = List.of("pixelforge", ".ci/run", "results/deploy/common.sh",
-            "aws-lambda/deploy/deploy.sh", "gcp-function/deploy/deploy.sh", "container/deploy/deploy.sh", "results/bench/http.sh",
-            "results/bench/cold.sh");
+    private static final long TIMEOUT_MINUTES = 5;
+    /** A first line that runs bash or sh: #!/bin/bash, #!/usr/bin/env bash, #!/bin/sh -e ... (not bats). */
+    private static final Pattern SHELL_SHEBANG = Pattern.compile("#!\\s*(\\S*/)?(env\\s+(-\\S+\\s+)*)?(ba)?sh(\\s.*)?");
 
     @Test
     void samTemplate_passesCfnLint() throws Exception {
@@ -28,24 +34,102 @@ class DeployFilesIT {
     }
 
     @Test
-    void everyScript_passesShellcheck() throws Exception {
+    void everyTrackedShellScript_passesShellcheck() throws Exception {
+        List<String> scripts = shellScripts();
+        // The scripts are found, not listed, so a new one is checked too; these three, which have no
+        // .sh name, show that the shebang is looked at.
+        for (String byShebang : List.of("pixelforge", ".ci/run", "results/cli/src/test/bats/stubs/stub")) {
+            assertTrue(scripts.contains(byShebang), byShebang + " is not among the scripts found: " + scripts);
+        }
         List<String> command = new ArrayList<>(List.of("shellcheck", "-x"));
-        command.addAll(SCRIPTS);
+        command.addAll(scripts);
         assertClean(command.toArray(new String[0]));
     }
 
     @Test
-    void everyScript_sendsTheExactCloudCommands_toStubClis() throws Exception {
-        assertClean("bats", "results/cli/src/test/bats/deploy.bats");
+    void theShellScripts_areFoundBy_nameOrShebang() {
+        assertTrue(isShellScript("x/a.sh", "anything"));
+        assertTrue(isShellScript("pixelforge", "#!/usr/bin/env bash"));
+        assertTrue(isShellScript("run", "#!/bin/sh -e"));
+        assertTrue(isShellScript("run", "#!/bin/bash"));
+        assertTrue(isShellScript("run", "#!/usr/bin/env -S bash -e"));
+        assertFalse(isShellScript("deploy.bats", "#!/usr/bin/env bats"));
+        assertFalse(isShellScript("make_references.py", "#!/usr/bin/env python3"));
+        assertFalse(isShellScript("run", "#!/bin/zsh"));
+        assertFalse(isShellScript("README.md", "# bash"));
+        assertFalse(isShellScript("empty", null));
+    }
+
+    @Test
+    void everyScript_sendsTheExactCommands_toStubClis() throws Exception {
+        // Every suite in the folder: deploy.bats, lib.bats, install-debian.bats and any added later.
+        assertClean("bats", "results/cli/src/test/bats");
+    }
+
+    /** Every tracked *.sh, and every tracked file whose first line is a bash or sh shebang. */
+    private static List<String> shellScripts() throws IOException, InterruptedException {
+        String listing = runToEnd("git", "ls-files", "-z");
+        List<String> scripts = new ArrayList<>();
+        for (String path : listing.split("\0")) {
+            if (path.isEmpty()) {
+                continue;
+            }
+            Path file = ROOT.resolve(path);
+            if (Files.isRegularFile(file) && isShellScript(path, firstLine(file))) {
+                scripts.add(path);
+            }
+        }
+        return scripts;
+    }
+
+    static boolean isShellScript(String path, String firstLine) {
+        return path.endsWith(".sh") || (firstLine != null && SHELL_SHEBANG.matcher(firstLine.strip()).matches());
+    }
+
+    private static String firstLine(Path file) throws IOException {
+        // ISO-8859-1 reads any bytes: binary files (PNGs) simply do not match the shebang.
+        try (BufferedReader in = Files.newBufferedReader(file, StandardCharsets.ISO_8859_1)) {
+            return in.readLine();
+        }
     }
 
     private static void assertClean(String... command) throws IOException, InterruptedException {
-        Process p = new ProcessBuilder(command).directory(ROOT.toFile()).redirectErrorStream(true).start();
-        String output = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        if (!p.waitFor(5, TimeUnit.MINUTES)) {
-            p.destroyForcibly();
-            throw new AssertionError(String.join(" ", command) + " did not finish");
+        Result result = run(command);
+        assertEquals(0, result.status, String.join(" ", command) + " said:\n" + result.output);
+    }
+
+    private static String runToEnd(String... command) throws IOException, InterruptedException {
+        Result result = run(command);
+        assertEquals(0, result.status, String.join(" ", command) + " said:\n" + result.output);
+        return result.output;
+    }
+
+    private record Result(int status, String output) {
+    }
+
+    /** A file's text; bytes that are not UTF-8 become U+FFFD instead of failing the read. */
+    private static String text(Path file) throws IOException {
+        return new String(Files.readAllBytes(file), StandardCharsets.UTF_8);
+    }
+
+    /**
+     * Runs {@code command} in the repository root with its output in a file, not a pipe: nothing has
+     * to read while it runs, so waitFor's timeout holds even when the command never ends.
+     */
+    private static Result run(String... command) throws IOException, InterruptedException {
+        Path output = Files.createTempFile("deploy-files-it", ".out");
+        try {
+            Process p = new ProcessBuilder(command).directory(ROOT.toFile()).redirectErrorStream(true)
+                    .redirectOutput(output.toFile()).start();
+            if (!p.waitFor(TIMEOUT_MINUTES, TimeUnit.MINUTES)) {
+                p.descendants().forEach(ProcessHandle::destroyForcibly);
+                p.destroyForcibly();
+                throw new AssertionError(String.join(" ", command) + " did not finish in " + TIMEOUT_MINUTES
+                        + " minutes; its output so far:\n" + text(output));
+            }
+            return new Result(p.exitValue(), text(output));
+        } finally {
+            Files.deleteIfExists(output);
         }
-        assertEquals(0, p.exitValue(), String.join(" ", command) + " said:\n" + output);
     }
 }
