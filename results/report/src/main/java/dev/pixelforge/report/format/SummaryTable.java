@@ -47,7 +47,7 @@ public record SummaryTable(List<String> targets, List<Row> rows) {
         add(rows, ts, "CPU quota per instance, enforced (vCPU)", t -> t.resources().known() && !Double.isNaN(t.resources().cpuQuota())
                 ? String.format(java.util.Locale.ROOT, "%.3f", t.resources().cpuQuota()) : run.cpuIsolated() ? "-" : "none");
         add(rows, ts, "CPU time, all instances (s)", t -> t.resources().known() ? Units.seconds(t.resources().cpuMillis()) : "-");
-        add(rows, ts, "CPU throttled by quota (s)", t -> t.resources().known() ? Units.seconds(t.resources().throttledMillis()) : "-");
+        add(rows, ts, "CPU throttled by quota, all cores (s)", t -> t.resources().known() ? Units.seconds(t.resources().throttledMillis()) : "-");
         add(rows, ts, "peak RSS, largest instance (MB)", t -> t.resources().known() ? Units.mb(t.resources().peakRssKb()) : "-");
         return new SummaryTable(ts.stream().map(TargetSummary::target).toList(), List.copyOf(rows));
     }
