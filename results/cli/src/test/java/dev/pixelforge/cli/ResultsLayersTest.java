@@ -26,7 +26,9 @@ class ResultsLayersTest {
 
     /** The main code of ours on this module's class path: every results module and core (tests may share fixtures freely). */
     private static final JavaClasses OURS = new ClassFileImporter()
-            .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS).importPackages("dev.pixelforge");
+            .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+            .withImportOption(location -> !location.contains("-tests.jar")) // test-jars, as a packaged reactor build resolves them
+            .importPackages("dev.pixelforge");
 
     /** The deployables' own classes, main and test, as their builds left them (the reactor builds them first). */
     private static final JavaClasses DEPLOYABLES = new ClassFileImporter().importPaths(deployableClassDirs());
