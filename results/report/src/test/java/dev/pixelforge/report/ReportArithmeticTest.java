@@ -32,29 +32,36 @@ class ReportArithmeticTest {
         assertEquals(1, lambda.errors());
         assertEquals(1, lambda.coldStarts());
         assertEquals(6.0, lambda.windowSeconds(), 1e-9);
-        assertEquals(2.0, lambda.throughput(), 1e-9);
+        assertEquals(2.0, lambda.offeredRps(), 1e-9);
+        assertEquals(10 / 6.0, lambda.goodputRps(), 1e-9);
         assertEquals(10 / 12.0, lambda.availability(), 1e-9);
         Distribution rt = lambda.roundTrip();
-        assertEquals(500_833.333, rt.mean(), 0.001);
-        assertEquals(301_398.361, rt.std(), 0.001);
-        assertEquals(10_000, rt.min());
+        assertEquals(10, rt.count(), "successes only");
+        assertEquals(550_000, rt.mean(), 0.001);
+        assertEquals(287_228.132, rt.std(), 0.001);
+        assertEquals(100_000, rt.min());
         assertEquals(500_000, rt.p50());
         assertEquals(900_000, rt.p90());
         assertEquals(1_000_000, rt.p95());
         assertEquals(1_000_000, rt.p99());
         assertEquals(1_000_000, rt.max());
-        assertEquals(11, lambda.process().count());
+        assertEquals(10, lambda.process().count());
         assertEquals(480_000, lambda.process().p50());
         assertEquals(20_000, lambda.overhead().p50());
-        assertEquals(495_000, lambda.overhead().max());
+        assertEquals(20_000, lambda.overhead().max());
         assertEquals(100_000, lambda.coldRoundTrip().p50());
+        assertEquals(1, lambda.refusalRoundTrip().count());
+        assertEquals(10_000, lambda.refusalRoundTrip().p50());
+        assertEquals(1, lambda.errorRoundTrip().count());
+        assertEquals(500_000, lambda.errorRoundTrip().p50());
     }
 
     @Test
     void aConstantTarget_hasZeroSpread_andItsOwnWindow() throws IOException {
         TargetSummary container = target(summary(), "container");
         assertEquals(0.0, container.roundTrip().std(), 1e-12);
-        assertEquals(4 / 3.05, container.throughput(), 1e-9);
+        assertEquals(4 / 3.05, container.offeredRps(), 1e-9);
+        assertEquals(4 / 3.05, container.goodputRps(), 1e-9);
         assertEquals(1.0, container.availability(), 1e-12);
     }
 
@@ -79,8 +86,11 @@ class ReportArithmeticTest {
         String md = Files.readString(run.resolve("summary.md"));
         assertTrue(md.contains("| round trip p50 (ms) | 500 | 50.0 |"), md);
         assertTrue(md.contains("| availability | 83.33% | 100.00% |"), md);
-        assertTrue(md.contains("| round trip | aws-lambda | 501 | 301 | 10.0 | 500 | 900 | 1000 | 1000 | 1000 |"), md);
-        assertTrue(md.contains("| overhead | aws-lambda | 63.2 | 137 | 20.0 | 20.0 | 20.0 | 495 | 495 | 495 |"), md);
+        assertTrue(md.contains("| round trip | aws-lambda | 550 | 287 | 100 | 500 | 900 | 1000 | 1000 | 1000 |"), md);
+        assertTrue(md.contains("| overhead | aws-lambda | 20.0 | 0.00 | 20.0 | 20.0 | 20.0 | 20.0 | 20.0 | 20.0 |"), md);
+        assertTrue(md.contains("| offered (requests sent/s) | 2.00 | 1.31 |"), md);
+        assertTrue(md.contains("| goodput (successes/s) | 1.67 | 1.31 |"), md);
+        assertTrue(md.contains("| refusal time to answer | aws-lambda | 10.0 | 0.00 | 10.0 | 10.0 | 10.0 | 10.0 | 10.0 | 10.0 |"), md);
         List<String> sebs = Files.readAllLines(run.resolve("result.csv"));
         assertEquals(SebsResultCsv.HEADER, sebs.get(0));
         assertEquals(1 + 14, sebs.size(), "one row per completed request");

@@ -16,8 +16,9 @@ public final class CsvSummary {
 
     public static String render(RunSummary run) {
         List<String> header = new ArrayList<>(List.of("target", "samples", "successes", "errors", "throttles", "cold_starts",
-                "window_s", "throughput_rps", "availability"));
-        for (String d : List.of("round_trip", "latency", "connect", "process", "overhead", "cold_round_trip")) {
+                "window_s", "offered_rps", "goodput_rps", "availability"));
+        for (String d : List.of("round_trip", "latency", "connect", "process", "overhead", "cold_round_trip", "refusal_round_trip",
+                "error_round_trip")) {
             for (String s : List.of("mean", "std", "min", "p50", "p90", "p95", "p99", "max")) {
                 header.add(d + "_" + s + "_us");
             }
@@ -27,8 +28,9 @@ public final class CsvSummary {
         for (TargetSummary t : run.targets()) {
             List<String> row = new ArrayList<>(List.of(t.target(), Long.toString(t.samples()), Long.toString(t.successes()),
                     Long.toString(t.errors()), Long.toString(t.throttles()), Long.toString(t.coldStarts()),
-                    num(t.windowSeconds()), num(t.throughput()), num(t.availability())));
-            for (Distribution d : List.of(t.roundTrip(), t.latency(), t.connect(), t.process(), t.overhead(), t.coldRoundTrip())) {
+                    num(t.windowSeconds()), num(t.offeredRps()), num(t.goodputRps()), num(t.availability())));
+            for (Distribution d : List.of(t.roundTrip(), t.latency(), t.connect(), t.process(), t.overhead(), t.coldRoundTrip(),
+                    t.refusalRoundTrip(), t.errorRoundTrip())) {
                 row.addAll(List.of(num(d.mean()), num(d.std()), Long.toString(d.min()), Long.toString(d.p50()), Long.toString(d.p90()),
                         Long.toString(d.p95()), Long.toString(d.p99()), Long.toString(d.max())));
             }

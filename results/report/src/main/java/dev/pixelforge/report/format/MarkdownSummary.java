@@ -14,7 +14,9 @@ public final class MarkdownSummary {
         StringBuilder md = new StringBuilder();
         md.append("# PixelForge run ").append(run.run()).append("\n\n");
         md.append(String.format(Locale.ROOT, "Profile `%s`, %.0f s. Times in ms; round trip, latency and connect measured by"
-                + " JMeter, process by the function (Server-Timing `app`), overhead = round trip - process.%n%n",
+                + " JMeter, process by the function (Server-Timing `app`), overhead = round trip - process; every timing is of"
+                + " successful requests, refusals (throttles) and errors are counted and timed apart. Offered = requests sent per"
+                + " second, goodput = successes per second, over the target's window.%n%n",
                 run.profile(), run.durationSeconds()));
         if (!run.cpuIsolated()) {
             md.append("> **").append(run.cpuIsolation()).append(".** Every instance shared this machine's cores: the figures"

@@ -20,10 +20,12 @@ public record SummaryTable(List<String> targets, List<Row> rows) {
         List<TargetSummary> ts = run.targets();
         List<Row> rows = new ArrayList<>();
         add(rows, ts, "samples", t -> Long.toString(t.samples()));
-        add(rows, ts, "throughput (req/s)", t -> Units.rate(t.throughput()));
+        add(rows, ts, "offered (requests sent/s)", t -> Units.rate(t.offeredRps()));
+        add(rows, ts, "goodput (successes/s)", t -> Units.rate(t.goodputRps()));
         add(rows, ts, "availability", t -> Units.percent(t.availability()));
         add(rows, ts, "errors", t -> Long.toString(t.errors()));
-        add(rows, ts, "throttles", t -> Long.toString(t.throttles()));
+        add(rows, ts, "throttles (refusals)", t -> Long.toString(t.throttles()));
+        add(rows, ts, "refusal time to answer p50 (ms)", t -> Units.ms(t.refusalRoundTrip().p50()));
         add(rows, ts, "cold starts", t -> Long.toString(t.coldStarts()));
         add(rows, ts, "cold start round trip p50 (ms)", t -> Units.ms(t.coldRoundTrip().p50()));
         add(rows, ts, "round trip p50 (ms)", t -> Units.ms(t.roundTrip().p50()));
@@ -34,7 +36,7 @@ public record SummaryTable(List<String> targets, List<Row> rows) {
         add(rows, ts, "overhead p50 (ms)", t -> Units.ms(t.overhead().p50()));
         if (run.dilated()) {
             add(rows, ts, "dilation k (model run k times slower)", t -> String.format(java.util.Locale.ROOT, "%.2f", run.dilation(t.target())));
-            add(rows, ts, "throughput, cloud-equivalent (req/s)", t -> Units.rate(t.throughput() * run.dilation(t.target())));
+            add(rows, ts, "goodput, cloud-equivalent (successes/s)", t -> Units.rate(t.goodputRps() * run.dilation(t.target())));
             add(rows, ts, "round trip p50, cloud-equivalent (ms)", t -> Units.ms(t.roundTrip().p50() / run.dilation(t.target())));
             add(rows, ts, "round trip p95, cloud-equivalent (ms)", t -> Units.ms(t.roundTrip().p95() / run.dilation(t.target())));
             add(rows, ts, "process (app) p50, cloud-equivalent (ms)", t -> Units.ms(t.process().p50() / run.dilation(t.target())));

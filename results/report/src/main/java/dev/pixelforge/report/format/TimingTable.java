@@ -24,6 +24,8 @@ record TimingTable(List<Row> rows) {
         add(rows, run, "process (app)", TargetSummary::process);
         add(rows, run, "overhead", TargetSummary::overhead);
         add(rows, run, "cold start round trip", TargetSummary::coldRoundTrip);
+        add(rows, run, "refusal time to answer", TargetSummary::refusalRoundTrip);
+        add(rows, run, "error time to answer", TargetSummary::errorRoundTrip);
         return new TimingTable(List.copyOf(rows));
     }
 

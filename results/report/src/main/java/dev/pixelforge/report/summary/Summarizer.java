@@ -66,6 +66,8 @@ public final class Summarizer implements Consumer<Sample> {
         final LongList process = new LongList();
         final LongList overhead = new LongList();
         final LongList coldRoundTrip = new LongList();
+        final LongList refusalRoundTrip = new LongList();
+        final LongList errorRoundTrip = new LongList();
         final Map<String, LongList[]> byImage = new LinkedHashMap<>();
         final TreeMap<Long, long[]> perSecond = new TreeMap<>(); // epoch second -> requests, ok, throttles, errors, sum round trip
 
@@ -80,22 +82,25 @@ public final class Summarizer implements Consumer<Sample> {
             long[] sec = perSecond.computeIfAbsent(s.startEpochMillis() / 1000, k -> new long[5]);
             sec[0]++;
             sec[4] += s.roundTripMicros();
+            // Only successes enter the timings: a refusal answered in a millisecond is not a fast request.
             if (s.throttled()) {
                 throttles++;
                 sec[2]++;
+                refusalRoundTrip.add(s.roundTripMicros());
             } else if (s.success()) {
                 successes++;
                 sec[1]++;
+                roundTrip.add(s.roundTripMicros());
+                latency.add(s.latencyMicros());
+                connect.add(s.connectMicros());
+                if (s.appMicros() >= 0) {
+                    process.add(s.appMicros());
+                    overhead.add(s.overheadMicros());
+                }
             } else {
                 errors++;
                 sec[3]++;
-            }
-            roundTrip.add(s.roundTripMicros());
-            latency.add(s.latencyMicros());
-            connect.add(s.connectMicros());
-            if (s.appMicros() >= 0) {
-                process.add(s.appMicros());
-                overhead.add(s.overheadMicros());
+                errorRoundTrip.add(s.roundTripMicros());
             }
             if (s.isCold()) {
                 colds++;
@@ -123,11 +128,11 @@ public final class Summarizer implements Consumer<Sample> {
                     c[0] == 0 ? 0 : c[4] / (double) c[0])));
             long[] rt = roundTrip.toArray();
             Distribution roundTripDist = Distribution.of(rt); // sorts rt
-            return new TargetSummary(target, samples, successes, errors, throttles, colds, window, samples / window,
+            return new TargetSummary(target, samples, successes, errors, throttles, colds, window, samples / window, successes / window,
                     samples == 0 ? 0 : successes / (double) samples,
                     roundTripDist, Distribution.of(latency.toArray()), Distribution.of(connect.toArray()),
                     Distribution.of(process.toArray()), Distribution.of(overhead.toArray()), Distribution.of(coldRoundTrip.toArray()),
-                    images, List.copyOf(seconds), rt, resources);
+                    Distribution.of(refusalRoundTrip.toArray()), Distribution.of(errorRoundTrip.toArray()), images, List.copyOf(seconds), rt, resources);
         }
     }
 }

@@ -7,17 +7,24 @@ import java.util.Map;
  * What one target did in one run: counts, rates, and the distribution of every timing, plus the
  * series the report charts. All durations in microseconds.
  *
- * @param throughput   requests per second over the target's whole window (first start to last end)
+ * Round trip, latency, connect, process and overhead are of successful requests only; refusals
+ * (throttles) and errors are counted and timed apart.
+ *
+ * @param offeredRps   requests sent per second over the target's whole window (first start to last end)
+ * @param goodputRps   successes per second over the same window
  * @param availability successes / all requests
  * @param coldRoundTrip round trip of the requests that were a process's first
+ * @param refusalRoundTrip time to answer of the refusals (throttles)
+ * @param errorRoundTrip time to answer of the errors (neither a success nor a refusal)
  * @param byImage      per image (in size order): the round trip and process time of its successes
  * @param perSecond    one entry per second from the target's first request
  * @param roundTripSorted every round trip in ascending order, for the distribution chart
  */
 public record TargetSummary(String target, long samples, long successes, long errors, long throttles, long coldStarts,
-                            double windowSeconds, double throughput, double availability,
+                            double windowSeconds, double offeredRps, double goodputRps, double availability,
                             Distribution roundTrip, Distribution latency, Distribution connect,
                             Distribution process, Distribution overhead, Distribution coldRoundTrip,
+                            Distribution refusalRoundTrip, Distribution errorRoundTrip,
                             Map<String, ImageTimes> byImage, List<Second> perSecond, long[] roundTripSorted,
                             Resources resources) {
 
