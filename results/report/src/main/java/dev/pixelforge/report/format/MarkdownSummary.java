@@ -58,7 +58,8 @@ public final class MarkdownSummary {
     /** The same table in fixed-width columns, for the console. */
     public static String console(SummaryTable table) {
         int first = table.rows().stream().mapToInt(r -> r.measure().length()).max().orElse(10);
-        int col = Math.max(14, table.targets().stream().mapToInt(String::length).max().orElse(10) + 2);
+        int col = Math.max(14, Math.max(table.targets().stream().mapToInt(String::length).max().orElse(10),
+                table.rows().stream().flatMap(r -> r.values().stream()).mapToInt(String::length).max().orElse(10)) + 2);
         StringBuilder out = new StringBuilder(String.format(Locale.ROOT, "%-" + first + "s", ""));
         table.targets().forEach(t -> out.append(String.format(Locale.ROOT, "%" + col + "s", t)));
         out.append('\n');

@@ -1,5 +1,6 @@
 package dev.pixelforge.report.format;
 
+import dev.pixelforge.report.summary.Distribution;
 import dev.pixelforge.report.summary.TargetSummary;
 import dev.pixelforge.report.summary.RunSummary;
 
@@ -26,11 +27,22 @@ public record SummaryTable(List<String> targets, List<Row> rows) {
         add(rows, ts, "errors", t -> Long.toString(t.errors()));
         add(rows, ts, "throttles (refusals)", t -> Long.toString(t.throttles()));
         add(rows, ts, "refusal time to answer p50 (ms)", t -> Units.ms(t.refusalRoundTrip().p50()));
-        add(rows, ts, "cold starts", t -> Long.toString(t.coldStarts()));
+        add(rows, ts, "cold starts", t -> Long.toString(t.coldStarts()) + (t.coldStarts() > 0 && t.coldStarts() < 10 ? " (few)" : ""));
         add(rows, ts, "cold start round trip p50 (ms)", t -> Units.ms(t.coldRoundTrip().p50()));
         add(rows, ts, "round trip p50 (ms)", t -> Units.ms(t.roundTrip().p50()));
+        add(rows, ts, "  95% interval (ms)", t -> interval(t.roundTrip().p50Interval()));
+        if (ts.size() > 1) {
+            add(rows, ts, "  vs " + ts.get(0).target() + " (ms)", t -> t == ts.get(0) ? "-"
+                    : difference(t.roundTrip().p50() - ts.get(0).roundTrip().p50(), ts.get(0).roundTrip().p50Difference(t.roundTrip())));
+        }
         add(rows, ts, "round trip p95 (ms)", t -> Units.ms(t.roundTrip().p95()));
-        add(rows, ts, "round trip p99 (ms)", t -> Units.ms(t.roundTrip().p99()));
+        add(rows, ts, "  95% interval (ms)", t -> interval(t.roundTrip().p95Interval()));
+        if (ts.size() > 1) {
+            add(rows, ts, "  vs " + ts.get(0).target() + " (ms)", t -> t == ts.get(0) ? "-"
+                    : difference(t.roundTrip().p95() - ts.get(0).roundTrip().p95(), ts.get(0).roundTrip().p95Difference(t.roundTrip())));
+        }
+        add(rows, ts, "round trip p99 (ms)", t -> Units.ms(t.roundTrip().p99())
+                + (t.roundTrip().count() > 0 && t.roundTrip().count() < Distribution.FEW_FOR_P99 ? " (n<100)" : ""));
         add(rows, ts, "latency (TTFB) p50 (ms)", t -> Units.ms(t.latency().p50()));
         add(rows, ts, "process (app) p50 (ms)", t -> Units.ms(t.process().p50()));
         add(rows, ts, "overhead p50 (ms)", t -> Units.ms(t.overhead().p50()));
@@ -52,6 +64,25 @@ public record SummaryTable(List<String> targets, List<Row> rows) {
         add(rows, ts, "CPU throttled by quota, all cores (s)", t -> t.resources().known() ? Units.seconds(t.resources().throttledMillis()) : "-");
         add(rows, ts, "peak RSS, largest instance (MB)", t -> t.resources().known() ? Units.mb(t.resources().peakRssKb()) : "-");
         return new SummaryTable(ts.stream().map(TargetSummary::target).toList(), List.copyOf(rows));
+    }
+
+    /** A 95% interval in ms, or why there is none. */
+    static String interval(long[] i) {
+        return i == null ? "too few" : "[" + Units.ms(i[0]) + ", " + Units.ms(i[1]) + "]";
+    }
+
+    /** A difference against the first target with its interval: "-34 [-41, -28]", or "no significant difference" when it holds 0. */
+    static String difference(long micros, long[] interval) {
+        String value = signed(micros);
+        if (interval == null) {
+            return value + " (too few)";
+        }
+        String range = " [" + signed(interval[0]) + ", " + signed(interval[1]) + "]";
+        return interval[0] <= 0 && interval[1] >= 0 ? value + range + " no significant difference" : value + range;
+    }
+
+    private static String signed(long micros) {
+        return (micros > 0 ? "+" : micros < 0 ? "-" : "") + Units.ms(Math.abs(micros));
     }
 
     private static void add(List<Row> rows, List<TargetSummary> ts, String measure, Function<TargetSummary, String> value) {
