@@ -143,7 +143,7 @@ gcp_metrics() {
   run mkdir -p "$dir"
   [[ $DRY_RUN == 1 ]] || token=$(gcloud auth print-access-token)
   for metric in request_latencies request_count container/instance_count container/startup_latencies \
-                container/cpu/utilizations container/memory/utilizations; do
+                container/cpu/utilizations container/memory/utilizations container/billable_instance_time; do
     local filter="metric.type=\"run.googleapis.com/$metric\" AND resource.labels.service_name=\"$service\""
     local file
     file="$dir/$prefix-$(echo "$metric" | tr '/' '-').json"

@@ -237,11 +237,12 @@ CALLS
   ! grep -q "storage rm" "$STUB_LOG"
 }
 
-@test "cloud run metrics asks Cloud Monitoring for six metrics of the service" {
+@test "cloud run metrics asks Cloud Monitoring for seven metrics of the service, billable instance time among them" {
   run "$ROOT/container/deploy/deploy.sh" metrics 2026-11-23T19:00:00Z 2026-11-23T19:15:00Z "$WORK/cloud"
   [ "$status" -eq 0 ]
-  [ "$(grep -c '^curl ' "$STUB_LOG")" -eq 6 ]
+  [ "$(grep -c '^curl ' "$STUB_LOG")" -eq 7 ]
   grep -q 'run.googleapis.com/container/startup_latencies' "$STUB_LOG"
+  grep -q 'run.googleapis.com/container/billable_instance_time' "$STUB_LOG"
   grep -q 'resource.labels.service_name=\\"pixelforge-container\\"' "$STUB_LOG"
 }
 

@@ -32,7 +32,8 @@ public final class CloudMetricsReader {
     /** The Cloud Monitoring metrics the scripts fetch, with the unit Google reports them in. */
     private static final Map<String, String> GCP_UNITS = Map.of("request_latencies", "ms", "request_count", "requests",
             "container-instance_count", "instances", "container-startup_latencies", "ms",
-            "container-cpu-utilizations", "fraction", "container-memory-utilizations", "fraction");
+            "container-cpu-utilizations", "fraction", "container-memory-utilizations", "fraction",
+            "container-billable_instance_time", "s");
 
     private CloudMetricsReader() {
     }
@@ -160,7 +161,9 @@ public final class CloudMetricsReader {
                 out.add(new CloudMetric(target, "Cloud Monitoring", name, "mean", count == 0 ? 0 : weighted / count, unit));
                 out.add(new CloudMetric(target, "Cloud Monitoring", name, "count", count, "samples"));
             }
-            case "double" -> out.add(new CloudMetric(target, "Cloud Monitoring", name, "max", max, unit));
+            case "double" -> out.add(metric.equals("container-billable_instance_time")
+                    ? new CloudMetric(target, "Cloud Monitoring", name, "sum", sum, unit)
+                    : new CloudMetric(target, "Cloud Monitoring", name, "max", max, unit));
             default -> out.add(metric.equals("request_count")
                     ? new CloudMetric(target, "Cloud Monitoring", name, "sum", sum, unit)
                     : new CloudMetric(target, "Cloud Monitoring", name, "max", max, unit));

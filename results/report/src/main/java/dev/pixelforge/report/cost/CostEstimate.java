@@ -39,13 +39,32 @@ public record CostEstimate(String target, double billedMillis, int memoryMb, dou
                     : "mean process time, rounded up to 1 ms") + " x " + memoryMb + " MB, plus Lambda and API Gateway request fees");
         }
         double granularity = price(prices, "gcp.billing-granularity-ms");
+        double perVcpuAndGib = cpus * price(prices, "gcp.vcpu-second") + memoryMb / 1024.0 * price(prices, "gcp.gib-second");
+        Double billable = metric(cloud, target, "container/billable_instance_time", "sum");
+        Double served = metric(cloud, target, "request_count", "sum");
+        if (billable != null && served != null && served > 0) {
+            // As Google bills request-based instances: the time each has at least one request in flight
+            // (concurrent requests share it) and its start-up, rounded up to 100 ms, per request served.
+            double perRequestMillis = billable * 1000 / dilation / served;
+            double total = perRequestMillis / 1000.0 * perVcpuAndGib * 1e6 + price(prices, "gcp.per-million-requests");
+            return new CostEstimate(target, perRequestMillis, memoryMb, cpus, total, String.format(java.util.Locale.ROOT,
+                    "billable instance time (Cloud Monitoring billable_instance_time, %.1f s%s) / %d requests served, x %s vCPU and %d MiB,"
+                            + " plus the request fee", billable / dilation, dilation == 1 ? "" : " cloud-equivalent", Math.round(served),
+                    cpus, memoryMb));
+        }
         double billed = Math.ceil(processMillis / granularity) * granularity;
-        double compute = billed / 1000.0 * (cpus * price(prices, "gcp.vcpu-second") + memoryMb / 1024.0 * price(prices, "gcp.gib-second")) * 1e6;
+        double compute = billed / 1000.0 * perVcpuAndGib * 1e6;
         double total = compute + price(prices, "gcp.per-million-requests");
         String sharing = target.equals("container")
-                ? "; an upper bound: concurrent requests share an instance's billed time, counted here once each" : "";
+                ? "; an upper bound, with no billable_instance_time in the run folder: concurrent requests share an instance's"
+                        + " billed time, counted here once each" : "";
         return new CostEstimate(target, billed, memoryMb, cpus, total, "mean process time, rounded up to "
                 + (long) granularity + " ms, x " + cpus + " vCPU and " + memoryMb + " MiB, plus the request fee" + sharing);
+    }
+
+    private static Double metric(List<CloudMetric> cloud, String target, String metric, String statistic) {
+        return cloud.stream().filter(m -> m.target().equals(target) && m.metric().equals(metric) && m.statistic().equals(statistic))
+                .map(CloudMetric::value).findFirst().orElse(null);
     }
 
     private static double price(Properties prices, String key) {

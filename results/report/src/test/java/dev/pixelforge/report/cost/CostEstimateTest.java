@@ -43,6 +43,26 @@ class CostEstimateTest {
         assertEquals(5.70, c.perMillionUsd(), 1e-9);
     }
 
+    @Test
+    void cloudRun_billsBillableInstanceTime_sharedByConcurrentRequests_perRequestServed() throws IOException {
+        List<CloudMetric> cloud = List.of(
+                new CloudMetric("container", "Cloud Monitoring", "container/billable_instance_time", "sum", 2.0, "s"),
+                new CloudMetric("container", "Cloud Monitoring", "request_count", "sum", 40, "requests"));
+        CostEstimate c = CostEstimate.of("container", 400_000, 1, 1024, 1, prices(), cloud);
+        // 2.0 s / 40 = 50 ms a request, whatever each one's own 400 ms: 0.05 x (0.000024 + 0.0000025) x 1e6 = 1.325, + 0.40
+        assertEquals(50, c.billedMillis(), 1e-9);
+        assertEquals(1.725, c.perMillionUsd(), 1e-9);
+    }
+
+    @Test
+    void cloudRun_dilated_billsTheCloudEquivalentTime() throws IOException {
+        List<CloudMetric> cloud = List.of(
+                new CloudMetric("container", "Cloud Monitoring", "container/billable_instance_time", "sum", 8.0, "s"),
+                new CloudMetric("container", "Cloud Monitoring", "request_count", "sum", 40, "requests"));
+        CostEstimate c = CostEstimate.of("container", 400_000, 4, 1024, 1, prices(), cloud);
+        assertEquals(50, c.billedMillis(), 1e-9, "8 s measured at k = 4 is 2 s in the cloud");
+    }
+
     private static Properties prices() throws IOException {
         Properties p = new Properties();
         try (Reader in = Files.newBufferedReader(ROOT.resolve("results/pricing.properties"))) {

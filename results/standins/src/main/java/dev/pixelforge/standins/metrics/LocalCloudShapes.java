@@ -88,10 +88,43 @@ public final class LocalCloudShapes implements StandInEvents {
             long most = perMinute(t).values().stream().mapToLong(m -> m[1]).max().orElse(mine.size());
             Files.write(dir.resolve(t.id() + "-container-instance_count.json"), JSON.writeValueAsBytes(series(t,
                     "container/instance_count", "GAUGE", "INT64", List.of(point(Map.of("int64Value", Long.toString(most)))))));
+            double billableSeconds = 0;
+            for (InstanceRecord i : mine) {
+                List<long[]> busy = served.stream().filter(s -> s.target() == t && s.instance() == i.id())
+                        .map(s -> new long[] {s.startMillis(), s.endMillis()}).toList();
+                billableSeconds += billableMillis(busy, i.readyMillis()) / 1000.0;
+            }
+            Files.write(dir.resolve(t.id() + "-container-billable_instance_time.json"), JSON.writeValueAsBytes(series(t,
+                    "container/billable_instance_time", "DELTA", "DOUBLE", List.of(point(Map.of("doubleValue", billableSeconds))))));
             long requests = served.stream().filter(s -> s.target() == t).count();
             Files.write(dir.resolve(t.id() + "-request_count.json"), JSON.writeValueAsBytes(series(t,
                     "request_count", "DELTA", "INT64", List.of(point(Map.of("int64Value", Long.toString(requests)))))));
         }
+    }
+
+    /**
+     * One instance's billable time on request-based billing: while it has at least one request in
+     * flight (the union of its requests' intervals: concurrent ones share it), plus its start-up,
+     * rounded up to 100 ms ("rounded up to the nearest 100 millisecond", Cloud Run pricing).
+     */
+    static long billableMillis(List<long[]> requestIntervals, double startupMillis) {
+        List<long[]> sorted = new ArrayList<>(requestIntervals);
+        sorted.sort((a, b) -> Long.compare(a[0], b[0]));
+        long busy = 0;
+        long openStart = Long.MIN_VALUE;
+        long openEnd = Long.MIN_VALUE;
+        for (long[] r : sorted) {
+            if (r[0] > openEnd) {
+                busy += Math.max(0, openEnd - openStart);
+                openStart = r[0];
+                openEnd = r[1];
+            } else {
+                openEnd = Math.max(openEnd, r[1]);
+            }
+        }
+        busy += Math.max(0, openEnd - openStart);
+        double total = busy + Math.max(0, startupMillis);
+        return (long) Math.ceil(total / 100) * 100;
     }
 
     /** Per-minute Invocations, Duration, Throttles and ConcurrentExecutions, as CloudWatch aggregates them. */
