@@ -12,6 +12,7 @@ import dev.pixelforge.standins.aws.LambdaLaunch;
 import dev.pixelforge.standins.google.InstancePool;
 import dev.pixelforge.standins.google.PoolFront;
 import dev.pixelforge.standins.process.ChildJvm;
+import dev.pixelforge.standins.process.CpuGroup;
 import dev.pixelforge.standins.process.CpuIsolation;
 import dev.pixelforge.standins.process.AppCdsArchive;
 
@@ -88,7 +89,7 @@ public final class LocalCloud implements AutoCloseable {
                     "--classpath", jars.functionJar().toString(),
                     "--target", "io.micronaut.gcp.function.http.HttpFunction",
                     "--port", Integer.toString(port))), Map.of(), logs.resolve("gcp-function-" + id + ".log"),
-                    cpu.group("gcp-function-" + id, fn.cpus())), events));
+                    boosted(cpu.group("gcp-function-" + id, fn.cpus()), fn)), events));
             PoolFront functionFront = track(started, new PoolFront(functions, ports.function()));
 
             TargetProfile cr = profile.of(Target.CONTAINER).dilated(k.of(Target.CONTAINER));
@@ -100,7 +101,7 @@ public final class LocalCloud implements AutoCloseable {
             InstancePool run = track(started, new InstancePool(cr, (id, port) -> ChildJvm.start(
                     jvm(cr, containerArgs),
                     Map.of("PORT", Integer.toString(port)), logs.resolve("container-" + id + ".log"),
-                    cpu.group("container-" + id, cr.cpus())), events));
+                    boosted(cpu.group("container-" + id, cr.cpus()), cr)), events));
             PoolFront runFront = track(started, new PoolFront(run, ports.container()));
             return new LocalCloud(lambda, gateway, functions, functionFront, run, runFront, cpu, k);
         } catch (IOException | RuntimeException e) {
@@ -115,6 +116,14 @@ public final class LocalCloud implements AutoCloseable {
         List<String> all = new ArrayList<>(profile.jvmOptions());
         all.addAll(args);
         return all;
+    }
+
+    /** The group with the startup CPU boost applied, when the profile asks for it; the instance's first idle ends it. */
+    private static CpuGroup boosted(CpuGroup group, TargetProfile profile) {
+        if (profile.startupCpuBoost()) {
+            group.boost(TargetProfile.STARTUP_BOOST);
+        }
+        return group;
     }
 
     private static <T extends AutoCloseable> T track(List<AutoCloseable> started, T thing) {

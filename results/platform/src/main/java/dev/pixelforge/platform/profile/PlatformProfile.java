@@ -80,7 +80,8 @@ public final class PlatformProfile {
                     new TargetProfile.Scaling(number(p, t.id() + ".autoscale-cpu-target", 0.6),
                             number(p, t.id() + ".autoscale-concurrency-target", 0.6),
                             duration(p, t.id() + ".autoscale-window", "60s"), TargetProfile.Scaling.CLOUD_RUN.settle(),
-                            integer(p, t.id() + ".min-instances", 0))));
+                            integer(p, t.id() + ".min-instances", 0)),
+                    Boolean.parseBoolean(p.getProperty(t.id() + ".startup-cpu-boost", "false").trim())));
         }
         return new PlatformProfile(all);
     }

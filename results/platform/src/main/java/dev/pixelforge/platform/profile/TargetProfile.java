@@ -15,7 +15,7 @@ import java.time.Duration;
  */
 public record TargetProfile(Target target, int memoryMb, CpuShare cpu, int concurrency, int maxInstances,
                             Duration timeout, Duration queueTimeout, int throttleStatus, Duration idleTimeout, Billing billing,
-                            Scaling scaling) {
+                            Scaling scaling, boolean startupCpuBoost) {
 
     /**
      * Cloud Run's metrics-based scaling (Google's "About instance autoscaling" and "Configure custom
@@ -48,7 +48,7 @@ public record TargetProfile(Target target, int memoryMb, CpuShare cpu, int concu
     public TargetProfile(Target target, int memoryMb, CpuShare cpu, int concurrency, int maxInstances,
                          Duration timeout, Duration queueTimeout, int throttleStatus, Duration idleTimeout) {
         this(target, memoryMb, cpu, concurrency, maxInstances, timeout, queueTimeout, throttleStatus, idleTimeout,
-                target == Target.AWS_LAMBDA ? Billing.PER_INVOCATION : Billing.REQUEST, Scaling.CLOUD_RUN);
+                target == Target.AWS_LAMBDA ? Billing.PER_INVOCATION : Billing.REQUEST, Scaling.CLOUD_RUN, false);
     }
 
     /**
@@ -62,7 +62,7 @@ public record TargetProfile(Target target, int memoryMb, CpuShare cpu, int concu
         }
         return new TargetProfile(target, memoryMb, cpu.dilated(k), concurrency, maxInstances, times(timeout, k), times(queueTimeout, k),
                 throttleStatus, times(idleTimeout, k), billing, new Scaling(scaling.cpuTarget(), scaling.concurrencyTarget(),
-                times(scaling.window(), k), times(scaling.settle(), k), scaling.minInstances()));
+                times(scaling.window(), k), times(scaling.settle(), k), scaling.minInstances()), startupCpuBoost);
     }
 
     private static Duration times(Duration d, double k) {
@@ -73,6 +73,12 @@ public record TargetProfile(Target target, int memoryMb, CpuShare cpu, int concu
     public double peakVcpus() {
         return maxInstances * cpu.vcpus();
     }
+
+    /**
+     * Cloud Run's startup CPU boost: "temporarily allocates additional CPU during instance startup".
+     * Google's pages give no figure; the stand-ins double the share until the instance is ready.
+     */
+    public static final double STARTUP_BOOST = 2;
 
     /** Cloud Run's CPU outside requests: almost none on request-based billing. */
     public boolean requestBasedBilling() {

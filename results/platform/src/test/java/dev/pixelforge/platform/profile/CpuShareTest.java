@@ -89,6 +89,37 @@ class CpuShareTest {
         assertEquals(java.util.List.of("-Xmx891289k", "-XX:ActiveProcessorCount=1"), lambda.jvmOptions());
     }
 
+    @Test
+    void googleTargets_takeBillingAutoscalingAndBoostKeys() {
+        Properties p = new Properties();
+        p.setProperty("container.billing", "instance");
+        p.setProperty("container.startup-cpu-boost", "true");
+        p.setProperty("container.min-instances", "2");
+        p.setProperty("container.autoscale-cpu-target", "0.8");
+        TargetProfile run = PlatformProfile.from(p).of(Target.CONTAINER);
+        assertEquals(TargetProfile.Billing.INSTANCE, run.billing());
+        assertEquals(true, run.startupCpuBoost());
+        assertEquals(2, run.scaling().minInstances());
+        assertEquals(0.8, run.scaling().cpuTarget());
+        assertEquals(false, PlatformProfile.defaults().of(Target.CONTAINER).startupCpuBoost());
+        p.setProperty("container.billing", "monthly");
+        assertEquals("container.billing=monthly must be request or instance",
+                assertThrows(IllegalArgumentException.class, () -> PlatformProfile.from(p)).getMessage());
+    }
+
+    @Test
+    void dilated_dividesTheShare_andMultipliesEveryPlatformClock() {
+        TargetProfile run = PlatformProfile.defaults().of(Target.CONTAINER);
+        TargetProfile slow = run.dilated(4);
+        assertEquals(0.25, slow.cpus());
+        assertEquals(1, slow.cpu().visibleProcessors(), "the processors shown stay the platform's");
+        assertEquals(run.timeout().multipliedBy(4), slow.timeout());
+        assertEquals(run.queueTimeout().multipliedBy(4), slow.queueTimeout());
+        assertEquals(run.idleTimeout().multipliedBy(4), slow.idleTimeout());
+        assertEquals(run.scaling().window().multipliedBy(4), slow.scaling().window());
+        assertEquals(run.memoryMb(), slow.memoryMb());
+    }
+
     private static String refused(double cpus, int memoryMib, int concurrency) {
         return assertThrows(IllegalArgumentException.class, () -> CpuShare.cloudRun("container", cpus, memoryMib, concurrency)).getMessage();
     }

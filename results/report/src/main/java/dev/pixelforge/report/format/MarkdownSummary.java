@@ -58,14 +58,25 @@ public final class MarkdownSummary {
     /** The same table in fixed-width columns, for the console. */
     public static String console(SummaryTable table) {
         int first = table.rows().stream().mapToInt(r -> r.measure().length()).max().orElse(10);
-        int col = Math.max(14, Math.max(table.targets().stream().mapToInt(String::length).max().orElse(10),
-                table.rows().stream().flatMap(r -> r.values().stream()).mapToInt(String::length).max().orElse(10)) + 2);
+        // Each column as wide as its widest value: a difference with its interval is long, a count short.
+        int[] col = new int[table.targets().size()];
+        for (int c = 0; c < col.length; c++) {
+            int widest = table.targets().get(c).length();
+            for (SummaryTable.Row row : table.rows()) {
+                widest = Math.max(widest, row.values().get(c).length());
+            }
+            col[c] = Math.max(12, widest + 2);
+        }
         StringBuilder out = new StringBuilder(String.format(Locale.ROOT, "%-" + first + "s", ""));
-        table.targets().forEach(t -> out.append(String.format(Locale.ROOT, "%" + col + "s", t)));
+        for (int c = 0; c < col.length; c++) {
+            out.append(String.format(Locale.ROOT, "%" + col[c] + "s", table.targets().get(c)));
+        }
         out.append('\n');
         for (SummaryTable.Row row : table.rows()) {
             out.append(String.format(Locale.ROOT, "%-" + first + "s", row.measure()));
-            row.values().forEach(v -> out.append(String.format(Locale.ROOT, "%" + col + "s", v)));
+            for (int c = 0; c < col.length; c++) {
+                out.append(String.format(Locale.ROOT, "%" + col[c] + "s", row.values().get(c)));
+            }
             out.append('\n');
         }
         return out.toString();

@@ -32,14 +32,12 @@ public record SummaryTable(List<String> targets, List<Row> rows) {
         add(rows, ts, "round trip p50 (ms)", t -> Units.ms(t.roundTrip().p50()));
         add(rows, ts, "  95% interval (ms)", t -> interval(t.roundTrip().p50Interval()));
         if (ts.size() > 1) {
-            add(rows, ts, "  vs " + ts.get(0).target() + " (ms)", t -> t == ts.get(0) ? "-"
-                    : difference(t.roundTrip().p50() - ts.get(0).roundTrip().p50(), ts.get(0).roundTrip().p50Difference(t.roundTrip())));
+            add(rows, ts, versus(run, ts), t -> t == ts.get(0) ? "-" : versus(run, ts.get(0), t, d -> d.p50(), Distribution::p50Interval));
         }
         add(rows, ts, "round trip p95 (ms)", t -> Units.ms(t.roundTrip().p95()));
         add(rows, ts, "  95% interval (ms)", t -> interval(t.roundTrip().p95Interval()));
         if (ts.size() > 1) {
-            add(rows, ts, "  vs " + ts.get(0).target() + " (ms)", t -> t == ts.get(0) ? "-"
-                    : difference(t.roundTrip().p95() - ts.get(0).roundTrip().p95(), ts.get(0).roundTrip().p95Difference(t.roundTrip())));
+            add(rows, ts, versus(run, ts), t -> t == ts.get(0) ? "-" : versus(run, ts.get(0), t, d -> d.p95(), Distribution::p95Interval));
         }
         add(rows, ts, "round trip p99 (ms)", t -> Units.ms(t.roundTrip().p99())
                 + (t.roundTrip().count() > 0 && t.roundTrip().count() < Distribution.FEW_FOR_P99 ? " (n<100)" : ""));
@@ -64,6 +62,26 @@ public record SummaryTable(List<String> targets, List<Row> rows) {
         add(rows, ts, "CPU throttled by quota, all cores (s)", t -> t.resources().known() ? Units.seconds(t.resources().throttledMillis()) : "-");
         add(rows, ts, "peak RSS, largest instance (MB)", t -> t.resources().known() ? Units.mb(t.resources().peakRssKb()) : "-");
         return new SummaryTable(ts.stream().map(TargetSummary::target).toList(), List.copyOf(rows));
+    }
+
+    private static String versus(RunSummary run, List<TargetSummary> ts) {
+        return "  vs " + ts.get(0).target() + (run.dilated() ? ", cloud-equivalent (ms)" : " (ms)");
+    }
+
+    /**
+     * {@code t}'s round-trip quantile minus {@code first}'s, with the interval of the difference; on
+     * a dilated run both sides are divided by their own k first, since targets run k times slower each.
+     */
+    private static String versus(RunSummary run, TargetSummary first, TargetSummary t,
+                                 java.util.function.ToLongFunction<Distribution> quantile, Function<Distribution, long[]> interval) {
+        double kFirst = run.dilation(first.target());
+        double kThis = run.dilation(t.target());
+        long[] a = interval.apply(first.roundTrip());
+        long[] b = interval.apply(t.roundTrip());
+        long value = Math.round(quantile.applyAsLong(t.roundTrip()) / kThis - quantile.applyAsLong(first.roundTrip()) / kFirst);
+        long[] range = a == null || b == null ? null
+                : new long[] {Math.round(b[0] / kThis - a[1] / kFirst), Math.round(b[1] / kThis - a[0] / kFirst)};
+        return difference(value, range);
     }
 
     /** A 95% interval in ms, or why there is none. */

@@ -55,10 +55,13 @@ public final class PooledInstance implements InstanceProcess {
         }
     }
 
+    /** Also where a startup CPU boost ends: the instance is ready, or its last request is over. */
     @Override
     public void idle() {
         if (starvedWhenIdle) {
             jvm.cpu().starve();
+        } else {
+            jvm.cpu().resume();
         }
     }
 

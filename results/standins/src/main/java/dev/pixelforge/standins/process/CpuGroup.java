@@ -32,6 +32,9 @@ public interface CpuGroup {
     /** Nothing in flight on request-based billing: the least CPU the kernel allows (0.001 vCPU), until {@link #resume}. */
     void starve();
 
+    /** {@code factor} times the share, until {@link #resume} (Cloud Run's startup CPU boost). */
+    void boost(double factor);
+
     /** Removes the group once its processes have gone. */
     void remove();
 
@@ -70,6 +73,10 @@ public interface CpuGroup {
 
         @Override
         public void starve() {
+        }
+
+        @Override
+        public void boost(double factor) {
         }
 
         @Override

@@ -106,6 +106,7 @@ class InstanceRegistryTest {
         CompletableFuture<Admission<FakeProcess>> c = registry.acquire();
         ready(1, 100);
         Admission.Lease<FakeProcess> first = lease(a);
+        assertTrue(first.cold(), "the cold start goes to the request that waited longest, which paid for it");
         assertFalse(b.isDone());
         assertFalse(c.isDone());
 
