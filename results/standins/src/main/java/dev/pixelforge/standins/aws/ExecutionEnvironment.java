@@ -2,8 +2,7 @@ package dev.pixelforge.standins.aws;
 
 import dev.pixelforge.platform.profile.TargetProfile;
 import dev.pixelforge.standins.process.ChildJvm;
-import dev.pixelforge.standins.process.ProcStats;
-import dev.pixelforge.standins.scheduling.InstanceProcess;
+import dev.pixelforge.standins.scheduling.JvmInstance;
 import dev.pixelforge.standins.http.LoopbackServer;
 
 import com.sun.net.httpserver.HttpExchange;
@@ -24,7 +23,7 @@ import java.util.concurrent.atomic.AtomicReference;
  * Lambda jar, and the Lambda Runtime API (2018-06-01) it polls, served on its own loopback port.
  * It holds at most one invocation at a time: a second is refused, never interleaved.
  */
-public final class ExecutionEnvironment implements InstanceProcess {
+public final class ExecutionEnvironment implements JvmInstance {
 
     private static final String API = "/2018-06-01/runtime";
     private static final String FUNCTION_ARN = "arn:aws:lambda:us-east-1:000000000000:function:pixelforge";
@@ -69,19 +68,14 @@ public final class ExecutionEnvironment implements InstanceProcess {
     }
 
     @Override
-    public long pid() {
-        return jvm.pid();
+    public ChildJvm jvm() {
+        return jvm;
     }
 
     /** Completes with the Init Duration (spawn to the runtime's first /next) in ms, or fails if init failed. */
     @Override
     public CompletableFuture<Double> ready() {
         return ready;
-    }
-
-    @Override
-    public CompletableFuture<?> exited() {
-        return jvm.exited();
     }
 
     boolean isAlive() {
@@ -98,11 +92,6 @@ public final class ExecutionEnvironment implements InstanceProcess {
     @Override
     public void idle() {
         jvm.cpu().freeze();
-    }
-
-    @Override
-    public ProcStats stats() {
-        return jvm.stats();
     }
 
     /** Hands the invocation to the runtime's next /next. Throws if one is already pending or running. */

@@ -3,8 +3,7 @@ package dev.pixelforge.standins.google;
 import dev.pixelforge.standins.process.ChildJvm;
 import dev.pixelforge.standins.process.DaemonThreads;
 import dev.pixelforge.core.testing.LoopbackPort;
-import dev.pixelforge.standins.process.ProcStats;
-import dev.pixelforge.standins.scheduling.InstanceProcess;
+import dev.pixelforge.standins.scheduling.JvmInstance;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Duration;
@@ -14,7 +13,7 @@ import java.util.concurrent.CompletableFuture;
  * A Cloud Run or Cloud Functions instance: the deployable's JVM listening on its own loopback port,
  * ready when that port accepts a connection (Cloud Run's default TCP startup probe).
  */
-public final class PooledInstance implements InstanceProcess {
+public final class PooledInstance implements JvmInstance {
 
     /** How long an instance may take to listen before it counts as failed to start. */
     private static final Duration STARTUP_PROBE_LIMIT = Duration.ofSeconds(120);
@@ -70,27 +69,12 @@ public final class PooledInstance implements InstanceProcess {
     }
 
     @Override
-    public long pid() {
-        return jvm.pid();
+    public ChildJvm jvm() {
+        return jvm;
     }
 
     @Override
     public CompletableFuture<Double> ready() {
         return ready;
-    }
-
-    @Override
-    public CompletableFuture<?> exited() {
-        return jvm.exited();
-    }
-
-    @Override
-    public ProcStats stats() {
-        return jvm.stats();
-    }
-
-    @Override
-    public void stop() {
-        jvm.close();
     }
 }
