@@ -26,7 +26,7 @@ class DilationTest {
     void parse_takesAutoOrAFactor_andRefusesLessThanOne() {
         PlatformProfile p = PlatformProfile.defaults();
         assertEquals(1.0, Dilation.parse("1", p, 2).of(Target.CONTAINER));
-        assertEquals(10 / 1.5, Dilation.parse("1", p, 2).oversubscription().get(Target.CONTAINER), 1e-9, "still says how oversubscribed");
+        assertEquals(10 / 1.2, Dilation.parse("1", p, 2).oversubscription().get(Target.CONTAINER), 1e-9, "still says how oversubscribed");
         assertEquals(3.0, Dilation.parse("3", p, 2).of(Target.AWS_LAMBDA));
         assertEquals("--dilation is at least 1 (a model runs slower, never faster), was 0.5",
                 assertThrows(IllegalArgumentException.class, () -> Dilation.parse("0.5", p, 2)).getMessage());
