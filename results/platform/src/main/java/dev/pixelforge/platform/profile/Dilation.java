@@ -20,7 +20,7 @@ public record Dilation(Map<Target, Double> factors, Map<Target, Double> oversubs
      * Cores kept for the load client, the stand-ins' fronts and the kernel's own work, which no quota
      * limits. At 0.5, ten Lambda environments at a quarter of their share each came out 1.1x to 1.6x
      * slower, cloud-equivalent, than two at their full share (ScaleInvarianceIT, several runs): their
-     * quotas could not all be served. At 0.8 they came out 0.95x and 1.02x.
+     * quotas could not all be served. At 0.8 they came out 0.95x, 1.02x and 1.04x.
      */
     public static final double RESERVED_CORES = 0.8;
 
