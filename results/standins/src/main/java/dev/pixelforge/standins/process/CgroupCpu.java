@@ -9,7 +9,7 @@ import java.util.Locale;
 import java.util.Optional;
 
 /**
- * CPU quotas in the kernel's cgroups: under {@code <root>/pixelforge/run-<pid>/} one group per
+ * CPU quotas in the kernel's cgroups: under {@code <root>/pixelforge/run-<pid>-<n>/} one group per
  * instance, its quota {@code vcpus x period}. v1 writes {@code cpu.cfs_period_us} and
  * {@code cpu.cfs_quota_us}; v2 writes {@code cpu.max}. A run's groups go when it ends; the groups of
  * a run that crashed (its pid gone) are swept when the next one starts.
@@ -21,12 +21,16 @@ final class CgroupCpu implements CpuIsolation {
     /** Request-based billing's idle CPU: 1 ms (the kernel's least quota) per second. */
     private static final long STARVED_PERIOD_MICROS = 1_000_000;
 
+    /** Local clouds started by this process so far: each has a run group of its own. */
+    private static final java.util.concurrent.atomic.AtomicInteger RUNS = new java.util.concurrent.atomic.AtomicInteger();
+
     private final boolean v2;
     private final Path root;
     private final Path run;
     private final Path freezerRun; // null when v1 has no writable freezer
 
     private CgroupCpu(boolean v2, Path root) throws IOException {
+        String runName = "run-" + ProcessHandle.current().pid() + "-" + RUNS.incrementAndGet();
         this.v2 = v2;
         this.root = root;
         Path base = root.resolve("pixelforge");
@@ -34,7 +38,7 @@ final class CgroupCpu implements CpuIsolation {
         if (!v2 && Files.isWritable(V1_FREEZER.resolve("cgroup.procs"))) {
             Path freezerBase = Files.createDirectories(V1_FREEZER.resolve("pixelforge"));
             sweep(freezerBase, V1_FREEZER);
-            this.freezerRun = Files.createDirectories(freezerBase.resolve("run-" + ProcessHandle.current().pid()));
+            this.freezerRun = Files.createDirectories(freezerBase.resolve(runName));
         } else {
             this.freezerRun = null;
         }
@@ -43,7 +47,7 @@ final class CgroupCpu implements CpuIsolation {
             enableCpu(base);
         }
         sweep(base, root);
-        this.run = Files.createDirectories(base.resolve("run-" + ProcessHandle.current().pid()));
+        this.run = Files.createDirectories(base.resolve(runName));
         if (v2) {
             enableCpu(run);
         }
@@ -209,7 +213,12 @@ final class CgroupCpu implements CpuIsolation {
     private void sweep(Path base, Path hierarchy) throws IOException {
         try (DirectoryStream<Path> runs = Files.newDirectoryStream(base, "run-*")) {
             for (Path r : runs) {
-                long pid = Long.parseLong(r.getFileName().toString().substring(4));
+                String name = r.getFileName().toString(); // run-<pid>-<n>, or run-<pid> from before
+                String digits = name.substring(4).split("-")[0];
+                if (!digits.matches("\\d+")) {
+                    continue;
+                }
+                long pid = Long.parseLong(digits);
                 if (ProcessHandle.of(pid).isEmpty()) {
                     try (DirectoryStream<Path> groups = Files.newDirectoryStream(r, Files::isDirectory)) {
                         for (Path g : groups) {
