@@ -98,7 +98,7 @@ final class CompareCommand implements Callable<Integer> {
                 List<Target> local = chosen.isEmpty() ? List.of(Target.values()) : chosen;
                 targets = runDir -> {
                     System.out.println("starting the local stand-ins (instances start on the first request: cold starts are part of the run)");
-                    return LocalTargets.start(Deployables.under(root), spec.platform(), dilation, local, runDir.resolve("local"));
+                    return LocalTargets.start(Deployables.under(root), spec.platform(), dilation, local, runDir.resolve("local"), System.out);
                 };
             }
         } catch (IllegalArgumentException | IOException e) {

@@ -1,18 +1,12 @@
 package dev.pixelforge.standins;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import dev.pixelforge.core.testing.RepositoryRoot;
-import dev.pixelforge.load.images.StudyImage;
-import dev.pixelforge.load.images.StudyImageSet;
 import dev.pixelforge.platform.Target;
 import dev.pixelforge.platform.events.StandInEvents;
 import dev.pixelforge.platform.sample.ServerTiming;
-import dev.pixelforge.standins.process.CpuIsolation;
 import java.net.URI;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -33,12 +27,7 @@ class CpuShareIT {
 
     @BeforeAll
     static void needsQuotasAndTheImage() throws Exception {
-        try (CpuIsolation cpu = CpuIsolation.detect()) {
-            assumeTrue(cpu.isolated(), cpu.describe());
-        }
-        StudyImage image = StudyImageSet.in(RepositoryRoot.resolve("results/runs/images")).images().stream()
-                .filter(i -> i.name().equals("7680x4320-jpeg")).findFirst().orElseThrow();
-        eightK = Files.readAllBytes(image.file());
+        eightK = StandIns.studyImageWhereCpuIsIsolated("7680x4320-jpeg");
     }
 
     @Test

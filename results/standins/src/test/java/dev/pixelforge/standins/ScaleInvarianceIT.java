@@ -2,18 +2,12 @@ package dev.pixelforge.standins;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import dev.pixelforge.core.testing.RepositoryRoot;
-import dev.pixelforge.load.images.StudyImage;
-import dev.pixelforge.load.images.StudyImageSet;
 import dev.pixelforge.platform.Target;
 import dev.pixelforge.platform.events.StandInEvents;
 import dev.pixelforge.platform.sample.ServerTiming;
-import dev.pixelforge.standins.process.CpuIsolation;
 import java.net.URI;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -39,12 +33,7 @@ class ScaleInvarianceIT {
 
     @BeforeAll
     static void needsQuotasAndTheImage() throws Exception {
-        try (CpuIsolation cpu = CpuIsolation.detect()) {
-            assumeTrue(cpu.isolated(), cpu.describe());
-        }
-        StudyImage full = StudyImageSet.in(RepositoryRoot.resolve("results/runs/images")).images().stream()
-                .filter(i -> i.name().equals("1920x1080-jpeg")).findFirst().orElseThrow();
-        image = Files.readAllBytes(full.file());
+        image = StandIns.studyImageWhereCpuIsIsolated("1920x1080-jpeg");
     }
 
     @Test

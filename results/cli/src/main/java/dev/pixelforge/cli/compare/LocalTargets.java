@@ -39,13 +39,13 @@ public final class LocalTargets implements Targets {
      * Starts the stand-ins, dilated as {@code dilation} says ("auto" or a factor); their instances
      * start on the first request, so cold starts are part of the run.
      */
-    public static LocalTargets start(Deployables jars, PlatformProfile platform, String dilation, List<Target> chosen, Path workDir)
-            throws IOException {
+    public static LocalTargets start(Deployables jars, PlatformProfile platform, String dilation, List<Target> chosen, Path workDir,
+                                     PrintStream out) throws IOException {
         LocalCloudShapes shapes = new LocalCloudShapes();
         int cores = Runtime.getRuntime().availableProcessors();
         LocalCloud cloud = LocalCloud.start(jars, platform, cpu -> Dilation.parse(dilation, platform, cores), workDir, LocalCloud.Ports.ANY, shapes);
-        System.out.println(cloud.cpu().describe());
-        System.out.print(cloud.dilation().describe(platform));
+        out.println(cloud.cpu().describe());
+        out.print(cloud.dilation().describe(platform));
         return new LocalTargets(cloud, shapes, platform, chosen);
     }
 

@@ -92,20 +92,35 @@ final class CgroupCpu implements CpuIsolation {
                 return throttledMillisOf(dir);
             }
 
+            // What this group is now, so that a request's busy/idle transitions write only what changes
+            // (the registry calls them in order, under its lock): usually one freezer write each way.
+            private boolean frozen;
+            private boolean quotaAltered;
+
             @Override
             public void freeze() {
-                thaw().ifPresent(t -> write(t.file(), v2 ? "1" : "FROZEN"));
+                if (!frozen && thaw().isPresent()) {
+                    write(thaw().get().file(), v2 ? "1" : "FROZEN");
+                    frozen = true;
+                }
             }
 
             @Override
             public void resume() {
-                setQuota(dir, quota, PERIOD_MICROS);
-                thaw().ifPresent(t -> write(t.file(), t.value()));
+                if (quotaAltered) {
+                    setQuota(dir, quota, PERIOD_MICROS);
+                    quotaAltered = false;
+                }
+                if (frozen) {
+                    thaw().ifPresent(t -> write(t.file(), t.value()));
+                    frozen = false;
+                }
             }
 
             @Override
             public void boost(double factor) {
                 setQuota(dir, Math.round(quota * factor), PERIOD_MICROS);
+                quotaAltered = true;
             }
 
             @Override
@@ -117,6 +132,7 @@ final class CgroupCpu implements CpuIsolation {
                     freeze();
                 } else {
                     setQuota(dir, 1000, STARVED_PERIOD_MICROS);
+                    quotaAltered = true;
                 }
             }
 

@@ -1,5 +1,6 @@
 package dev.pixelforge.standins.scheduling;
 
+import dev.pixelforge.platform.profile.TargetProfile;
 import java.time.Duration;
 import java.util.List;
 
@@ -10,17 +11,22 @@ import java.util.List;
  * the larger of the two. Spikes the window has not seen yet are served by on-demand scale-out, and
  * idle instances go after the idle timeout: those two live in {@link InstanceRegistry}.
  *
- * @param cpuTarget         utilization an instance should average (0.6)
- * @param concurrencyTarget share of max concurrency an instance should average in flight (0.6)
- * @param window            how far back the averages look (60 s)
- * @param settle            how long after it became ready an instance's CPU counts: a JVM's
- *                          start-up compilation is not load
+ * @param targets Google's targets and window ({@code TargetProfile.Scaling}), and how long after it
+ *                became ready an instance's CPU counts (a JVM's start-up compilation is not load)
  */
-public record Autoscaler(double cpuTarget, double concurrencyTarget, Duration window, Duration settle) {
+public record Autoscaler(TargetProfile.Scaling targets) {
 
     /** Google's defaults: 60% CPU, 60% of max concurrency, averaged over one minute. */
     public static Autoscaler cloudRun() {
-        return new Autoscaler(0.6, 0.6, Duration.ofSeconds(60), Duration.ofSeconds(2));
+        return new Autoscaler(TargetProfile.Scaling.CLOUD_RUN);
+    }
+
+    public Duration window() {
+        return targets.window();
+    }
+
+    public Duration settle() {
+        return targets.settle();
     }
 
     /**
@@ -37,8 +43,8 @@ public record Autoscaler(double cpuTarget, double concurrencyTarget, Duration wi
     public int desired(List<Load> loads, int concurrency, int minimum) {
         double cpu = loads.stream().filter(Load::counts).mapToDouble(Load::cpuUtilization).sum();
         double inFlight = loads.stream().mapToDouble(Load::inFlight).sum();
-        int byCpu = (int) Math.ceil(cpu / cpuTarget - 1e-9);
-        int byRequests = (int) Math.ceil(inFlight / (concurrencyTarget * concurrency) - 1e-9);
+        int byCpu = (int) Math.ceil(cpu / targets.cpuTarget() - 1e-9);
+        int byRequests = (int) Math.ceil(inFlight / (targets.concurrencyTarget() * concurrency) - 1e-9);
         return Math.max(minimum, Math.max(byCpu, byRequests));
     }
 }

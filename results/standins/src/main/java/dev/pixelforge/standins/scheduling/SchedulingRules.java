@@ -42,8 +42,7 @@ public record SchedulingRules(int concurrency, int maxInstances, Duration queueT
         boolean lambda = profile.target() == Target.AWS_LAMBDA;
         return new SchedulingRules(lambda ? 1 : profile.concurrency(), profile.maxInstances(),
                 lambda ? Duration.ZERO : profile.queueTimeout(), profile.idleTimeout(), lambda,
-                lambda ? null : new Autoscaler(profile.scaling().cpuTarget(), profile.scaling().concurrencyTarget(),
-                        profile.scaling().window(), profile.scaling().settle()),
+                lambda ? null : new Autoscaler(profile.scaling()),
                 profile.cpus(), lambda ? 0 : profile.scaling().minInstances());
     }
 }
