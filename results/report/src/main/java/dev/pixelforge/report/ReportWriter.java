@@ -64,6 +64,8 @@ public final class ReportWriter {
         }
         RunSummary run = withPlatformData(summarizer.summary(runDir.getFileName().toString(), about.getProperty("profile", "?"))
                 .withDilation(dilation), runDir, about).withCpuIsolation(about.getProperty("cpu-isolation"));
+        run = run.withCrossChecks(dev.pixelforge.report.summary.CrossCheck.of(run.targets(), run.cloud(),
+                standinCounters(runDir.resolve("cloud/standins.properties"))));
         run = run.withWarnings(warnings(run, about));
         Map<String, byte[]> charts = HtmlReport.charts(run);
         Path chartDir = Files.createDirectories(runDir.resolve("charts"));
@@ -101,6 +103,19 @@ public final class ReportWriter {
         return run.withPlatformData(cloud, costs, prices.getProperty("as-of", "?"));
     }
 
+    /** The local stand-ins' own counters; none for a deployed run, which has no such file. */
+    private static Map<String, Long> standinCounters(Path file) throws IOException {
+        Map<String, Long> out = new HashMap<>();
+        if (Files.exists(file)) {
+            Properties p = new Properties();
+            try (Reader in = Files.newBufferedReader(file)) {
+                p.load(in);
+            }
+            p.stringPropertyNames().forEach(k -> out.put(k, Long.parseLong(p.getProperty(k).trim())));
+        }
+        return out;
+    }
+
     /** A model that was oversubscribed and not dilated, or one that ran dilated: said before any figure. */
     static List<String> warnings(RunSummary run, Properties about) {
         List<String> out = new java.util.ArrayList<>();
@@ -114,6 +129,12 @@ public final class ReportWriter {
                 out.add(String.format(java.util.Locale.ROOT, "%s was %.1fx oversubscribed: its instances at their peak want %.1fx"
                         + " the %s cores this machine had for them, and the run was not dilated (--dilation 1), so they competed for CPU.",
                         t.target(), Double.parseDouble(over), Double.parseDouble(over), about.getProperty("cores-for-instances", "?")));
+            }
+        }
+        for (dev.pixelforge.report.summary.CrossCheck c : run.crossChecks()) {
+            if (!c.agrees()) {
+                out.add(String.format(java.util.Locale.ROOT, "%s: %s does not hold: %d against %d (%s), a difference of %+d.",
+                        c.target(), c.claim(), c.expected(), c.observed(), c.source(), c.observed() - c.expected()));
             }
         }
         return out;
@@ -134,6 +155,7 @@ public final class ReportWriter {
         records.forEach(r -> byTarget.computeIfAbsent(r.target().id(), k -> new java.util.ArrayList<>()).add(r));
         Map<String, TargetSummary.Resources> out = new HashMap<>();
         byTarget.forEach((t, rs) -> out.put(t, new TargetSummary.Resources(rs.size(),
+                (int) rs.stream().filter(r -> r.requests() > 0).count(),
                 rs.stream().mapToLong(InstanceRecord::cpuMillis).sum(),
                 rs.stream().mapToLong(InstanceRecord::peakRssKb).max().orElse(0),
                 rs.stream().mapToDouble(r -> Math.max(0, r.readyMillis())).average().orElse(Double.NaN),

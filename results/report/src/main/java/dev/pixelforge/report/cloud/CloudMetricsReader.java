@@ -131,7 +131,9 @@ public final class CloudMetricsReader {
         long count = 0;
         int points = 0;
         String kind = "int64";
+        double refused = 0;
         for (Object s : list(root.get("timeSeries"))) {
+            boolean tooMany = "429".equals(labels(s).get("response_code"));
             for (Object p : list(((Map<?, ?>) s).get("points"))) {
                 Map<?, ?> value = (Map<?, ?>) ((Map<?, ?>) p).get("value");
                 points++;
@@ -147,6 +149,7 @@ public final class CloudMetricsReader {
                     kind = value.containsKey("doubleValue") ? "double" : "int64";
                     sum += v;
                     max = Math.max(max, v);
+                    refused += tooMany ? v : 0;
                 }
             }
         }
@@ -164,11 +167,23 @@ public final class CloudMetricsReader {
             case "double" -> out.add(metric.equals("container-billable_instance_time")
                     ? new CloudMetric(target, "Cloud Monitoring", name, "sum", sum, unit)
                     : new CloudMetric(target, "Cloud Monitoring", name, "max", max, unit));
-            default -> out.add(metric.equals("request_count")
-                    ? new CloudMetric(target, "Cloud Monitoring", name, "sum", sum, unit)
-                    : new CloudMetric(target, "Cloud Monitoring", name, "max", max, unit));
+            default -> {
+                if (metric.equals("request_count")) {
+                    out.add(new CloudMetric(target, "Cloud Monitoring", name, "sum", sum, unit));
+                    // Refused for want of an instance: reached the service, never an instance's billed time.
+                    out.add(new CloudMetric(target, "Cloud Monitoring", name, "429 sum", refused, unit));
+                } else {
+                    out.add(new CloudMetric(target, "Cloud Monitoring", name, "max", max, unit));
+                }
+            }
         }
         return out;
+    }
+
+    private static Map<?, ?> labels(Object series) {
+        Object metric = ((Map<?, ?>) series).get("metric");
+        Object labels = metric instanceof Map<?, ?> m ? m.get("labels") : null;
+        return labels instanceof Map<?, ?> l ? l : Map.of();
     }
 
     private static double mean(List<Double> values) {

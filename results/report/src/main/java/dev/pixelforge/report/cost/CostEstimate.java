@@ -41,7 +41,9 @@ public record CostEstimate(String target, double billedMillis, int memoryMb, dou
         double granularity = price(prices, "gcp.billing-granularity-ms");
         double perVcpuAndGib = cpus * price(prices, "gcp.vcpu-second") + memoryMb / 1024.0 * price(prices, "gcp.gib-second");
         Double billable = metric(cloud, target, "container/billable_instance_time", "sum");
-        Double served = metric(cloud, target, "request_count", "sum");
+        Double reached = metric(cloud, target, "request_count", "sum");
+        Double refused = metric(cloud, target, "request_count", "429 sum");
+        Double served = reached == null ? null : reached - (refused == null ? 0 : refused);
         if (billable != null && served != null && served > 0) {
             // As Google bills request-based instances: the time each has at least one request in flight
             // (concurrent requests share it) and its start-up, rounded up to 100 ms, per request served.

@@ -107,6 +107,18 @@ public final class HtmlReport {
             }
             h.append("</tbody></table>");
         }
+        if (!run.crossChecks().isEmpty()) {
+            h.append("<h2>Cross-checks</h2><p class=\"note\">Counts the run knows two ways: from its samples and from the"
+                    + " platform. On the local stand-ins each must hold exactly; on a cloud a difference says what the client"
+                    + " and the platform saw differently.</p><table><thead><tr><th>target</th><th>claim</th><th>left</th>"
+                    + "<th>right</th><th>source of right</th><th>holds</th></tr></thead><tbody>");
+            for (dev.pixelforge.report.summary.CrossCheck c : run.crossChecks()) {
+                h.append("<tr><td>").append(esc(c.target())).append("</td><td>").append(esc(c.claim())).append("</td><td>")
+                        .append(c.expected()).append("</td><td>").append(c.observed()).append("</td><td>").append(esc(c.source()))
+                        .append("</td><td>").append(c.agrees() ? "yes" : "<b>no</b>").append("</td></tr>");
+            }
+            h.append("</tbody></table>");
+        }
         if (!run.costs().isEmpty()) {
             h.append("<h2>Cost</h2><p class=\"note\">Estimated US dollars per million requests like this run's, from its measured"
                     + " times and the unit prices of ").append(esc(run.pricesAsOf())).append(" (results/pricing.properties; no free tier).</p>")

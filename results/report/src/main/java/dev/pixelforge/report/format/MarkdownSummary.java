@@ -36,6 +36,12 @@ public final class MarkdownSummary {
             run.cloud().forEach(m -> md.append(String.format(Locale.ROOT, "| %s | %s | %s | %s | %.2f | %s |%n",
                     m.target(), m.source(), m.metric(), m.statistic(), m.value(), m.unit())));
         }
+        if (!run.crossChecks().isEmpty()) {
+            md.append("\n## Cross-checks\n\nCounts the run knows two ways. On the local stand-ins each must hold exactly.\n\n"
+                    + "| target | claim | left | right | source of right | holds |\n|---|---|---:|---:|---|---|\n");
+            run.crossChecks().forEach(c -> md.append(String.format(Locale.ROOT, "| %s | %s | %d | %d | %s | %s |%n",
+                    c.target(), c.claim(), c.expected(), c.observed(), c.source(), c.agrees() ? "yes" : "**no**")));
+        }
         if (!run.costs().isEmpty()) {
             md.append("\n## Cost (USD per million requests, prices of ").append(run.pricesAsOf())
                     .append(")\n\n| target | billed per request (ms) | USD per million | how |\n|---|---:|---:|---|\n");

@@ -11,36 +11,43 @@ import java.util.Map;
  */
 public record RunSummary(String run, String profile, long startEpochMillis, double durationSeconds, List<TargetSummary> targets,
                          List<CloudMetric> cloud, List<CostEstimate> costs, String pricesAsOf, String cpuIsolation,
-                         Map<String, Double> dilation, List<String> warnings) {
+                         Map<String, Double> dilation, List<String> warnings,
+                         List<CrossCheck> crossChecks) {
 
     /** What a run's manifest says when the stand-ins could not give each instance its CPU share. */
     public static final String NOT_ISOLATED = "CPU not isolated";
 
     public RunSummary(String run, String profile, long startEpochMillis, double durationSeconds, List<TargetSummary> targets) {
-        this(run, profile, startEpochMillis, durationSeconds, targets, List.of(), List.of(), "", "", Map.of(), List.of());
+        this(run, profile, startEpochMillis, durationSeconds, targets, List.of(), List.of(), "", "", Map.of(), List.of(), List.of());
     }
 
     public RunSummary withPlatformData(List<CloudMetric> cloudMetrics, List<CostEstimate> costEstimates, String asOf) {
         return new RunSummary(run, profile, startEpochMillis, durationSeconds, targets, List.copyOf(cloudMetrics), List.copyOf(costEstimates),
-                asOf, cpuIsolation, dilation, warnings);
+                asOf, cpuIsolation, dilation, warnings, crossChecks);
     }
 
     /** {@code how}: the stand-ins' sentence from the run manifest; empty for deployed targets, which the clouds isolate. */
     public RunSummary withCpuIsolation(String how) {
         return new RunSummary(run, profile, startEpochMillis, durationSeconds, targets, cloud, costs, pricesAsOf, how == null ? "" : how,
-                dilation, warnings);
+                dilation, warnings, crossChecks);
     }
 
     /** The scale model's time-dilation factor per target (from the run manifest; absent means 1). */
     public RunSummary withDilation(Map<String, Double> factors) {
         return new RunSummary(run, profile, startEpochMillis, durationSeconds, targets, cloud, costs, pricesAsOf, cpuIsolation, Map.copyOf(factors),
-                warnings);
+                warnings, crossChecks);
     }
 
     /** Sentences a reader must see before any figure: what made this run's figures less than the platforms'. */
     public RunSummary withWarnings(List<String> sentences) {
         return new RunSummary(run, profile, startEpochMillis, durationSeconds, targets, cloud, costs, pricesAsOf, cpuIsolation, dilation,
-                List.copyOf(sentences));
+                List.copyOf(sentences), crossChecks);
+    }
+
+    /** Counts the run knows two ways (samples, platform metrics, the stand-ins' own counters), side by side. */
+    public RunSummary withCrossChecks(List<CrossCheck> checks) {
+        return new RunSummary(run, profile, startEpochMillis, durationSeconds, targets, cloud, costs, pricesAsOf, cpuIsolation, dilation,
+                warnings, List.copyOf(checks));
     }
 
     /** {@code target}'s factor k: its measured times are k times the cloud-equivalent ones. */

@@ -36,13 +36,15 @@ public record TargetSummary(String target, long samples, long successes, long er
     public record Second(int second, long requests, long successes, long throttles, long errors, double meanRoundTripMicros) {
     }
 
-    /** CPU time and peak memory of the target's instances, when the run was local; empty otherwise. */
     /**
+     * CPU time and peak memory of the target's instances, when the run was local; empty otherwise.
+     *
+     * @param serving         instances that served at least one request (each one's first was a cold start)
      * @param cpuQuota        the CPU share each instance ran under, in vCPUs (the largest, if they differ); NaN when none was enforced
      * @param throttledMillis time the kernel held the instances back for having used their quota, summed
      */
-    public record Resources(int instances, long cpuMillis, long peakRssKb, double meanReadyMillis, double cpuQuota, long throttledMillis) {
-        public static final Resources UNKNOWN = new Resources(0, -1, -1, Double.NaN, Double.NaN, -1);
+    public record Resources(int instances, int serving, long cpuMillis, long peakRssKb, double meanReadyMillis, double cpuQuota, long throttledMillis) {
+        public static final Resources UNKNOWN = new Resources(0, 0, -1, -1, Double.NaN, Double.NaN, -1);
 
         public boolean known() {
             return instances > 0;

@@ -39,7 +39,8 @@ class CloudMetricsReaderTest {
         assertEquals(900.10, value(metrics, "REPORT lines", "Init Duration", "mean"), 1e-9);
         assertEquals(60, value(metrics, "Cloud Monitoring", "request_latencies", "mean"), 1e-9);
         assertEquals(400, value(metrics, "Cloud Monitoring", "request_latencies", "count"), 1e-9);
-        assertEquals(400, value(metrics, "Cloud Monitoring", "request_count", "sum"), 1e-9);
+        assertEquals(407, value(metrics, "Cloud Monitoring", "request_count", "sum"), 1e-9, "every series: 200s and 429s");
+        assertEquals(7, value(metrics, "Cloud Monitoring", "request_count", "429 sum"), 1e-9, "the series labelled response_code 429");
         assertEquals(3, value(metrics, "Cloud Monitoring", "container/instance_count", "max"), 1e-9);
         assertTrue(metrics.stream().filter(m -> m.source().equals("Cloud Monitoring")).allMatch(m -> m.target().equals("container")));
     }

@@ -55,6 +55,16 @@ class CostEstimateTest {
     }
 
     @Test
+    void cloudRun_refusedRequests_shareNoInstanceTime() throws IOException {
+        List<CloudMetric> cloud = List.of(
+                new CloudMetric("container", "Cloud Monitoring", "container/billable_instance_time", "sum", 2.0, "s"),
+                new CloudMetric("container", "Cloud Monitoring", "request_count", "sum", 50, "requests"),
+                new CloudMetric("container", "Cloud Monitoring", "request_count", "429 sum", 10, "requests"));
+        // 50 reached the service, 10 were refused with 429: 2.0 s over the 40 served is 50 ms each.
+        assertEquals(50, CostEstimate.of("container", 400_000, 1, 1024, 1, prices(), cloud).billedMillis(), 1e-9);
+    }
+
+    @Test
     void cloudRun_dilated_billsTheCloudEquivalentTime() throws IOException {
         List<CloudMetric> cloud = List.of(
                 new CloudMetric("container", "Cloud Monitoring", "container/billable_instance_time", "sum", 8.0, "s"),

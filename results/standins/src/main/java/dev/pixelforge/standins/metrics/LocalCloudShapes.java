@@ -35,6 +35,7 @@ public final class LocalCloudShapes implements StandInEvents {
 
     private final List<Report> reports = new CopyOnWriteArrayList<>();
     private final List<Long> throttles = new CopyOnWriteArrayList<>();
+    private final Map<Target, java.util.concurrent.atomic.AtomicLong> refused = new java.util.concurrent.ConcurrentHashMap<>();
     private final List<Served> served = new CopyOnWriteArrayList<>();
     private final List<InstanceRecord> stopped = new CopyOnWriteArrayList<>();
     // nanoTime to wall clock, once: requestServed reports nanoTime
@@ -47,6 +48,7 @@ public final class LocalCloudShapes implements StandInEvents {
 
     @Override
     public void throttled(Target target, String why) {
+        refused.computeIfAbsent(target, t -> new java.util.concurrent.atomic.AtomicLong()).incrementAndGet();
         if (target == Target.AWS_LAMBDA) {
             throttles.add(System.currentTimeMillis());
         }
@@ -97,9 +99,37 @@ public final class LocalCloudShapes implements StandInEvents {
             Files.write(dir.resolve(t.id() + "-container-billable_instance_time.json"), JSON.writeValueAsBytes(series(t,
                     "container/billable_instance_time", "DELTA", "DOUBLE", List.of(point(Map.of("doubleValue", billableSeconds))))));
             long requests = served.stream().filter(s -> s.target() == t).count();
-            Files.write(dir.resolve(t.id() + "-request_count.json"), JSON.writeValueAsBytes(series(t,
-                    "request_count", "DELTA", "INT64", List.of(point(Map.of("int64Value", Long.toString(requests)))))));
+            long throttled = throttles(t);
+            // As Cloud Monitoring counts them: every request that reached the service, the 429s it
+            // refused for want of an instance in a series of their own (label response_code).
+            Map<String, Object> answered = timeSeries(t, "request_count", "DELTA", "INT64", Map.of(),
+                    List.of(point(Map.of("int64Value", Long.toString(requests)))));
+            Map<String, Object> refusedSeries = timeSeries(t, "request_count", "DELTA", "INT64",
+                    Map.of("response_code", "429", "response_code_class", "4xx"), List.of(point(Map.of("int64Value", Long.toString(throttled)))));
+            Files.write(dir.resolve(t.id() + "-request_count.json"), JSON.writeValueAsBytes(Map.of("timeSeries",
+                    throttled == 0 ? List.of(answered) : List.of(answered, refusedSeries))));
         }
+        writeCounters(dir.resolve("standins.properties"));
+    }
+
+    /** Requests the stand-ins refused for {@code target} (Lambda: throttled; Google: no instance free). */
+    public long throttles(Target target) {
+        java.util.concurrent.atomic.AtomicLong n = refused.get(target);
+        return n == null ? 0 : n.get();
+    }
+
+    /**
+     * The stand-ins' own counters, not shaped as any cloud's: what the report cross-checks the
+     * samples and the cloud-shaped metrics against.
+     */
+    private void writeCounters(Path file) throws IOException {
+        StringBuilder out = new StringBuilder("# the local stand-ins' own counters, per target: requests refused (throttled) and served\n");
+        for (Target t : Target.values()) {
+            long answered = served.stream().filter(s -> s.target() == t).count();
+            out.append("throttles.").append(t.id()).append('=').append(throttles(t)).append('\n');
+            out.append("served.").append(t.id()).append('=').append(answered).append('\n');
+        }
+        Files.writeString(file, out);
     }
 
     /**
@@ -197,10 +227,14 @@ public final class LocalCloudShapes implements StandInEvents {
     }
 
     private static Map<String, Object> series(Target t, String metric, String kind, String valueType, List<Map<String, Object>> points) {
-        return Map.of("timeSeries", List.of(Map.of(
-                "metric", Map.of("type", "run.googleapis.com/" + metric, "labels", Map.of()),
+        return Map.of("timeSeries", List.of(timeSeries(t, metric, kind, valueType, Map.of(), points)));
+    }
+
+    private static Map<String, Object> timeSeries(Target t, String metric, String kind, String valueType, Map<String, String> labels,
+                                                  List<Map<String, Object>> points) {
+        return Map.of("metric", Map.of("type", "run.googleapis.com/" + metric, "labels", labels),
                 "resource", Map.of("type", "cloud_run_revision", "labels", Map.of("service_name", "pixelforge-" + t.id(), "location", "local")),
-                "metricKind", kind, "valueType", valueType, "points", points)));
+                "metricKind", kind, "valueType", valueType, "points", points);
     }
 
     private static Map<String, Object> point(Map<String, Object> value) {
