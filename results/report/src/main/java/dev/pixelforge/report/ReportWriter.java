@@ -131,6 +131,13 @@ public final class ReportWriter {
                         t.target(), Double.parseDouble(over), Double.parseDouble(over), about.getProperty("cores-for-instances", "?")));
             }
         }
+        for (TargetSummary t : run.targets()) {
+            if (t.coldStarts() > 0 && t.coldStarts() < dev.pixelforge.report.verdict.Verdict.FEW_COLD_STARTS) {
+                out.add(String.format(java.util.Locale.ROOT, "%s had %d cold start%s: too few (under %d) for its cold-start figures to be"
+                        + " more than anecdotes.", t.target(), t.coldStarts(), t.coldStarts() == 1 ? "" : "s",
+                        dev.pixelforge.report.verdict.Verdict.FEW_COLD_STARTS));
+            }
+        }
         for (dev.pixelforge.report.summary.CrossCheck c : run.crossChecks()) {
             if (!c.agrees()) {
                 out.add(String.format(java.util.Locale.ROOT, "%s: %s does not hold: %d against %d (%s), a difference of %+d.",
@@ -142,12 +149,16 @@ public final class ReportWriter {
 
     /** The headline rows, side by side, in fixed-width columns. */
     public static String consoleTable(RunSummary run) {
-        StringBuilder out = new StringBuilder();
+        StringBuilder warnings = new StringBuilder();
         if (!run.cpuIsolated()) {
-            out.append("!! ").append(run.cpuIsolation()).append(".\n!! Every figure below is this machine's, not the platforms'.\n");
+            warnings.append("!! ").append(run.cpuIsolation()).append(".\n!! Every figure below is this machine's, not the platforms'.\n");
         }
-        run.warnings().forEach(w -> out.append("!! ").append(w).append('\n'));
-        return out.append(out.length() > 0 ? "\n" : "").append(MarkdownSummary.console(SummaryTable.of(run))).toString();
+        run.warnings().forEach(w -> warnings.append("!! ").append(w).append('\n'));
+        StringBuilder out = new StringBuilder(MarkdownSummary.console(dev.pixelforge.report.verdict.Verdict.of(run)));
+        if (!warnings.isEmpty()) {
+            out.append('\n').append(warnings);
+        }
+        return out.append('\n').append(MarkdownSummary.console(SummaryTable.of(run))).toString();
     }
 
     static Map<String, TargetSummary.Resources> resources(List<InstanceRecord> records) {

@@ -45,6 +45,8 @@ class ReportArithmeticTest {
         assertEquals(1_000_000, rt.p95());
         assertEquals(1_000_000, rt.p99());
         assertEquals(1_000_000, rt.max());
+        org.junit.jupiter.api.Assertions.assertArrayEquals(new long[] {100_000, 1_000_000}, rt.p50Interval(), "ranks 1 and 10 (intervals.py)");
+        org.junit.jupiter.api.Assertions.assertNull(rt.p95Interval(), "rank 12 of 10: too few for p95's interval");
         assertEquals(10, lambda.process().count());
         assertEquals(480_000, lambda.process().p50());
         assertEquals(20_000, lambda.overhead().p50());

@@ -4,6 +4,7 @@ import dev.pixelforge.report.summary.Summarizer;
 import dev.pixelforge.report.summary.TargetSummary;
 import dev.pixelforge.report.summary.RunSummary;
 import dev.pixelforge.report.summary.Distribution;
+import dev.pixelforge.report.verdict.Verdict;
 
 import java.io.IOException;
 import java.util.Base64;
@@ -43,6 +44,7 @@ public final class HtmlReport {
                 .append(".note{color:#555;font-size:.92em}dl{display:grid;grid-template-columns:max-content auto;gap:.1em 1em}dt{font-weight:600}")
                 .append("</style></head><body>");
         h.append("<h1>PixelForge: serverless or container?</h1>");
+        h.append("<h2>Verdict</h2>").append(verdict(Verdict.of(run)));
         if (!run.cpuIsolated()) {
             h.append("<p class=\"warn\" style=\"border:2px solid #b00;padding:.6em;color:#b00;font-weight:bold\">")
                     .append(esc(run.cpuIsolation())).append(". Every instance shared this machine's cores: the figures below are this"
@@ -78,6 +80,18 @@ public final class HtmlReport {
                 + " function instance or container); the function flags it in <code>X-PixelForge-Cold</code>.</p>");
         h.append("</body></html>\n");
         return h.toString();
+    }
+
+    private static String verdict(Verdict v) {
+        StringBuilder h = new StringBuilder("<table class=\"verdict\"><thead><tr><th>question</th><th>better</th><th>by how much</th>"
+                + "<th>significance</th></tr></thead><tbody>");
+        for (Verdict.Finding f : v.findings()) {
+            h.append("<tr><td>").append(esc(f.question())).append("</td><td><b>").append(esc(f.better())).append("</b></td><td style=\"text-align:left\">")
+                    .append(esc(f.margin())).append("</td><td style=\"text-align:left\">").append(esc(f.significance())).append("</td></tr>");
+        }
+        return h.append("</tbody></table><p class=\"note\">Best target against the runner-up, cloud-equivalent on a dilated run."
+                + " Significant at 95%: the two intervals (order statistics for latency, Wilson for availability, the mean of"
+                + " per-second successes for goodput) do not overlap.</p>").toString();
     }
 
     private static String table(SummaryTable t) {

@@ -1,6 +1,7 @@
 package dev.pixelforge.report.format;
 
 import dev.pixelforge.report.summary.RunSummary;
+import dev.pixelforge.report.verdict.Verdict;
 
 import java.util.Locale;
 
@@ -18,6 +19,7 @@ public final class MarkdownSummary {
                 + " successful requests, refusals (throttles) and errors are counted and timed apart. Offered = requests sent per"
                 + " second, goodput = successes per second, over the target's window.%n%n",
                 run.profile(), run.durationSeconds()));
+        md.append("## Verdict\n\n").append(verdict(Verdict.of(run))).append('\n');
         if (!run.cpuIsolated()) {
             md.append("> **").append(run.cpuIsolation()).append(".** Every instance shared this machine's cores: the figures"
                     + " below are this machine's, not the platforms'.\n\n");
@@ -49,6 +51,22 @@ public final class MarkdownSummary {
                     c.target(), c.billedMillis(), c.perMillionUsd(), c.basis())));
         }
         return md.toString();
+    }
+
+    static String verdict(Verdict verdict) {
+        StringBuilder md = new StringBuilder("| question | better | by how much | significance |\n|---|---|---|---|\n");
+        verdict.findings().forEach(f -> md.append("| ").append(f.question()).append(" | ").append(f.better()).append(" | ")
+                .append(f.margin()).append(" | ").append(f.significance()).append(" |\n"));
+        return md.toString();
+    }
+
+    /** The verdict for the console: a line per question, the winner first. */
+    public static String console(Verdict verdict) {
+        int width = verdict.findings().stream().mapToInt(f -> f.question().length()).max().orElse(10);
+        StringBuilder out = new StringBuilder("Verdict\n");
+        verdict.findings().forEach(f -> out.append(String.format(Locale.ROOT, "  %-" + width + "s  %s: %s%s%n", f.question(), f.better(),
+                f.margin(), f.significance().equals("-") ? "" : "; " + f.significance())));
+        return out.toString();
     }
 
     static String table(SummaryTable table) {

@@ -1,0 +1,217 @@
+package dev.pixelforge.report.verdict;
+
+import dev.pixelforge.report.cost.CostEstimate;
+import dev.pixelforge.report.summary.Distribution;
+import dev.pixelforge.report.summary.RunSummary;
+import dev.pixelforge.report.summary.TargetSummary;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.function.Function;
+
+/**
+ * The answer to each of the studies' questions, first in every report: which target did better, by
+ * how much, and whether the difference is more than noise. Where the data cannot carry a verdict
+ * (too few samples, one target, nothing measured) it gives the reason instead of a winner.
+ *
+ * <p>Each finding compares the best target with the runner-up, in cloud-equivalent figures on a
+ * dilated run. Significance is at 95%: latency quantiles by the order-statistic intervals of
+ * {@link Distribution}, availability by Wilson score intervals, goodput by an interval around it as
+ * wide as that of the mean of the per-second success counts; a difference is significant when the two intervals do not
+ * overlap (conservative: both hold together at least 90% of the time). CPU, memory and cost are one
+ * total per target, with no interval: their findings say so.
+ */
+public record Verdict(List<Finding> findings) {
+
+    /** Cold starts needed for a cold-start verdict: fewer are anecdotes. */
+    public static final int FEW_COLD_STARTS = 10;
+
+    /**
+     * @param better       the target that did better, or "no verdict"
+     * @param margin       by how much, against the runner-up; or the reason there is no verdict
+     * @param significance "significant", "not significant", or why it cannot be said
+     */
+    public record Finding(String question, String better, String margin, String significance) {
+        static Finding none(String question, String reason) {
+            return new Finding(question, "no verdict", reason, "-");
+        }
+    }
+
+    /** A target's figure with its 95% interval (null when there is none), lower or higher being better. */
+    private record Figure(String target, double value, double[] interval) {
+    }
+
+    public static Verdict of(RunSummary run) {
+        List<Finding> out = new ArrayList<>();
+        out.add(latency(run, "latency p50 (round trip)", 0.50));
+        out.add(latency(run, "latency p99 (round trip)", 0.99));
+        out.add(coldStartPenalty(run));
+        out.add(availability(run));
+        out.add(throughput(run));
+        out.add(total(run, "CPU time per success", t -> t.resources().known() && t.successes() > 0
+                ? t.resources().cpuMillis() / (double) t.successes() : Double.NaN, "ms"));
+        out.add(total(run, "memory (peak RSS, largest instance)", t -> t.resources().known() ? t.resources().peakRssKb() / 1024.0 : Double.NaN, "MB"));
+        out.add(cost(run));
+        return new Verdict(List.copyOf(out));
+    }
+
+    private static Finding latency(RunSummary run, String question, double p) {
+        List<Figure> figures = new ArrayList<>();
+        for (TargetSummary t : run.targets()) {
+            long[] sorted = t.roundTripSorted();
+            if (sorted.length > 0) {
+                double k = run.dilation(t.target());
+                long[] i = Distribution.interval(sorted, p);
+                figures.add(new Figure(t.target(), Distribution.percentile(sorted, p * 100) / k / 1000.0,
+                        i == null ? null : new double[] {i[0] / k / 1000.0, i[1] / k / 1000.0}));
+            }
+        }
+        if (figures.size() < 2) {
+            return Finding.none(question, "fewer than two targets with successful requests");
+        }
+        List<String> tooFew = figures.stream().filter(f -> f.interval() == null).map(Figure::target).toList(); // in run order
+        if (!tooFew.isEmpty()) {
+            return Finding.none(question, "too few successes for a 95% interval on " + String.join(", ", tooFew));
+        }
+        figures.sort(Comparator.comparingDouble(Figure::value));
+        Figure best = figures.get(0);
+        Figure next = figures.get(1);
+        return compare(question, best, next, String.format(Locale.ROOT, "%s ms lower than %s (%s vs %s ms)",
+                number(next.value() - best.value()), next.target(), number(best.value()), number(next.value())), false);
+    }
+
+    /** Cold round trip p50 minus the target's p50: what a cold start adds to a request. */
+    private static Finding coldStartPenalty(RunSummary run) {
+        String question = "cold-start penalty (cold p50 - p50)";
+        List<Figure> figures = new ArrayList<>();
+        List<String> few = new ArrayList<>();
+        for (TargetSummary t : run.targets()) {
+            if (t.coldStarts() < FEW_COLD_STARTS) {
+                few.add(t.target() + " " + t.coldStarts());
+                continue;
+            }
+            double k = run.dilation(t.target());
+            Distribution cold = t.coldRoundTrip();
+            Distribution all = t.roundTrip();
+            double[] interval = cold.p50Interval() == null || all.p50Interval() == null ? null : new double[] {
+                    (cold.p50Interval()[0] - all.p50Interval()[1]) / k / 1000.0, (cold.p50Interval()[1] - all.p50Interval()[0]) / k / 1000.0};
+            figures.add(new Figure(t.target(), (cold.p50() - all.p50()) / k / 1000.0, interval));
+        }
+        if (figures.size() < 2) {
+            return Finding.none(question, "too few cold starts (" + String.join(", ", few) + "; " + FEW_COLD_STARTS + " needed on two targets)");
+        }
+        figures.sort(Comparator.comparingDouble(Figure::value));
+        Figure best = figures.get(0);
+        Figure next = figures.get(1);
+        if (best.interval() == null || next.interval() == null) {
+            return Finding.none(question, "too few cold starts for a 95% interval");
+        }
+        return compare(question, best, next, String.format(Locale.ROOT, "%s ms less than %s (+%s vs +%s ms)",
+                number(next.value() - best.value()), next.target(), number(best.value()), number(next.value())), false);
+    }
+
+    private static Finding availability(RunSummary run) {
+        List<Figure> figures = run.targets().stream().filter(t -> t.samples() > 0)
+                .map(t -> new Figure(t.target(), t.availability(), wilson(t.successes(), t.samples()))).toList();
+        if (figures.size() < 2) {
+            return Finding.none("availability under load", "fewer than two targets with requests");
+        }
+        List<Figure> sorted = new ArrayList<>(figures);
+        sorted.sort(Comparator.comparingDouble(Figure::value).reversed());
+        Figure best = sorted.get(0);
+        Figure next = sorted.get(1);
+        return compare("availability under load", best, next, String.format(Locale.ROOT, "%.2f percentage points above %s (%.2f%% vs %.2f%%)",
+                (best.value() - next.value()) * 100, next.target(), best.value() * 100, next.value() * 100), true);
+    }
+
+    /** Goodput, cloud-equivalent, with the interval of the mean of its per-second success counts. */
+    private static Finding throughput(RunSummary run) {
+        String question = "throughput (goodput, successes/s)";
+        List<Figure> figures = new ArrayList<>();
+        for (TargetSummary t : run.targets()) {
+            int n = t.perSecond().size();
+            if (n < 2) {
+                continue;
+            }
+            double k = run.dilation(t.target());
+            double mean = t.perSecond().stream().mapToLong(TargetSummary.Second::successes).average().orElse(0);
+            double var = t.perSecond().stream().mapToDouble(s -> (s.successes() - mean) * (s.successes() - mean)).sum() / (n - 1);
+            double half = 1.96 * Math.sqrt(var / n);
+            // Around goodput (successes over the window), as wide as the mean per-second count's interval.
+            double goodput = t.goodputRps() * k;
+            figures.add(new Figure(t.target(), goodput, new double[] {goodput - half * k, goodput + half * k}));
+        }
+        if (figures.size() < 2) {
+            return Finding.none(question, "fewer than two targets ran two seconds or more");
+        }
+        figures.sort(Comparator.comparingDouble(Figure::value).reversed());
+        Figure best = figures.get(0);
+        Figure next = figures.get(1);
+        return compare(question, best, next, String.format(Locale.ROOT, "%s the rate of %s (%s vs %s/s)",
+                ratio(best.value(), next.value()), next.target(), number(best.value()), number(next.value())), true);
+    }
+
+    /** A figure measured once per target (a total over the run): the lower wins, with no interval to test. */
+    private static Finding total(RunSummary run, String question, Function<TargetSummary, Double> figure, String unit) {
+        List<Figure> figures = new ArrayList<>();
+        run.targets().forEach(t -> {
+            double v = figure.apply(t);
+            if (!Double.isNaN(v)) {
+                figures.add(new Figure(t.target(), v, null));
+            }
+        });
+        if (figures.size() < 2) {
+            return Finding.none(question, "measured on fewer than two targets (the stand-ins measure it; a deployed run does not)");
+        }
+        figures.sort(Comparator.comparingDouble(Figure::value));
+        Figure best = figures.get(0);
+        Figure next = figures.get(1);
+        return new Finding(question, best.target(), String.format(Locale.ROOT, "%s uses %s as much (%s vs %s %s)",
+                next.target(), ratio(next.value(), best.value()), number(best.value()), number(next.value()), unit),
+                "one total per target: no interval");
+    }
+
+    private static Finding cost(RunSummary run) {
+        String question = "cost per million requests";
+        if (run.costs().size() < 2) {
+            return Finding.none(question, "priced on fewer than two targets (no pricing.properties, or no process times)");
+        }
+        List<CostEstimate> sorted = new ArrayList<>(run.costs());
+        sorted.sort(Comparator.comparingDouble(CostEstimate::perMillionUsd));
+        CostEstimate best = sorted.get(0);
+        CostEstimate next = sorted.get(1);
+        return new Finding(question, best.target(), String.format(Locale.ROOT, "%s costs %s as much ($%.2f vs $%.2f)",
+                next.target(), ratio(next.perMillionUsd(), best.perMillionUsd()), best.perMillionUsd(), next.perMillionUsd()),
+                "from mean billed time and the prices of " + run.pricesAsOf() + ": no interval");
+    }
+
+    /** Significant when the two 95% intervals do not overlap; then the best is named, else no target is. */
+    private static Finding compare(String question, Figure best, Figure next, String margin, boolean higherIsBetter) {
+        double[] b = best.interval();
+        double[] n = next.interval();
+        boolean apart = higherIsBetter ? b[0] > n[1] : b[1] < n[0];
+        String intervals = String.format(Locale.ROOT, "95%% intervals %s [%s, %s], %s [%s, %s]", best.target(), number(b[0]), number(b[1]),
+                next.target(), number(n[0]), number(n[1]));
+        return apart ? new Finding(question, best.target(), margin, "significant (" + intervals + " do not overlap)")
+                : new Finding(question, "no significant difference", margin, "not significant (" + intervals + " overlap)");
+    }
+
+    /** Wilson score interval of a proportion at 95%: sound near 0 and 1, where availability lives. */
+    static double[] wilson(long successes, long n) {
+        double z = 1.96;
+        double p = successes / (double) n;
+        double centre = (p + z * z / (2 * n)) / (1 + z * z / n);
+        double half = z * Math.sqrt(p * (1 - p) / n + z * z / (4.0 * n * n)) / (1 + z * z / n);
+        return new double[] {centre - half, centre + half};
+    }
+
+    private static String ratio(double larger, double smaller) {
+        return smaller <= 0 ? "infinitely" : String.format(Locale.ROOT, "%.2fx", larger / smaller);
+    }
+
+    private static String number(double v) {
+        double a = Math.abs(v);
+        return String.format(Locale.ROOT, a >= 100 ? "%.0f" : a >= 10 ? "%.1f" : a >= 1 ? "%.2f" : "%.3f", v);
+    }
+}

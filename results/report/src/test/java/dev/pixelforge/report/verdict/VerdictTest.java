@@ -1,0 +1,83 @@
+package dev.pixelforge.report.verdict;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.pixelforge.report.ReportWriter;
+import dev.pixelforge.report.summary.RunSummary;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The verdict against the hand-computed fixture (intervals.py beside it) and against a run built to be clear-cut. */
+class VerdictTest {
+
+    @TempDir
+    Path run;
+
+    @Test
+    void handComputedFixture_carriesNoVerdict_andSaysWhy() throws IOException {
+        try (InputStream in = getClass().getResourceAsStream("/report/hand-computed/samples.csv")) {
+            Files.copy(in, run.resolve("samples.csv"));
+        }
+        Map<String, Verdict.Finding> f = byQuestion(Verdict.of(ReportWriter.write(run)));
+
+        assertEquals(Verdict.Finding.none("latency p50 (round trip)", "too few successes for a 95% interval on container"),
+                f.get("latency p50 (round trip)"));
+        assertEquals("too few successes for a 95% interval on aws-lambda, container", f.get("latency p99 (round trip)").margin());
+        assertEquals("too few cold starts (aws-lambda 1, container 1; 10 needed on two targets)",
+                f.get("cold-start penalty (cold p50 - p50)").margin());
+        Verdict.Finding availability = f.get("availability under load");
+        assertEquals("no significant difference", availability.better());
+        assertEquals("not significant (95% intervals container [0.510, 1.00], aws-lambda [0.552, 0.953] overlap)", availability.significance());
+        Verdict.Finding goodput = f.get("throughput (goodput, successes/s)");
+        assertEquals("no significant difference", goodput.better());
+        assertEquals("not significant (95% intervals aws-lambda [1.01, 2.32], container [1.31, 1.31] overlap)", goodput.significance());
+        assertEquals("no verdict", f.get("CPU time per success").better());
+        String md = Files.readString(run.resolve("summary.md"));
+        assertTrue(md.indexOf("## Verdict") < md.indexOf("| measure |"), "the verdict comes before the table");
+        assertTrue(md.contains("aws-lambda had 1 cold start: too few (under 10)"), md);
+    }
+
+    @Test
+    void clearCutRun_namesTheBetterTarget_withItsMargin() throws IOException {
+        // 200 successes each over 20 s: "fast" answers in 100..299 ms, "slow" in 400..599 ms; "slow" loses 20 more to 503s.
+        StringBuilder csv = new StringBuilder("start_epoch_ms,target,operation,image,status,success,throttled,bytes,sent_bytes,round_trip_us,latency_us,"
+                + "connect_us,app_us,decode_us,work_us,encode_us,cold,instance\n");
+        for (int i = 0; i < 200; i++) {
+            csv.append(line("fast", i * 100L, 200, (100 + i) * 1000L));
+            csv.append(line("slow", i * 100L, 200, (400 + i) * 1000L));
+        }
+        for (int i = 0; i < 20; i++) {
+            csv.append(line("slow", 50 + i * 1000L, 503, 5000));
+        }
+        Files.writeString(run.resolve("samples.csv"), csv);
+        Map<String, Verdict.Finding> f = byQuestion(Verdict.of(ReportWriter.write(run)));
+
+        Verdict.Finding p50 = f.get("latency p50 (round trip)");
+        // p50 rank 100 of each: 199 ms and 499 ms.
+        assertEquals("fast", p50.better());
+        assertEquals("300 ms lower than slow (199 vs 499 ms)", p50.margin());
+        assertTrue(p50.significance().startsWith("significant"), p50.significance());
+        Verdict.Finding availability = f.get("availability under load");
+        assertEquals("fast", availability.better());
+        assertEquals("9.09 percentage points above slow (100.00% vs 90.91%)", availability.margin());
+    }
+
+    private static String line(String target, long startOffsetMillis, int status, long roundTripMicros) {
+        boolean ok = status == 200;
+        return (1_700_000_000_000L + startOffsetMillis) + "," + target + ",tone-json,025x025-png," + status + "," + ok + ",false,100,100,"
+                + roundTripMicros + "," + roundTripMicros / 2 + ",0," + (ok ? roundTripMicros / 2 : -1) + ",-1,-1,-1,false,i1\n";
+    }
+
+    private static Map<String, Verdict.Finding> byQuestion(Verdict v) {
+        return v.findings().stream().collect(Collectors.toMap(Verdict.Finding::question, Function.identity()));
+    }
+}
