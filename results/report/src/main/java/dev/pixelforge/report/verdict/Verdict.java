@@ -75,10 +75,8 @@ public record Verdict(List<Finding> findings) {
             return Finding.none(question, "too few successes for a 95% interval on " + String.join(", ", tooFew));
         }
         figures.sort(Comparator.comparingDouble(Figure::value));
-        Figure best = figures.get(0);
-        Figure next = figures.get(1);
-        return compare(question, best, next, String.format(Locale.ROOT, "%s ms lower than %s (%s vs %s ms)",
-                number(next.value() - best.value()), next.target(), number(best.value()), number(next.value())), false);
+        return compare(question, figures, (best, next) -> String.format(Locale.ROOT, "%s ms lower than %s (%s vs %s ms)",
+                number(next.value() - best.value()), next.target(), number(best.value()), number(next.value())));
     }
 
     /** Cold round trip p50 minus the target's p50: what a cold start adds to a request. */
@@ -101,14 +99,12 @@ public record Verdict(List<Finding> findings) {
         if (figures.size() < 2) {
             return Finding.none(question, "too few cold starts (" + String.join(", ", few) + "; " + FEW_COLD_STARTS + " needed on two targets)");
         }
-        figures.sort(Comparator.comparingDouble(Figure::value));
-        Figure best = figures.get(0);
-        Figure next = figures.get(1);
-        if (best.interval() == null || next.interval() == null) {
+        if (figures.stream().anyMatch(f -> f.interval() == null)) {
             return Finding.none(question, "too few cold starts for a 95% interval");
         }
-        return compare(question, best, next, String.format(Locale.ROOT, "%s ms less than %s (+%s vs +%s ms)",
-                number(next.value() - best.value()), next.target(), number(best.value()), number(next.value())), false);
+        figures.sort(Comparator.comparingDouble(Figure::value));
+        return compare(question, figures, (best, next) -> String.format(Locale.ROOT, "%s ms less than %s (+%s vs +%s ms)",
+                number(next.value() - best.value()), next.target(), number(best.value()), number(next.value())));
     }
 
     private static Finding availability(RunSummary run) {
@@ -119,10 +115,9 @@ public record Verdict(List<Finding> findings) {
         }
         List<Figure> sorted = new ArrayList<>(figures);
         sorted.sort(Comparator.comparingDouble(Figure::value).reversed());
-        Figure best = sorted.get(0);
-        Figure next = sorted.get(1);
-        return compare("availability under load", best, next, String.format(Locale.ROOT, "%.2f percentage points above %s (%.2f%% vs %.2f%%)",
-                (best.value() - next.value()) * 100, next.target(), best.value() * 100, next.value() * 100), true);
+        return compare("availability under load", sorted, (best, next) -> String.format(Locale.ROOT,
+                "%.2f percentage points above %s (%.2f%% vs %.2f%%)", (best.value() - next.value()) * 100, next.target(),
+                best.value() * 100, next.value() * 100));
     }
 
     /** Goodput, cloud-equivalent, with the interval of the mean of its per-second success counts. */
@@ -146,10 +141,8 @@ public record Verdict(List<Finding> findings) {
             return Finding.none(question, "fewer than two targets ran two seconds or more");
         }
         figures.sort(Comparator.comparingDouble(Figure::value).reversed());
-        Figure best = figures.get(0);
-        Figure next = figures.get(1);
-        return compare(question, best, next, String.format(Locale.ROOT, "%s the rate of %s (%s vs %s/s)",
-                ratio(best.value(), next.value()), next.target(), number(best.value()), number(next.value())), true);
+        return compare(question, figures, (best, next) -> String.format(Locale.ROOT, "%s the rate of %s (%s vs %s/s)",
+                ratio(best.value(), next.value()), next.target(), number(best.value()), number(next.value())));
     }
 
     /** A figure measured once per target (a total over the run): the lower wins, with no interval to test. */
@@ -186,15 +179,32 @@ public record Verdict(List<Finding> findings) {
                 "from mean billed time and the prices of " + run.pricesAsOf() + ": no interval");
     }
 
-    /** Significant when the two 95% intervals do not overlap; then the best is named, else no target is. */
-    private static Finding compare(String question, Figure best, Figure next, String margin, boolean higherIsBetter) {
-        double[] b = best.interval();
-        double[] n = next.interval();
-        boolean apart = higherIsBetter ? b[0] > n[1] : b[1] < n[0];
-        String intervals = String.format(Locale.ROOT, "95%% intervals %s [%s, %s], %s [%s, %s]", best.target(), number(b[0]), number(b[1]),
-                next.target(), number(n[0]), number(n[1]));
-        return apart ? new Finding(question, best.target(), margin, "significant (" + intervals + " do not overlap)")
-                : new Finding(question, "no significant difference", margin, "not significant (" + intervals + " overlap)");
+    /**
+     * {@code ranked}: best first. The winners are the best and every target whose interval overlaps
+     * the best's (tied with it); the margin and the significance are the best's against the first
+     * target outside that group. When every target overlaps the best, no target is named.
+     */
+    private static Finding compare(String question, List<Figure> ranked,
+                                   java.util.function.BiFunction<Figure, Figure, String> margin) {
+        Figure best = ranked.get(0);
+        List<Figure> tied = ranked.stream().filter(f -> overlap(best.interval(), f.interval())).toList();
+        if (tied.size() == ranked.size()) {
+            Figure next = ranked.get(1);
+            return new Finding(question, "no significant difference", margin.apply(best, next),
+                    "not significant (" + intervals(best, next) + " overlap)");
+        }
+        Figure next = ranked.get(tied.size());
+        String better = String.join(" and ", tied.stream().map(Figure::target).toList()) + (tied.size() > 1 ? " (tied)" : "");
+        return new Finding(question, better, margin.apply(best, next), "significant (" + intervals(best, next) + " do not overlap)");
+    }
+
+    private static boolean overlap(double[] a, double[] b) {
+        return a[0] <= b[1] && b[0] <= a[1];
+    }
+
+    private static String intervals(Figure a, Figure b) {
+        return String.format(Locale.ROOT, "95%% intervals %s [%s, %s], %s [%s, %s]", a.target(), number(a.interval()[0]),
+                number(a.interval()[1]), b.target(), number(b.interval()[0]), number(b.interval()[1]));
     }
 
     /** Wilson score interval of a proportion at 95%: sound near 0 and 1, where availability lives. */

@@ -71,6 +71,22 @@ class VerdictTest {
         assertEquals("9.09 percentage points above slow (100.00% vs 90.91%)", availability.margin());
     }
 
+    @Test
+    void twoTargetsTiedAtTheTop_areNamedTogether_againstTheThird() throws IOException {
+        // "a" and "b" both answer 200 times in 100..299 ms; "c" in 400..599 ms.
+        StringBuilder csv = new StringBuilder("start_epoch_ms,target,operation,image,status,success,throttled,bytes,sent_bytes,round_trip_us,latency_us,"
+                + "connect_us,app_us,decode_us,work_us,encode_us,cold,instance\n");
+        for (int i = 0; i < 200; i++) {
+            csv.append(line("a", i * 100L, 200, (100 + i) * 1000L));
+            csv.append(line("b", i * 100L, 200, (100 + (i * 7) % 200) * 1000L));
+            csv.append(line("c", i * 100L, 200, (400 + i) * 1000L));
+        }
+        Files.writeString(run.resolve("samples.csv"), csv);
+        Verdict.Finding p50 = byQuestion(Verdict.of(ReportWriter.write(run))).get("latency p50 (round trip)");
+        assertEquals("a and b (tied)", p50.better());
+        assertEquals("300 ms lower than c (199 vs 499 ms)", p50.margin());
+    }
+
     private static String line(String target, long startOffsetMillis, int status, long roundTripMicros) {
         boolean ok = status == 200;
         return (1_700_000_000_000L + startOffsetMillis) + "," + target + ",tone-json,025x025-png," + status + "," + ok + ",false,100,100,"
