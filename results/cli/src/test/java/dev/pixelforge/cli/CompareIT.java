@@ -51,6 +51,7 @@ class CompareIT {
         TargetSummary lambda = summary.targets().get(0);
         assertTrue(lambda.throttles() > 0, "3 threads against reserved concurrency 2 must be throttled sometimes");
         assertExactCounts(run, summary);
+        assertLatencyLogsAgreeWithTheReport(run, summary);
 
         String html = Files.readString(run.resolve("report.html"));
         assertEquals(5, html.split("data:image/png;base64,").length - 1, "five charts");
@@ -65,6 +66,27 @@ class CompareIT {
         assertEquals(0, new CommandLine(new PixelForgeCli()).execute("report", run.toString()));
         assertEquals(md, Files.readString(run.resolve("summary.md")), "report must remake the same summary from the samples");
         assertTrue(Files.size(run.resolve("report.html")) > 0);
+    }
+
+    /**
+     * HdrHistogram's log of each target, recorded live, holds the report's successes and, both
+     * being nearest-rank, its p50 and p99 within HdrHistogram's three significant digits.
+     */
+    private static void assertLatencyLogsAgreeWithTheReport(Path run, RunSummary summary) throws java.io.IOException {
+        for (TargetSummary t : summary.targets()) {
+            org.HdrHistogram.Histogram all = new org.HdrHistogram.Histogram(3);
+            try (org.HdrHistogram.HistogramLogReader reader = new org.HdrHistogram.HistogramLogReader(
+                    run.resolve("histograms/" + t.target() + ".hlog").toFile())) {
+                while (reader.hasNext()) {
+                    all.add((org.HdrHistogram.Histogram) reader.nextIntervalHistogram());
+                }
+            }
+            assertEquals(t.successes(), all.getTotalCount(), t.target() + ": successes in the .hlog");
+            assertTrue(all.valuesAreEquivalent(t.roundTrip().p50(), all.getValueAtPercentile(50)),
+                    t.target() + ": p50 " + t.roundTrip().p50() + " vs HdrHistogram's " + all.getValueAtPercentile(50));
+            assertTrue(all.valuesAreEquivalent(t.roundTrip().p99(), all.getValueAtPercentile(99)),
+                    t.target() + ": p99 " + t.roundTrip().p99() + " vs HdrHistogram's " + all.getValueAtPercentile(99));
+        }
     }
 
     /**

@@ -42,7 +42,8 @@ public final class LoadRunner {
 
     public static TestPlanStats run(String target, URI url, LoadProfile profile, Path runDir, SampleLog log, PrintStream out)
             throws IOException, InterruptedException, TimeoutException {
-        Progress progress = new Progress(target, profile.durationSeconds());
+        LatencyLog latency = new LatencyLog(runDir.resolve("histograms").resolve(target + ".hlog"));
+        Progress progress = new Progress(target, profile.durationSeconds(), latency);
         DslTestPlan plan = LoadPlan.build(profile.operation(), new SampleRecorder(target, profile.operation(), log, progress))
                 .children(jtlWriter(Files.createDirectories(runDir.resolve("jtl")).toString(), target + ".jtl")
                         .withVariables(LoadPlan.VARIABLES.toArray(new String[0])));
@@ -56,6 +57,7 @@ public final class LoadRunner {
         } finally {
             printer.interrupt();
             printer.join();
+            latency.close();
             log.flush();
         }
     }

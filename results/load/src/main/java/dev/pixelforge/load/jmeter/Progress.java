@@ -7,8 +7,9 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicLongArray;
 
 /**
- * A target's live progress line: elapsed of planned, requests, errors, throttles, and the current
- * throughput (requests finished in the last five seconds). Updated from JMeter threads.
+ * A target's live progress line: elapsed of planned, requests, errors, throttles, the current
+ * throughput (requests finished in the last five seconds), and the successes' p50 and p99 so far
+ * (from the HdrHistogram latency log, which it also ticks once a second). Updated from JMeter threads.
  */
 final class Progress {
 
@@ -21,13 +22,16 @@ final class Progress {
     private final AtomicLong errors = new AtomicLong();
     private final AtomicLong throttles = new AtomicLong();
     private final AtomicLongArray perSecond = new AtomicLongArray(64); // ring of finished-request counts
+    private final LatencyLog latency;
 
-    Progress(String target, int plannedSeconds) {
+    Progress(String target, int plannedSeconds, LatencyLog latency) {
         this.target = target;
         this.plannedSeconds = plannedSeconds;
+        this.latency = latency;
     }
 
     void record(Sample s) {
+        latency.record(s);
         requests.incrementAndGet();
         if (s.throttled()) {
             throttles.incrementAndGet();
@@ -54,9 +58,12 @@ final class Progress {
         }
         // Clear the slot ahead so the ring never counts a second from a lap ago.
         perSecond.set((int) ((now + 1) % perSecond.length()), 0);
-        return String.format(Locale.ROOT, "%-12s %s / %s  %7d requests  %5d errors  %6d throttles  %7.1f req/s",
+        latency.interval();
+        String percentiles = latency.count() == 0 ? "" : String.format(Locale.ROOT, "  p50 %.0f ms  p99 %.0f ms",
+                latency.percentileMicros(50) / 1000.0, latency.percentileMicros(99) / 1000.0);
+        return String.format(Locale.ROOT, "%-12s %s / %s  %7d requests  %5d errors  %6d throttles  %7.1f req/s%s",
                 target, clock(now), clock(plannedSeconds), requests.get(), errors.get(), throttles.get(),
-                seconds == 0 ? 0.0 : recent / (double) seconds);
+                seconds == 0 ? 0.0 : recent / (double) seconds, percentiles);
     }
 
     private static String clock(long seconds) {
@@ -70,11 +77,12 @@ final class Progress {
             try {
                 for (long tick = 1; ; tick++) {
                     Thread.sleep(1000); // a display refresh, not synchronisation
+                    String line = line(); // every second: it also writes the latency log's interval
                     if (terminal) {
-                        out.print("\r" + line());
+                        out.print("\r" + line);
                         out.flush();
                     } else if (tick % 10 == 0) {
-                        out.println(line());
+                        out.println(line);
                     }
                 }
             } catch (InterruptedException done) {

@@ -24,19 +24,22 @@ class SampleRecorderTest {
     @TempDir
     Path dir;
     private SampleLog log;
+    private LatencyLog latency;
 
     @BeforeEach
     void openLog() throws IOException {
         log = SampleLog.appendTo(dir.resolve("samples.csv"));
+        latency = new LatencyLog(dir.resolve("histograms/t.hlog"));
     }
 
     @AfterEach
     void closeLog() throws IOException {
         log.close();
+        latency.close();
     }
 
     private SampleRecorder recorder(String target, Operation operation) {
-        return new SampleRecorder(target, operation, log, new Progress(target, 60));
+        return new SampleRecorder(target, operation, log, new Progress(target, 60, latency));
     }
 
     /** A result that started at {@link #START}: 250 ms round trip, 241 ms to first byte, 3 ms to connect. */
