@@ -53,7 +53,9 @@ final class LatencyLog implements AutoCloseable {
     synchronized void interval() {
         Histogram interval = recorder.getIntervalHistogram(recycled);
         if (interval.getTotalCount() > 0) {
-            writer.outputIntervalHistogram(interval);
+            // Interval_Max in milliseconds (the writer's default ratio assumes nanoseconds).
+            writer.outputIntervalHistogram((interval.getStartTimeStamp() - writer.getBaseTime()) / 1000.0,
+                    (interval.getEndTimeStamp() - writer.getBaseTime()) / 1000.0, interval, 1000.0);
             sinceStart.add(interval);
         }
         recycled = interval;
