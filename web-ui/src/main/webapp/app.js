@@ -1,4 +1,4 @@
-import { timedFetch, describeFailure } from './measure.js';
+import { timedFetch, describeFailure, outcome, generatedImages, decodableImage } from './measure.js';
 import { summarise, ms } from './stats.js';
 
 const BACKENDS = [
@@ -7,7 +7,9 @@ const BACKENDS = [
   { id: 'container', name: 'Container (Cloud Run)' },
 ];
 
-const state = { config: { backends: {}, samples: [] }, history: {}, columns: {} };
+// The session's timing statistics, of successful requests only, and beside them the count of each outcome.
+const METRICS = { 'round-trip': 'roundTrip', process: 'process', latency: 'latency', connect: 'connect' };
+const state = { config: { backends: {}, samples: [] }, history: {}, counts: {}, columns: {} };
 
 async function loadConfig() {
   try {
@@ -54,7 +56,8 @@ function renderColumns() {
     column.querySelector('.url').textContent = backendUrl(b.id) || 'no URL set';
     columns.append(column);
     state.columns[b.id] = column;
-    state.history[b.id] = { 'round-trip': [], process: [] };
+    state.history[b.id] = Object.fromEntries(Object.keys(METRICS).map(m => [m, []]));
+    state.counts[b.id] = { ok: 0, throttled: 0, error: 0 };
   }
 }
 
@@ -97,13 +100,22 @@ function showTimings(id, result) {
   const cold = result.headers.get('X-PixelForge-Cold');
   set('cold', null, cold == null ? '–' : cold === 'true' ? 'yes, a new instance' : 'no');
   set('instance', null, result.headers.get('X-PixelForge-Instance') || '–');
-  remember(id, t);
 }
 
-function remember(id, t) {
-  state.history[id]['round-trip'].push(t.roundTrip);
-  if (t.process != null) state.history[id].process.push(t.process);
-  for (const metric of ['round-trip', 'process']) {
+/**
+ * The one place where Go!, Convert and Burst record a request (`result` null: nothing came back).
+ * Timings enter the statistics only for a success: a throttle's or an error's round trip measures the
+ * platform's refusal, not the function. Failures are counted beside them instead. Returns the outcome.
+ */
+function record(id, result) {
+  const kind = outcome(result);
+  state.counts[id][kind]++;
+  if (kind === 'ok') {
+    for (const [metric, field] of Object.entries(METRICS)) {
+      if (result.timings[field] != null) state.history[id][metric].push(result.timings[field]);
+    }
+  }
+  for (const metric of Object.keys(METRICS)) {
     const s = summarise(state.history[id][metric]);
     const cells = state.columns[id].querySelectorAll(`[data-history="${metric}"] td`);
     cells[0].textContent = String(s.n);
@@ -111,6 +123,14 @@ function remember(id, t) {
     cells[2].textContent = ms(s.p50);
     cells[3].textContent = ms(s.p95);
   }
+  const counts = state.counts[id];
+  const line = state.columns[id].querySelector('.outcomes');
+  line.textContent = `${counts.ok} ok, ${counts.throttled} throttled, ${counts.error} ${counts.error === 1 ? 'error' : 'errors'}`
+    + ' (times: successes only)';
+  line.dataset.ok = String(counts.ok);
+  line.dataset.throttled = String(counts.throttled);
+  line.dataset.errors = String(counts.error);
+  return kind;
 }
 
 function showImages(id, urls, describe) {
@@ -135,11 +155,13 @@ async function runOn(id, request, render) {
   try {
     result = await request(url);
   } catch (failed) {
+    // Nothing came back (timedFetch rejects only then): the browser says no more than that.
+    record(id, null);
     setStatus(id, describeFailure(null), true);
     state.columns[id].querySelector('.images').replaceChildren();
     return null;
   }
-  if (!result.ok) {
+  if (record(id, result) !== 'ok') {
     setStatus(id, describeFailure(result), true);
     state.columns[id].querySelector('.images').replaceChildren();
     showTimings(id, result);
@@ -156,7 +178,7 @@ function generate(count, size) {
   return url => timedFetch(`${url}/generate`, {
     method: 'POST', headers: { 'Content-Type': 'application/json' },
     body: JSON.stringify({ count, size, seed }),
-  }, 'json');
+  }, { read: 'text', parse: generatedImages });
 }
 
 async function onGo(event) {
@@ -194,7 +216,7 @@ async function onConvert(event) {
     await Promise.all(BACKENDS.map(b => runOn(b.id,
       url => timedFetch(`${url}/tone?scale=${encodeURIComponent(scale)}`, {
         method: 'POST', headers: { 'Content-Type': type }, body: blob,
-      }, 'blob'),
+      }, { read: 'blob', parse: decodableImage }),
       (id, result) => showImages(id, [URL.createObjectURL(result.value)], () => `${name} in ${scale}`))));
   } catch (noImage) {
     for (const b of BACKENDS) setStatus(b.id, String(noImage.message || noImage), true);
@@ -214,20 +236,23 @@ async function onBurst(event) {
       const out = state.columns[b.id].querySelector('.burst-result');
       if (!url) return;
       out.textContent = `burst of ${k}: sending…`;
+      // A rejection is a request that got nothing back: null, recorded as an error like Go!'s.
       const results = await Promise.all(Array.from({ length: k }, () => generate(1, 64)(url).catch(() => null)));
-      let ok = 0, throttled = 0, failed = 0, cold = 0;
+      const counts = { ok: 0, throttled: 0, error: 0 };
+      let cold = 0;
       const instances = new Set();
       for (const r of results) {
-        if (!r) { failed++; continue; }
-        if (r.ok) ok++; else if (describeFailure(r).startsWith('throttled')) throttled++; else failed++;
+        counts[record(b.id, r)]++;
+        if (!r) continue;
         if (r.headers.get('X-PixelForge-Cold') === 'true') cold++;
         if (r.headers.get('X-PixelForge-Instance')) instances.add(r.headers.get('X-PixelForge-Instance'));
-        if (r.ok) remember(b.id, r.timings);
       }
-      out.textContent = `burst of ${k}: ${ok} ok, ${throttled} throttled, ${failed} failed or unreachable; `
+      const { ok, throttled, error: failed } = counts;
+      out.textContent = `burst of ${k}: ${ok} ok, ${throttled} throttled, ${failed} ${failed === 1 ? 'error' : 'errors'}; `
         + `${cold} cold starts, ${instances.size} instances`;
       out.dataset.ok = String(ok);
       out.dataset.throttled = String(throttled);
+      out.dataset.errors = String(failed);
     }));
   } finally {
     button.disabled = false;
