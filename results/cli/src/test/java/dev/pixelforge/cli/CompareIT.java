@@ -54,10 +54,10 @@ class CompareIT {
         assertLatencyLogsAgreeWithTheReport(run, summary);
 
         String html = Files.readString(run.resolve("report.html"));
-        assertEquals(5, html.split("data:image/png;base64,").length - 1, "five charts");
+        assertEquals(6, html.split("data:image/png;base64,").length - 1, "six charts: the run copies its prices, so monthly cost too");
         for (String section : List.of("Side by side", "Round trip over time", "Throughput and throttles", "Distribution",
                 "By image size", "Cold starts", "throttles", "CPU time", "peak RSS", "Cloud metrics", "Init Duration",
-                "startup_latencies", "Cost", "USD per million")) {
+                "startup_latencies", "Cost", "USD per million", "Monthly cost against traffic", "Break-even")) {
             assertTrue(html.contains(section), "the report has no " + section);
         }
         String md = Files.readString(run.resolve("summary.md"));

@@ -11,7 +11,9 @@ import dev.pixelforge.report.format.SummaryTable;
 
 import dev.pixelforge.report.cloud.CloudMetric;
 import dev.pixelforge.report.cloud.CloudMetricsReader;
+import dev.pixelforge.report.cost.BreakEven;
 import dev.pixelforge.report.cost.CostEstimate;
+import dev.pixelforge.report.cost.MonthlyCost;
 import dev.pixelforge.platform.events.InstanceRecord;
 import dev.pixelforge.platform.sample.InstanceLog;
 import dev.pixelforge.platform.sample.SampleLog;
@@ -85,7 +87,7 @@ public final class ReportWriter {
         List<CloudMetric> cloud = CloudMetricsReader.read(runDir.resolve("cloud"));
         Path pricing = runDir.resolve("pricing.properties");
         if (!Files.exists(pricing)) {
-            return run.withPlatformData(cloud, List.of(), "");
+            return run.withPlatformData(cloud, List.of(), List.of(), "");
         }
         Properties prices = new Properties();
         try (Reader in = Files.newBufferedReader(pricing)) {
@@ -100,7 +102,13 @@ public final class ReportWriter {
                         prices, cloud));
             }
         }
-        return run.withPlatformData(cloud, costs, prices.getProperty("as-of", "?"));
+        List<MonthlyCost> monthly = new java.util.ArrayList<>();
+        for (CostEstimate c : costs) {
+            // Older runs did not record min instances: then 0, and the chart's basis says it was assumed.
+            String min = about.getProperty("min-instances." + c.target());
+            monthly.add(MonthlyCost.of(c, min == null ? 0 : Integer.parseInt(min.trim()), min != null, prices));
+        }
+        return run.withPlatformData(cloud, costs, monthly, prices.getProperty("as-of", "?"));
     }
 
     /** The local stand-ins' own counters; none for a deployed run, which has no such file. */
@@ -158,7 +166,11 @@ public final class ReportWriter {
         if (!warnings.isEmpty()) {
             out.append('\n').append(warnings);
         }
-        return out.append('\n').append(MarkdownSummary.console(SummaryTable.of(run))).toString();
+        out.append('\n').append(MarkdownSummary.console(SummaryTable.of(run)));
+        if (!run.breakEvens().isEmpty()) {
+            out.append("break-even: ").append(String.join("; ", run.breakEvens().stream().map(BreakEven::sentence).toList())).append('\n');
+        }
+        return out.toString();
     }
 
     static Map<String, TargetSummary.Resources> resources(List<InstanceRecord> records) {

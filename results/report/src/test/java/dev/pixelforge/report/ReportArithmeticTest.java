@@ -4,6 +4,9 @@ import dev.pixelforge.report.summary.TargetSummary;
 import dev.pixelforge.report.summary.RunSummary;
 import dev.pixelforge.report.summary.Distribution;
 import dev.pixelforge.report.format.SebsResultCsv;
+import dev.pixelforge.report.cost.BreakEven;
+import dev.pixelforge.report.cost.CostEstimate;
+import dev.pixelforge.report.cost.MonthlyCost;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -13,6 +16,7 @@ import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -82,7 +86,8 @@ class ReportArithmeticTest {
     void everyReportFile_isWritten_andTheTablesAgree() throws IOException {
         summary();
         for (String f : List.of("report.html", "summary.md", "summary.csv", "result.csv", "charts/round-trip-cdf.png",
-                "charts/throughput-over-time.png", "charts/round-trip-over-time.png", "charts/round-trip-by-image.png", "charts/cold-starts.png")) {
+                "charts/throughput-over-time.png", "charts/round-trip-over-time.png", "charts/round-trip-by-image.png", "charts/cold-starts.png",
+                "charts/monthly-cost.png")) {
             assertTrue(Files.size(run.resolve(f)) > 0, f);
         }
         String md = Files.readString(run.resolve("summary.md"));
@@ -95,16 +100,62 @@ class ReportArithmeticTest {
         assertTrue(md.contains("| refusal time to answer | aws-lambda | 10.0 | 0.00 | 10.0 | 10.0 | 10.0 | 10.0 | 10.0 | 10.0 |"), md);
         List<String> sebs = Files.readAllLines(run.resolve("result.csv"));
         assertEquals(SebsResultCsv.HEADER, sebs.get(0));
-        assertEquals(1 + 14, sebs.size(), "one row per completed request");
+        assertEquals(1 + 14 + 4, sebs.size(), "one row per completed request: 14 as before, and gcp-function's 4");
         assertEquals("cold,True,6000,5000,100000,80000,0", sebs.get(1));
         String html = Files.readString(run.resolve("report.html"));
-        assertEquals(5, html.split("data:image/png;base64,").length - 1, "five charts embedded");
+        assertEquals(6, html.split("data:image/png;base64,").length - 1, "six charts embedded, the monthly cost the sixth");
     }
 
+    @Test
+    void cost_perRequest_asEachCloudBills_matchesExpectedPy() throws IOException {
+        RunSummary summary = summary();
+        // Every figure printed by hand-computed/expected.py, which reads the fixture's files and none of this code.
+        CostEstimate lambda = cost(summary, "aws-lambda");
+        assertEquals(6216 / 11.0, lambda.billedMillis(), 1e-9, "mean Billed Duration of the 11 REPORT lines");
+        assertEquals(13.118200654545454, lambda.perMillionUsd(), 1e-9);
+        CostEstimate function = cost(summary, "gcp-function");
+        assertEquals(325.0, function.billedMillis(), 1e-9, "1.3 s billable / 4 requests");
+        assertEquals(5.7599, function.perMillionUsd(), 1e-9);
+        CostEstimate container = cost(summary, "container");
+        assertEquals(300.0, container.billedMillis(), 1e-9, "1.2 s billable / 4 requests");
+        assertEquals(8.35, container.perMillionUsd(), 1e-9);
+
+        List<String> csv = Files.readAllLines(run.resolve("summary.csv"));
+        List<String> header = List.of(csv.get(0).split(",", -1));
+        int column = header.indexOf("usd_per_million");
+        assertEquals(header.size() - 1, column, "the last column");
+        assertEquals(Map.of("aws-lambda", "13.118201", "container", "8.350000", "gcp-function", "5.759900"),
+                csv.subList(1, csv.size()).stream().map(r -> r.split(",", -1))
+                        .collect(java.util.stream.Collectors.toMap(r -> r[0], r -> r[column])));
+    }
+
+    @Test
+    void breakEven_containerWithTwoMinInstances_againstLambda_matchesExpectedPy() throws IOException {
+        RunSummary summary = summary();
+        MonthlyCost container = summary.monthly().stream().filter(m -> m.target().equals("container")).findFirst().orElseThrow();
+        assertEquals(25.92, container.fixedUsdPerMonth(), 1e-9, "2 idle instances x 2,592,000 s x (1 x 0.0000025 + 1 x 0.0000025)");
+        assertEquals(21.6432, container.slope(), 1e-9);
+        BreakEven b = summary.breakEvens().stream().filter(x -> x.other().equals("aws-lambda") && x.cheaperAbove().equals("container"))
+                .findFirst().orElseThrow();
+        assertEquals(2.097227177398071, b.requestsPerSecond(), 1e-9);
+        assertEquals("container cheaper than aws-lambda above 2.10 req/s", b.sentence());
+        assertEquals("break-even: gcp-function and container: never between 1 and 1,000 req/s (gcp-function cheaper or equal throughout);"
+                + " container cheaper than aws-lambda above 2.10 req/s;"
+                + " gcp-function and aws-lambda: never between 1 and 1,000 req/s (gcp-function cheaper or equal throughout)",
+                ReportWriter.consoleTable(summary).lines().filter(l -> l.startsWith("break-even:")).findFirst().orElseThrow());
+        String md = Files.readString(run.resolve("summary.md"));
+        assertTrue(md.contains("- container cheaper than aws-lambda above 2.10 req/s"), md);
+        assertTrue(md.contains("prices of 2026-11-23"), md);
+        assertTrue(Files.readString(run.resolve("report.html")).contains("<li>container cheaper than aws-lambda above 2.10 req/s</li>"));
+    }
+
+    private static CostEstimate cost(RunSummary run, String target) {
+        return run.costs().stream().filter(c -> c.target().equals(target)).findFirst().orElseThrow();
+    }
+
+    /** The fixture's run folder: samples, the run manifest, its prices and the platforms' figures, as a run has them. */
     private RunSummary summary() throws IOException {
-        try (InputStream in = getClass().getResourceAsStream("/report/hand-computed/samples.csv")) {
-            Files.copy(in, run.resolve("samples.csv"));
-        }
+        HandComputedFixture.copyTo(run);
         return ReportWriter.write(run);
     }
 

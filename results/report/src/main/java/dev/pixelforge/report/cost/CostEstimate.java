@@ -35,8 +35,15 @@ public record CostEstimate(String target, double billedMillis, int memoryMb, dou
             double billed = reported != null ? reported / dilation : Math.ceil(processMillis);
             double compute = billed / 1000.0 * memoryMb / 1024.0 * price(prices, "aws-lambda.gb-second") * 1e6;
             double total = compute + price(prices, "aws-lambda.per-million-requests") + price(prices, "aws-lambda.api-gateway-per-million-requests");
-            return new CostEstimate(target, billed, memoryMb, cpus, total, (reported != null ? "mean Billed Duration of the REPORT lines"
-                    : "mean process time, rounded up to 1 ms") + " x " + memoryMb + " MB, plus Lambda and API Gateway request fees");
+            Double lines = cloud.stream().filter(m -> m.source().equals("REPORT lines") && m.metric().equals("invocations"))
+                    .map(CloudMetric::value).findFirst().orElse(null);
+            String from = reported == null ? "mean process time, rounded up to 1 ms"
+                    : String.format(java.util.Locale.ROOT, "mean Billed Duration of the %s REPORT lines (%.2f ms%s)",
+                            lines == null ? "" : Long.toString(Math.round(lines)), reported, dilation == 1 ? "" : ", / k");
+            return new CostEstimate(target, billed, memoryMb, cpus, total, from + " x " + memoryMb + " MB at "
+                    + prices.getProperty("aws-lambda.gb-second").trim() + " USD per GB-second, plus Lambda's "
+                    + prices.getProperty("aws-lambda.per-million-requests").trim() + " and API Gateway's "
+                    + prices.getProperty("aws-lambda.api-gateway-per-million-requests").trim() + " USD per million requests");
         }
         double granularity = price(prices, "gcp.billing-granularity-ms");
         double perVcpuAndGib = cpus * price(prices, "gcp.vcpu-second") + memoryMb / 1024.0 * price(prices, "gcp.gib-second");
@@ -50,9 +57,8 @@ public record CostEstimate(String target, double billedMillis, int memoryMb, dou
             double perRequestMillis = billable * 1000 / dilation / served;
             double total = perRequestMillis / 1000.0 * perVcpuAndGib * 1e6 + price(prices, "gcp.per-million-requests");
             return new CostEstimate(target, perRequestMillis, memoryMb, cpus, total, String.format(java.util.Locale.ROOT,
-                    "billable instance time (Cloud Monitoring billable_instance_time, %.1f s%s) / %d requests served, x %s vCPU and %d MiB,"
-                            + " plus the request fee", billable / dilation, dilation == 1 ? "" : " cloud-equivalent", Math.round(served),
-                    cpus, memoryMb));
+                    "billable instance time (Cloud Monitoring billable_instance_time, %.1f s%s) / %d requests served (request_count),"
+                            + " x %s", billable / dilation, dilation == 1 ? "" : " cloud-equivalent", Math.round(served), rates(cpus, memoryMb, prices)));
         }
         double billed = Math.ceil(processMillis / granularity) * granularity;
         double compute = billed / 1000.0 * perVcpuAndGib * 1e6;
@@ -61,7 +67,14 @@ public record CostEstimate(String target, double billedMillis, int memoryMb, dou
                 ? "; an upper bound, with no billable_instance_time in the run folder: concurrent requests share an instance's"
                         + " billed time, counted here once each" : "";
         return new CostEstimate(target, billed, memoryMb, cpus, total, "mean process time, rounded up to "
-                + (long) granularity + " ms, x " + cpus + " vCPU and " + memoryMb + " MiB, plus the request fee" + sharing);
+                + (long) granularity + " ms, x " + rates(cpus, memoryMb, prices) + sharing);
+    }
+
+    /** The Google unit prices applied, so the report's sentence names every figure it used. */
+    private static String rates(double cpus, int memoryMb, Properties prices) {
+        return cpus + " vCPU at " + prices.getProperty("gcp.vcpu-second").trim() + " USD per vCPU-second and " + memoryMb + " MiB at "
+                + prices.getProperty("gcp.gib-second").trim() + " USD per GiB-second, plus "
+                + prices.getProperty("gcp.per-million-requests").trim() + " USD per million requests";
     }
 
     private static Double metric(List<CloudMetric> cloud, String target, String metric, String statistic) {

@@ -2,6 +2,8 @@ package dev.pixelforge.report.format;
 
 import dev.pixelforge.report.summary.TargetSummary;
 import dev.pixelforge.report.summary.RunSummary;
+import dev.pixelforge.report.cost.BreakEven;
+import dev.pixelforge.report.cost.MonthlyCost;
 
 import java.awt.BasicStroke;
 import java.awt.Color;
@@ -130,6 +132,42 @@ final class Charts {
                 .setFillColor(new Color(0x56, 0xB4, 0xE9));
         chart.addSeries("all requests", targets, run.targets().stream().map(t -> Math.max(0, t.roundTrip().p50() / 1000.0)).toList())
                 .setFillColor(new Color(0x99, 0x99, 0x99));
+        return png(chart);
+    }
+
+    /**
+     * Monthly cost against request rate, log-log, one line per target and a marker at each break-even.
+     * The figures come from report.cost (MonthlyCost, BreakEven); this method only draws them.
+     */
+    static byte[] monthlyCost(RunSummary run) throws IOException {
+        XYChart chart = xy("Monthly cost against traffic (30-day month)", "requests per second (log scale)", "USD a month (log scale)");
+        chart.getStyler().setXAxisLogarithmic(true);
+        chart.getStyler().setYAxisLogarithmic(true);
+        double[] rates = MonthlyCost.logRates(BreakEven.FROM, BreakEven.TO, 61);
+        for (MonthlyCost m : run.monthly()) {
+            List<Double> x = new ArrayList<>();
+            List<Double> y = new ArrayList<>();
+            for (double r : rates) {
+                x.add(r);
+                y.add(Math.max(1e-6, m.at(r))); // a log axis cannot show 0
+            }
+            line(chart, m.target(), x, y, false);
+        }
+        List<Double> bx = new ArrayList<>();
+        List<Double> by = new ArrayList<>();
+        for (BreakEven b : run.breakEvens()) {
+            if (b.crosses()) {
+                bx.add(b.requestsPerSecond());
+                by.add(run.monthly().stream().filter(m -> m.target().equals(b.cheaperAbove())).findFirst().orElseThrow()
+                        .at(b.requestsPerSecond()));
+            }
+        }
+        if (!bx.isEmpty()) {
+            XYSeries marks = chart.addSeries("break-even", bx, by);
+            marks.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Scatter);
+            marks.setMarker(SeriesMarkers.DIAMOND);
+            marks.setMarkerColor(Color.BLACK);
+        }
         return png(chart);
     }
 

@@ -23,7 +23,8 @@ public final class CsvSummary {
                 header.add(d + "_" + s + "_us");
             }
         }
-        header.addAll(List.of("instances", "cpu_ms", "peak_rss_kb", "cpu_quota_vcpu", "throttled_ms", "cpu_isolated", "dilation"));
+        header.addAll(List.of("instances", "cpu_ms", "peak_rss_kb", "cpu_quota_vcpu", "throttled_ms", "cpu_isolated", "dilation",
+                "usd_per_million"));
         StringBuilder csv = new StringBuilder(String.join(",", header)).append('\n');
         for (TargetSummary t : run.targets()) {
             List<String> row = new ArrayList<>(List.of(t.target(), Long.toString(t.samples()), Long.toString(t.successes()),
@@ -36,10 +37,16 @@ public final class CsvSummary {
             }
             row.addAll(List.of(Integer.toString(t.resources().instances()), Long.toString(t.resources().cpuMillis()),
                     Long.toString(t.resources().peakRssKb()), num(t.resources().cpuQuota()), Long.toString(t.resources().throttledMillis()),
-                    Boolean.toString(run.cpuIsolated()), num(run.dilation(t.target()))));
+                    Boolean.toString(run.cpuIsolated()), num(run.dilation(t.target())), usdPerMillion(run, t.target())));
             csv.append(String.join(",", row)).append('\n');
         }
         return csv.toString();
+    }
+
+    /** The cost estimate's USD per million requests to six decimals (micro-dollars), for checks to the figure; empty without an estimate. */
+    private static String usdPerMillion(RunSummary run, String target) {
+        return run.costs().stream().filter(c -> c.target().equals(target)).findFirst()
+                .map(c -> String.format(Locale.ROOT, "%.6f", c.perMillionUsd())).orElse("");
     }
 
     private static String num(double v) {

@@ -28,6 +28,9 @@ public final class HtmlReport {
         charts.put("round-trip-cdf.png", Charts.roundTripCdf(run));
         charts.put("round-trip-by-image.png", Charts.timesByImage(run));
         charts.put("cold-starts.png", Charts.coldStarts(run));
+        if (!run.monthly().isEmpty()) {
+            charts.put("monthly-cost.png", Charts.monthlyCost(run));
+        }
         return charts;
     }
 
@@ -76,6 +79,7 @@ public final class HtmlReport {
         h.append(imageTable(run));
         h.append("<h2>Cold starts</h2>").append(img(charts, "cold-starts.png", "Median round trip of cold requests and of all requests"));
         h.append(platformSections(run));
+        h.append(monthlySection(run, charts));
         h.append("<p class=\"note\">A cold start is the first request a new process serves (a new Lambda execution environment,"
                 + " function instance or container); the function flags it in <code>X-PixelForge-Cold</code>.</p>");
         h.append("</body></html>\n");
@@ -92,6 +96,29 @@ public final class HtmlReport {
         return h.append("</tbody></table><p class=\"note\">Best target against the runner-up, cloud-equivalent on a dilated run."
                 + " Significant at 95%: the two intervals (order statistics for latency, Wilson for availability, the mean of"
                 + " per-second successes for goodput) do not overlap.</p>").toString();
+    }
+
+    /** The monthly cost against traffic, its lines and where they cross, when the run has cost estimates. */
+    private static String monthlySection(RunSummary run, Map<String, byte[]> charts) {
+        if (run.monthly().isEmpty()) {
+            return "";
+        }
+        StringBuilder h = new StringBuilder("<h2>Monthly cost against traffic</h2>")
+                .append(img(charts, "monthly-cost.png", "Monthly cost against request rate for each target, break-even rates marked"))
+                .append("<p class=\"note\">").append(esc(CostNotes.monthlyModel())).append("</p>")
+                .append("<table><thead><tr><th>target</th><th>USD a month per request/s</th><th>fixed USD a month</th><th>how</th></tr></thead><tbody>");
+        for (dev.pixelforge.report.cost.MonthlyCost m : run.monthly()) {
+            h.append("<tr><td>").append(esc(m.target())).append("</td><td>").append(String.format(Locale.ROOT, "%.2f", m.slope()))
+                    .append("</td><td>").append(String.format(Locale.ROOT, "%.2f", m.fixedUsdPerMonth())).append("</td><td>")
+                    .append(esc(m.basis())).append("</td></tr>");
+        }
+        h.append("</tbody></table>");
+        if (!run.breakEvens().isEmpty()) {
+            h.append("<p>Break-even:</p><ul>");
+            run.breakEvens().forEach(b -> h.append("<li>").append(esc(b.sentence())).append("</li>"));
+            h.append("</ul>");
+        }
+        return h.toString();
     }
 
     private static String table(SummaryTable t) {
@@ -134,8 +161,7 @@ public final class HtmlReport {
             h.append("</tbody></table>");
         }
         if (!run.costs().isEmpty()) {
-            h.append("<h2>Cost</h2><p class=\"note\">Estimated US dollars per million requests like this run's, from its measured"
-                    + " times and the unit prices of ").append(esc(run.pricesAsOf())).append(" (results/pricing.properties; no free tier).</p>")
+            h.append("<h2>Cost</h2><p class=\"note\">").append(esc(CostNotes.estimates(run))).append("</p>")
                     .append("<table><thead><tr><th>target</th><th>billed per request (ms)</th><th>memory (MB)</th><th>vCPU</th>"
                             + "<th>USD per million</th><th>how</th></tr></thead><tbody>");
             for (dev.pixelforge.report.cost.CostEstimate c : run.costs()) {

@@ -45,10 +45,22 @@ public final class MarkdownSummary {
                     c.target(), c.claim(), c.expected(), c.observed(), c.source(), c.agrees() ? "yes" : "**no**")));
         }
         if (!run.costs().isEmpty()) {
-            md.append("\n## Cost (USD per million requests, prices of ").append(run.pricesAsOf())
-                    .append(")\n\n| target | billed per request (ms) | USD per million | how |\n|---|---:|---:|---|\n");
+            md.append("\n## Cost (USD per million requests, prices of ").append(run.pricesAsOf()).append(")\n\n")
+                    .append(CostNotes.estimates(run))
+                    .append("\n\n| target | billed per request (ms) | USD per million | how |\n|---|---:|---:|---|\n");
             run.costs().forEach(c -> md.append(String.format(Locale.ROOT, "| %s | %.1f | %.2f | %s |%n",
                     c.target(), c.billedMillis(), c.perMillionUsd(), c.basis())));
+        }
+        if (!run.monthly().isEmpty()) {
+            md.append("\n## Monthly cost against traffic\n\n![monthly cost](charts/monthly-cost.png)\n\n")
+                    .append(CostNotes.monthlyModel())
+                    .append("\n\n| target | USD a month per request/s | fixed USD a month | how |\n|---|---:|---:|---|\n");
+            run.monthly().forEach(m -> md.append(String.format(Locale.ROOT, "| %s | %.2f | %.2f | %s |%n",
+                    m.target(), m.slope(), m.fixedUsdPerMonth(), m.basis())));
+            if (!run.breakEvens().isEmpty()) {
+                md.append("\nBreak-even:\n\n");
+                run.breakEvens().forEach(b -> md.append("- ").append(b.sentence()).append('\n'));
+            }
         }
         return md.toString();
     }

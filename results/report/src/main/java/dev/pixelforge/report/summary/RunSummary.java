@@ -1,52 +1,62 @@
 package dev.pixelforge.report.summary;
 
 import dev.pixelforge.report.cloud.CloudMetric;
+import dev.pixelforge.report.cost.BreakEven;
 import dev.pixelforge.report.cost.CostEstimate;
+import dev.pixelforge.report.cost.MonthlyCost;
 import java.util.List;
 import java.util.Map;
 
 /**
  * One run, summarised: what every output format renders. Measurement never touches it. The cloud
- * metrics and cost estimates are empty when the run folder has no cloud/ data or no prices.
+ * metrics, cost estimates and monthly costs are empty when the run folder has no cloud/ data or no prices.
+ *
+ * @param crossChecks counts the run knows two ways (samples, platform metrics, the stand-ins' own counters)
  */
 public record RunSummary(String run, String profile, long startEpochMillis, double durationSeconds, List<TargetSummary> targets,
-                         List<CloudMetric> cloud, List<CostEstimate> costs, String pricesAsOf, String cpuIsolation,
-                         Map<String, Double> dilation, List<String> warnings,
-                         List<CrossCheck> crossChecks) {
+                         List<CloudMetric> cloud, List<CostEstimate> costs, List<MonthlyCost> monthly, String pricesAsOf,
+                         String cpuIsolation, Map<String, Double> dilation, List<String> warnings, List<CrossCheck> crossChecks) {
 
     /** What a run's manifest says when the stand-ins could not give each instance its CPU share. */
     public static final String NOT_ISOLATED = "CPU not isolated";
 
     public RunSummary(String run, String profile, long startEpochMillis, double durationSeconds, List<TargetSummary> targets) {
-        this(run, profile, startEpochMillis, durationSeconds, targets, List.of(), List.of(), "", "", Map.of(), List.of(), List.of());
+        this(run, profile, startEpochMillis, durationSeconds, targets, List.of(), List.of(), List.of(), "", "", Map.of(), List.of(), List.of());
     }
 
-    public RunSummary withPlatformData(List<CloudMetric> cloudMetrics, List<CostEstimate> costEstimates, String asOf) {
+    /** {@code monthlyCosts}: each estimated target's monthly bill against the request rate (the break-even chart's lines). */
+    public RunSummary withPlatformData(List<CloudMetric> cloudMetrics, List<CostEstimate> costEstimates, List<MonthlyCost> monthlyCosts,
+                                       String asOf) {
         return new RunSummary(run, profile, startEpochMillis, durationSeconds, targets, List.copyOf(cloudMetrics), List.copyOf(costEstimates),
-                asOf, cpuIsolation, dilation, warnings, crossChecks);
+                List.copyOf(monthlyCosts), asOf, cpuIsolation, dilation, warnings, crossChecks);
+    }
+
+    /** Where the monthly lines cross between 1 and 1,000 requests/s, the container's pairs first; empty with fewer than two lines. */
+    public List<BreakEven> breakEvens() {
+        return BreakEven.all(monthly, BreakEven.FROM, BreakEven.TO);
     }
 
     /** {@code how}: the stand-ins' sentence from the run manifest; empty for deployed targets, which the clouds isolate. */
     public RunSummary withCpuIsolation(String how) {
-        return new RunSummary(run, profile, startEpochMillis, durationSeconds, targets, cloud, costs, pricesAsOf, how == null ? "" : how,
+        return new RunSummary(run, profile, startEpochMillis, durationSeconds, targets, cloud, costs, monthly, pricesAsOf, how == null ? "" : how,
                 dilation, warnings, crossChecks);
     }
 
     /** The scale model's time-dilation factor per target (from the run manifest; absent means 1). */
     public RunSummary withDilation(Map<String, Double> factors) {
-        return new RunSummary(run, profile, startEpochMillis, durationSeconds, targets, cloud, costs, pricesAsOf, cpuIsolation, Map.copyOf(factors),
-                warnings, crossChecks);
+        return new RunSummary(run, profile, startEpochMillis, durationSeconds, targets, cloud, costs, monthly, pricesAsOf, cpuIsolation,
+                Map.copyOf(factors), warnings, crossChecks);
     }
 
     /** Sentences a reader must see before any figure: what made this run's figures less than the platforms'. */
     public RunSummary withWarnings(List<String> sentences) {
-        return new RunSummary(run, profile, startEpochMillis, durationSeconds, targets, cloud, costs, pricesAsOf, cpuIsolation, dilation,
+        return new RunSummary(run, profile, startEpochMillis, durationSeconds, targets, cloud, costs, monthly, pricesAsOf, cpuIsolation, dilation,
                 List.copyOf(sentences), crossChecks);
     }
 
-    /** Counts the run knows two ways (samples, platform metrics, the stand-ins' own counters), side by side. */
+    /** Counts the run knows two ways, side by side. */
     public RunSummary withCrossChecks(List<CrossCheck> checks) {
-        return new RunSummary(run, profile, startEpochMillis, durationSeconds, targets, cloud, costs, pricesAsOf, cpuIsolation, dilation,
+        return new RunSummary(run, profile, startEpochMillis, durationSeconds, targets, cloud, costs, monthly, pricesAsOf, cpuIsolation, dilation,
                 warnings, List.copyOf(checks));
     }
 

@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.pixelforge.report.ReportWriter;
 import dev.pixelforge.report.summary.RunSummary;
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -24,23 +23,24 @@ class VerdictTest {
 
     @Test
     void handComputedFixture_carriesNoVerdict_andSaysWhy() throws IOException {
-        try (InputStream in = getClass().getResourceAsStream("/report/hand-computed/samples.csv")) {
-            Files.copy(in, run.resolve("samples.csv"));
-        }
+        dev.pixelforge.report.HandComputedFixture.copyTo(run);
         Map<String, Verdict.Finding> f = byQuestion(Verdict.of(ReportWriter.write(run)));
 
-        assertEquals(Verdict.Finding.none("latency p50 (round trip)", "too few successes for a 95% interval on container"),
+        assertEquals(Verdict.Finding.none("latency p50 (round trip)", "too few successes for a 95% interval on container, gcp-function"),
                 f.get("latency p50 (round trip)"));
-        assertEquals("too few successes for a 95% interval on aws-lambda, container", f.get("latency p99 (round trip)").margin());
-        assertEquals("too few cold starts (aws-lambda 1, container 1; 10 needed on two targets)",
+        assertEquals("too few successes for a 95% interval on aws-lambda, container, gcp-function", f.get("latency p99 (round trip)").margin());
+        assertEquals("too few cold starts (aws-lambda 1, container 1, gcp-function 1; 10 needed on two targets)",
                 f.get("cold-start penalty (cold p50 - p50)").margin());
         Verdict.Finding availability = f.get("availability under load");
         assertEquals("no significant difference", availability.better());
-        assertEquals("not significant (95% intervals container [0.510, 1.00], aws-lambda [0.552, 0.953] overlap)", availability.significance());
+        assertEquals("not significant (95% intervals container [0.510, 1.00], gcp-function [0.510, 1.00] overlap)", availability.significance());
         Verdict.Finding goodput = f.get("throughput (goodput, successes/s)");
         assertEquals("no significant difference", goodput.better());
         assertEquals("not significant (95% intervals aws-lambda [1.01, 2.32], container [1.31, 1.31] overlap)", goodput.significance());
         assertEquals("no verdict", f.get("CPU time per success").better());
+        Verdict.Finding cost = f.get("cost per million requests");
+        assertEquals("gcp-function", cost.better());
+        assertEquals("container costs 1.45x as much ($5.76 vs $8.35)", cost.margin(), "expected.py: 5.759900 and 8.350000");
         String md = Files.readString(run.resolve("summary.md"));
         assertTrue(md.indexOf("## Verdict") < md.indexOf("| measure |"), "the verdict comes before the table");
         assertTrue(md.contains("aws-lambda had 1 cold start: too few (under 10)"), md);
