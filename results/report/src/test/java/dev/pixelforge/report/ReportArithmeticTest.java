@@ -96,7 +96,8 @@ class ReportArithmeticTest {
         assertEquals(1 + 14, sebs.size(), "one row per completed request");
         assertEquals("cold,True,6000,5000,100000,80000,0", sebs.get(1));
         String html = Files.readString(run.resolve("report.html"));
-        assertEquals(5, html.split("data:image/png;base64,").length - 1, "five charts embedded");
+        assertEquals(5, html.split("class=\"uplot-chart\"").length - 1, "five interactive charts");
+        assertEquals(5, html.split("<noscript><img ").length - 1, "five PNG fallbacks");
     }
 
     private RunSummary summary() throws IOException {
