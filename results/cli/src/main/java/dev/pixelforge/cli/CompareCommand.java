@@ -67,6 +67,13 @@ final class CompareCommand implements Callable<Integer> {
     @Option(names = "--set", paramLabel = "KEY=VALUE", description = "Override a platform profile key, e.g. --set aws-lambda.reserved-concurrency=2")
     Map<String, String> platformOverrides = new LinkedHashMap<>();
 
+    // On by default: JMeter users know the dashboard, and it is made after each target's load, outside
+    // the measured window; its cost is a second JTL written during the run.
+    @Option(names = "--jmeter-dashboard", negatable = true, defaultValue = "true", fallbackValue = "true",
+            description = "Also write JMeter's own HTML dashboard per target to jmeter-dashboard/<target>/ (default: on;"
+                    + " --no-jmeter-dashboard leaves it out).")
+    boolean jmeterDashboard;
+
     @Option(names = "--root", defaultValue = ".", description = "Repository root (default: the current directory).")
     Path root;
 
@@ -83,7 +90,7 @@ final class CompareCommand implements Callable<Integer> {
             PlatformProfile platform = PlatformProfile.load(platformFile != null ? platformFile : root.resolve("results/platform.properties"),
                     platformOverrides);
             Path runsDir = (runs != null ? runs : root.resolve("results/runs")).toAbsolutePath().normalize();
-            spec = new RunSpec(load, platform, runsDir, root.resolve("results/pricing.properties"));
+            spec = new RunSpec(load, platform, runsDir, root.resolve("results/pricing.properties"), jmeterDashboard);
             Dilation.parse(dilation, platform, Runtime.getRuntime().availableProcessors()); // a bad --dilation fails before any run folder
         } catch (IllegalArgumentException | IOException e) {
             System.err.println("pixelforge compare: " + e.getMessage());

@@ -54,7 +54,14 @@ class CompareIT {
         assertLatencyLogsAgreeWithTheReport(run, summary);
 
         String html = Files.readString(run.resolve("report.html"));
-        assertEquals(6, html.split("data:image/png;base64,").length - 1, "six charts: the run copies its prices, so monthly cost too");
+        assertEquals(6, html.split("class=\"uplot-chart\"").length - 1, "six interactive charts: the run copies its prices, so monthly cost too");
+        assertEquals(6, html.split("<noscript><img ").length - 1, "six PNG fallbacks");
+        // The dashboard is on by default: one per target, linked from the report.
+        for (TargetSummary t : summary.targets()) {
+            String index = "jmeter-dashboard/" + t.target() + "/index.html";
+            assertTrue(Files.size(run.resolve(index)) > 0, index + " is missing or empty");
+            assertTrue(html.contains("href=\"" + index + "\""), "report.html does not link " + index);
+        }
         for (String section : List.of("Side by side", "Round trip over time", "Throughput and throttles", "Distribution",
                 "By image size", "Cold starts", "throttles", "CPU time", "peak RSS", "Cloud metrics", "Init Duration",
                 "startup_latencies", "Cost", "USD per million", "Monthly cost against traffic", "Break-even")) {

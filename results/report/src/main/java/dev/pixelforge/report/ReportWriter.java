@@ -3,6 +3,8 @@ package dev.pixelforge.report;
 import dev.pixelforge.report.summary.Summarizer;
 import dev.pixelforge.report.summary.TargetSummary;
 import dev.pixelforge.report.summary.RunSummary;
+import dev.pixelforge.report.format.ChartSpec;
+import dev.pixelforge.report.format.Charts;
 import dev.pixelforge.report.format.HtmlReport;
 import dev.pixelforge.report.format.MarkdownSummary;
 import dev.pixelforge.report.format.CsvSummary;
@@ -69,17 +71,29 @@ public final class ReportWriter {
         run = run.withCrossChecks(dev.pixelforge.report.summary.CrossCheck.of(run.targets(), run.cloud(),
                 standinCounters(runDir.resolve("cloud/standins.properties"))));
         run = run.withWarnings(warnings(run, about));
-        Map<String, byte[]> charts = HtmlReport.charts(run);
+        List<ChartSpec> charts = Charts.all(run);
+        Map<String, byte[]> pngs = HtmlReport.pngs(charts);
         Path chartDir = Files.createDirectories(runDir.resolve("charts"));
-        for (Map.Entry<String, byte[]> c : charts.entrySet()) {
+        for (Map.Entry<String, byte[]> c : pngs.entrySet()) {
             Files.write(chartDir.resolve(c.getKey()), c.getValue());
         }
         Map<String, String> shown = new LinkedHashMap<>();
         new TreeMap<>(about).forEach((k, v) -> shown.put(k.toString(), v.toString()));
-        Files.writeString(runDir.resolve("report.html"), HtmlReport.render(run, shown, charts));
+        Files.writeString(runDir.resolve("report.html"), HtmlReport.render(run, shown, charts, pngs, dashboards(runDir, run)));
         Files.writeString(runDir.resolve("summary.md"), MarkdownSummary.render(run));
         Files.writeString(runDir.resolve("summary.csv"), CsvSummary.render(run));
         return run;
+    }
+
+    /** Each target's JMeter dashboard that the run has ({@code jmeter-dashboard/<target>/index.html}), as a link relative to the run folder. */
+    static Map<String, String> dashboards(Path runDir, RunSummary run) {
+        Map<String, String> out = new LinkedHashMap<>();
+        for (TargetSummary t : run.targets()) {
+            if (Files.exists(runDir.resolve("jmeter-dashboard").resolve(t.target()).resolve("index.html"))) {
+                out.put(t.target(), "jmeter-dashboard/" + t.target() + "/index.html");
+            }
+        }
+        return out;
     }
 
     /** Adds what the platforms reported (cloud/) and, when the run kept its unit prices, the cost estimate. */

@@ -103,7 +103,8 @@ class ReportArithmeticTest {
         assertEquals(1 + 14 + 4, sebs.size(), "one row per completed request: 14 as before, and gcp-function's 4");
         assertEquals("cold,True,6000,5000,100000,80000,0", sebs.get(1));
         String html = Files.readString(run.resolve("report.html"));
-        assertEquals(6, html.split("data:image/png;base64,").length - 1, "six charts embedded, the monthly cost the sixth");
+        assertEquals(6, html.split("class=\"uplot-chart\"").length - 1, "six interactive charts, the monthly cost the sixth");
+        assertEquals(6, html.split("<noscript><img ").length - 1, "six PNG fallbacks");
     }
 
     @Test

@@ -2,6 +2,7 @@ package dev.pixelforge.load.jmeter;
 
 import dev.pixelforge.load.profile.LoadProfile;
 
+import static us.abstracta.jmeter.javadsl.JmeterDsl.htmlReporter;
 import static us.abstracta.jmeter.javadsl.JmeterDsl.jtlWriter;
 
 import dev.pixelforge.platform.sample.SampleLog;
@@ -10,11 +11,13 @@ import java.io.PrintStream;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.TimeoutException;
 import us.abstracta.jmeter.javadsl.core.DslTestPlan;
 import us.abstracta.jmeter.javadsl.core.TestPlanStats;
 import us.abstracta.jmeter.javadsl.core.engines.EmbeddedJmeterEngine;
+import us.abstracta.jmeter.javadsl.core.listeners.HtmlReporter;
 
 /** Puts one load profile on one target with embedded JMeter, recording every request. */
 public final class LoadRunner {
@@ -40,25 +43,54 @@ public final class LoadRunner {
                 "duration", Integer.toString(profile.holdSeconds()), "run_dir", runDir.toAbsolutePath().toString());
     }
 
-    public static TestPlanStats run(String target, URI url, LoadProfile profile, Path runDir, SampleLog log, PrintStream out)
-            throws IOException, InterruptedException, TimeoutException {
+    /**
+     * Runs the load; with {@code dashboard}, JMeter's own HTML dashboard of it goes to
+     * {@code jmeter-dashboard/<target>/} (a second listener, only in embedded runs: {@code plan.jmx} has neither).
+     */
+    public static TestPlanStats run(String target, URI url, LoadProfile profile, Path runDir, SampleLog log, PrintStream out,
+            boolean dashboard) throws IOException, InterruptedException, TimeoutException {
         LatencyLog latency = new LatencyLog(runDir.resolve("histograms").resolve(target + ".hlog"));
         Progress progress = new Progress(target, profile.durationSeconds(), latency);
         DslTestPlan plan = LoadPlan.build(profile.operation(), new SampleRecorder(target, profile.operation(), log, progress))
                 .children(jtlWriter(Files.createDirectories(runDir.resolve("jtl")).toString(), target + ".jtl")
                         .withVariables(LoadPlan.VARIABLES.toArray(new String[0])));
+        Path dashboardDir = dashboardDir(runDir, target);
+        if (dashboard) {
+            plan = plan.children(dashboard(dashboardDir, profile));
+        }
         EmbeddedJmeterEngine engine = new EmbeddedJmeterEngine();
         properties(url, profile, runDir).forEach(engine::prop);
         engine.prop("httpsampler.max_bytes_to_store_per_request", Integer.toString(STORED_RESPONSE_BYTES));
         engine.prop("summariser.out", "false"); // the progress line says it better, per target
         Thread printer = progress.startPrinting(out);
         try {
-            return plan.runIn(engine);
+            TestPlanStats stats = plan.runIn(engine);
+            // JMeter logs a failed dashboard generation and carries on: say so where the user looks.
+            if (dashboard && !Files.exists(dashboardDir.resolve("index.html"))) {
+                out.println("!! " + target + ": JMeter's dashboard was not generated in " + dashboardDir + " (see jmeter.log)");
+            }
+            return stats;
         } finally {
             printer.interrupt();
             printer.join();
             latency.close();
             log.flush();
         }
+    }
+
+    /** Where a target's JMeter dashboard goes. */
+    public static Path dashboardDir(Path runDir, String target) {
+        return runDir.resolve("jmeter-dashboard").resolve(target);
+    }
+
+    private static HtmlReporter dashboard(Path dir, LoadProfile profile) throws IOException {
+        // JMeter's report generator refuses a folder that holds anything: a new one per target and run.
+        if (Files.exists(dir)) {
+            throw new IOException(dir + " exists already: JMeter's dashboard needs a new folder");
+        }
+        // JMeter's default 1 min granularity leaves a short run's graphs one point; above 1 s because
+        // of JMeter bug 60149 (TPS graphs); about 200 points over the longest profiles.
+        Duration granularity = Duration.ofSeconds(Math.max(2, profile.durationSeconds() / 200));
+        return htmlReporter(dir.getParent().toString(), dir.getFileName().toString()).timeGraphsGranularity(granularity);
     }
 }

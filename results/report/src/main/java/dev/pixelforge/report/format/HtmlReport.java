@@ -7,34 +7,32 @@ import dev.pixelforge.report.summary.Distribution;
 import dev.pixelforge.report.verdict.Verdict;
 
 import java.io.IOException;
-import java.util.Base64;
+import java.util.List;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
-/** {@code report.html}: one self-contained page (charts embedded as PNG), readable offline. */
+/** {@code report.html}: one self-contained page (interactive uPlot charts, uPlot inlined, PNG fallbacks), readable offline. */
 public final class HtmlReport {
 
     private HtmlReport() {
     }
 
-    /** The charts, by file name; the HTML embeds them and the report folder keeps them as files too. */
-    public static Map<String, byte[]> charts(RunSummary run) throws IOException {
-        Map<String, byte[]> charts = new LinkedHashMap<>();
-        charts.put("round-trip-over-time.png", Charts.roundTripOverTime(run));
-        charts.put("throughput-over-time.png", Charts.throughputOverTime(run));
-        charts.put("round-trip-cdf.png", Charts.roundTripCdf(run));
-        charts.put("round-trip-by-image.png", Charts.timesByImage(run));
-        charts.put("cold-starts.png", Charts.coldStarts(run));
-        if (!run.monthly().isEmpty()) {
-            charts.put("monthly-cost.png", Charts.monthlyCost(run));
+    /** The charts as PNG, by file name: {@code charts/} keeps them for summary.md, and the HTML falls back on them. */
+    public static Map<String, byte[]> pngs(List<ChartSpec> charts) throws IOException {
+        Map<String, byte[]> pngs = new LinkedHashMap<>();
+        for (ChartSpec c : charts) {
+            pngs.put(c.name() + ".png", PngChart.draw(c));
         }
-        return charts;
+        return pngs;
     }
 
-    public static String render(RunSummary run, Map<String, String> about, Map<String, byte[]> charts) {
+    public static String render(RunSummary run, Map<String, String> about, List<ChartSpec> charts, Map<String, byte[]> pngs,
+            Map<String, String> dashboards) throws IOException {
+        Map<String, String> chart = new LinkedHashMap<>();
+        charts.forEach(c -> chart.put(c.name(), UplotChart.placeholder(c, pngs.get(c.name() + ".png"))));
         StringBuilder h = new StringBuilder();
         h.append("<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\">")
                 .append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">")
@@ -45,7 +43,7 @@ public final class HtmlReport {
                 .append("th,td{padding:.2em .7em;border-bottom:1px solid #eee;text-align:right}th:first-child,td:first-child{text-align:left}")
                 .append("thead th{border-bottom:2px solid #999}img{max-width:100%;height:auto;display:block;margin:.5em 0}")
                 .append(".note{color:#555;font-size:.92em}dl{display:grid;grid-template-columns:max-content auto;gap:.1em 1em}dt{font-weight:600}")
-                .append("</style></head><body>");
+                .append("</style>").append(UplotChart.style()).append("</head><body>");
         h.append("<h1>PixelForge: serverless or container?</h1>");
         h.append("<h2>Verdict</h2>").append(verdict(Verdict.of(run)));
         if (!run.cpuIsolated()) {
@@ -72,16 +70,22 @@ public final class HtmlReport {
                 + " deviation. A throttle is a refusal by the platform: 429, or the 500 API Gateway returns for a throttled Lambda."
                 + " Availability is successes over all requests.</p>");
 
-        h.append("<h2>Round trip over time</h2>").append(img(charts, "round-trip-over-time.png", "Mean round trip per second for each target"));
-        h.append("<h2>Throughput and throttles</h2>").append(img(charts, "throughput-over-time.png", "Requests and throttles per second for each target"));
-        h.append("<h2>Distribution</h2>").append(img(charts, "round-trip-cdf.png", "Cumulative distribution of round trip for each target"));
-        h.append("<h2>By image size</h2>").append(img(charts, "round-trip-by-image.png", "Median round trip per image for each target"));
+        h.append("<h2>Round trip over time</h2>").append(chart.remove("round-trip-over-time"));
+        h.append("<h2>Throughput and throttles</h2>").append(chart.remove("throughput-over-time"));
+        h.append("<h2>Distribution</h2>").append(chart.remove("round-trip-cdf"));
+        h.append("<h2>By image size</h2>").append(chart.remove("round-trip-by-image"));
         h.append(imageTable(run));
-        h.append("<h2>Cold starts</h2>").append(img(charts, "cold-starts.png", "Median round trip of cold requests and of all requests"));
+        h.append("<h2>Cold starts</h2>").append(chart.remove("cold-starts"));
+        String monthly = monthlySection(run, chart); // takes its chart, shown after the cost table
+        // A chart no section names still shows: a new chart needs only its definition in Charts.all.
+        charts.stream().filter(c -> chart.containsKey(c.name()))
+                .forEach(c -> h.append("<h2>").append(esc(c.title())).append("</h2>").append(chart.get(c.name())));
         h.append(platformSections(run));
-        h.append(monthlySection(run, charts));
+        h.append(monthly);
         h.append("<p class=\"note\">A cold start is the first request a new process serves (a new Lambda execution environment,"
                 + " function instance or container); the function flags it in <code>X-PixelForge-Cold</code>.</p>");
+        h.append(dashboardLinks(dashboards));
+        h.append(UplotChart.scripts(charts));
         h.append("</body></html>\n");
         return h.toString();
     }
@@ -99,12 +103,11 @@ public final class HtmlReport {
     }
 
     /** The monthly cost against traffic, its lines and where they cross, when the run has cost estimates. */
-    private static String monthlySection(RunSummary run, Map<String, byte[]> charts) {
+    private static String monthlySection(RunSummary run, Map<String, String> chart) {
         if (run.monthly().isEmpty()) {
             return "";
         }
-        StringBuilder h = new StringBuilder("<h2>Monthly cost against traffic</h2>")
-                .append(img(charts, "monthly-cost.png", "Monthly cost against request rate for each target, break-even rates marked"))
+        StringBuilder h = new StringBuilder("<h2>Monthly cost against traffic</h2>").append(chart.remove("monthly-cost"))
                 .append("<p class=\"note\">").append(esc(CostNotes.monthlyModel())).append("</p>")
                 .append("<table><thead><tr><th>target</th><th>USD a month per request/s</th><th>fixed USD a month</th><th>how</th></tr></thead><tbody>");
         for (dev.pixelforge.report.cost.MonthlyCost m : run.monthly()) {
@@ -210,9 +213,16 @@ public final class HtmlReport {
         return h.append("</tbody></table><p class=\"note\">Milliseconds.</p>").toString();
     }
 
-    private static String img(Map<String, byte[]> charts, String name, String alt) {
-        return "<img alt=\"" + esc(alt) + "\" width=\"880\" height=\"360\" src=\"data:image/png;base64,"
-                + Base64.getEncoder().encodeToString(charts.get(name)) + "\">";
+    /** Links to JMeter's own HTML dashboard of each target, by target: relative, so the run folder moves as a whole. */
+    private static String dashboardLinks(Map<String, String> dashboards) {
+        if (dashboards.isEmpty()) {
+            return "";
+        }
+        StringBuilder h = new StringBuilder("<h2>JMeter dashboards</h2><p class=\"note\">JMeter's own HTML dashboard of each"
+                + " target's load, from the same samples (its figures are JMeter's: every request, failures included).</p><ul>");
+        dashboards.forEach((target, href) -> h.append("<li><a href=\"").append(esc(href)).append("\">").append(esc(target))
+                .append("</a></li>"));
+        return h.append("</ul>").toString();
     }
 
     static String esc(String s) {
