@@ -42,7 +42,7 @@ public final class HtmlReport {
                 .append("table{border-collapse:collapse;margin:.6em 0;font-variant-numeric:tabular-nums}")
                 .append("th,td{padding:.2em .7em;border-bottom:1px solid #eee;text-align:right}th:first-child,td:first-child{text-align:left}")
                 .append("thead th{border-bottom:2px solid #999}img{max-width:100%;height:auto;display:block;margin:.5em 0}")
-                .append(".note{color:#555;font-size:.92em}dl{display:grid;grid-template-columns:max-content auto;gap:.1em 1em}dt{font-weight:600}")
+                .append(".verdict td,.verdict th{text-align:left;vertical-align:top}.note{color:#555;font-size:.92em}dl{display:grid;grid-template-columns:max-content auto;gap:.1em 1em}dt{font-weight:600}")
                 .append("</style>").append(UplotChart.style()).append("</head><body>");
         h.append("<h1>PixelForge: serverless or container?</h1>");
         h.append("<h2>Verdict</h2>").append(verdict(Verdict.of(run)));
@@ -94,12 +94,13 @@ public final class HtmlReport {
         StringBuilder h = new StringBuilder("<table class=\"verdict\"><thead><tr><th>question</th><th>better</th><th>by how much</th>"
                 + "<th>significance</th></tr></thead><tbody>");
         for (Verdict.Finding f : v.findings()) {
-            h.append("<tr><td>").append(esc(f.question())).append("</td><td><b>").append(esc(f.better())).append("</b></td><td style=\"text-align:left\">")
-                    .append(esc(f.margin())).append("</td><td style=\"text-align:left\">").append(esc(f.significance())).append("</td></tr>");
+            h.append("<tr><td>").append(esc(f.question())).append("</td><td><b>").append(esc(f.better())).append("</b></td><td>")
+                    .append(esc(f.margin())).append("</td><td>").append(esc(f.significance())).append("</td></tr>");
         }
         return h.append("</tbody></table><p class=\"note\">Best target against the runner-up, cloud-equivalent on a dilated run."
-                + " Significant at 95%: the two intervals (order statistics for latency, Wilson for availability, the mean of"
-                + " per-second successes for goodput) do not overlap.</p>").toString();
+                + " Significant at 95%: the two intervals (order statistics for latency, Wilson score for availability, for"
+                + " goodput one as wide as that of the mean per-second successes) do not overlap. Targets whose interval"
+                + " overlaps the best's are named with it, as tied.</p>").toString();
     }
 
     /** The monthly cost against traffic, its lines and where they cross, when the run has cost estimates. */
