@@ -41,7 +41,7 @@ public final class LocalTargets implements Targets {
      */
     public static LocalTargets start(Deployables jars, PlatformProfile platform, String dilation, List<Target> chosen, Path workDir,
                                      PrintStream out) throws IOException {
-        LocalCloudShapes shapes = new LocalCloudShapes();
+        LocalCloudShapes shapes = new LocalCloudShapes(t -> platform.of(t).billing());
         int cores = Runtime.getRuntime().availableProcessors();
         LocalCloud cloud = LocalCloud.start(jars, platform, cpu -> Dilation.parse(dilation, platform, cores), workDir, LocalCloud.Ports.ANY, shapes);
         out.println(cloud.cpu().describe());

@@ -2,6 +2,7 @@ package dev.pixelforge.standins.metrics;
 
 
 import dev.pixelforge.platform.events.InstanceRecord;
+import dev.pixelforge.platform.profile.TargetProfile.Billing;
 import dev.pixelforge.platform.events.LambdaReport;
 import dev.pixelforge.platform.events.StandInEvents;
 import dev.pixelforge.platform.Target;
@@ -36,6 +37,20 @@ public final class LocalCloudShapes implements StandInEvents {
     private final List<Report> reports = new CopyOnWriteArrayList<>();
     private final List<Long> throttles = new CopyOnWriteArrayList<>();
     private final Map<Target, java.util.concurrent.atomic.AtomicLong> refused = new java.util.concurrent.ConcurrentHashMap<>();
+    private final Map<String, Long> startedAt = new java.util.concurrent.ConcurrentHashMap<>(); // "target/id" -> epoch ms
+    private final Map<String, Long> stoppedAt = new java.util.concurrent.ConcurrentHashMap<>();
+    private final java.util.function.Function<Target, Billing> billing;
+    private final java.util.function.LongSupplier epochMillis; // instances' lives, for instance-based billing
+
+    /** {@code billing}: each target's billing mode, which decides what its billable instance time counts. */
+    public LocalCloudShapes(java.util.function.Function<Target, Billing> billing) {
+        this(billing, System::currentTimeMillis);
+    }
+
+    LocalCloudShapes(java.util.function.Function<Target, Billing> billing, java.util.function.LongSupplier epochMillis) {
+        this.billing = billing;
+        this.epochMillis = epochMillis;
+    }
     private final List<Served> served = new CopyOnWriteArrayList<>();
     private final List<InstanceRecord> stopped = new CopyOnWriteArrayList<>();
     // nanoTime to wall clock, once: requestServed reports nanoTime
@@ -60,7 +75,13 @@ public final class LocalCloudShapes implements StandInEvents {
     }
 
     @Override
+    public void instanceStarting(Target target, int id) {
+        startedAt.put(target.id() + "/" + id, epochMillis.getAsLong());
+    }
+
+    @Override
     public void instanceStopped(InstanceRecord record) {
+        stoppedAt.put(record.target().id() + "/" + record.id(), epochMillis.getAsLong());
         stopped.add(record);
     }
 
@@ -91,7 +112,15 @@ public final class LocalCloudShapes implements StandInEvents {
             Files.write(dir.resolve(t.id() + "-container-instance_count.json"), JSON.writeValueAsBytes(series(t,
                     "container/instance_count", "GAUGE", "INT64", List.of(point(Map.of("int64Value", Long.toString(most)))))));
             double billableSeconds = 0;
+            long now = epochMillis.getAsLong();
             for (InstanceRecord i : mine) {
+                if (billing.apply(t) == Billing.INSTANCE) {
+                    // Instance-based billing: the instance's whole life, start-up to shutdown, busy or not.
+                    String key = t.id() + "/" + i.id();
+                    long life = stoppedAt.getOrDefault(key, now) - startedAt.getOrDefault(key, now);
+                    billableSeconds += (long) Math.ceil(life / 100.0) * 100 / 1000.0;
+                    continue;
+                }
                 List<long[]> busy = served.stream().filter(s -> s.target() == t && s.instance() == i.id())
                         .map(s -> new long[] {s.startMillis(), s.endMillis()}).toList();
                 billableSeconds += billableMillis(busy, i.readyMillis()) / 1000.0;

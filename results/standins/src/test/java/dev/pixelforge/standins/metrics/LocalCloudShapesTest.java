@@ -5,8 +5,28 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-/** Request-based billable instance time, against figures worked out by hand. */
+/** Billable instance time, request-based and instance-based, against figures worked out by hand. */
 class LocalCloudShapesTest {
+
+    @org.junit.jupiter.api.io.TempDir
+    java.nio.file.Path dir;
+
+    @Test
+    void instanceBasedBilling_billsTheInstancesWholeLife_busyOrNot() throws java.io.IOException {
+        long[] now = {1_000};
+        LocalCloudShapes shapes = new LocalCloudShapes(t -> dev.pixelforge.platform.profile.TargetProfile.Billing.INSTANCE, () -> now[0]);
+        dev.pixelforge.platform.Target container = dev.pixelforge.platform.Target.CONTAINER;
+        shapes.instanceStarting(container, 1);
+        shapes.requestServed(container, 1, 2_000_000_000L, 2_050_000_000L); // 50 ms of work in a minute's life
+        now[0] = 61_050;
+        dev.pixelforge.platform.events.InstanceRecord record = new dev.pixelforge.platform.events.InstanceRecord(container, 1, 42,
+                900, 1000, 10, 1, 1.0, 0);
+        shapes.instanceStopped(record);
+        shapes.write(dir, List.of(record));
+        // 61,050 - 1,000 = 60,050 ms of life, rounded up to 100 ms: 60.1 s, whatever the one request's 50 ms.
+        String json = java.nio.file.Files.readString(dir.resolve("container-container-billable_instance_time.json"));
+        org.junit.jupiter.api.Assertions.assertTrue(json.contains("\"doubleValue\":60.1"), json);
+    }
 
     @Test
     void billableTime_countsOverlappingRequestsOnce_addsStartUp_andRoundsUpTo100Ms() {
