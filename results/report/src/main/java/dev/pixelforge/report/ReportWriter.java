@@ -112,8 +112,9 @@ public final class ReportWriter {
             String memory = about.getProperty("memory-mb." + t.target());
             if (memory != null && t.process().count() > 0) {
                 // A dilated model's times are k times the cloud's: cost what the cloud would have billed.
-                costs.add(CostEstimate.of(t.target(), t.process().mean() / run.dilation(t.target()), run.dilation(t.target()), Integer.parseInt(memory), Double.parseDouble(about.getProperty("cpus." + t.target(), "1")),
-                        prices, cloud));
+                costs.add(CostEstimate.of(t.target(), t.process().mean() / run.dilation(t.target()), run.dilation(t.target()),
+                        Integer.parseInt(memory), Double.parseDouble(about.getProperty("cpus." + t.target(), "1")),
+                        "instance".equals(about.getProperty("billing." + t.target())) ? instanceBased(prices) : prices, cloud));
             }
         }
         List<MonthlyCost> monthly = new java.util.ArrayList<>();
@@ -123,6 +124,20 @@ public final class ReportWriter {
             monthly.add(MonthlyCost.of(c, min == null ? 0 : Integer.parseInt(min.trim()), min != null, prices));
         }
         return run.withPlatformData(cloud, costs, monthly, prices.getProperty("as-of", "?"));
+    }
+
+    /**
+     * The price list as instance-based billing reads it: Cloud Run's rates for instances billed
+     * their whole life replace the request-based ones (the estimate names the rates it used).
+     */
+    static Properties instanceBased(Properties prices) {
+        Properties p = new Properties();
+        p.putAll(prices);
+        CostEstimate.price(prices, "gcp.instance-vcpu-second"); // a clear error when the price list lacks them
+        CostEstimate.price(prices, "gcp.instance-gib-second");
+        p.setProperty("gcp.vcpu-second", prices.getProperty("gcp.instance-vcpu-second").trim());
+        p.setProperty("gcp.gib-second", prices.getProperty("gcp.instance-gib-second").trim());
+        return p;
     }
 
     /** The local stand-ins' own counters; none for a deployed run, which has no such file. */

@@ -82,6 +82,8 @@ public final class ComparisonRun {
             if (t != Target.AWS_LAMBDA) {
                 // The report's monthly cost bills these idle all month; Lambda has none (provisioned concurrency is not modelled).
                 about.setProperty("min-instances." + t.id(), Integer.toString(spec.platform().of(t).scaling().minInstances()));
+                // Which unit prices apply: instance-based billing has its own, lower, rates.
+                about.setProperty("billing." + t.id(), spec.platform().of(t).requestBasedBilling() ? "request" : "instance");
             }
         }
         return about;

@@ -82,7 +82,8 @@ public record CostEstimate(String target, double billedMillis, int memoryMb, dou
                 .map(CloudMetric::value).findFirst().orElse(null);
     }
 
-    private static double price(Properties prices, String key) {
+    /** A unit price of the run's price list; a missing one is a clear error naming the key. */
+    public static double price(Properties prices, String key) {
         String v = prices.getProperty(key);
         if (v == null) {
             throw new IllegalArgumentException("pricing file has no " + key);
