@@ -37,9 +37,9 @@ class CpuShareIT {
     }
 
     /**
-     * Lambda stays at half and one vCPU: below 885 MB its JVM's heap, not only its CPU, slows the
-     * 8K request (442 MB against 885 MB gave 1.37x on a loaded machine, where Cloud Run's quarter
-     * and half gave 1.90x), so the memory-to-CPU rule is tested where memory is not the limit.
+     * Lambda stays at half and one vCPU: a quarter against a half (442 MB against 885 MB, 4K) gave
+     * 1.37x on a loaded machine where Cloud Run's quarter and half gave 1.90x, for a reason not yet
+     * found (the smaller environment's heap is a suspect); half and one gave 1.94x when the machine was quiet.
      */
     @Test
     void lambdaAt885Mb_takesTwiceTheTimeOf1769Mb() throws Exception {
