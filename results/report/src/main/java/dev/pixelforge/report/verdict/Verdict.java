@@ -27,6 +27,9 @@ public record Verdict(List<Finding> findings) {
     /** Cold starts needed for a cold-start verdict: fewer are anecdotes. */
     public static final int FEW_COLD_STARTS = 10;
 
+    /** Below this availability a target's latency verdict says that it is of the few it served. */
+    static final double LOW_AVAILABILITY = 0.95;
+
     /**
      * @param better       the target that did better, or "no verdict"
      * @param margin       by how much, against the runner-up; or the reason there is no verdict
@@ -75,8 +78,18 @@ public record Verdict(List<Finding> findings) {
             return Finding.none(question, "too few successes for a 95% interval on " + String.join(", ", tooFew));
         }
         figures.sort(Comparator.comparingDouble(Figure::value));
-        return compare(question, figures, (best, next) -> String.format(Locale.ROOT, "%s ms lower than %s (%s vs %s ms)",
-                number(next.value() - best.value()), next.target(), number(best.value()), number(next.value())));
+        return compare(question, figures, (best, next) -> String.format(Locale.ROOT, "%s ms lower than %s (%s vs %s ms)%s",
+                number(next.value() - best.value()), next.target(), number(best.value()), number(next.value()), refused(run, best.target())));
+    }
+
+    /**
+     * Latency is of successes: a target that refused most of its requests may win it on the few it
+     * served. Said beside the figure, so that the fastest answer is not read as the best service.
+     */
+    private static String refused(RunSummary run, String target) {
+        TargetSummary t = run.targets().stream().filter(x -> x.target().equals(target)).findFirst().orElseThrow();
+        return t.availability() >= LOW_AVAILABILITY ? "" : String.format(Locale.ROOT,
+                "; of its successes only: %s answered %.2f%% of its requests", target, t.availability() * 100);
     }
 
     /** Cold round trip p50 minus the target's p50: what a cold start adds to a request. */

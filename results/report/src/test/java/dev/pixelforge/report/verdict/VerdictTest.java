@@ -72,6 +72,24 @@ class VerdictTest {
     }
 
     @Test
+    void aFastTargetThatRefusedMost_winsLatencyOnlyWithThatSaid() throws IOException {
+        // "lambda" answers 200 in 100..299 ms and refuses 800 more with 429; "run" answers all 200 in 400..599 ms.
+        StringBuilder csv = new StringBuilder("start_epoch_ms,target,operation,image,status,success,throttled,bytes,sent_bytes,round_trip_us,latency_us,"
+                + "connect_us,app_us,decode_us,work_us,encode_us,cold,instance\n");
+        for (int i = 0; i < 200; i++) {
+            csv.append(line("lambda", i * 100L, 200, (100 + i) * 1000L));
+            csv.append(line("run", i * 100L, 200, (400 + i) * 1000L));
+        }
+        for (int i = 0; i < 800; i++) {
+            csv.append((1_700_000_000_000L + i * 25L) + ",lambda,tone-json,025x025-png,429,false,true,100,100,1000,1000,0,-1,-1,-1,-1,,\n");
+        }
+        Files.writeString(run.resolve("samples.csv"), csv);
+        Verdict.Finding p50 = byQuestion(Verdict.of(ReportWriter.write(run))).get("latency p50 (round trip)");
+        assertEquals("lambda", p50.better());
+        assertEquals("300 ms lower than run (199 vs 499 ms); of its successes only: lambda answered 20.00% of its requests", p50.margin());
+    }
+
+    @Test
     void twoTargetsTiedAtTheTop_areNamedTogether_againstTheThird() throws IOException {
         // "a" and "b" both answer 200 times in 100..299 ms; "c" in 400..599 ms.
         StringBuilder csv = new StringBuilder("start_epoch_ms,target,operation,image,status,success,throttled,bytes,sent_bytes,round_trip_us,latency_us,"
