@@ -137,6 +137,7 @@ public final class ReportWriter {
         CostEstimate.price(prices, "gcp.instance-gib-second");
         p.setProperty("gcp.vcpu-second", prices.getProperty("gcp.instance-vcpu-second").trim());
         p.setProperty("gcp.gib-second", prices.getProperty("gcp.instance-gib-second").trim());
+        p.setProperty("gcp.per-million-requests", "0"); // instance-based billing has no request fee
         return p;
     }
 

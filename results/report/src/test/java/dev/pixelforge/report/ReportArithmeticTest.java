@@ -161,8 +161,8 @@ class ReportArithmeticTest {
         Files.writeString(run.resolve("run.properties"), Files.readString(run.resolve("run.properties")) + "billing.container=instance\n");
         CostEstimate container = cost(ReportWriter.write(run), "container");
         // The same 300 ms a request (the fixture's billable time is what Cloud Monitoring reported), at instance-based
-        // rates: 0.3 s x (1 x 0.000018 + 1 x 0.0000020) x 1e6 = 6.00, + 0.40 for requests.
-        assertEquals(6.40, container.perMillionUsd(), 1e-9);
+        // rates and no request fee: 0.3 s x (1 x 0.000018 + 1 x 0.0000020) x 1e6 = 6.00.
+        assertEquals(6.00, container.perMillionUsd(), 1e-9);
         assertTrue(container.basis().contains("0.000018 USD per vCPU-second"), container.basis());
     }
 

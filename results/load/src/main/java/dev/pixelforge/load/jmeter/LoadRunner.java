@@ -49,32 +49,33 @@ public final class LoadRunner {
      */
     public static TestPlanStats run(String target, URI url, LoadProfile profile, Path runDir, SampleLog log, PrintStream out,
             boolean dashboard) throws IOException, InterruptedException, TimeoutException {
-        LatencyLog latency = new LatencyLog(runDir.resolve("histograms").resolve(target + ".hlog"));
-        Progress progress = new Progress(target, profile.durationSeconds(), latency);
-        DslTestPlan plan = LoadPlan.build(profile.operation(), new SampleRecorder(target, profile.operation(), log, progress))
-                .children(jtlWriter(Files.createDirectories(runDir.resolve("jtl")).toString(), target + ".jtl")
-                        .withVariables(LoadPlan.VARIABLES.toArray(new String[0])));
-        Path dashboardDir = dashboardDir(runDir, target);
-        if (dashboard) {
-            plan = plan.children(dashboard(dashboardDir, profile));
-        }
-        EmbeddedJmeterEngine engine = new EmbeddedJmeterEngine();
-        properties(url, profile, runDir).forEach(engine::prop);
-        engine.prop("httpsampler.max_bytes_to_store_per_request", Integer.toString(STORED_RESPONSE_BYTES));
-        engine.prop("summariser.out", "false"); // the progress line says it better, per target
-        Thread printer = progress.startPrinting(out);
-        try {
-            TestPlanStats stats = plan.runIn(engine);
-            // JMeter logs a failed dashboard generation and carries on: say so where the user looks.
-            if (dashboard && !Files.exists(dashboardDir.resolve("index.html"))) {
-                out.println("!! " + target + ": JMeter's dashboard was not generated in " + dashboardDir + " (see jmeter.log)");
+        try (LatencyLog latency = new LatencyLog(runDir.resolve("histograms").resolve(target + ".hlog"))) {
+            Progress progress = new Progress(target, profile.durationSeconds(), latency);
+            DslTestPlan plan = LoadPlan.build(profile.operation(), new SampleRecorder(target, profile.operation(), log, progress))
+                    .children(jtlWriter(Files.createDirectories(runDir.resolve("jtl")).toString(), target + ".jtl")
+                            .withVariables(LoadPlan.VARIABLES.toArray(new String[0])));
+            Path dashboardDir = dashboardDir(runDir, target);
+            if (dashboard) {
+                plan = plan.children(dashboard(dashboardDir, profile));
             }
-            return stats;
-        } finally {
-            printer.interrupt();
-            printer.join();
-            latency.close();
-            log.flush();
+            EmbeddedJmeterEngine engine = new EmbeddedJmeterEngine();
+            properties(url, profile, runDir).forEach(engine::prop);
+            engine.prop("httpsampler.max_bytes_to_store_per_request", Integer.toString(STORED_RESPONSE_BYTES));
+            engine.prop("summariser.out", "false"); // the progress line says it better, per target
+            Thread printer = progress.startPrinting(out);
+            try {
+                TestPlanStats stats = plan.runIn(engine);
+                // JMeter logs a failed dashboard generation and carries on: say so where the user looks.
+                if (dashboard && !Files.exists(dashboardDir.resolve("index.html"))) {
+                    out.println("!! " + target + ": JMeter's dashboard was not generated in " + dashboardDir + " (see jmeter.log)");
+                }
+                return stats;
+            } finally {
+                // Samples first: a failure below must not cost the run's sample log its last lines.
+                log.flush();
+                printer.interrupt();
+                printer.join(); // the printer's last line writes the latency log's last interval; the log closes after
+            }
         }
     }
 

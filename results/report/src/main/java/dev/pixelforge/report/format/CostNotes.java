@@ -22,7 +22,7 @@ final class CostNotes {
                 + " if its instances stay as busy as they were in the run (more concurrency sharing an instance makes it"
                 + " cheaper, less makes it dearer); min instances are billed idle all month even while they serve, so"
                 + " their fixed part is an upper bound; cold starts come as often per request as in the run; free tiers,"
-                + " instance-based billing and Lambda provisioned concurrency are left out.";
+                + " Lambda provisioned concurrency is left out, and min instances are billed at the idle request-based rate even on instance-based billing.";
     }
 
     private CostNotes() {

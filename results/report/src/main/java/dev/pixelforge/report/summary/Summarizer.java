@@ -81,7 +81,6 @@ public final class Summarizer implements Consumer<Sample> {
             lastEnd = Math.max(lastEnd, s.endEpochMillis());
             long[] sec = perSecond.computeIfAbsent(s.startEpochMillis() / 1000, k -> new long[5]);
             sec[0]++;
-            sec[4] += s.roundTripMicros();
             // Only successes enter the timings: a refusal answered in a millisecond is not a fast request.
             if (s.throttled()) {
                 throttles++;
@@ -90,6 +89,7 @@ public final class Summarizer implements Consumer<Sample> {
             } else if (s.success()) {
                 successes++;
                 sec[1]++;
+                sec[4] += s.roundTripMicros(); // the per-second mean, like every timing, is of successes
                 roundTrip.add(s.roundTripMicros());
                 latency.add(s.latencyMicros());
                 connect.add(s.connectMicros());
@@ -125,7 +125,7 @@ public final class Summarizer implements Consumer<Sample> {
             List<TargetSummary.Second> seconds = new ArrayList<>();
             long first = perSecond.isEmpty() ? 0 : perSecond.firstKey();
             perSecond.forEach((sec, c) -> seconds.add(new TargetSummary.Second((int) (sec - first), c[0], c[1], c[2], c[3],
-                    c[0] == 0 ? 0 : c[4] / (double) c[0])));
+                    c[1] == 0 ? 0 : c[4] / (double) c[1])));
             long[] rt = roundTrip.toArray();
             Distribution roundTripDist = Distribution.of(rt); // sorts rt
             return new TargetSummary(target, samples, successes, errors, throttles, colds, window, samples / window, successes / window,

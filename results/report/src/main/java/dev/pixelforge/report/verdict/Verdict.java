@@ -27,6 +27,9 @@ public record Verdict(List<Finding> findings) {
     /** Cold starts needed for a cold-start verdict: fewer are anecdotes. */
     public static final int FEW_COLD_STARTS = 10;
 
+    /** Seconds of per-second success counts a goodput interval needs: fewer, and the normal approximation is not sound. */
+    static final int MIN_SECONDS = 30;
+
     /** Below this availability a target's latency verdict says that it is of the few it served. */
     static final double LOW_AVAILABILITY = 0.95;
 
@@ -139,7 +142,7 @@ public record Verdict(List<Finding> findings) {
         List<Figure> figures = new ArrayList<>();
         for (TargetSummary t : run.targets()) {
             int n = t.perSecond().size();
-            if (n < 2) {
+            if (n < MIN_SECONDS) {
                 continue;
             }
             double k = run.dilation(t.target());
@@ -151,7 +154,8 @@ public record Verdict(List<Finding> findings) {
             figures.add(new Figure(t.target(), goodput, new double[] {goodput - half * k, goodput + half * k}));
         }
         if (figures.size() < 2) {
-            return Finding.none(question, "fewer than two targets ran two seconds or more");
+            return Finding.none(question, "fewer than two targets ran " + MIN_SECONDS + " seconds or more (too few per-second"
+                    + " counts for an interval)");
         }
         figures.sort(Comparator.comparingDouble(Figure::value).reversed());
         return compare(question, figures, (best, next) -> String.format(Locale.ROOT, "%s the rate of %s (%s vs %s/s)",
@@ -206,7 +210,8 @@ public record Verdict(List<Finding> findings) {
             return new Finding(question, "no significant difference", margin.apply(best, next),
                     "not significant (" + intervals(best, next) + " overlap)");
         }
-        Figure next = ranked.get(tied.size());
+        // The first not tied with the best: tied ones need not be next to each other in the ranking.
+        Figure next = ranked.stream().filter(f -> !tied.contains(f)).findFirst().orElseThrow();
         String better = String.join(" and ", tied.stream().map(Figure::target).toList()) + (tied.size() > 1 ? " (tied)" : "");
         return new Finding(question, better, margin.apply(best, next), "significant (" + intervals(best, next) + " do not overlap)");
     }

@@ -34,9 +34,8 @@ class VerdictTest {
         Verdict.Finding availability = f.get("availability under load");
         assertEquals("no significant difference", availability.better());
         assertEquals("not significant (95% intervals container [0.510, 1.00], gcp-function [0.510, 1.00] overlap)", availability.significance());
-        Verdict.Finding goodput = f.get("throughput (goodput, successes/s)");
-        assertEquals("no significant difference", goodput.better());
-        assertEquals("not significant (95% intervals aws-lambda [1.01, 2.32], container [1.31, 1.31] overlap)", goodput.significance());
+        assertEquals(Verdict.Finding.none("throughput (goodput, successes/s)", "fewer than two targets ran 30 seconds or more (too few"
+                + " per-second counts for an interval)"), f.get("throughput (goodput, successes/s)"));
         assertEquals("no verdict", f.get("CPU time per success").better());
         Verdict.Finding cost = f.get("cost per million requests");
         assertEquals("gcp-function", cost.better());
@@ -87,6 +86,28 @@ class VerdictTest {
         Verdict.Finding p50 = byQuestion(Verdict.of(ReportWriter.write(run))).get("latency p50 (round trip)");
         assertEquals("lambda", p50.better());
         assertEquals("300 ms lower than run (199 vs 499 ms); of its successes only: lambda answered 20.00% of its requests", p50.margin());
+    }
+
+    @Test
+    void aTieNeedNotBeNextInRank_theMarginIsAgainstTheFirstNotTied() throws IOException {
+        // "a": 200 answers in 100..299 ms, p50 199, interval ranks 86 and 115: [185, 214]; "b": 200..399 ms, [285, 314],
+        // apart from a's; "c": 11 answers, 5 of 150 ms and 6 of 5 s, p50 5,000, interval ranks 2 and 10: [150, 5,000],
+        // which holds a's. Ranked a, b, c: c is tied with a, b is the first not tied.
+        StringBuilder csv = new StringBuilder("start_epoch_ms,target,operation,image,status,success,throttled,bytes,sent_bytes,round_trip_us,latency_us,"
+                + "connect_us,app_us,decode_us,work_us,encode_us,cold,instance\n");
+        for (int i = 0; i < 200; i++) {
+            csv.append(line("a", i * 100L, 200, (100 + i) * 1000L));
+            csv.append(line("b", i * 100L, 200, (200 + i) * 1000L));
+        }
+        for (int i = 0; i < 11; i++) {
+            csv.append(line("c", i * 100L, 200, i < 5 ? 150_000 : 5_000_000L));
+        }
+        Files.writeString(run.resolve("samples.csv"), csv);
+        RunSummary summary = ReportWriter.write(run);
+        Verdict.Finding p50 = byQuestion(Verdict.of(summary)).get("latency p50 (round trip)");
+        assertEquals("a and c (tied)", p50.better(), p50.toString());
+        assertEquals("100 ms lower than b (199 vs 299 ms)", p50.margin());
+        assertEquals("significant (95% intervals a [185, 214], b [285, 314] do not overlap)", p50.significance());
     }
 
     @Test

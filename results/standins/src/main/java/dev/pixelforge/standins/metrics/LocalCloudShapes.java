@@ -117,7 +117,7 @@ public final class LocalCloudShapes implements StandInEvents {
                 if (billing.apply(t) == Billing.INSTANCE) {
                     // Instance-based billing: the instance's whole life, start-up to shutdown, busy or not.
                     String key = t.id() + "/" + i.id();
-                    long life = stoppedAt.getOrDefault(key, now) - startedAt.getOrDefault(key, now);
+                    long life = Math.max(0, stoppedAt.getOrDefault(key, now) - startedAt.getOrDefault(key, now));
                     billableSeconds += (long) Math.ceil(life / 100.0) * 100 / 1000.0;
                     continue;
                 }
