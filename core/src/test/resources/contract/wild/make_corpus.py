@@ -13,6 +13,7 @@ client's file would be read, to make the reference:
     <name>.L.png          Image.open(f).convert('L')
     <name>.T.L.png        ImageOps.exif_transpose(Image.open(f)).convert('L'): what a browser shows
     <name>.LA.png         Image.open(f).convert('LA'), for inputs with transparency
+    <name>.RGB.png        Image.open(f).convert('RGB'), for CMYK inputs: the pixels every scale starts from
     <name>.<i>.L.png      frame i of an animation, seek(i) then convert('L')
     <name>.frames         one line per frame: duration in ms; then loop=<n>
 """
@@ -295,6 +296,9 @@ def main():
     save_and_reference("cmyk-plain.jpg", strip_app14(adobe))
     save_and_reference("ycck-adobe.jpg", ycck_jpeg(cmyk))
     save_and_reference("cmyk.tif", cmyk)
+    for name in ("cmyk-adobe.jpg", "cmyk-plain.jpg", "ycck-adobe.jpg", "cmyk.tif"):
+        with Image.open(name) as written:
+            written.convert("RGB").save(name + ".RGB.png")
 
     # 2. EXIF orientation 1 to 8, in a JPEG's APP1 and a PNG's eXIf chunk.
     for n in range(1, 9):

@@ -81,7 +81,15 @@ public final class ContractImages {
         return out.toByteArray();
     }
 
-    /** The leading bytes of a WebP file: recognisable, and not a format PixelForge reads. */
+    /** The leading bytes of a HEIC file (an ISO-BMFF 'ftyp' box): recognisable, and not a format PixelForge reads. */
+    public static byte[] heif() {
+        byte[] b = new byte[64];
+        b[3] = 24;
+        System.arraycopy("ftypheic\0\0\0\0mif1heic".getBytes(StandardCharsets.US_ASCII), 0, b, 4, 20);
+        return b;
+    }
+
+    /** The leading bytes of a WebP file and nothing behind them: a WebP that cannot be decoded. */
     public static byte[] webp() {
         byte[] b = new byte[64];
         System.arraycopy("RIFF".getBytes(StandardCharsets.US_ASCII), 0, b, 0, 4);

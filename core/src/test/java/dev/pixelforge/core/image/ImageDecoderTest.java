@@ -55,7 +55,7 @@ class ImageDecoderTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"png", "jpeg", "gif", "bmp"})
+    @ValueSource(strings = {"png", "jpeg", "gif", "bmp", "tiff"})
     void everyFormat_isRecognisedByItsBytes_notItsName(String format) {
         byte[] file = ContractImages.write(ContractImages.pattern(9, 7, false), format);
         ImageDecoder.Decoded d = decoder.decode(file);
@@ -77,9 +77,15 @@ class ImageDecoderTest {
     void unknownBytes_areNotAnImage_andKnownForeignFormats_areUnsupported() {
         assertEquals(ImageRejected.Reason.NOT_AN_IMAGE,
                 assertThrows(ImageRejected.class, () -> decoder.decode("GIF is a nice format".getBytes())).reason());
+        ImageRejected heif = assertThrows(ImageRejected.class, () -> decoder.decode(ContractImages.heif()));
+        assertEquals(ImageRejected.Reason.UNSUPPORTED_FORMAT, heif.reason());
+        assertTrue(heif.getMessage().contains("convert it to JPEG"), heif.getMessage());
         assertEquals(ImageRejected.Reason.UNSUPPORTED_FORMAT,
+                assertThrows(ImageRejected.class, () -> decoder.decode(new byte[] {(byte) 0xFF, 0x0A, 0, 0})).reason());
+        // WebP and TIFF are read now: a header with nothing behind it is a broken file, not a foreign format.
+        assertEquals(ImageRejected.Reason.NOT_AN_IMAGE,
                 assertThrows(ImageRejected.class, () -> decoder.decode(ContractImages.webp())).reason());
-        assertEquals(ImageRejected.Reason.UNSUPPORTED_FORMAT,
+        assertEquals(ImageRejected.Reason.NOT_AN_IMAGE,
                 assertThrows(ImageRejected.class, () -> decoder.decode(new byte[] {'I', 'I', 42, 0, 8, 0, 0, 0})).reason());
         assertEquals(ImageRejected.Reason.EMPTY_BODY,
                 assertThrows(ImageRejected.class, () -> decoder.decode(new byte[0])).reason());
