@@ -323,6 +323,16 @@ def main():
             listing.write("%d\n" % gif.info["duration"])
         listing.write("loop=%d\n" % gif.info["loop"])
 
+    # A sprite moving over a still background: Pillow stores frames 2 on as the changed rectangle only,
+    # at an offset, with a transparent index, looping three times.
+    background = pattern_rgb().quantize(colors=32, method=Image.Quantize.MEDIANCUT).convert("RGB")
+    sprites = []
+    for i in range(4):
+        frame = background.copy()
+        frame.paste((255, 40 * i, 0), (8 + 10 * i, 12, 20 + 10 * i, 24))
+        sprites.append(frame.quantize(colors=48, method=Image.Quantize.MEDIANCUT))
+    sprites[0].save("moving.gif", save_all=True, append_images=sprites[1:], duration=80, loop=3, disposal=1)
+
     # 5. WebP (lossless and lossy) and TIFF (plain and LZW).
     save_and_reference("lossless.webp", rgb, lossless=True)
     save_and_reference("lossy.webp", rgb, quality=90)

@@ -30,7 +30,8 @@ public final class ImageDecoder {
 
     /**
      * A decoded image and the format it arrived in: its pixels, upright (EXIF orientation applied),
-     * and for an animated GIF every frame as stored ({@code pixels} is then the first frame's).
+     * and for a GIF, still or animated, every frame as stored ({@code pixels} is then the first
+     * frame's): a GIF answer is written from the frames' palettes, exactly, not re-quantised.
      */
     public record Decoded(ImageFormat format, Pixels pixels, Optional<Animation> animation) {
         public Decoded(ImageFormat format, Pixels pixels) {
@@ -73,7 +74,7 @@ public final class ImageDecoder {
             reader.setInput(in, !gif, !gif);
             int frames = checkDeclaredPixels(reader, format);
             Decoded decoded;
-            if (frames > 1) {
+            if (gif) {
                 Animation animation = readAnimation(reader, frames);
                 decoded = new Decoded(format, animation.frames().get(0).pixels(), Optional.of(animation));
             } else {

@@ -44,8 +44,8 @@ public final class ImageFunction {
         long t1 = System.nanoTime();
         ImageFormat format = request.format().orElse(decoded.format().answer());
         if (decoded.animation().isPresent() && format == ImageFormat.GIF) {
-            // Every frame converted (through its palette), timings and looping kept; any other
-            // output format gets the first frame, as Pillow's convert does.
+            // GIF to GIF: every frame converted through its palette, timings and looping kept; any
+            // other output format gets the first frame, as Pillow's convert does.
             Animation toned = decoded.animation().get().mapPalettes(request.scale()::apply);
             long t2 = System.nanoTime();
             byte[] out = encoder.encode(toned);
