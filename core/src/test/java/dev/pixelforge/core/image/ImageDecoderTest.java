@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.pixelforge.core.contract.ContractImages;
+import dev.pixelforge.core.contract.WildFiles;
 import java.awt.image.BufferedImage;
 import java.awt.image.IndexColorModel;
 import java.awt.image.WritableRaster;
@@ -89,6 +90,42 @@ class ImageDecoderTest {
                 assertThrows(ImageRejected.class, () -> decoder.decode(new byte[] {'I', 'I', 42, 0, 8, 0, 0, 0})).reason());
         assertEquals(ImageRejected.Reason.EMPTY_BODY,
                 assertThrows(ImageRejected.class, () -> decoder.decode(new byte[0])).reason());
+    }
+
+    @Test
+    void arithmeticCodedJpeg_isRefused415_sayingHowToReSaveIt() {
+        ImageRejected e = assertThrows(ImageRejected.class, () -> decoder.decode(WildFiles.bytes("arithmetic.jpg")));
+        assertEquals(ImageRejected.Reason.UNSUPPORTED_FORMAT, e.reason());
+        assertEquals("this JPEG is arithmetic-coded (marker FFC9), which PixelForge's decoder does not read:"
+                + " re-save it Huffman-coded, losslessly, with `jpegtran -copy all in.jpg > out.jpg`", e.getMessage());
+    }
+
+    @Test
+    void losslessJpeg_isRefused415() {
+        byte[] jpeg = ContractImages.jpeg(16, 16);
+        for (int i = 0; i + 1 < jpeg.length; i++) {
+            if ((jpeg[i] & 0xFF) == 0xFF && (jpeg[i + 1] & 0xFF) == 0xC0) {
+                jpeg[i + 1] = (byte) 0xC3;
+                break;
+            }
+        }
+        ImageRejected e = assertThrows(ImageRejected.class, () -> decoder.decode(jpeg));
+        assertEquals(ImageRejected.Reason.UNSUPPORTED_FORMAT, e.reason());
+        assertTrue(e.getMessage().contains("lossless coding process (SOF3)"), e.getMessage());
+    }
+
+    @Test
+    void jpegWithRestartMarkers_decodesWhole() {
+        Pixels p = decoder.decode(WildFiles.bytes("restart-markers.jpg")).pixels();
+        assertEquals(64, p.width());
+        assertEquals(48, p.height());
+    }
+
+    @Test
+    void phonePortrait_exifSix_comesBackTallerThanWide() {
+        Pixels p = decoder.decode(WildFiles.bytes("orientation-6.jpg")).pixels(); // stored 64x48, shown 48x64
+        assertEquals(48, p.width());
+        assertEquals(64, p.height());
     }
 
     @Test
