@@ -70,6 +70,19 @@ public final class ContractImages {
         }
     }
 
+    /** How many images (frames, pages) ImageIO finds in {@code bytes}. */
+    public static int frameCount(byte[] bytes) {
+        try (javax.imageio.stream.ImageInputStream in = ImageIO.createImageInputStream(new ByteArrayInputStream(bytes))) {
+            javax.imageio.ImageReader reader = ImageIO.getImageReaders(in).next();
+            reader.setInput(in);
+            int n = reader.getNumImages(true);
+            reader.dispose();
+            return n;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     /** A valid 60-odd byte PNG that declares {@code w} x {@code h} pixels and holds none of them. */
     public static byte[] pngDeclaring(int w, int h) {
         ByteBuffer ihdr = ByteBuffer.allocate(13).putInt(w).putInt(h).put((byte) 8).put((byte) 2).put((byte) 0).put((byte) 0).put((byte) 0);
