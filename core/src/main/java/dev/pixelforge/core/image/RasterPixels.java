@@ -176,9 +176,22 @@ final class RasterPixels {
             max[b] = (1 << raster.getSampleModel().getSampleSize(b)) - 1;
         }
         boolean eightBit = max[0] == 255 && max[1] == 255 && max[2] == 255 && max[3] == 255;
-        int[] row = new int[w * 4];
         Pixels out = Pixels.blank(w, h, Channels.BGR);
         byte[] dst = out.data();
+        if (eightBit && raster.getDataBuffer() instanceof DataBufferByte buffer && buffer.getNumBanks() == 1
+                && raster.getSampleModel() instanceof PixelInterleavedSampleModel sm && sm.getPixelStride() == 4
+                && sm.getScanlineStride() == w * 4 && Arrays.equals(sm.getBandOffsets(), new int[] {0, 1, 2, 3})
+                && raster.getParent() == null && buffer.getOffset() == 0 && buffer.getData().length == w * h * 4) {
+            byte[] src = buffer.getData(); // what the JDK's JPEG and TIFF readers give: read in place
+            for (int s = 0, d = 0; s < src.length; s += 4, d += 3) {
+                int nk = 255 - (src[s + 3] & 0xFF);
+                dst[d] = (byte) (nk - muldiv255(src[s + 2] & 0xFF, nk));
+                dst[d + 1] = (byte) (nk - muldiv255(src[s + 1] & 0xFF, nk));
+                dst[d + 2] = (byte) (nk - muldiv255(src[s] & 0xFF, nk));
+            }
+            return out;
+        }
+        int[] row = new int[w * 4];
         for (int y = 0, d = 0; y < h; y++) {
             raster.getPixels(raster.getMinX(), raster.getMinY() + y, w, 1, row);
             if (!eightBit) {
