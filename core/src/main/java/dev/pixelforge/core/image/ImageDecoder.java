@@ -233,7 +233,9 @@ public final class ImageDecoder {
                                 + " CMYK are read): convert it to RGB first", e);
             }
         }
-        String detail = e instanceof IIOException || e instanceof IOException ? e.getMessage() : e.toString();
+        // A decoder's own IOException says what is wrong; a runtime exception from deep inside one (a
+        // plugin indexing past damaged data) says nothing a client can act on, and names a Java class.
+        String detail = e instanceof IOException && e.getMessage() != null ? e.getMessage() : "damaged data";
         return new ImageRejected(ImageRejected.Reason.NOT_AN_IMAGE,
                 "the body starts like a " + format + " but cannot be decoded (" + detail + "): send a valid file", e);
     }

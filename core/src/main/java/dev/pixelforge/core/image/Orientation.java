@@ -24,6 +24,8 @@ public enum Orientation {
     /** 8: shown turned 90 degrees counter-clockwise. */
     ROTATE_90_COUNTERCLOCKWISE;
 
+    private static final int TILE = 64;
+
     /** The orientation an EXIF value names; values outside 1..8 (seen in the wild) mean as stored. */
     public static Orientation ofExif(int value) {
         return value >= 1 && value <= 8 ? values()[value - 1] : NORMAL;
@@ -61,26 +63,35 @@ public enum Orientation {
             case ROTATE_90_COUNTERCLOCKWISE -> { start = w - 1; dx = w; dy = -1; }
             default -> throw new IllegalStateException(name());
         }
-        // One loop per pixel size: a byte copy per channel, not a call per pixel (a phone photo has 12 Mpx).
-        for (int y = 0, d = 0; y < oh; y++) {
-            int s = start + y * dy;
-            switch (n) {
-                case 1 -> {
-                    for (int x = 0; x < ow; x++, s += dx) {
-                        dst[d++] = src[s];
-                    }
-                }
-                case 3 -> {
-                    for (int x = 0; x < ow; x++, s += dx) {
-                        int o = s * 3;
-                        dst[d++] = src[o];
-                        dst[d++] = src[o + 1];
-                        dst[d++] = src[o + 2];
-                    }
-                }
-                default -> {
-                    for (int x = 0; x < ow; x++, s += dx, d += n) {
-                        System.arraycopy(src, s * n, dst, d, n);
+        // Tile by tile: a quarter turn reads the source down its columns, and 12 Mpx read that way miss
+        // the cache on every pixel; within a 64x64 tile the rows it reads stay cached. One loop per
+        // pixel size: a byte copy per channel, not a call per pixel.
+        for (int ty = 0; ty < oh; ty += TILE) {
+            for (int tx = 0; tx < ow; tx += TILE) {
+                int yEnd = Math.min(oh, ty + TILE);
+                int xEnd = Math.min(ow, tx + TILE);
+                for (int y = ty; y < yEnd; y++) {
+                    int s = start + y * dy + tx * dx;
+                    int d = (y * ow + tx) * n;
+                    switch (n) {
+                        case 1 -> {
+                            for (int x = tx; x < xEnd; x++, s += dx) {
+                                dst[d++] = src[s];
+                            }
+                        }
+                        case 3 -> {
+                            for (int x = tx; x < xEnd; x++, s += dx) {
+                                int o = s * 3;
+                                dst[d++] = src[o];
+                                dst[d++] = src[o + 1];
+                                dst[d++] = src[o + 2];
+                            }
+                        }
+                        default -> {
+                            for (int x = tx; x < xEnd; x++, s += dx, d += n) {
+                                System.arraycopy(src, s * n, dst, d, n);
+                            }
+                        }
                     }
                 }
             }

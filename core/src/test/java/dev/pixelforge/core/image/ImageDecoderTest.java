@@ -1,6 +1,7 @@
 package dev.pixelforge.core.image;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -90,6 +91,29 @@ class ImageDecoderTest {
                 assertThrows(ImageRejected.class, () -> decoder.decode(new byte[] {'I', 'I', 42, 0, 8, 0, 0, 0})).reason());
         assertEquals(ImageRejected.Reason.EMPTY_BODY,
                 assertThrows(ImageRejected.class, () -> decoder.decode(new byte[0])).reason());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"lossy.webp", "lossless.webp", "alpha.webp", "rgb.tif", "rgb-lzw.tif", "cmyk.tif", "cmyk-adobe.jpg",
+            "ycck-adobe.jpg", "animated.gif", "interlaced.png", "rgb16.png"})
+    void damagedFileFromTheWild_isA4xxSayingWhatToFix_neverAJavaException(String name) {
+        byte[] file = WildFiles.bytes(name);
+        for (int cut : new int[] {file.length / 3, file.length / 2, file.length - 7}) {
+            byte[] damaged = Arrays.copyOf(file, file.length);
+            for (int i = cut; i < Math.min(damaged.length - 2, cut + 40); i++) {
+                damaged[i] = (byte) (damaged[i] * 31 + 7); // scrambled, length kept: not a truncation
+            }
+            for (byte[] bad : new byte[][] {damaged, Arrays.copyOf(file, cut)}) {
+                try {
+                    decoder.decode(bad);
+                } catch (ImageRejected e) {
+                    assertTrue(e.reason() == ImageRejected.Reason.NOT_AN_IMAGE || e.reason() == ImageRejected.Reason.TRUNCATED_IMAGE,
+                            name + ": " + e.reason());
+                    assertFalse(e.getMessage().contains("Exception"), name + ": " + e.getMessage());
+                }
+                // Decoding without complaint is allowed: damage inside compressed pixel data may go unnoticed.
+            }
+        }
     }
 
     @Test

@@ -39,6 +39,26 @@ class OrientationTest {
         }
     }
 
+    @org.junit.jupiter.api.Test
+    void acrossTileEdges_turnsCompose_asTheyShould() {
+        // 130x70 spans several 64x64 tiles, with partial ones at the edges.
+        byte[] data = new byte[130 * 70 * 3];
+        for (int i = 0; i < data.length; i++) {
+            data[i] = (byte) (i * 31 + i / 390);
+        }
+        Pixels p = new Pixels(130, 70, Channels.BGR, data);
+        Pixels cw = Orientation.ROTATE_90_CLOCKWISE.apply(p);
+        assertEquals(70, cw.width());
+        assertArrayEquals(data, Orientation.ROTATE_90_COUNTERCLOCKWISE.apply(cw).data(), "clockwise then counter-clockwise");
+        assertArrayEquals(Orientation.ROTATE_180.apply(p).data(), Orientation.ROTATE_90_CLOCKWISE.apply(cw).data(), "two quarter turns");
+        for (Orientation self : new Orientation[] {Orientation.MIRROR_HORIZONTAL, Orientation.MIRROR_VERTICAL,
+                Orientation.TRANSPOSE, Orientation.TRANSVERSE, Orientation.ROTATE_180}) {
+            assertArrayEquals(data, self.apply(self.apply(p)).data(), self + " twice");
+        }
+        assertArrayEquals(Orientation.TRANSPOSE.apply(p).data(),
+                Orientation.MIRROR_HORIZONTAL.apply(Orientation.ROTATE_90_CLOCKWISE.apply(p)).data(), "transpose = turn, then mirror");
+    }
+
     @ParameterizedTest
     @ValueSource(ints = {6})
     void six_isAPhoneHeldUpright_turnedClockwise(int exif) {
