@@ -3,30 +3,21 @@ package dev.pixelforge.core.image;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.awt.image.IndexColorModel;
-import java.util.ArrayList;
 import java.util.Iterator;
-import java.util.List;
 import java.util.Optional;
 import javax.imageio.IIOException;
 import javax.imageio.ImageIO;
 import javax.imageio.ImageReadParam;
 import javax.imageio.ImageReader;
 import javax.imageio.ImageTypeSpecifier;
-import javax.imageio.metadata.IIOMetadataNode;
 import javax.imageio.stream.ImageInputStream;
 import javax.imageio.stream.MemoryCacheImageInputStream;
-import org.w3c.dom.Element;
-import org.w3c.dom.Node;
 
 /**
  * Bytes to pixels. The format comes from the leading bytes, the size from the header, and the
  * pixel limit is enforced before a single pixel is allocated.
  */
 public final class ImageDecoder {
-
-    private static final String GIF_STREAM = "javax_imageio_gif_stream_1.0";
-    private static final String GIF_IMAGE = "javax_imageio_gif_image_1.0";
 
     /**
      * A decoded image and the format it arrived in: its pixels, upright (EXIF orientation applied),
@@ -75,7 +66,7 @@ public final class ImageDecoder {
             int frames = checkDeclaredPixels(reader, format);
             Decoded decoded;
             if (gif) {
-                Animation animation = readAnimation(reader, frames);
+                Animation animation = GifFrames.read(reader, frames);
                 decoded = new Decoded(format, animation.frames().get(0).pixels(), Optional.of(animation));
             } else {
                 BufferedImage image = reader.read(0, lumaOnly && format == ImageFormat.JPEG ? lumaParam(reader) : null);
@@ -118,63 +109,6 @@ public final class ImageDecoder {
         }
         limits.checkAnimation(frames, total);
         return frames;
-    }
-
-    private static Animation readAnimation(ImageReader reader, int count) throws IOException {
-        Node screen = child(reader.getStreamMetadata().getAsTree(GIF_STREAM), "LogicalScreenDescriptor");
-        int loops = -1;
-        List<Animation.Frame> frames = new ArrayList<>(count);
-        for (int i = 0; i < count; i++) {
-            BufferedImage image = reader.read(i);
-            Node tree = reader.getImageMetadata(i).getAsTree(GIF_IMAGE);
-            Node descriptor = child(tree, "ImageDescriptor");
-            Node control = child(tree, "GraphicControlExtension");
-            if (i == 0) {
-                loops = netscapeLoops(tree);
-            }
-            if (!(image.getColorModel() instanceof IndexColorModel icm)) {
-                throw new IllegalStateException("the JDK's GIF reader returned a " + image.getColorModel());
-            }
-            frames.add(new Animation.Frame(image.getWidth(), image.getHeight(),
-                    intAttribute(descriptor, "imageLeftPosition", 0), intAttribute(descriptor, "imageTopPosition", 0),
-                    RasterPixels.indices(image.getRaster()), RasterPixels.palette(icm),
-                    intAttribute(control, "delayTime", 0),
-                    control == null ? "none" : ((Element) control).getAttribute("disposalMethod"),
-                    icm.getTransparentPixel()));
-        }
-        int canvasWidth = intAttribute(screen, "logicalScreenWidth", frames.get(0).width());
-        int canvasHeight = intAttribute(screen, "logicalScreenHeight", frames.get(0).height());
-        return new Animation(canvasWidth, canvasHeight, loops, frames);
-    }
-
-    /** The NETSCAPE2.0 application extension's loop count (0: for ever), or -1 when there is none. */
-    private static int netscapeLoops(Node imageTree) {
-        Node extensions = child(imageTree, "ApplicationExtensions");
-        for (Node n = extensions == null ? null : extensions.getFirstChild(); n != null; n = n.getNextSibling()) {
-            Element e = (Element) n;
-            if ("NETSCAPE".equals(e.getAttribute("applicationID")) && "2.0".equals(e.getAttribute("authenticationCode"))
-                    && e instanceof IIOMetadataNode node && node.getUserObject() instanceof byte[] data
-                    && data.length >= 3 && data[0] == 1) {
-                return (data[1] & 0xFF) | (data[2] & 0xFF) << 8;
-            }
-        }
-        return -1;
-    }
-
-    private static Node child(Node parent, String name) {
-        for (Node n = parent == null ? null : parent.getFirstChild(); n != null; n = n.getNextSibling()) {
-            if (name.equals(n.getNodeName())) {
-                return n;
-            }
-        }
-        return null;
-    }
-
-    private static int intAttribute(Node node, String name, int otherwise) {
-        if (node instanceof Element e && !e.getAttribute(name).isEmpty()) {
-            return Integer.parseInt(e.getAttribute(name));
-        }
-        return otherwise;
     }
 
     /** A read param asking for 8-bit gray, when the reader can produce it for this image. */
