@@ -1,13 +1,14 @@
 #!/usr/bin/python3
 """Makes the "files from the wild" corpus and Pillow's answers for it (issue 14).
 
-Run with Debian's Python and Pillow (apt-get install python3-pil), from this directory:
+Run with Debian's Python and Pillow, and libjpeg-turbo's jpegtran for the arithmetic-coded JPEG
+(apt-get install python3-pil libjpeg-turbo-progs), from this directory:
 
     /usr/bin/python3 make_corpus.py
 
 Every input is made here from arithmetic patterns (nothing downloaded). Pillow writes what it can;
 the few kinds it cannot write (YCCK and restart-marker JPEGs, interlaced and 16-bit RGB PNGs, an ICC
-profile) are written by the small encoders below, and Pillow then reads every file back, as a
+profile) are written by the small encoders below (and the arithmetic-coded JPEG by jpegtran), and Pillow then reads every file back, as a
 client's file would be read, to make the reference:
 
     <name>.L.png          Image.open(f).convert('L')
@@ -20,6 +21,7 @@ client's file would be read, to make the reference:
 import io
 import math
 import struct
+import subprocess
 import zlib
 
 import PIL
@@ -195,10 +197,9 @@ def strip_app14(jpeg):
             return bytes(out) + jpeg[i:]
 
 
-def arithmetic_marked(jpeg):
-    # SOF0 relabelled SOF9 (arithmetic, sequential): the marker a decoder dispatches on.
-    i = jpeg.index(b"\xFF\xC0")
-    return jpeg[:i] + b"\xFF\xC9" + jpeg[i + 2:]
+def arithmetic_coded(jpeg):
+    # Re-coded losslessly with arithmetic coding by libjpeg-turbo's jpegtran (Pillow cannot write it).
+    return subprocess.run(["jpegtran", "-arithmetic", "-copy", "all"], input=jpeg, capture_output=True, check=True).stdout
 
 
 # --- PNGs Pillow cannot write ---------------------------------------------------------------------
@@ -354,8 +355,7 @@ def main():
     save_and_reference("restart-markers.jpg", restart_jpeg(rgb))
     baseline = io.BytesIO()
     rgb.save(baseline, "JPEG", quality=95)
-    with open("arithmetic.jpg", "wb") as f:
-        f.write(arithmetic_marked(baseline.getvalue()))
+    save_and_reference("arithmetic.jpg", arithmetic_coded(baseline.getvalue()))
     gray_gif = gray.quantize(colors=32, method=Image.Quantize.MEDIANCUT).convert("L").convert("P", palette=Image.Palette.ADAPTIVE, colors=32)
     save_and_reference("gray-transparent.gif", gray_gif, transparency=int(gray_gif.getpixel((0, 0))))
 

@@ -72,7 +72,9 @@ record ImageHeader(Orientation orientation, byte[] decodable) {
 
     /**
      * SOF markers other than baseline, extended and progressive Huffman (C0, C1, C2): lossless,
-     * hierarchical and arithmetic-coded JPEG, which the JDK's decoder (libjpeg 6b) cannot read.
+     * hierarchical and arithmetic-coded JPEG. The libjpeg 6b that upstream JDK builds bundle reads
+     * none of them; Debian's OpenJDK, linked to libjpeg-turbo, reads arithmetic coding. Refused on
+     * every JDK, so that every target answers the same file the same way.
      */
     private static void refuseUnsupportedCoding(int marker) {
         boolean arithmetic = marker >= 0xC9 && marker <= 0xCF; // SOF9-11, DAC (CC), SOF13-15
