@@ -313,6 +313,10 @@ def main():
     p3 = display_p3_profile()
     save_and_reference("display-p3.png", rgb, icc_profile=p3)
     save_and_reference("display-p3.jpg", rgb, icc_profile=p3, quality=95)
+    save_and_reference("display-p3.webp", rgb, icc_profile=p3, lossless=True)
+    save_and_reference("display-p3.tif", rgb, icc_profile=p3)
+    # Print files carry a profile too; this one does not even match the colour space: it must not matter.
+    save_and_reference("cmyk-icc.jpg", cmyk, icc_profile=p3, quality=95)
 
     # 4. An animated GIF: full-frame, opaque frames with their own timings, looping forever.
     frames = [pattern_rgb(phase=40 * i).quantize(colors=64, method=Image.Quantize.MEDIANCUT) for i in range(3)]

@@ -8,9 +8,10 @@ import java.io.ByteArrayOutputStream;
  * chunk headers are read; pixel data is skipped by its declared length.
  *
  * @param orientation how to turn the decoded pixels upright
- * @param decodable   the bytes to hand the decoder: the input itself, or for a JPEG with an ICC
- *                    profile the input without it, so that the JDK's reader returns the encoded
- *                    values (as Pillow does) instead of converting them through the profile
+ * @param decodable   the bytes to hand the decoder: the input itself, or for a JPEG or WebP with an
+ *                    ICC profile the input without it, so that the reader (the JDK's for JPEG,
+ *                    TwelveMonkeys' for WebP) returns the encoded values, as Pillow does, instead of
+ *                    converting them through the profile
  */
 record ImageHeader(Orientation orientation, byte[] decodable) {
 
@@ -20,6 +21,7 @@ record ImageHeader(Orientation orientation, byte[] decodable) {
         return switch (format) {
             case JPEG -> scanJpeg(bytes);
             case PNG -> new ImageHeader(pngOrientation(bytes), bytes);
+            case WEBP -> new ImageHeader(Orientation.NORMAL, webpWithoutIcc(bytes));
             default -> new ImageHeader(Orientation.NORMAL, bytes);
         };
     }
@@ -90,6 +92,43 @@ record ImageHeader(Orientation orientation, byte[] decodable) {
                             + " save it as a baseline or progressive JPEG, or as PNG",
                     marker == 0xC3 ? "lossless" : "hierarchical", marker - 0xC0));
         }
+    }
+
+    /**
+     * The WebP without its ICCP chunk, and with VP8X's ICC flag cleared; the input itself when it has
+     * none, or when its chunks do not add up (the decoder then says what is wrong).
+     */
+    private static byte[] webpWithoutIcc(byte[] b) {
+        int p = 12;
+        int iccp = -1;
+        int iccpEnd = -1;
+        while (p + 8 <= b.length) {
+            long size = (b[p + 4] & 0xFFL) | (b[p + 5] & 0xFFL) << 8 | (b[p + 6] & 0xFFL) << 16 | (b[p + 7] & 0xFFL) << 24;
+            long end = p + 8 + size + (size & 1); // chunks are padded to an even length
+            if (end > b.length) {
+                return b;
+            }
+            if (matches(b, p, p + 4, "ICCP")) {
+                iccp = p;
+                iccpEnd = (int) end;
+            }
+            p = (int) end;
+        }
+        if (iccp < 0) {
+            return b;
+        }
+        byte[] out = new byte[b.length - (iccpEnd - iccp)];
+        System.arraycopy(b, 0, out, 0, iccp);
+        System.arraycopy(b, iccpEnd, out, iccp, b.length - iccpEnd);
+        int riff = out.length - 8;
+        out[4] = (byte) riff;
+        out[5] = (byte) (riff >> 8);
+        out[6] = (byte) (riff >> 16);
+        out[7] = (byte) (riff >> 24);
+        if (matches(out, 12, 16, "VP8X")) {
+            out[20] &= ~0x20; // the ICC profile flag
+        }
+        return out;
     }
 
     /** PNG's eXIf chunk (PNG 1.5 extensions): a TIFF-structured EXIF block, like JPEG's APP1 after "Exif\0\0". */

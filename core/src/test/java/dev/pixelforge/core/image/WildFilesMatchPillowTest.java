@@ -20,7 +20,7 @@ class WildFilesMatchPillowTest {
     private final ImageFunction function = new ImageFunction(ImageLimits.DEFAULTS);
 
     @ParameterizedTest(name = "{0}")
-    @ValueSource(strings = {"cmyk.tif", "rgb.tif", "rgb-lzw.tif", "lossless.webp", "alpha.webp", "display-p3.png",
+    @ValueSource(strings = {"cmyk.tif", "rgb.tif", "rgb-lzw.tif", "lossless.webp", "alpha.webp", "display-p3.png", "display-p3.webp", "display-p3.tif",
             "interlaced.png", "trns-rgb.png", "trns-gray.png", "palette-1bit.png", "palette-2bit.png", "palette-4bit.png",
             "gray-transparent.gif"})
     void losslessInput_grayEqualsPillowsConvertL_byteForByte(String name) {
@@ -53,7 +53,7 @@ class WildFilesMatchPillowTest {
     }
 
     @ParameterizedTest(name = "{0}")
-    @ValueSource(strings = {"cmyk-adobe.jpg", "cmyk-plain.jpg", "ycck-adobe.jpg"})
+    @ValueSource(strings = {"cmyk-adobe.jpg", "cmyk-plain.jpg", "ycck-adobe.jpg", "cmyk-icc.jpg"})
     void cmykJpeg_grayEqualsPillowsConvertL_byteForByte(String name) {
         assertEquals(0, maxDifference(name, name + ".L.png"), name);
     }
