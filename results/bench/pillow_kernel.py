@@ -1,7 +1,7 @@
 #!/usr/bin/python3
 """Pillow's side of `./pixelforge bench kernel`: the first study's function body, timed warm.
 
-For each image: decode, convert('L'), encode in the same format (JPEG at the given quality, PNG at
+For each image: decode, turn upright (EXIF orientation), convert('L'), encode in the same format (JPEG at the given quality, PNG at
 Pillow's defaults), all in memory, as the study's Lambda did. Prints one JSON object per image with
 the median seconds of the timed runs and the output size, and writes Pillow's gray pixels (before
 encoding) to OUT_DIR/<name>.gray for the pixel comparison.
@@ -14,11 +14,15 @@ import statistics
 import sys
 import time
 
-from PIL import Image
+from PIL import Image, ImageOps
 
 
 def one(data, fmt, quality):
     with Image.open(io.BytesIO(data)) as im:
+        # A phone photo's answer must display as the photo does, as PixelForge's does: turn it upright
+        # first. Only when it has an orientation to apply: exif_transpose copies the image otherwise.
+        if im.getexif().get(0x0112, 1) != 1:
+            im = ImageOps.exif_transpose(im)
         gray = im.convert('L')
     out = io.BytesIO()
     if fmt == 'JPEG':

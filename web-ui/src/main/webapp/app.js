@@ -213,8 +213,10 @@ async function onConvert(event) {
     const { blob, name } = await sourceImage();
     const scale = document.getElementById('scale').value;
     const type = blob.type || 'application/octet-stream';
+    // A TIFF's answer is a TIFF, which most browsers cannot show: ask for PNG instead.
+    const format = /tiff/i.test(type) || /\.tiff?$/i.test(name) ? '&format=png' : '';
     await Promise.all(BACKENDS.map(b => runOn(b.id,
-      url => timedFetch(`${url}/tone?scale=${encodeURIComponent(scale)}`, {
+      url => timedFetch(`${url}/tone?scale=${encodeURIComponent(scale)}${format}`, {
         method: 'POST', headers: { 'Content-Type': type }, body: blob,
       }, { read: 'blob', parse: decodableImage }),
       (id, result) => showImages(id, [URL.createObjectURL(result.value)], () => `${name} in ${scale}`))));

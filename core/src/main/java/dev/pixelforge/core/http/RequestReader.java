@@ -60,7 +60,7 @@ final class RequestReader {
     byte[] base64(String text) {
         if (text == null || text.isBlank()) {
             throw new ImageRejected(ImageRejected.Reason.BAD_PARAMETER,
-                    "the JSON has no \"image\": send {\"image\":\"<base64 of a PNG, JPEG, GIF or BMP>\"}");
+                    "the JSON has no \"image\": send {\"image\":\"<base64 of a PNG, JPEG, GIF, BMP, TIFF or WebP>\"}");
         }
         String b64 = text;
         int comma = b64.indexOf(',');

@@ -4,6 +4,7 @@ import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.util.Iterator;
+import java.util.Optional;
 import javax.imageio.IIOException;
 import javax.imageio.ImageIO;
 import javax.imageio.ImageReadParam;
@@ -18,8 +19,15 @@ import javax.imageio.stream.MemoryCacheImageInputStream;
  */
 public final class ImageDecoder {
 
-    /** A decoded image and the format it arrived in. */
-    public record Decoded(ImageFormat format, Pixels pixels) {
+    /**
+     * A decoded image and the format it arrived in: its pixels, upright (EXIF orientation applied),
+     * and for a GIF, still or animated, every frame as stored ({@code pixels} is then the first
+     * frame's): a GIF answer is written from the frames' palettes, exactly, not re-quantised.
+     */
+    public record Decoded(ImageFormat format, Pixels pixels, Optional<Animation> animation) {
+        public Decoded(ImageFormat format, Pixels pixels) {
+            this(format, pixels, Optional.empty());
+        }
     }
 
     private final ImageLimits limits;
@@ -48,17 +56,27 @@ public final class ImageDecoder {
             throw new ImageRejected(ImageRejected.Reason.EMPTY_BODY, ImageRejected.EMPTY_BODY_MESSAGE);
         }
         ImageFormat format = ImageFormat.sniff(bytes).orElseThrow(() -> unrecognised(bytes));
+        ImageHeader header = ImageHeader.scan(format, bytes);
         ImageReader reader = readerFor(format);
         // A memory-backed stream: ImageIO's default may spill to a temporary file.
-        try (ImageInputStream in = new MemoryCacheImageInputStream(new ByteArrayInputStream(bytes))) {
-            reader.setInput(in, true, true);
-            limits.checkPixels(reader.getWidth(0), reader.getHeight(0));
-            BufferedImage image = reader.read(0, lumaOnly && format == ImageFormat.JPEG ? lumaParam(reader) : null);
+        try (ImageInputStream in = new MemoryCacheImageInputStream(new ByteArrayInputStream(header.decodable()))) {
+            boolean gif = format == ImageFormat.GIF;
+            // A GIF is read with its metadata and may be seeked: its frames are counted before any is decoded.
+            reader.setInput(in, !gif, !gif);
+            int frames = checkDeclaredPixels(reader, format);
+            Decoded decoded;
+            if (gif) {
+                Animation animation = GifFrames.read(reader, frames);
+                decoded = new Decoded(format, animation.frames().get(0).pixels(), Optional.of(animation));
+            } else {
+                BufferedImage image = reader.read(0, lumaOnly && format == ImageFormat.JPEG ? lumaParam(reader) : null);
+                decoded = new Decoded(format, header.orientation().apply(RasterPixels.from(image)));
+            }
             // Decoders fill a cut-off image's missing rows with gray (libjpeg only warns): refuse it instead.
             if (!format.isComplete(bytes)) {
                 throw truncated(format, null);
             }
-            return new Decoded(format, RasterPixels.from(image));
+            return decoded;
         } catch (ImageRejected rejected) {
             throw rejected;
         } catch (IOException | RuntimeException e) {
@@ -66,6 +84,31 @@ public final class ImageDecoder {
         } finally {
             reader.dispose();
         }
+    }
+
+    /**
+     * Refuses an image whose header declares more pixels than the limit, before any is decoded; for
+     * a GIF, all frames together. Returns the frame count (1 for every other format: TIFF's
+     * further pages and an animated WebP's further frames are not read).
+     */
+    private int checkDeclaredPixels(ImageReader reader, ImageFormat format) throws IOException {
+        if (format != ImageFormat.GIF) {
+            limits.checkPixels(reader.getWidth(0), reader.getHeight(0));
+            return 1;
+        }
+        int frames = reader.getNumImages(true);
+        if (frames < 1) {
+            throw new IIOException("the GIF holds no complete image"); // truncated, or not a GIF: the caller tells which
+        }
+        long total = 0;
+        for (int i = 0; i < frames; i++) {
+            long w = reader.getWidth(i);
+            long h = reader.getHeight(i);
+            limits.checkPixels(w, h);
+            total += w * h;
+        }
+        limits.checkAnimation(frames, total);
+        return frames;
     }
 
     /** A read param asking for 8-bit gray, when the reader can produce it for this image. */
@@ -81,8 +124,8 @@ public final class ImageDecoder {
     }
 
     /**
-     * The pixel count the image declares, from its header alone (0 when the header cannot be read:
-     * decoding then says why).
+     * The pixel count the image declares, from its header alone, all frames of a GIF together (0
+     * when the header cannot be read: decoding then says why).
      */
     public long declaredPixels(byte[] bytes) {
         ImageFormat format = ImageFormat.sniff(bytes).orElse(null);
@@ -91,8 +134,16 @@ public final class ImageDecoder {
         }
         ImageReader reader = readerFor(format);
         try (ImageInputStream in = new MemoryCacheImageInputStream(new ByteArrayInputStream(bytes))) {
-            reader.setInput(in, true, true);
-            return (long) reader.getWidth(0) * reader.getHeight(0);
+            if (format != ImageFormat.GIF) {
+                reader.setInput(in, true, true);
+                return (long) reader.getWidth(0) * reader.getHeight(0);
+            }
+            reader.setInput(in, false, true);
+            long total = 0;
+            for (int i = 0, frames = reader.getNumImages(true); i < frames; i++) {
+                total += (long) reader.getWidth(i) * reader.getHeight(i);
+            }
+            return total;
         } catch (IOException | RuntimeException unreadable) {
             return 0;
         } finally {
@@ -112,11 +163,13 @@ public final class ImageDecoder {
         for (Throwable t = e; t != null; t = t.getCause()) {
             if (t.getMessage() != null && t.getMessage().startsWith("Unsupported Image Type")) {
                 return new ImageRejected(ImageRejected.Reason.UNSUPPORTED_FORMAT,
-                        "this " + format + " uses a colour model PixelForge does not read (for example CMYK):"
-                                + " convert it to RGB first", e);
+                        "this " + format + " uses a colour model PixelForge does not read (RGB, gray, palette and"
+                                + " CMYK are read): convert it to RGB first", e);
             }
         }
-        String detail = e instanceof IIOException || e instanceof IOException ? e.getMessage() : e.toString();
+        // A decoder's own IOException says what is wrong; a runtime exception from deep inside one (a
+        // plugin indexing past damaged data) says nothing a client can act on, and names a Java class.
+        String detail = e instanceof IOException && e.getMessage() != null ? e.getMessage() : "damaged data";
         return new ImageRejected(ImageRejected.Reason.NOT_AN_IMAGE,
                 "the body starts like a " + format + " but cannot be decoded (" + detail + "): send a valid file", e);
     }
@@ -130,8 +183,9 @@ public final class ImageDecoder {
     private static ImageRejected unrecognised(byte[] bytes) {
         return ImageFormat.sniffUnsupported(bytes)
                 .map(name -> new ImageRejected(ImageRejected.Reason.UNSUPPORTED_FORMAT,
-                        name + " is not supported: send PNG, JPEG, GIF or BMP"))
+                        name + " is not supported: convert it to " + (name.equals("ICO") ? "PNG" : "JPEG (photos) or PNG")
+                                + " first; PixelForge reads " + ImageFormat.READABLE_NAMES))
                 .orElseGet(() -> new ImageRejected(ImageRejected.Reason.NOT_AN_IMAGE,
-                        "the body is not a PNG, JPEG, GIF or BMP image (its first bytes match none of them)"));
+                        "the body is not a " + ImageFormat.READABLE_NAMES + " image (its first bytes match none of them)"));
     }
 }

@@ -24,7 +24,11 @@ public final class ImageEncoder {
     /** Pillow's default JPEG quality, so default outputs compare with the study's. */
     public static final int DEFAULT_JPEG_QUALITY = 75;
 
+
     public byte[] encode(Pixels pixels, ImageFormat format, int jpegQuality) {
+        if (format == ImageFormat.WEBP) {
+            throw new IllegalArgumentException("no WebP encoder: ImageFormat.answer() turns WebP into PNG");
+        }
         if (jpegQuality < 1 || jpegQuality > 100) {
             throw new ImageRejected(ImageRejected.Reason.BAD_PARAMETER,
                     "quality " + jpegQuality + " is outside 1..100 (JPEG quality, 75 by default)");
@@ -42,6 +46,10 @@ public final class ImageEncoder {
             if (format == ImageFormat.JPEG) {
                 param.setCompressionMode(ImageWriteParam.MODE_EXPLICIT);
                 param.setCompressionQuality(jpegQuality / 100f);
+            } else if (format == ImageFormat.TIFF) {
+                // Lossless and read by libtiff, Pillow, browsers' TIFF viewers and scanners' software alike.
+                param.setCompressionMode(ImageWriteParam.MODE_EXPLICIT);
+                param.setCompressionType("Deflate");
             }
             writer.write(null, new IIOImage(image, null, null), param);
         } catch (IOException e) {
@@ -50,6 +58,11 @@ public final class ImageEncoder {
             writer.dispose();
         }
         return bytes.toByteArray();
+    }
+
+    /** A GIF, every frame as the input had it, under its converted palette ({@link GifFrames#write}). */
+    public byte[] encode(Animation animation) {
+        return GifFrames.write(animation, writerFor(ImageFormat.GIF));
     }
 
     /** Wraps the pixel array in a BufferedImage without copying it. */

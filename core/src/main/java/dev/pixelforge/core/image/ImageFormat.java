@@ -3,12 +3,25 @@ package dev.pixelforge.core.image;
 import java.util.Locale;
 import java.util.Optional;
 
-/** The formats PixelForge reads and writes, recognised by their leading bytes rather than a declared type. */
+/**
+ * The formats PixelForge reads, recognised by their leading bytes rather than a declared type. All
+ * but WebP are written too: no WebP encoder runs on the JVM without native code, so a WebP's answer
+ * is a PNG (lossless, keeps alpha).
+ */
 public enum ImageFormat {
     PNG("png", "image/png", true),
     JPEG("jpeg", "image/jpeg", false),
     GIF("gif", "image/gif", true),
-    BMP("bmp", "image/bmp", false);
+    BMP("bmp", "image/bmp", false),
+    /** The JDK's own TIFF plugin (javax.imageio, JDK 9+) reads and writes it. */
+    TIFF("tiff", "image/tiff", true),
+    /** TwelveMonkeys' WebP plugin reads it (lossy, lossless, alpha); nothing writes it. */
+    WEBP("webp", "image/webp", true);
+
+    /** What a request may name in {@code format=}, for messages. */
+    static final String WRITABLE_NAMES = "png, jpeg, gif, bmp, tiff";
+    /** What PixelForge reads, for messages. */
+    public static final String READABLE_NAMES = "PNG, JPEG, GIF, BMP, TIFF or WebP";
 
     private final String imageIoName;
     private final String mimeType;
@@ -33,6 +46,11 @@ public enum ImageFormat {
         return keepsAlpha;
     }
 
+    /** The format an answer to this input comes in when the request names none: the same, but PNG for WebP. */
+    public ImageFormat answer() {
+        return this == WEBP ? PNG : this;
+    }
+
     /** The format whose signature starts {@code bytes}, if it is one PixelForge reads. */
     public static Optional<ImageFormat> sniff(byte[] bytes) {
         if (startsWith(bytes, 0x89, 'P', 'N', 'G', 0x0D, 0x0A, 0x1A, 0x0A)) {
@@ -47,7 +65,18 @@ public enum ImageFormat {
         if (startsWith(bytes, 'B', 'M') && bytes.length >= 26) {
             return Optional.of(BMP);
         }
+        if (startsWith(bytes, 'I', 'I', 0x2A, 0x00) || startsWith(bytes, 'M', 'M', 0x00, 0x2A)) {
+            return Optional.of(TIFF);
+        }
+        if (isWebP(bytes)) {
+            return Optional.of(WEBP);
+        }
         return Optional.empty();
+    }
+
+    private static boolean isWebP(byte[] bytes) {
+        return startsWith(bytes, 'R', 'I', 'F', 'F') && bytes.length >= 12
+                && bytes[8] == 'W' && bytes[9] == 'E' && bytes[10] == 'B' && bytes[11] == 'P';
     }
 
     /**
@@ -55,13 +84,6 @@ public enum ImageFormat {
      * hears "unsupported" (415) rather than "not an image" (400).
      */
     public static Optional<String> sniffUnsupported(byte[] bytes) {
-        if (startsWith(bytes, 'R', 'I', 'F', 'F') && bytes.length >= 12
-                && bytes[8] == 'W' && bytes[9] == 'E' && bytes[10] == 'B' && bytes[11] == 'P') {
-            return Optional.of("WebP");
-        }
-        if (startsWith(bytes, 'I', 'I', 0x2A, 0x00) || startsWith(bytes, 'M', 'M', 0x00, 0x2A)) {
-            return Optional.of("TIFF");
-        }
         if (bytes.length >= 12 && bytes[4] == 'f' && bytes[5] == 't' && bytes[6] == 'y' && bytes[7] == 'p') {
             return Optional.of("HEIF/AVIF");
         }
@@ -76,7 +98,8 @@ public enum ImageFormat {
 
     /**
      * Whether {@code bytes} reach the end this format marks: PNG's IEND chunk, JPEG's EOI marker,
-     * GIF's trailer, BMP's declared file size. A file without it was cut short in transit.
+     * GIF's trailer, BMP's declared file size, WebP's RIFF size. A file without it was cut short in
+     * transit. TIFF marks no end (its directory may come first or last): its decoder reports a cut.
      */
     public boolean isComplete(byte[] bytes) {
         int n = bytes.length;
@@ -88,6 +111,8 @@ public enum ImageFormat {
                 long declared = (bytes[2] & 0xFFL) | (bytes[3] & 0xFFL) << 8 | (bytes[4] & 0xFFL) << 16 | (bytes[5] & 0xFFL) << 24;
                 yield declared == 0 || declared <= n; // 0: size left unset, which BMP allows
             }
+            case TIFF -> true;
+            case WEBP -> n >= 8 && 8 + ((bytes[4] & 0xFFL) | (bytes[5] & 0xFFL) << 8 | (bytes[6] & 0xFFL) << 16 | (bytes[7] & 0xFFL) << 24) <= n;
         };
     }
 
@@ -101,7 +126,7 @@ public enum ImageFormat {
         return false;
     }
 
-    /** Parses a {@code format} parameter: {@code png}, {@code jpeg} (or {@code jpg}), {@code gif}, {@code bmp}. */
+    /** Parses a {@code format} parameter: {@code png}, {@code jpeg} (or {@code jpg}), {@code gif}, {@code bmp}, {@code tiff} (or {@code tif}). */
     public static ImageFormat parse(String name) {
         String n = name.trim().toLowerCase(Locale.ROOT);
         return switch (n) {
@@ -109,8 +134,12 @@ public enum ImageFormat {
             case "jpeg", "jpg" -> JPEG;
             case "gif" -> GIF;
             case "bmp" -> BMP;
+            case "tiff", "tif" -> TIFF;
+            case "webp" -> throw new ImageRejected(ImageRejected.Reason.BAD_PARAMETER,
+                    "format 'webp' cannot be written here (no WebP encoder on this JVM): ask for png, which keeps"
+                            + " every pixel and the alpha");
             default -> throw new ImageRejected(ImageRejected.Reason.BAD_PARAMETER,
-                    "format '" + name + "' is not one of png, jpeg, gif, bmp");
+                    "format '" + name + "' is not one of " + WRITABLE_NAMES);
         };
     }
 

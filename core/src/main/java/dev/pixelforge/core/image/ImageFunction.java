@@ -42,9 +42,19 @@ public final class ImageFunction {
         long t0 = System.nanoTime();
         ImageDecoder.Decoded decoded = request.scale().readsOnlyLuma() ? decoder.decodeLuma(input) : decoder.decode(input);
         long t1 = System.nanoTime();
+        ImageFormat format = request.format().orElse(decoded.format().answer());
+        if (decoded.animation().isPresent() && format == ImageFormat.GIF) {
+            // GIF to GIF: every frame converted through its palette, timings and looping kept; any
+            // other output format gets the first frame, as Pillow's convert does.
+            Animation toned = decoded.animation().get().mapPalettes(request.scale()::apply);
+            long t2 = System.nanoTime();
+            byte[] out = encoder.encode(toned);
+            long t3 = System.nanoTime();
+            return new ToneResult(out, format, toned.canvasWidth(), toned.canvasHeight(),
+                    new PhaseTimings(t1 - t0, "tone", t2 - t1, t3 - t2));
+        }
         Pixels toned = request.scale().apply(decoded.pixels());
         long t2 = System.nanoTime();
-        ImageFormat format = request.format().orElse(decoded.format());
         byte[] out = encoder.encode(toned, format, request.quality());
         long t3 = System.nanoTime();
         return new ToneResult(out, format, toned.width(), toned.height(),

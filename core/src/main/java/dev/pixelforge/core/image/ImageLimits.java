@@ -40,4 +40,13 @@ public record ImageLimits(long maxBodyBytes, long maxPixels, int maxGenerateCoun
                             + " pixels; this instance accepts at most " + maxPixels + ": scale it down first");
         }
     }
+
+    /** Refuses an animation whose frames hold more pixels together than {@link #maxPixels}. */
+    void checkAnimation(int frames, long totalPixels) {
+        if (totalPixels > maxPixels) {
+            throw new ImageRejected(ImageRejected.Reason.TOO_MANY_PIXELS,
+                    "the animation declares " + frames + " frames of " + totalPixels + " pixels in all; this instance"
+                            + " accepts at most " + maxPixels + " in all frames together: send fewer or smaller frames");
+        }
+    }
 }

@@ -34,7 +34,7 @@ public final class ImageRejected extends RuntimeException {
 
     /** One wording for an empty body, whichever layer notices it first. */
     public static final String EMPTY_BODY_MESSAGE =
-            "the body is empty: send an image (PNG, JPEG, GIF or BMP) as the body, or JSON {\"image\":\"<base64>\"}";
+            "the body is empty: send an image (PNG, JPEG, GIF, BMP, TIFF or WebP) as the body, or JSON {\"image\":\"<base64>\"}";
 
     private final Reason reason;
 

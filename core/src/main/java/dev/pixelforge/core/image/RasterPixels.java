@@ -10,6 +10,7 @@ import java.awt.image.IndexColorModel;
 import java.awt.image.PixelInterleavedSampleModel;
 import java.awt.image.Raster;
 import java.awt.image.SampleModel;
+import java.awt.image.WritableRaster;
 import java.util.Arrays;
 
 /**
@@ -30,9 +31,12 @@ final class RasterPixels {
     static Pixels from(BufferedImage image) {
         ColorModel cm = image.getColorModel();
         int type = cm.getColorSpace().getType();
+        if (type == ColorSpace.TYPE_CMYK && !(cm instanceof IndexColorModel) && image.getRaster().getNumBands() == 4) {
+            return cmykToRgb(image.getRaster());
+        }
         if (!(cm instanceof IndexColorModel) && type != ColorSpace.TYPE_RGB && type != ColorSpace.TYPE_GRAY) {
             throw new ImageRejected(ImageRejected.Reason.UNSUPPORTED_FORMAT,
-                    "the image's colour space is not RGB or gray: convert it to RGB first");
+                    "the image's colour space is not RGB, gray or CMYK: convert it to RGB first");
         }
         Pixels direct = wrapInterleavedBytes(image);
         return direct != null ? direct : convertRows(image);
@@ -156,6 +160,85 @@ final class RasterPixels {
             }
         }
         return out;
+    }
+
+    /**
+     * CMYK to RGB as Pillow converts it ({@code cmyk2rgb} in libImaging/Convert.c), with no colour
+     * profile: R = (255 - K) - C x (255 - K) / 255, rounded as Pillow's MULDIV255 rounds, and so on.
+     * The samples are those Pillow sees: the JDK's JPEG reader undoes Adobe's inversion and YCCK as
+     * libjpeg does for Pillow. A print profile would give other colours; Pillow's are the reference.
+     */
+    private static Pixels cmykToRgb(Raster raster) {
+        int w = raster.getWidth();
+        int h = raster.getHeight();
+        int[] max = new int[4];
+        for (int b = 0; b < 4; b++) {
+            max[b] = (1 << raster.getSampleModel().getSampleSize(b)) - 1;
+        }
+        boolean eightBit = max[0] == 255 && max[1] == 255 && max[2] == 255 && max[3] == 255;
+        Pixels out = Pixels.blank(w, h, Channels.BGR);
+        byte[] dst = out.data();
+        if (eightBit && raster.getDataBuffer() instanceof DataBufferByte buffer && buffer.getNumBanks() == 1
+                && raster.getSampleModel() instanceof PixelInterleavedSampleModel sm && sm.getPixelStride() == 4
+                && sm.getScanlineStride() == w * 4 && Arrays.equals(sm.getBandOffsets(), new int[] {0, 1, 2, 3})
+                && raster.getParent() == null && buffer.getOffset() == 0 && buffer.getData().length == w * h * 4) {
+            byte[] src = buffer.getData(); // what the JDK's JPEG and TIFF readers give: read in place
+            for (int s = 0, d = 0; s < src.length; s += 4, d += 3) {
+                int nk = 255 - (src[s + 3] & 0xFF);
+                dst[d] = (byte) (nk - muldiv255(src[s + 2] & 0xFF, nk));
+                dst[d + 1] = (byte) (nk - muldiv255(src[s + 1] & 0xFF, nk));
+                dst[d + 2] = (byte) (nk - muldiv255(src[s] & 0xFF, nk));
+            }
+            return out;
+        }
+        int[] row = new int[w * 4];
+        for (int y = 0, d = 0; y < h; y++) {
+            raster.getPixels(raster.getMinX(), raster.getMinY() + y, w, 1, row);
+            if (!eightBit) {
+                for (int i = 0; i < row.length; i++) {
+                    row[i] = (int) ((row[i] * 255L + max[i & 3] / 2) / max[i & 3]);
+                }
+            }
+            for (int s = 0; s < row.length; s += 4, d += 3) {
+                int nk = 255 - row[s + 3];
+                dst[d] = (byte) (nk - muldiv255(row[s + 2], nk));
+                dst[d + 1] = (byte) (nk - muldiv255(row[s + 1], nk));
+                dst[d + 2] = (byte) (nk - muldiv255(row[s], nk));
+            }
+        }
+        return out;
+    }
+
+    private static int muldiv255(int a, int b) {
+        int t = a * b + 128;
+        return ((t >> 8) + t) >> 8;
+    }
+
+    /** A palette image's indices, one byte each, rows top to bottom (1-, 2-, 4- and 8-bit rasters alike). */
+    static byte[] indices(Raster raster) {
+        int w = raster.getWidth();
+        int h = raster.getHeight();
+        byte[] out = new byte[Math.multiplyExact(w, h)];
+        int[] row = new int[w];
+        for (int y = 0, d = 0; y < h; y++) {
+            raster.getSamples(raster.getMinX(), raster.getMinY() + y, w, 1, 0, row);
+            for (int x = 0; x < w; x++) {
+                out[d++] = (byte) row[x];
+            }
+        }
+        return out;
+    }
+
+    /** A colour table as a {@code size x 1} image, gray when every entry is, with alpha when one is transparent. */
+    static Pixels palette(IndexColorModel icm) {
+        int size = icm.getMapSize();
+        WritableRaster entries = icm.createCompatibleWritableRaster(size, 1);
+        int[] all = new int[size];
+        for (int i = 0; i < size; i++) {
+            all[i] = i;
+        }
+        entries.setSamples(0, 0, size, 1, 0, all);
+        return convertIndexed(entries, icm, size, 1, new int[size]);
     }
 
     private static boolean isGrayPalette(byte[] r, byte[] g, byte[] b) {

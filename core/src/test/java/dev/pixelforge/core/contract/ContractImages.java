@@ -70,6 +70,19 @@ public final class ContractImages {
         }
     }
 
+    /** How many images (frames, pages) ImageIO finds in {@code bytes}. */
+    public static int frameCount(byte[] bytes) {
+        try (javax.imageio.stream.ImageInputStream in = ImageIO.createImageInputStream(new ByteArrayInputStream(bytes))) {
+            javax.imageio.ImageReader reader = ImageIO.getImageReaders(in).next();
+            reader.setInput(in);
+            int n = reader.getNumImages(true);
+            reader.dispose();
+            return n;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     /** A valid 60-odd byte PNG that declares {@code w} x {@code h} pixels and holds none of them. */
     public static byte[] pngDeclaring(int w, int h) {
         ByteBuffer ihdr = ByteBuffer.allocate(13).putInt(w).putInt(h).put((byte) 8).put((byte) 2).put((byte) 0).put((byte) 0).put((byte) 0);
@@ -81,7 +94,51 @@ public final class ContractImages {
         return out.toByteArray();
     }
 
-    /** The leading bytes of a WebP file: recognisable, and not a format PixelForge reads. */
+    /** A small TIFF (the JDK's writer) whose directory declares {@code w} x {@code h} pixels: its strip holds 16x16. */
+    public static byte[] tiffDeclaring(int w, int h) {
+        byte[] tiff = write(pattern(16, 16, false), "tiff");
+        ByteBuffer b = ByteBuffer.wrap(tiff).order(tiff[0] == 'I' ? java.nio.ByteOrder.LITTLE_ENDIAN : java.nio.ByteOrder.BIG_ENDIAN);
+        int ifd = b.getInt(4);
+        for (int i = 0, entries = b.getShort(ifd) & 0xFFFF; i < entries; i++) {
+            int e = ifd + 2 + 12 * i;
+            int tag = b.getShort(e) & 0xFFFF;
+            if (tag == 256 || tag == 257) { // ImageWidth, ImageLength
+                int value = tag == 256 ? w : h;
+                if (b.getShort(e + 2) == 3) {
+                    b.putShort(e + 8, (short) value);
+                } else {
+                    b.putInt(e + 8, value);
+                }
+            }
+        }
+        return tiff;
+    }
+
+    /**
+     * An extended WebP (a VP8X chunk, whose 24-bit canvas size is how a WebP declares more than
+     * 16383 pixels a side) declaring {@code w} x {@code h}, over the corpus's 64x48 lossless bitstream.
+     */
+    public static byte[] webpDeclaring(int w, int h) {
+        byte[] small = WildFiles.bytes("lossless.webp"); // RIFF, size, WEBP, then its one VP8L chunk
+        byte[] vp8l = Arrays.copyOfRange(small, 12, small.length);
+        ByteBuffer b = ByteBuffer.allocate(12 + 18 + vp8l.length).order(java.nio.ByteOrder.LITTLE_ENDIAN);
+        b.put("RIFF".getBytes(StandardCharsets.US_ASCII)).putInt(4 + 18 + vp8l.length).put("WEBP".getBytes(StandardCharsets.US_ASCII));
+        b.put("VP8X".getBytes(StandardCharsets.US_ASCII)).putInt(10).putInt(0);
+        b.put((byte) (w - 1)).put((byte) ((w - 1) >> 8)).put((byte) ((w - 1) >> 16));
+        b.put((byte) (h - 1)).put((byte) ((h - 1) >> 8)).put((byte) ((h - 1) >> 16));
+        b.put(vp8l);
+        return b.array();
+    }
+
+    /** The leading bytes of a HEIC file (an ISO-BMFF 'ftyp' box): recognisable, and not a format PixelForge reads. */
+    public static byte[] heif() {
+        byte[] b = new byte[64];
+        b[3] = 24;
+        System.arraycopy("ftypheic\0\0\0\0mif1heic".getBytes(StandardCharsets.US_ASCII), 0, b, 4, 20);
+        return b;
+    }
+
+    /** The leading bytes of a WebP file and nothing behind them: a WebP that cannot be decoded. */
     public static byte[] webp() {
         byte[] b = new byte[64];
         System.arraycopy("RIFF".getBytes(StandardCharsets.US_ASCII), 0, b, 0, 4);

@@ -256,6 +256,80 @@ public abstract class ImageApiContract {
         assertExposes(reply, "Server-Timing", "X-PixelForge-Cold");
     }
 
+    /** Files from the wild (issue 14): what the kernel returns for each, and what content type says so. */
+    static Stream<Arguments> wildFiles() {
+        return Stream.of(
+                Arguments.of("cmyk-adobe.jpg", "image/jpeg"), Arguments.of("cmyk-plain.jpg", "image/jpeg"),
+                Arguments.of("ycck-adobe.jpg", "image/jpeg"), Arguments.of("orientation-6.jpg", "image/jpeg"),
+                Arguments.of("orientation-5.png", "image/png"), Arguments.of("display-p3.png", "image/png"),
+                Arguments.of("display-p3.jpg", "image/jpeg"), Arguments.of("display-p3.webp", "image/png"),
+                Arguments.of("display-p3.tif", "image/tiff"), Arguments.of("cmyk-icc.jpg", "image/jpeg"),
+                Arguments.of("animated.gif", "image/gif"),
+                Arguments.of("moving.gif", "image/gif"), Arguments.of("gray-transparent.gif", "image/gif"),
+                Arguments.of("lossless.webp", "image/png"), Arguments.of("lossy.webp", "image/png"),
+                Arguments.of("alpha.webp", "image/png"), Arguments.of("rgb.tif", "image/tiff"),
+                Arguments.of("rgb-lzw.tif", "image/tiff"), Arguments.of("cmyk.tif", "image/tiff"),
+                Arguments.of("interlaced.png", "image/png"), Arguments.of("trns-rgb.png", "image/png"),
+                Arguments.of("trns-gray.png", "image/png"), Arguments.of("palette-1bit.png", "image/png"),
+                Arguments.of("palette-2bit.png", "image/png"), Arguments.of("palette-4bit.png", "image/png"),
+                Arguments.of("rgb16.png", "image/png"), Arguments.of("restart-markers.jpg", "image/jpeg"));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("wildFiles")
+    void toneRaw_fileFromTheWild_returnsTheKernelsBytes_inTheAnswerFormat(String file, String answerType) throws Exception {
+        // The kernel's answers are checked against Pillow's in core (WildFilesMatchPillowTest, AnimatedGifTest);
+        // here every target must return them unchanged, whatever its transport does to binary bodies.
+        byte[] input = WildFiles.bytes(file);
+        for (String scale : List.of("gray", "sepia")) {
+            Reply reply = send(Call.post("/tone", "application/octet-stream", input).withQuery("scale", scale));
+            assertEquals(200, reply.status(), reply::toString);
+            assertEquals(Optional.of(answerType), reply.header("Content-Type").map(ImageApiContract::mediaType), file);
+            byte[] expected = local.tone(input, toneRequest(Map.of("scale", scale))).image();
+            assertArrayEquals(expected, reply.body(), "the target's " + scale + " of " + file + " differs from the kernel's");
+        }
+    }
+
+    @Test
+    void toneRaw_cmykJpeg_everyScaleAnswers_andGrayIsPillowsByteForByte() throws Exception {
+        byte[] cmyk = WildFiles.bytes("cmyk-adobe.jpg");
+        for (String scale : List.of("gray", "sepia", "tint", "threshold")) {
+            Reply reply = send(Call.post("/tone", "image/jpeg", cmyk).withQuery("scale", scale).withQuery("format", "png"));
+            assertEquals(200, reply.status(), reply::toString);
+            assertArrayEquals(local.tone(cmyk, toneRequest(Map.of("scale", scale, "format", "png"))).image(), reply.body(), scale);
+        }
+        Reply gray = send(Call.post("/tone", "image/jpeg", cmyk).withQuery("format", "png"));
+        BufferedImage ours = ContractImages.read(gray.body());
+        BufferedImage pillow = ContractImages.read(WildFiles.bytes("cmyk-adobe.jpg.L.png"));
+        assertArrayEquals(pillow.getRaster().getPixels(0, 0, 64, 48, (int[]) null), ours.getRaster().getPixels(0, 0, 64, 48, (int[]) null));
+    }
+
+    @Test
+    void toneRaw_exifRotatedPhoto_comesBackUpright_withNoOrientationLeftToApply() throws Exception {
+        Reply reply = send(Call.post("/tone", "image/jpeg", WildFiles.bytes("orientation-6.jpg")));
+        assertEquals(200, reply.status(), reply::toString);
+        BufferedImage upright = ContractImages.read(reply.body());
+        assertEquals(48, upright.getWidth(), "stored 64x48 with orientation 6: shown 48 wide");
+        assertEquals(64, upright.getHeight());
+        assertFalse(new String(reply.body(), StandardCharsets.ISO_8859_1).contains("Exif\0\0"), "the answer still carries EXIF");
+    }
+
+    @Test
+    void toneRaw_animatedGif_keepsEveryFrame_andTimesThemAll() throws Exception {
+        Reply reply = send(Call.post("/tone", "image/gif", WildFiles.bytes("animated.gif")));
+        assertEquals(200, reply.status(), reply::toString);
+        assertEquals(3, ContractImages.frameCount(reply.body()));
+        assertTrue(reply.header("Server-Timing").orElse("").matches("decode;dur=[0-9.]+, tone;dur=[0-9.]+, encode;dur=[0-9.]+, app;dur=[0-9.]+"), reply::toString);
+    }
+
+    @Test
+    void toneRaw_formatTiff_answersATiff() throws Exception {
+        Reply reply = send(Call.post("/tone", "image/png", PNG).withQuery("format", "tiff"));
+        assertEquals(200, reply.status(), reply::toString);
+        assertEquals(Optional.of("image/tiff"), reply.header("Content-Type").map(ImageApiContract::mediaType));
+        assertEquals(64, ContractImages.read(reply.body()).getWidth());
+    }
+
     static Stream<Arguments> clientFaults() {
         byte[] truncatedPng = Arrays.copyOf(PNG, PNG.length / 2);
         byte[] truncatedJpeg = Arrays.copyOf(JPEG, JPEG.length / 2);
@@ -271,9 +345,14 @@ public abstract class ImageApiContract {
                 Arguments.of("bad tint colour", Call.post("/tone", "image/png", PNG).withQuery("scale", "tint").withQuery("color", "red"), 400, "bad_parameter"),
                 Arguments.of("threshold level 300", Call.post("/tone", "image/png", PNG).withQuery("scale", "threshold").withQuery("level", "300"), 400, "bad_parameter"),
                 Arguments.of("quality 0", Call.post("/tone", "image/png", PNG).withQuery("format", "jpeg").withQuery("quality", "0"), 400, "bad_parameter"),
-                Arguments.of("format tiff", Call.post("/tone", "image/png", PNG).withQuery("format", "tiff"), 400, "bad_parameter"),
+                Arguments.of("format webp (no encoder)", Call.post("/tone", "image/png", PNG).withQuery("format", "webp"), 400, "bad_parameter"),
                 Arguments.of("100000x100000 declared", Call.post("/tone", "image/png", ContractImages.pngDeclaring(100_000, 100_000)), 413, "too_many_pixels"),
-                Arguments.of("WebP", Call.post("/tone", "image/webp", ContractImages.webp()), 415, "unsupported_format"),
+                Arguments.of("TIFF declaring 60000x60000", Call.post("/tone", "image/tiff", ContractImages.tiffDeclaring(60_000, 60_000)), 413, "too_many_pixels"),
+                Arguments.of("WebP declaring 60000x60000", Call.post("/tone", "image/webp", ContractImages.webpDeclaring(60_000, 60_000)), 413, "too_many_pixels"),
+                Arguments.of("arithmetic-coded JPEG", Call.post("/tone", "image/jpeg", WildFiles.bytes("arithmetic.jpg")), 415, "unsupported_format"),
+                Arguments.of("JPEG XL", Call.post("/tone", "image/jxl", new byte[] {(byte) 0xFF, 0x0A, 0, 0, 0, 0}), 415, "unsupported_format"),
+                Arguments.of("HEIF", Call.post("/tone", "image/heic", ContractImages.heif()), 415, "unsupported_format"),
+                Arguments.of("WebP header alone", Call.post("/tone", "image/webp", ContractImages.webp()), 400, "not_an_image"),
                 Arguments.of("unknown route", Call.get("/nowhere"), 404, "not_found"),
                 Arguments.of("GET on /tone", Call.get("/tone"), 405, "method_not_allowed"),
                 Arguments.of("generate count 0", Call.post("/generate", "application/json", "{\"count\":0}".getBytes(StandardCharsets.UTF_8)), 400, "bad_parameter"),

@@ -31,7 +31,9 @@ class DeclaredSizeLimitTest {
         return Stream.of(
                 Arguments.of("PNG", ContractImages.pngDeclaring(SIDE, SIDE)),
                 Arguments.of("JPEG", jpegDeclaring(SIDE, SIDE)),
-                Arguments.of("GIF", gifDeclaring(SIDE, SIDE)));
+                Arguments.of("GIF", gifDeclaring(SIDE, SIDE)),
+                Arguments.of("TIFF", ContractImages.tiffDeclaring(SIDE, SIDE)),
+                Arguments.of("WebP", ContractImages.webpDeclaring(SIDE, SIDE)));
     }
 
     @ParameterizedTest(name = "{0}")

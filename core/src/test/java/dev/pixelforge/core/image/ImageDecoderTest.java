@@ -1,10 +1,12 @@
 package dev.pixelforge.core.image;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.pixelforge.core.contract.ContractImages;
+import dev.pixelforge.core.contract.WildFiles;
 import java.awt.image.BufferedImage;
 import java.awt.image.IndexColorModel;
 import java.awt.image.WritableRaster;
@@ -55,7 +57,7 @@ class ImageDecoderTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"png", "jpeg", "gif", "bmp"})
+    @ValueSource(strings = {"png", "jpeg", "gif", "bmp", "tiff"})
     void everyFormat_isRecognisedByItsBytes_notItsName(String format) {
         byte[] file = ContractImages.write(ContractImages.pattern(9, 7, false), format);
         ImageDecoder.Decoded d = decoder.decode(file);
@@ -77,12 +79,77 @@ class ImageDecoderTest {
     void unknownBytes_areNotAnImage_andKnownForeignFormats_areUnsupported() {
         assertEquals(ImageRejected.Reason.NOT_AN_IMAGE,
                 assertThrows(ImageRejected.class, () -> decoder.decode("GIF is a nice format".getBytes())).reason());
+        ImageRejected heif = assertThrows(ImageRejected.class, () -> decoder.decode(ContractImages.heif()));
+        assertEquals(ImageRejected.Reason.UNSUPPORTED_FORMAT, heif.reason());
+        assertTrue(heif.getMessage().contains("convert it to JPEG"), heif.getMessage());
         assertEquals(ImageRejected.Reason.UNSUPPORTED_FORMAT,
+                assertThrows(ImageRejected.class, () -> decoder.decode(new byte[] {(byte) 0xFF, 0x0A, 0, 0})).reason());
+        // WebP and TIFF are read now: a header with nothing behind it is a broken file, not a foreign format.
+        assertEquals(ImageRejected.Reason.NOT_AN_IMAGE,
                 assertThrows(ImageRejected.class, () -> decoder.decode(ContractImages.webp())).reason());
-        assertEquals(ImageRejected.Reason.UNSUPPORTED_FORMAT,
+        assertEquals(ImageRejected.Reason.NOT_AN_IMAGE,
                 assertThrows(ImageRejected.class, () -> decoder.decode(new byte[] {'I', 'I', 42, 0, 8, 0, 0, 0})).reason());
         assertEquals(ImageRejected.Reason.EMPTY_BODY,
                 assertThrows(ImageRejected.class, () -> decoder.decode(new byte[0])).reason());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"lossy.webp", "lossless.webp", "alpha.webp", "rgb.tif", "rgb-lzw.tif", "cmyk.tif", "cmyk-adobe.jpg",
+            "ycck-adobe.jpg", "animated.gif", "interlaced.png", "rgb16.png"})
+    void damagedFileFromTheWild_isA4xxSayingWhatToFix_neverAJavaException(String name) {
+        byte[] file = WildFiles.bytes(name);
+        for (int cut : new int[] {file.length / 3, file.length / 2, file.length - 7}) {
+            byte[] damaged = Arrays.copyOf(file, file.length);
+            for (int i = cut; i < Math.min(damaged.length - 2, cut + 40); i++) {
+                damaged[i] = (byte) (damaged[i] * 31 + 7); // scrambled, length kept: not a truncation
+            }
+            for (byte[] bad : new byte[][] {damaged, Arrays.copyOf(file, cut)}) {
+                try {
+                    decoder.decode(bad);
+                } catch (ImageRejected e) {
+                    assertTrue(e.reason() == ImageRejected.Reason.NOT_AN_IMAGE || e.reason() == ImageRejected.Reason.TRUNCATED_IMAGE,
+                            name + ": " + e.reason());
+                    assertFalse(e.getMessage().contains("Exception"), name + ": " + e.getMessage());
+                }
+                // Decoding without complaint is allowed: damage inside compressed pixel data may go unnoticed.
+            }
+        }
+    }
+
+    @Test
+    void arithmeticCodedJpeg_isRefused415_sayingHowToReSaveIt() {
+        ImageRejected e = assertThrows(ImageRejected.class, () -> decoder.decode(WildFiles.bytes("arithmetic.jpg")));
+        assertEquals(ImageRejected.Reason.UNSUPPORTED_FORMAT, e.reason());
+        assertEquals("this JPEG is arithmetic-coded (marker FFC9), which PixelForge's decoder does not read:"
+                + " re-save it Huffman-coded, losslessly, with `jpegtran -copy all in.jpg > out.jpg`", e.getMessage());
+    }
+
+    @Test
+    void losslessJpeg_isRefused415() {
+        byte[] jpeg = ContractImages.jpeg(16, 16);
+        for (int i = 0; i + 1 < jpeg.length; i++) {
+            if ((jpeg[i] & 0xFF) == 0xFF && (jpeg[i + 1] & 0xFF) == 0xC0) {
+                jpeg[i + 1] = (byte) 0xC3;
+                break;
+            }
+        }
+        ImageRejected e = assertThrows(ImageRejected.class, () -> decoder.decode(jpeg));
+        assertEquals(ImageRejected.Reason.UNSUPPORTED_FORMAT, e.reason());
+        assertTrue(e.getMessage().contains("lossless coding process (SOF3)"), e.getMessage());
+    }
+
+    @Test
+    void jpegWithRestartMarkers_decodesWhole() {
+        Pixels p = decoder.decode(WildFiles.bytes("restart-markers.jpg")).pixels();
+        assertEquals(64, p.width());
+        assertEquals(48, p.height());
+    }
+
+    @Test
+    void phonePortrait_exifSix_comesBackTallerThanWide() {
+        Pixels p = decoder.decode(WildFiles.bytes("orientation-6.jpg")).pixels(); // stored 64x48, shown 48x64
+        assertEquals(48, p.width());
+        assertEquals(64, p.height());
     }
 
     @Test
