@@ -1,5 +1,6 @@
 package dev.pixelforge.cli.compare;
 
+import dev.pixelforge.load.client.ClientHost;
 import dev.pixelforge.load.images.StudyImage;
 import dev.pixelforge.load.images.StudyImageSet;
 import dev.pixelforge.load.jmeter.LoadRunner;
@@ -49,7 +50,8 @@ public final class ComparisonRun {
             try (SampleLog log = SampleLog.appendTo(runDir.resolve("samples.csv"))) {
                 for (Map.Entry<Target, URI> target : targets.urls().entrySet()) {
                     out.println("== " + target.getKey().id() + "  " + target.getValue());
-                    LoadRunner.run(target.getKey().id(), target.getValue(), spec.load(), runDir, log, out);
+                    LoadRunner.run(target.getKey().id(), target.getValue(), spec.load(), runDir, log, out,
+                            ClientHost.thisJvm(targets.alongsideClient()));
                     targets.done(target.getKey()); // the next target gets the machine to itself
                 }
             }

@@ -1,5 +1,7 @@
 package dev.pixelforge.load.jmeter;
 
+import dev.pixelforge.load.client.ClientHost;
+import dev.pixelforge.load.client.ClientWatch;
 import dev.pixelforge.load.profile.LoadProfile;
 
 import static us.abstracta.jmeter.javadsl.JmeterDsl.jtlWriter;
@@ -40,11 +42,17 @@ public final class LoadRunner {
                 "duration", Integer.toString(profile.holdSeconds()), "run_dir", runDir.toAbsolutePath().toString());
     }
 
-    public static TestPlanStats run(String target, URI url, LoadProfile profile, Path runDir, SampleLog log, PrintStream out)
-            throws IOException, InterruptedException, TimeoutException {
+    /** Runs {@code target}'s window; {@code client} says what the load client ran on, for its own watch ({@code client.csv}). */
+    public static TestPlanStats run(String target, URI url, LoadProfile profile, Path runDir, SampleLog log, PrintStream out,
+                                    ClientHost client) throws IOException, InterruptedException, TimeoutException {
         LatencyLog latency = new LatencyLog(runDir.resolve("histograms").resolve(target + ".hlog"));
         Progress progress = new Progress(target, profile.durationSeconds(), latency);
-        DslTestPlan plan = LoadPlan.build(profile.operation(), new SampleRecorder(target, profile.operation(), log, progress))
+        ClientWatch watch = ClientWatch.start(target, client, runDir);
+        SampleRecorder recorder = new SampleRecorder(target, profile.operation(), log, progress);
+        DslTestPlan plan = LoadPlan.build(profile.operation(), v -> {
+                    recorder.runScript(v);
+                    watch.observe(v.prev.getResponseCode(), v.prev.getResponseMessage());
+                })
                 .children(jtlWriter(Files.createDirectories(runDir.resolve("jtl")).toString(), target + ".jtl")
                         .withVariables(LoadPlan.VARIABLES.toArray(new String[0])));
         EmbeddedJmeterEngine engine = new EmbeddedJmeterEngine();
@@ -59,6 +67,7 @@ public final class LoadRunner {
             printer.join();
             latency.close();
             log.flush();
+            watch.close();
         }
     }
 }
