@@ -149,6 +149,10 @@ public final class ReportWriter {
                         dev.pixelforge.report.verdict.Verdict.FEW_COLD_STARTS));
             }
         }
+        String clientIsolation = about.getProperty("client-isolation", "");
+        if (clientIsolation.contains("NOT")) {
+            out.add("The load client was to run in a machine of its own, and could not be isolated: " + clientIsolation + ".");
+        }
         for (TargetSummary t : run.targets()) {
             ClientLoad client = run.client().get(t.target());
             if (client != null && client.bound()) {

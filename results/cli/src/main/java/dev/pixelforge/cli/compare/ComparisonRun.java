@@ -1,12 +1,9 @@
 package dev.pixelforge.cli.compare;
 
-import dev.pixelforge.load.client.ClientHost;
 import dev.pixelforge.load.images.StudyImage;
 import dev.pixelforge.load.images.StudyImageSet;
-import dev.pixelforge.load.jmeter.LoadRunner;
 import dev.pixelforge.load.jmeter.RunFolder;
 import dev.pixelforge.platform.Target;
-import dev.pixelforge.platform.sample.SampleLog;
 import dev.pixelforge.report.ReportWriter;
 import dev.pixelforge.report.summary.RunSummary;
 import java.io.IOException;
@@ -47,13 +44,14 @@ public final class ComparisonRun {
         }
         try (Targets targets = opener.open(runDir)) {
             targets.describe(about);
-            try (SampleLog log = SampleLog.appendTo(runDir.resolve("samples.csv"))) {
+            try (LoadClient client = spec.client() == null ? new InProcessClient(runDir, targets.alongsideClient())
+                    : new IsolatedClient(spec.client(), runDir)) {
                 for (Map.Entry<Target, URI> target : targets.urls().entrySet()) {
                     out.println("== " + target.getKey().id() + "  " + target.getValue());
-                    LoadRunner.run(target.getKey().id(), target.getValue(), spec.load(), runDir, log, out,
-                            ClientHost.thisJvm(targets.alongsideClient()));
+                    client.run(target.getKey().id(), target.getValue(), spec.load(), out);
                     targets.done(target.getKey()); // the next target gets the machine to itself
                 }
+                client.describe(about);
             }
             targets.finish(runDir, out);
         } finally {

@@ -9,6 +9,7 @@ import java.nio.file.Path;
  * the run folder goes, and the dated unit prices the report costs it with.
  *
  * @param prices {@code results/pricing.properties}; copied into the run folder when it exists
+ * @param client the load client's own machine (a JVM in a CPU quota and memory limit); null to run it in this JVM
  */
-public record RunSpec(LoadProfile load, PlatformProfile platform, Path runsDir, Path prices) {
+public record RunSpec(LoadProfile load, PlatformProfile platform, Path runsDir, Path prices, ClientLimits client) {
 }
