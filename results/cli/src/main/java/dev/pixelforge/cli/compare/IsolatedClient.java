@@ -92,7 +92,7 @@ final class IsolatedClient implements LoadClient {
         p.setProperty("max-image-pixels", Long.toString(load.maxImagePixels()));
         p.setProperty("cores", Double.isNaN(group.quotaVcpus()) ? "" : Double.toString(group.quotaVcpus()));
         p.setProperty("join", String.join(" ", group.joinFiles().stream().map(Path::toString).toList()));
-        p.setProperty("process", "the load client only, in its own JVM (" + limits.name() + ": " + isolation + ")");
+        p.setProperty("process", "the load client only, in a JVM of its own (" + limits.name() + ")");
         Path file = Files.createDirectories(runDir.resolve("client")).resolve(target + ".properties");
         try (Writer w = Files.newBufferedWriter(file)) {
             p.store(w, "what the load client's own JVM was told to do (" + ClientJvmMain.class.getName() + ")");

@@ -38,16 +38,16 @@ public final class ClientWatch implements AutoCloseable {
     private final Path properties;
     private final BufferedWriter csv;
     private final ScheduledExecutorService ticker;
-    private final ScheduledFuture<?> ticks;
+    private volatile ScheduledFuture<?> ticks; // null until the first request
     private final AtomicLong failures = new AtomicLong();
     private final AtomicReference<String> firstFailure = new AtomicReference<>();
     private final OperatingSystemMXBean os = (OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
 
     // Cumulative figures since the start, as of the last row: a row holds the difference of their
     // millisecond values, so the rows of a window add up to its totals exactly.
-    private final long startNanos;
-    private final long startCpuNanos;
-    private final long startGcMillis;
+    private long startNanos;
+    private long startCpuNanos;
+    private long startGcMillis;
     private long shownWallMillis;
     private long shownCpuMillis;
     private long shownGcMillis;
@@ -65,21 +65,34 @@ public final class ClientWatch implements AutoCloseable {
             csv.write(HEADER);
             csv.newLine();
         }
-        this.startNanos = System.nanoTime();
-        this.startCpuNanos = os.getProcessCpuTime();
-        this.startGcMillis = gcMillis();
         this.ticker = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "client-watch-" + target);
             t.setDaemon(true);
             return t;
         });
-        // A measurement cadence, not synchronisation: the rows are the per-second series.
-        this.ticks = ticker.scheduleAtFixedRate(this::row, 1, 1, TimeUnit.SECONDS);
     }
 
-    /** Starts watching this JVM for {@code target}'s window; rows go to {@code runDir/client.csv}. */
+    /** A watch for {@code target}'s window, rows to {@code runDir/client.csv}; it starts with {@link #begin()}. */
     public static ClientWatch start(String target, ClientHost host, Path runDir) throws IOException {
         return new ClientWatch(target, host, runDir);
+    }
+
+    /**
+     * The window opens: called before every request, it acts on the first. The engine's start-up
+     * before it (a minute in a 0.1-CPU quota) is the client's own affair, not part of the target's window.
+     */
+    public void begin() {
+        if (ticks == null) {
+            synchronized (this) {
+                if (ticks == null) {
+                    startNanos = System.nanoTime();
+                    startCpuNanos = os.getProcessCpuTime();
+                    startGcMillis = gcMillis();
+                    // A measurement cadence, not synchronisation: the rows are the per-second series.
+                    ticks = ticker.scheduleAtFixedRate(this::row, 1, 1, TimeUnit.SECONDS);
+                }
+            }
+        }
     }
 
     /** One finished request, from a JMeter thread: counted when it failed in the client. */
@@ -129,13 +142,22 @@ public final class ClientWatch implements AutoCloseable {
     /** Stops the ticks, writes the last (partial) second and this target's lines of {@code client.properties}. */
     @Override
     public void close() throws IOException {
-        ticks.cancel(false);
+        ScheduledFuture<?> started;
+        synchronized (this) {
+            started = ticks;
+        }
         ticker.shutdown();
+        if (started == null) { // no request was sent: no window, no rows
+            csv.close();
+            writeProperties();
+            return;
+        }
+        started.cancel(false);
         try {
             if (!ticker.awaitTermination(10, TimeUnit.SECONDS)) {
                 throw new IOException("the client watch of " + target + " did not stop");
             }
-            ticks.get(); // a failed tick stopped the series: say so here rather than lose it
+            started.get(); // a failed tick stopped the series: say so here rather than lose it
         } catch (java.util.concurrent.CancellationException cancelled) {
             // what close() asked for: the ticks ended normally
         } catch (java.util.concurrent.ExecutionException e) {

@@ -4,6 +4,7 @@ import dev.pixelforge.load.client.ClientHost;
 import dev.pixelforge.load.client.ClientWatch;
 import dev.pixelforge.load.profile.LoadProfile;
 
+import static us.abstracta.jmeter.javadsl.JmeterDsl.jsr223PreProcessor;
 import static us.abstracta.jmeter.javadsl.JmeterDsl.jtlWriter;
 
 import dev.pixelforge.platform.sample.SampleLog;
@@ -53,7 +54,7 @@ public final class LoadRunner {
                     recorder.runScript(v);
                     watch.observe(v.prev.getResponseCode(), v.prev.getResponseMessage());
                 })
-                .children(jtlWriter(Files.createDirectories(runDir.resolve("jtl")).toString(), target + ".jtl")
+                .children(jsr223PreProcessor(v -> watch.begin()), jtlWriter(Files.createDirectories(runDir.resolve("jtl")).toString(), target + ".jtl")
                         .withVariables(LoadPlan.VARIABLES.toArray(new String[0])));
         EmbeddedJmeterEngine engine = new EmbeddedJmeterEngine();
         properties(url, profile, runDir).forEach(engine::prop);
