@@ -11,6 +11,7 @@ import dev.pixelforge.report.format.SummaryTable;
 
 import dev.pixelforge.report.client.ClientLoad;
 import dev.pixelforge.report.client.ClientLoadReader;
+import dev.pixelforge.report.client.ClientReach;
 import dev.pixelforge.report.cloud.CloudMetric;
 import dev.pixelforge.report.cloud.CloudMetricsReader;
 import dev.pixelforge.report.cost.BreakEven;
@@ -157,6 +158,10 @@ public final class ReportWriter {
             ClientLoad client = run.client().get(t.target());
             if (client != null && client.bound()) {
                 out.add(client.warning());
+            }
+            ClientReach reach = client == null ? null : ClientReach.of(t, client);
+            if (reach != null && !reach.sentence().isEmpty() && !reach.reachedReservedConcurrency()) {
+                out.add(reach.sentence());
             }
         }
         for (dev.pixelforge.report.summary.CrossCheck c : run.crossChecks()) {

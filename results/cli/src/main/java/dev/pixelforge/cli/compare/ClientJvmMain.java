@@ -40,6 +40,9 @@ public final class ClientJvmMain {
                 Integer.parseInt(p.getProperty("ramp")), Integer.parseInt(p.getProperty("duration")),
                 Operation.of(p.getProperty("operation")), Long.parseLong(p.getProperty("max-image-pixels")));
         Path runDir = Path.of(p.getProperty("run-dir"));
+        // No client outlives the comparison that started it, however that ended (the stand-ins' instances do the same with a pipe).
+        ProcessHandle.of(Long.parseLong(p.getProperty("parent-pid"))).ifPresentOrElse(
+                parent -> parent.onExit().thenRun(() -> Runtime.getRuntime().halt(3)), () -> Runtime.getRuntime().halt(3));
         // Into the quota now, after start-up: writing our pid to cgroup.procs moves every thread of this JVM.
         for (String join : p.getProperty("join", "").trim().split("\\s+")) {
             if (!join.isEmpty()) {

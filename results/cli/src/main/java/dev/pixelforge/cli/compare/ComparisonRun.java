@@ -79,7 +79,10 @@ public final class ComparisonRun {
             about.setProperty("memory-mb." + t.id(), Integer.toString(spec.platform().of(t).memoryMb()));
             about.setProperty("cpus." + t.id(), Double.toString(spec.platform().of(t).cpus()));
             about.setProperty("cpu-rule." + t.id(), spec.platform().of(t).cpu().rule());
-            if (t != Target.AWS_LAMBDA) {
+            if (t == Target.AWS_LAMBDA) {
+                // What the first study's client had to reach: the report sets the client's requests in flight against it.
+                about.setProperty("reserved-concurrency." + t.id(), Integer.toString(spec.platform().of(t).maxInstances()));
+            } else {
                 // The report's monthly cost bills these idle all month; Lambda has none (provisioned concurrency is not modelled).
                 about.setProperty("min-instances." + t.id(), Integer.toString(spec.platform().of(t).scaling().minInstances()));
             }

@@ -82,6 +82,7 @@ final class IsolatedClient implements LoadClient {
     private Path writeSpec(String target, URI url, LoadProfile load, CpuGroup group) throws IOException {
         Properties p = new Properties();
         p.setProperty("target", target);
+        p.setProperty("parent-pid", Long.toString(ProcessHandle.current().pid()));
         p.setProperty("url", url.toString());
         p.setProperty("run-dir", runDir.toAbsolutePath().toString());
         p.setProperty("profile", load.name());

@@ -35,6 +35,8 @@ public final class ClientWatch implements AutoCloseable {
 
     private final String target;
     private final ClientHost host;
+    private final int threads;
+    private final int rampSeconds;
     private final Path properties;
     private final BufferedWriter csv;
     private final ScheduledExecutorService ticker;
@@ -54,9 +56,11 @@ public final class ClientWatch implements AutoCloseable {
     private long shownFailures;
     private int second;
 
-    private ClientWatch(String target, ClientHost host, Path runDir) throws IOException {
+    private ClientWatch(String target, ClientHost host, Path runDir, int threads, int rampSeconds) throws IOException {
         this.target = target;
         this.host = host;
+        this.threads = threads;
+        this.rampSeconds = rampSeconds;
         this.properties = runDir.resolve("client.properties");
         Path file = runDir.resolve("client.csv");
         boolean fresh = !Files.exists(file) || Files.size(file) == 0;
@@ -72,9 +76,12 @@ public final class ClientWatch implements AutoCloseable {
         });
     }
 
-    /** A watch for {@code target}'s window, rows to {@code runDir/client.csv}; it starts with {@link #begin()}. */
-    public static ClientWatch start(String target, ClientHost host, Path runDir) throws IOException {
-        return new ClientWatch(target, host, runDir);
+    /**
+     * A watch for {@code target}'s window, rows to {@code runDir/client.csv}; it starts with {@link #begin()}.
+     * {@code threads} and {@code rampSeconds} are the plan's, for the report to set what the client reached against.
+     */
+    public static ClientWatch start(String target, ClientHost host, Path runDir, int threads, int rampSeconds) throws IOException {
+        return new ClientWatch(target, host, runDir, threads, rampSeconds);
     }
 
     /**
@@ -182,6 +189,8 @@ public final class ClientWatch implements AutoCloseable {
         p.setProperty(target + ".cores-from", host.coresFrom());
         p.setProperty(target + ".process", host.process());
         p.setProperty(target + ".client-failures", Long.toString(failures.get()));
+        p.setProperty(target + ".threads", Integer.toString(threads));
+        p.setProperty(target + ".ramp-s", Integer.toString(rampSeconds));
         if (firstFailure.get() != null) {
             p.setProperty(target + ".first-client-failure", firstFailure.get());
         }

@@ -48,7 +48,7 @@ public final class LoadRunner {
                                     ClientHost client) throws IOException, InterruptedException, TimeoutException {
         LatencyLog latency = new LatencyLog(runDir.resolve("histograms").resolve(target + ".hlog"));
         Progress progress = new Progress(target, profile.durationSeconds(), latency);
-        ClientWatch watch = ClientWatch.start(target, client, runDir);
+        ClientWatch watch = ClientWatch.start(target, client, runDir, profile.threads(), profile.rampSeconds());
         SampleRecorder recorder = new SampleRecorder(target, profile.operation(), log, progress);
         DslTestPlan plan = LoadPlan.build(profile.operation(), v -> {
                     recorder.runScript(v);

@@ -15,9 +15,12 @@ import java.util.Locale;
  * @param clientFailures requests that failed in the client (ports, descriptors, heap), not in the target
  * @param firstFailure   the first such failure as JMeter reported it; empty when none
  * @param process        what the measured JVM held besides the client (an upper bound when it held more)
+ * @param plannedThreads the plan's threads, and {@code rampSeconds} its ramp-up; 0 when the run did not record them
+ * @param reservedConcurrency the target's reserved concurrency (Lambda), the most it serves at once; 0 for none
  */
 public record ClientLoad(String target, long wallMillis, long cpuMillis, double cores, long gcMillis, long peakHeapUsedBytes,
-                         long heapMaxBytes, int peakThreads, long clientFailures, String firstFailure, String process) {
+                         long heapMaxBytes, int peakThreads, long clientFailures, String firstFailure, String process,
+                         int plannedThreads, int rampSeconds, int reservedConcurrency) {
 
     /**
      * At or above this share of its cores the client cannot be trusted to have sent the load on time:

@@ -28,13 +28,8 @@ public final class ClientLoadReader {
         if (!Files.exists(csv)) {
             return out;
         }
-        Properties about = new Properties();
-        Path props = runDir.resolve("client.properties");
-        if (Files.exists(props)) {
-            try (Reader in = Files.newBufferedReader(props)) {
-                about.load(in);
-            }
-        }
+        Properties about = properties(runDir.resolve("client.properties"));
+        Properties run = properties(runDir.resolve("run.properties"));
         try (BufferedReader in = Files.newBufferedReader(csv)) {
             String header = in.readLine();
             if (header == null) {
@@ -50,7 +45,9 @@ public final class ClientLoadReader {
                 ClientLoad row = new ClientLoad(target, num(f, columns, "wall_ms"), num(f, columns, "cpu_ms"),
                         Double.parseDouble(f[columns.indexOf("cores")]), num(f, columns, "gc_ms"), num(f, columns, "heap_used_bytes"),
                         num(f, columns, "heap_max_bytes"), (int) num(f, columns, "threads"), num(f, columns, "client_failures"),
-                        about.getProperty(target + ".first-client-failure", ""), about.getProperty(target + ".process", ""));
+                        about.getProperty(target + ".first-client-failure", ""), about.getProperty(target + ".process", ""),
+                        Integer.parseInt(about.getProperty(target + ".threads", "0")), Integer.parseInt(about.getProperty(target + ".ramp-s", "0")),
+                        Integer.parseInt(run.getProperty("reserved-concurrency." + target, "0")));
                 out.merge(target, row, ClientLoadReader::add);
             }
         }
@@ -61,7 +58,18 @@ public final class ClientLoadReader {
     private static ClientLoad add(ClientLoad a, ClientLoad b) {
         return new ClientLoad(a.target(), a.wallMillis() + b.wallMillis(), a.cpuMillis() + b.cpuMillis(), b.cores(),
                 a.gcMillis() + b.gcMillis(), Math.max(a.peakHeapUsedBytes(), b.peakHeapUsedBytes()), Math.max(a.heapMaxBytes(), b.heapMaxBytes()),
-                Math.max(a.peakThreads(), b.peakThreads()), a.clientFailures() + b.clientFailures(), a.firstFailure(), a.process());
+                Math.max(a.peakThreads(), b.peakThreads()), a.clientFailures() + b.clientFailures(), a.firstFailure(), a.process(),
+                a.plannedThreads(), a.rampSeconds(), a.reservedConcurrency());
+    }
+
+    private static Properties properties(Path file) throws IOException {
+        Properties p = new Properties();
+        if (Files.exists(file)) {
+            try (Reader in = Files.newBufferedReader(file)) {
+                p.load(in);
+            }
+        }
+        return p;
     }
 
     private static long num(String[] fields, List<String> columns, String name) {

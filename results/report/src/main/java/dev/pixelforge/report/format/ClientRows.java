@@ -1,6 +1,7 @@
 package dev.pixelforge.report.format;
 
 import dev.pixelforge.report.client.ClientLoad;
+import dev.pixelforge.report.client.ClientReach;
 import dev.pixelforge.report.summary.RunSummary;
 import dev.pixelforge.report.summary.TargetSummary;
 import java.util.List;
@@ -25,6 +26,10 @@ final class ClientRows {
         SummaryTable.add(rows, ts, "load client GC (% of window)", t -> with(run, t, c -> String.format(Locale.ROOT, "%.1f%%", 100 * c.gcShare())));
         SummaryTable.add(rows, ts, "load client failures", t -> with(run, t, c -> Long.toString(c.clientFailures())));
         SummaryTable.add(rows, ts, "client-bound", t -> with(run, t, c -> c.bound() ? "yes" : "no"));
+        SummaryTable.add(rows, ts, "requests in flight at full strength, mean", t -> with(run, t, c -> {
+            ClientReach r = ClientReach.of(t, c);
+            return Double.isNaN(r.inFlight()) ? "-" : String.format(Locale.ROOT, "%.1f of %d threads", r.inFlight(), r.plannedThreads());
+        }));
     }
 
     /** {@code client_cpu_share}, {@code client_gc_share}, {@code client_failures}, {@code client_bound}; empty cells without a record. */

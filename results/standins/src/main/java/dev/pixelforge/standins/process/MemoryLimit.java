@@ -34,7 +34,7 @@ public final class MemoryLimit implements AutoCloseable {
     public static MemoryLimit create(String name, long bytes) {
         String why;
         try {
-            Optional<Group> own = ownGroup(Path.of("/proc/self/cgroup"));
+            Optional<Group> own = ownGroup(Path.of("/proc/self/cgroup"), Files.isDirectory(V1));
             if (own.isPresent()) {
                 Group g = own.get();
                 Path dir = fresh((g.v2() ? V2 : V1).resolve(g.path().replaceFirst("^/", "")).resolve(name));
@@ -53,11 +53,12 @@ public final class MemoryLimit implements AutoCloseable {
     record Group(boolean v2, String path) {
     }
 
-    static Optional<Group> ownGroup(Path procSelfCgroup) throws IOException {
+    /** {@code v1Mounted}: whether v1's memory hierarchy is mounted, which a hybrid host's v1 line names. */
+    static Optional<Group> ownGroup(Path procSelfCgroup, boolean v1Mounted) throws IOException {
         List<String> lines = Files.readAllLines(procSelfCgroup);
         for (String line : lines) {
             String[] f = line.split(":", 3);
-            if (f.length == 3 && List.of(f[1].split(",")).contains("memory") && Files.isDirectory(V1)) {
+            if (f.length == 3 && List.of(f[1].split(",")).contains("memory") && v1Mounted) {
                 return Optional.of(new Group(false, f[2]));
             }
         }
