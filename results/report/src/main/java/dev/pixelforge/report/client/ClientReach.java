@@ -5,8 +5,8 @@ import java.util.Locale;
 
 /**
  * How much concurrency the client actually put on a target: requests in flight at full strength
- * (after the ramp-up), by Little's law from the samples (each second's requests x their mean round
- * trip), against the plan's threads and the target's reserved concurrency. The first study's
+ * (after the ramp-up), by Little's law from the samples (the round trips of the requests started
+ * after the ramp-up, over the time from its end to the last answer), against the plan's threads and the target's reserved concurrency. The first study's
  * question: could its client make Lambda throttle at all?
  *
  * @param inFlight requests in flight on average from the end of the ramp-up on; NaN with no second after it
@@ -18,14 +18,14 @@ public record ClientReach(String target, double inFlight, int plannedThreads, in
 
     public static ClientReach of(TargetSummary t, ClientLoad client) {
         double sumMicros = 0;
-        int seconds = 0;
         for (TargetSummary.Second s : t.perSecond()) {
             if (s.second() >= client.rampSeconds()) {
                 sumMicros += s.requests() * s.meanRoundTripMicros();
-                seconds++;
             }
         }
-        return new ClientReach(t.target(), seconds == 0 ? Double.NaN : sumMicros / 1e6 / seconds, client.plannedThreads(),
+        // Over the time those requests were in flight: from the end of the ramp-up to the window's last answer.
+        double seconds = t.windowSeconds() - client.rampSeconds();
+        return new ClientReach(t.target(), seconds <= 0 ? Double.NaN : sumMicros / 1e6 / seconds, client.plannedThreads(),
                 client.reservedConcurrency());
     }
 
