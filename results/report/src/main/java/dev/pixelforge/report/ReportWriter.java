@@ -11,7 +11,7 @@ import dev.pixelforge.report.format.SummaryTable;
 
 import dev.pixelforge.report.client.ClientLoad;
 import dev.pixelforge.report.client.ClientLoadReader;
-import dev.pixelforge.report.client.ClientReach;
+import dev.pixelforge.report.summary.ClientReach;
 import dev.pixelforge.report.cloud.CloudMetric;
 import dev.pixelforge.report.cloud.CloudMetricsReader;
 import dev.pixelforge.report.cost.BreakEven;

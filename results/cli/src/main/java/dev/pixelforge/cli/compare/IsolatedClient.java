@@ -34,7 +34,8 @@ final class IsolatedClient implements LoadClient {
 
     private final ClientLimits limits;
     private final Path runDir;
-    private final CpuIsolation cpu = CpuIsolation.detect();
+    /** Apart from the stand-ins' instances: its groups get the machine's first call on CPU, up to the quota. */
+    private final CpuIsolation cpu = CpuIsolation.detect("pixelforge-client");
     private String isolation = "";
 
     IsolatedClient(ClientLimits limits, Path runDir) {
@@ -45,6 +46,7 @@ final class IsolatedClient implements LoadClient {
     @Override
     public void run(String target, URI url, LoadProfile load, PrintStream out) throws IOException, InterruptedException, TimeoutException {
         CpuGroup group = cpu.group("client-" + target, limits.cpus());
+        group.guarantee(); // a machine of its own: its quota, however busy this one is
         try (MemoryLimit memory = limits.memoryBytes() > 0
                 ? MemoryLimit.create("pixelforge-client-" + ProcessHandle.current().pid() + "-" + target, limits.memoryBytes()) : null) {
             isolation = describe(group, memory);

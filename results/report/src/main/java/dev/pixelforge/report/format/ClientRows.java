@@ -1,7 +1,7 @@
 package dev.pixelforge.report.format;
 
 import dev.pixelforge.report.client.ClientLoad;
-import dev.pixelforge.report.client.ClientReach;
+import dev.pixelforge.report.summary.ClientReach;
 import dev.pixelforge.report.summary.RunSummary;
 import dev.pixelforge.report.summary.TargetSummary;
 import java.util.List;

@@ -1,6 +1,6 @@
-package dev.pixelforge.report.client;
+package dev.pixelforge.report.summary;
 
-import dev.pixelforge.report.summary.TargetSummary;
+import dev.pixelforge.report.client.ClientLoad;
 import java.util.Locale;
 
 /**
