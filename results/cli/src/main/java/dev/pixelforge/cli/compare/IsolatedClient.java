@@ -46,6 +46,7 @@ final class IsolatedClient implements LoadClient {
     @Override
     public void run(String target, URI url, LoadProfile load, PrintStream out) throws IOException, InterruptedException, TimeoutException {
         CpuGroup group = cpu.group("client-" + target, limits.cpus());
+        long throttledMillis;
         group.guarantee(); // a machine of its own: its quota, however busy this one is
         try (MemoryLimit memory = limits.memoryBytes() > 0
                 ? MemoryLimit.create("pixelforge-client-" + ProcessHandle.current().pid() + "-" + target, limits.memoryBytes()) : null) {
@@ -64,11 +65,10 @@ final class IsolatedClient implements LoadClient {
                 if (client.isAlive()) {
                     client.destroyForcibly().waitFor(); // its groups can go only once it has
                 }
+                throttledMillis = group.throttledMillis(); // read before the group goes
                 group.remove();
             }
-            if (memory != null && memory.limited()) {
-                recordPeak(target, memory.peakBytes(), memory.bytes());
-            }
+            record(target, memory, throttledMillis);
         }
     }
 
@@ -117,8 +117,12 @@ final class IsolatedClient implements LoadClient {
         return builder.start();
     }
 
-    /** The most the client's JVM held, beside its limit, in client.properties (the watch inside cannot see its own group's peak). */
-    private void recordPeak(String target, long peak, long limit) throws IOException {
+    /**
+     * What only this side can see, in client.properties: the most the client's JVM held against its
+     * limit, and how long its quota held it back (a client can be held back in bursts, 2 ms of each
+     * 10 ms at 0.2 CPU, while its mean CPU stays well under the quota).
+     */
+    private void record(String target, MemoryLimit memory, long throttledMillis) throws IOException {
         Path file = runDir.resolve("client.properties");
         Properties p = new Properties();
         if (Files.exists(file)) {
@@ -126,8 +130,11 @@ final class IsolatedClient implements LoadClient {
                 p.load(in);
             }
         }
-        p.setProperty(target + ".memory-limit-bytes", Long.toString(limit));
-        p.setProperty(target + ".memory-peak-bytes", Long.toString(peak));
+        p.setProperty(target + ".cpu-throttled-ms", Long.toString(throttledMillis));
+        if (memory != null && memory.limited()) {
+            p.setProperty(target + ".memory-limit-bytes", Long.toString(memory.bytes()));
+            p.setProperty(target + ".memory-peak-bytes", Long.toString(memory.peakBytes()));
+        }
         try (Writer w = Files.newBufferedWriter(file)) {
             p.store(w, "the load client, per target: what client.csv's rows cannot say");
         }
