@@ -1,5 +1,6 @@
 package dev.pixelforge.cli;
 
+import dev.pixelforge.cli.compare.ClientLimits;
 import dev.pixelforge.cli.compare.ComparisonRun;
 import dev.pixelforge.cli.compare.DeployedTargets;
 import dev.pixelforge.cli.compare.LocalTargets;
@@ -74,6 +75,16 @@ final class CompareCommand implements Callable<Integer> {
                     + " --no-jmeter-dashboard leaves it out).")
     boolean jmeterDashboard;
 
+    @Option(names = "--client", paramLabel = "TYPE", description = "Run the load client in its own JVM inside the CPU and memory of"
+            + " one of the first study's clients: t3.micro (its 0.2-CPU baseline, 1 GiB) or m7i-flex.large (2 CPUs, 8 GiB).")
+    String client;
+
+    @Option(names = "--client-cpus", paramLabel = "N", description = "Run the load client in its own JVM inside a CPU quota of N cores.")
+    Double clientCpus;
+
+    @Option(names = "--client-memory", paramLabel = "SIZE", description = "With --client-cpus: the client JVM's memory limit, e.g. 512m, 1g.")
+    String clientMemory;
+
     @Option(names = "--root", defaultValue = ".", description = "Repository root (default: the current directory).")
     Path root;
 
@@ -90,7 +101,7 @@ final class CompareCommand implements Callable<Integer> {
             PlatformProfile platform = PlatformProfile.load(platformFile != null ? platformFile : root.resolve("results/platform.properties"),
                     platformOverrides);
             Path runsDir = (runs != null ? runs : root.resolve("results/runs")).toAbsolutePath().normalize();
-            spec = new RunSpec(load, platform, runsDir, root.resolve("results/pricing.properties"), jmeterDashboard);
+            spec = new RunSpec(load, platform, runsDir, root.resolve("results/pricing.properties"), jmeterDashboard, clientLimits());
             Dilation.parse(dilation, platform, Runtime.getRuntime().availableProcessors()); // a bad --dilation fails before any run folder
         } catch (IllegalArgumentException | IOException e) {
             System.err.println("pixelforge compare: " + e.getMessage());
@@ -115,6 +126,17 @@ final class CompareCommand implements Callable<Integer> {
         System.out.println("PixelForge compare: " + spec.load().describe());
         ComparisonRun.execute(spec, targets, System.out);
         return 0;
+    }
+
+    /** The client's own machine, or null to run it in this JVM. */
+    private ClientLimits clientLimits() {
+        if (client != null && (clientCpus != null || clientMemory != null)) {
+            throw new IllegalArgumentException("--client names a machine; --client-cpus and --client-memory describe one: give one or the other");
+        }
+        if (clientMemory != null && clientCpus == null) {
+            throw new IllegalArgumentException("--client-memory goes with --client-cpus");
+        }
+        return client != null ? ClientLimits.named(client) : clientCpus != null ? ClientLimits.custom(clientCpus, clientMemory) : null;
     }
 
     private List<Target> chosenTargets() {

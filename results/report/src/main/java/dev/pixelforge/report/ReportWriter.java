@@ -11,6 +11,9 @@ import dev.pixelforge.report.format.CsvSummary;
 import dev.pixelforge.report.format.SebsResultCsv;
 import dev.pixelforge.report.format.SummaryTable;
 
+import dev.pixelforge.report.client.ClientLoad;
+import dev.pixelforge.report.client.ClientLoadReader;
+import dev.pixelforge.report.summary.ClientReach;
 import dev.pixelforge.report.cloud.CloudMetric;
 import dev.pixelforge.report.cloud.CloudMetricsReader;
 import dev.pixelforge.report.cost.BreakEven;
@@ -32,7 +35,7 @@ import java.util.TreeMap;
 
 /**
  * Makes every report file of a run from what the run recorded, and nothing else: {@code samples.csv},
- * {@code instances.csv} and {@code run.properties} in, {@code report.html}, {@code summary.md},
+ * {@code instances.csv}, {@code client.csv} and {@code run.properties} in, {@code report.html}, {@code summary.md},
  * {@code summary.csv}, {@code result.csv} and {@code charts/} out. Run it again at any time.
  */
 public final class ReportWriter {
@@ -70,6 +73,7 @@ public final class ReportWriter {
                 .withDilation(dilation), runDir, about).withCpuIsolation(about.getProperty("cpu-isolation"));
         run = run.withCrossChecks(dev.pixelforge.report.summary.CrossCheck.of(run.targets(), run.cloud(),
                 standinCounters(runDir.resolve("cloud/standins.properties"))));
+        run = run.withClient(ClientLoadReader.read(runDir));
         run = run.withWarnings(warnings(run, about));
         List<ChartSpec> charts = Charts.all(run);
         Map<String, byte[]> pngs = HtmlReport.pngs(charts);
@@ -174,6 +178,20 @@ public final class ReportWriter {
                 out.add(String.format(java.util.Locale.ROOT, "%s had %d cold start%s: too few (under %d) for its cold-start figures to be"
                         + " more than anecdotes.", t.target(), t.coldStarts(), t.coldStarts() == 1 ? "" : "s",
                         dev.pixelforge.report.verdict.Verdict.FEW_COLD_STARTS));
+            }
+        }
+        String clientIsolation = about.getProperty("client-isolation", "");
+        if (clientIsolation.contains("NOT")) {
+            out.add("The load client was to run in a machine of its own, and could not be isolated: " + clientIsolation + ".");
+        }
+        for (TargetSummary t : run.targets()) {
+            ClientLoad client = run.client().get(t.target());
+            if (client != null && client.bound()) {
+                out.add(client.warning());
+            }
+            ClientReach reach = client == null ? null : ClientReach.of(t, client);
+            if (reach != null && !reach.sentence().isEmpty() && !reach.reachedReservedConcurrency()) {
+                out.add(reach.sentence());
             }
         }
         for (dev.pixelforge.report.summary.CrossCheck c : run.crossChecks()) {

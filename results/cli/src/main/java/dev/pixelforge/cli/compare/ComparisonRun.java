@@ -2,10 +2,8 @@ package dev.pixelforge.cli.compare;
 
 import dev.pixelforge.load.images.StudyImage;
 import dev.pixelforge.load.images.StudyImageSet;
-import dev.pixelforge.load.jmeter.LoadRunner;
 import dev.pixelforge.load.jmeter.RunFolder;
 import dev.pixelforge.platform.Target;
-import dev.pixelforge.platform.sample.SampleLog;
 import dev.pixelforge.report.ReportWriter;
 import dev.pixelforge.report.summary.RunSummary;
 import java.io.IOException;
@@ -46,12 +44,14 @@ public final class ComparisonRun {
         }
         try (Targets targets = opener.open(runDir)) {
             targets.describe(about);
-            try (SampleLog log = SampleLog.appendTo(runDir.resolve("samples.csv"))) {
+            try (LoadClient client = spec.client() == null ? new InProcessClient(runDir, targets.alongsideClient())
+                    : new IsolatedClient(spec.client(), runDir)) {
                 for (Map.Entry<Target, URI> target : targets.urls().entrySet()) {
                     out.println("== " + target.getKey().id() + "  " + target.getValue());
-                    LoadRunner.run(target.getKey().id(), target.getValue(), spec.load(), runDir, log, out, spec.jmeterDashboard());
+                    client.run(target.getKey().id(), target.getValue(), spec.load(), spec.jmeterDashboard(), out);
                     targets.done(target.getKey()); // the next target gets the machine to itself
                 }
+                client.describe(about);
             }
             targets.finish(runDir, out);
         } finally {
@@ -79,7 +79,10 @@ public final class ComparisonRun {
             about.setProperty("memory-mb." + t.id(), Integer.toString(spec.platform().of(t).memoryMb()));
             about.setProperty("cpus." + t.id(), Double.toString(spec.platform().of(t).cpus()));
             about.setProperty("cpu-rule." + t.id(), spec.platform().of(t).cpu().rule());
-            if (t != Target.AWS_LAMBDA) {
+            if (t == Target.AWS_LAMBDA) {
+                // What the first study's client had to reach: the report sets the client's requests in flight against it.
+                about.setProperty("reserved-concurrency." + t.id(), Integer.toString(spec.platform().of(t).maxInstances()));
+            } else {
                 // The report's monthly cost bills these idle all month; Lambda has none (provisioned concurrency is not modelled).
                 about.setProperty("min-instances." + t.id(), Integer.toString(spec.platform().of(t).scaling().minInstances()));
                 // Which unit prices apply: instance-based billing has its own, lower, rates.

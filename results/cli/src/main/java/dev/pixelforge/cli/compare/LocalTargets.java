@@ -54,6 +54,12 @@ public final class LocalTargets implements Targets {
         return Collections.unmodifiableMap(urls);
     }
 
+    /** The gateways and fronts run in this JVM (their instances are JVMs of their own): the client's figures are an upper bound. */
+    @Override
+    public String alongsideClient() {
+        return "the load client and the local stand-ins' gateways and fronts (not their instances): an upper bound on the client's own use";
+    }
+
     @Override
     public void describe(Properties about) {
         about.setProperty("targets", "local stand-ins: " + urls.keySet().stream().map(Target::id).toList());

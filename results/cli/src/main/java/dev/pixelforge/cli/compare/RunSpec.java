@@ -10,6 +10,7 @@ import java.nio.file.Path;
  *
  * @param prices {@code results/pricing.properties}; copied into the run folder when it exists
  * @param jmeterDashboard whether each target also gets JMeter's own HTML dashboard
+ * @param client the load client's own machine (a JVM in a CPU quota and memory limit); null to run it in this JVM
  */
-public record RunSpec(LoadProfile load, PlatformProfile platform, Path runsDir, Path prices, boolean jmeterDashboard) {
+public record RunSpec(LoadProfile load, PlatformProfile platform, Path runsDir, Path prices, boolean jmeterDashboard, ClientLimits client) {
 }

@@ -17,6 +17,14 @@ public interface Targets extends AutoCloseable {
     /** Each target with the URL it answers on, in the order they get the load. */
     Map<Target, URI> urls();
 
+    /**
+     * What the load client's JVM holds besides the client: its watch measures the whole process, so
+     * anything here counts as client CPU and heap.
+     */
+    default String alongsideClient() {
+        return "the load client only";
+    }
+
     /** Adds what these targets are to the run's {@code run.properties}. */
     void describe(Properties about);
 

@@ -1,8 +1,11 @@
 package dev.pixelforge.load.jmeter;
 
+import dev.pixelforge.load.client.ClientHost;
+import dev.pixelforge.load.client.ClientWatch;
 import dev.pixelforge.load.profile.LoadProfile;
 
 import static us.abstracta.jmeter.javadsl.JmeterDsl.htmlReporter;
+import static us.abstracta.jmeter.javadsl.JmeterDsl.jsr223PreProcessor;
 import static us.abstracta.jmeter.javadsl.JmeterDsl.jtlWriter;
 
 import dev.pixelforge.platform.sample.SampleLog;
@@ -44,16 +47,22 @@ public final class LoadRunner {
     }
 
     /**
-     * Runs the load; with {@code dashboard}, JMeter's own HTML dashboard of it goes to
+     * Runs {@code target}'s window; {@code client} says what the load client ran on, for its own
+     * watch ({@code client.csv}); with {@code dashboard}, JMeter's own HTML dashboard of it goes to
      * {@code jmeter-dashboard/<target>/} (a second listener, only in embedded runs: {@code plan.jmx} has neither).
      */
     public static TestPlanStats run(String target, URI url, LoadProfile profile, Path runDir, SampleLog log, PrintStream out,
-            boolean dashboard) throws IOException, InterruptedException, TimeoutException {
-        try (LatencyLog latency = new LatencyLog(runDir.resolve("histograms").resolve(target + ".hlog"))) {
+                                    ClientHost client, boolean dashboard) throws IOException, InterruptedException, TimeoutException {
+        try (LatencyLog latency = new LatencyLog(runDir.resolve("histograms").resolve(target + ".hlog"));
+             ClientWatch watch = ClientWatch.start(target, client, runDir, profile.threads(), profile.rampSeconds())) {
             Progress progress = new Progress(target, profile.durationSeconds(), latency);
-            DslTestPlan plan = LoadPlan.build(profile.operation(), new SampleRecorder(target, profile.operation(), log, progress))
-                    .children(jtlWriter(Files.createDirectories(runDir.resolve("jtl")).toString(), target + ".jtl")
-                            .withVariables(LoadPlan.VARIABLES.toArray(new String[0])));
+            SampleRecorder recorder = new SampleRecorder(target, profile.operation(), log, progress);
+            DslTestPlan plan = LoadPlan.build(profile.operation(), v -> {
+                        recorder.runScript(v);
+                        watch.observe(v.prev.getResponseCode(), v.prev.getResponseMessage());
+                    })
+                    .children(jsr223PreProcessor(v -> watch.begin()), jtlWriter(Files.createDirectories(runDir.resolve("jtl")).toString(),
+                            target + ".jtl").withVariables(LoadPlan.VARIABLES.toArray(new String[0])));
             Path dashboardDir = dashboardDir(runDir, target);
             if (dashboard) {
                 plan = plan.children(dashboard(dashboardDir, profile));

@@ -61,6 +61,7 @@ public record SummaryTable(List<String> targets, List<Row> rows) {
         add(rows, ts, "CPU time, all instances (s)", t -> t.resources().known() ? Units.seconds(t.resources().cpuMillis()) : "-");
         add(rows, ts, "CPU throttled by quota, all cores (s)", t -> t.resources().known() ? Units.seconds(t.resources().throttledMillis()) : "-");
         add(rows, ts, "peak RSS, largest instance (MB)", t -> t.resources().known() ? Units.mb(t.resources().peakRssKb()) : "-");
+        ClientRows.add(rows, ts, run);
         return new SummaryTable(ts.stream().map(TargetSummary::target).toList(), List.copyOf(rows));
     }
 
@@ -103,7 +104,7 @@ public record SummaryTable(List<String> targets, List<Row> rows) {
         return (micros > 0 ? "+" : micros < 0 ? "-" : "") + Units.ms(Math.abs(micros));
     }
 
-    private static void add(List<Row> rows, List<TargetSummary> ts, String measure, Function<TargetSummary, String> value) {
+    static void add(List<Row> rows, List<TargetSummary> ts, String measure, Function<TargetSummary, String> value) {
         rows.add(new Row(measure, ts.stream().map(value).toList()));
     }
 }

@@ -1,5 +1,6 @@
 package dev.pixelforge.report.summary;
 
+import dev.pixelforge.report.client.ClientLoad;
 import dev.pixelforge.report.cloud.CloudMetric;
 import dev.pixelforge.report.cost.BreakEven;
 import dev.pixelforge.report.cost.CostEstimate;
@@ -12,23 +13,25 @@ import java.util.Map;
  * metrics, cost estimates and monthly costs are empty when the run folder has no cloud/ data or no prices.
  *
  * @param crossChecks counts the run knows two ways (samples, platform metrics, the stand-ins' own counters)
+ * @param client      per target, what the load client itself used during its window; empty for runs before the client watched itself
  */
 public record RunSummary(String run, String profile, long startEpochMillis, double durationSeconds, List<TargetSummary> targets,
                          List<CloudMetric> cloud, List<CostEstimate> costs, List<MonthlyCost> monthly, String pricesAsOf,
-                         String cpuIsolation, Map<String, Double> dilation, List<String> warnings, List<CrossCheck> crossChecks) {
+                         String cpuIsolation, Map<String, Double> dilation, List<String> warnings, List<CrossCheck> crossChecks,
+                         Map<String, ClientLoad> client) {
 
     /** What a run's manifest says when the stand-ins could not give each instance its CPU share. */
     public static final String NOT_ISOLATED = "CPU not isolated";
 
     public RunSummary(String run, String profile, long startEpochMillis, double durationSeconds, List<TargetSummary> targets) {
-        this(run, profile, startEpochMillis, durationSeconds, targets, List.of(), List.of(), List.of(), "", "", Map.of(), List.of(), List.of());
+        this(run, profile, startEpochMillis, durationSeconds, targets, List.of(), List.of(), List.of(), "", "", Map.of(), List.of(), List.of(), Map.of());
     }
 
     /** {@code monthlyCosts}: each estimated target's monthly bill against the request rate (the break-even chart's lines). */
     public RunSummary withPlatformData(List<CloudMetric> cloudMetrics, List<CostEstimate> costEstimates, List<MonthlyCost> monthlyCosts,
                                        String asOf) {
         return new RunSummary(run, profile, startEpochMillis, durationSeconds, targets, List.copyOf(cloudMetrics), List.copyOf(costEstimates),
-                List.copyOf(monthlyCosts), asOf, cpuIsolation, dilation, warnings, crossChecks);
+                List.copyOf(monthlyCosts), asOf, cpuIsolation, dilation, warnings, crossChecks, client);
     }
 
     /** Where the monthly lines cross between 1 and 1,000 requests/s, the container's pairs first; empty with fewer than two lines. */
@@ -39,25 +42,31 @@ public record RunSummary(String run, String profile, long startEpochMillis, doub
     /** {@code how}: the stand-ins' sentence from the run manifest; empty for deployed targets, which the clouds isolate. */
     public RunSummary withCpuIsolation(String how) {
         return new RunSummary(run, profile, startEpochMillis, durationSeconds, targets, cloud, costs, monthly, pricesAsOf, how == null ? "" : how,
-                dilation, warnings, crossChecks);
+                dilation, warnings, crossChecks, client);
     }
 
     /** The scale model's time-dilation factor per target (from the run manifest; absent means 1). */
     public RunSummary withDilation(Map<String, Double> factors) {
         return new RunSummary(run, profile, startEpochMillis, durationSeconds, targets, cloud, costs, monthly, pricesAsOf, cpuIsolation,
-                Map.copyOf(factors), warnings, crossChecks);
+                Map.copyOf(factors), warnings, crossChecks, client);
     }
 
     /** Sentences a reader must see before any figure: what made this run's figures less than the platforms'. */
     public RunSummary withWarnings(List<String> sentences) {
         return new RunSummary(run, profile, startEpochMillis, durationSeconds, targets, cloud, costs, monthly, pricesAsOf, cpuIsolation, dilation,
-                List.copyOf(sentences), crossChecks);
+                List.copyOf(sentences), crossChecks, client);
     }
 
     /** Counts the run knows two ways, side by side. */
     public RunSummary withCrossChecks(List<CrossCheck> checks) {
         return new RunSummary(run, profile, startEpochMillis, durationSeconds, targets, cloud, costs, monthly, pricesAsOf, cpuIsolation, dilation,
-                warnings, List.copyOf(checks));
+                warnings, List.copyOf(checks), client);
+    }
+
+    /** What the load client used during each target's window, from the run's client.csv. */
+    public RunSummary withClient(Map<String, ClientLoad> loads) {
+        return new RunSummary(run, profile, startEpochMillis, durationSeconds, targets, cloud, costs, monthly, pricesAsOf, cpuIsolation, dilation,
+                warnings, crossChecks, Map.copyOf(loads));
     }
 
     /** {@code target}'s factor k: its measured times are k times the cloud-equivalent ones. */

@@ -26,17 +26,18 @@ final class CgroupCpu implements CpuIsolation {
 
     private final boolean v2;
     private final Path root;
+    private final Path base;
     private final Path run;
     private final Path freezerRun; // null when v1 has no writable freezer
 
-    private CgroupCpu(boolean v2, Path root) throws IOException {
+    private CgroupCpu(boolean v2, Path root, String baseName) throws IOException {
         String runName = "run-" + ProcessHandle.current().pid() + "-" + RUNS.incrementAndGet();
         this.v2 = v2;
         this.root = root;
-        Path base = root.resolve("pixelforge");
+        this.base = root.resolve(baseName);
         Files.createDirectories(base);
         if (!v2 && Files.isWritable(V1_FREEZER.resolve("cgroup.procs"))) {
-            Path freezerBase = Files.createDirectories(V1_FREEZER.resolve("pixelforge"));
+            Path freezerBase = Files.createDirectories(V1_FREEZER.resolve(baseName));
             sweep(freezerBase, V1_FREEZER);
             this.freezerRun = Files.createDirectories(freezerBase.resolve(runName));
         } else {
@@ -53,12 +54,13 @@ final class CgroupCpu implements CpuIsolation {
         }
     }
 
-    static CgroupCpu v1(Path root) throws IOException {
-        return new CgroupCpu(false, root);
+    /** Groups under {@code root/baseName/run-<pid>-<n>/}. */
+    static CgroupCpu v1(Path root, String baseName) throws IOException {
+        return new CgroupCpu(false, root, baseName);
     }
 
-    static CgroupCpu v2(Path root) throws IOException {
-        return new CgroupCpu(true, root);
+    static CgroupCpu v2(Path root, String baseName) throws IOException {
+        return new CgroupCpu(true, root, baseName);
     }
 
     @Override
@@ -114,6 +116,15 @@ final class CgroupCpu implements CpuIsolation {
                 if (frozen) {
                     thaw().ifPresent(t -> write(t.file(), t.value()));
                     frozen = false;
+                }
+            }
+
+            @Override
+            public void guarantee() {
+                // The largest weight at every level from the top: whenever the group can run it runs,
+                // up to its quota, however busy the machine (v1 cpu.shares, v2 cpu.weight maxima).
+                for (Path level : List.of(base, run, dir)) {
+                    write(level.resolve(v2 ? "cpu.weight" : "cpu.shares"), v2 ? "10000" : "262144");
                 }
             }
 

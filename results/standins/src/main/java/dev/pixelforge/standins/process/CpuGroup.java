@@ -32,6 +32,13 @@ public interface CpuGroup {
     /** Nothing in flight on request-based billing: the least CPU the kernel allows (0.001 vCPU), until {@link #resume}. */
     void starve();
 
+    /**
+     * Its quota whenever it asks, however busy the machine: the CPU of a machine of its own, as the
+     * load client's model has, rather than a share of a contended one. Nothing where nothing is isolated.
+     */
+    default void guarantee() {
+    }
+
     /** {@code factor} times the share, until {@link #resume} (Cloud Run's startup CPU boost). */
     void boost(double factor);
 

@@ -37,6 +37,11 @@ public interface CpuIsolation extends AutoCloseable {
      * most hosts with a v1 or hybrid layout), else v2 with the cpu controller; else nothing.
      */
     static CpuIsolation detect() {
+        return detect("pixelforge");
+    }
+
+    /** The same, with the run's groups under {@code baseName} (the load client's own machine has a top-level group of its own). */
+    static CpuIsolation detect(String baseName) {
         Path v1 = Path.of("/sys/fs/cgroup/cpu");
         List<Path> v2 = List.of(Path.of("/sys/fs/cgroup"), Path.of("/sys/fs/cgroup/unified"));
         if (!System.getProperty("os.name").toLowerCase().contains("linux")) {
@@ -45,13 +50,13 @@ public interface CpuIsolation extends AutoCloseable {
         String why = "no writable cgroup CPU controller";
         try {
             if (Files.isWritable(v1.resolve("cpu.cfs_quota_us"))) {
-                return CgroupCpu.v1(v1);
+                return CgroupCpu.v1(v1, baseName);
             }
             for (Path root : v2) {
                 Path controllers = root.resolve("cgroup.controllers");
                 if (Files.isReadable(controllers) && List.of(Files.readString(controllers).trim().split("\\s+")).contains("cpu")
                         && Files.isWritable(root.resolve("cgroup.subtree_control"))) {
-                    return CgroupCpu.v2(root);
+                    return CgroupCpu.v2(root, baseName);
                 }
             }
         } catch (IOException e) {

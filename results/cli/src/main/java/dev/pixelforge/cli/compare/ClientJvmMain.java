@@ -1,0 +1,60 @@
+package dev.pixelforge.cli.compare;
+
+import dev.pixelforge.load.client.ClientHost;
+import dev.pixelforge.load.jmeter.LoadRunner;
+import dev.pixelforge.load.profile.LoadProfile;
+import dev.pixelforge.load.profile.Operation;
+import dev.pixelforge.platform.sample.SampleLog;
+import java.io.Reader;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Properties;
+
+/**
+ * The load client's own JVM ({@link IsolatedClient} starts it): reads its instructions, joins its
+ * CPU quota, runs one target's window into the run folder, and exits. Not a ./pixelforge command:
+ * nobody runs it by hand.
+ */
+public final class ClientJvmMain {
+
+    private ClientJvmMain() {
+    }
+
+    public static void main(String[] args) {
+        try {
+            run(Path.of(args[0]));
+        } catch (Exception e) {
+            e.printStackTrace();
+            System.exit(1);
+        }
+        System.exit(0); // JMeter's engine may leave non-daemon threads behind: the window is over, so is this JVM
+    }
+
+    static void run(Path specFile) throws Exception {
+        Properties p = new Properties();
+        try (Reader in = Files.newBufferedReader(specFile)) {
+            p.load(in);
+        }
+        LoadProfile load = new LoadProfile(p.getProperty("profile"), Integer.parseInt(p.getProperty("threads")),
+                Integer.parseInt(p.getProperty("ramp")), Integer.parseInt(p.getProperty("duration")),
+                Operation.of(p.getProperty("operation")), Long.parseLong(p.getProperty("max-image-pixels")));
+        Path runDir = Path.of(p.getProperty("run-dir"));
+        // No client outlives the comparison that started it, however that ended (the stand-ins' instances do the same with a pipe).
+        ProcessHandle.of(Long.parseLong(p.getProperty("parent-pid"))).ifPresentOrElse(
+                parent -> parent.onExit().thenRun(() -> Runtime.getRuntime().halt(3)), () -> Runtime.getRuntime().halt(3));
+        // Into the quota now, after start-up: writing our pid to cgroup.procs moves every thread of this JVM.
+        for (String join : p.getProperty("join", "").trim().split("\\s+")) {
+            if (!join.isEmpty()) {
+                Files.writeString(Path.of(join), Long.toString(ProcessHandle.current().pid()));
+            }
+        }
+        String cores = p.getProperty("cores", "");
+        ClientHost host = cores.isEmpty() ? ClientHost.thisJvm(p.getProperty("process"))
+                : ClientHost.inQuota(Double.parseDouble(cores), p.getProperty("process"));
+        try (SampleLog log = SampleLog.appendTo(runDir.resolve("samples.csv"))) {
+            LoadRunner.run(p.getProperty("target"), URI.create(p.getProperty("url")), load, runDir, log, System.out, host,
+                    Boolean.parseBoolean(p.getProperty("jmeter-dashboard", "false")));
+        }
+    }
+}

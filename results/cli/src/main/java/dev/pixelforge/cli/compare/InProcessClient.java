@@ -1,0 +1,43 @@
+package dev.pixelforge.cli.compare;
+
+import dev.pixelforge.load.client.ClientHost;
+import dev.pixelforge.load.jmeter.LoadRunner;
+import dev.pixelforge.load.profile.LoadProfile;
+import dev.pixelforge.platform.sample.SampleLog;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.net.URI;
+import java.nio.file.Path;
+import java.util.Properties;
+import java.util.concurrent.TimeoutException;
+
+/** The load generator in this JVM, on every core it sees, beside whatever else this JVM runs. */
+final class InProcessClient implements LoadClient {
+
+    private final Path runDir;
+    private final SampleLog log;
+    private final String alongside;
+
+    InProcessClient(Path runDir, String alongside) throws IOException {
+        this.runDir = runDir;
+        this.alongside = alongside;
+        this.log = SampleLog.appendTo(runDir.resolve("samples.csv"));
+    }
+
+    @Override
+    public void run(String target, URI url, LoadProfile load, boolean dashboard, PrintStream out)
+            throws IOException, InterruptedException, TimeoutException {
+        LoadRunner.run(target, url, load, runDir, log, out, ClientHost.thisJvm(alongside), dashboard);
+    }
+
+    @Override
+    public void describe(Properties about) {
+        about.setProperty("client-isolation", "none: the load client ran in the comparison's own JVM, on all "
+                + Runtime.getRuntime().availableProcessors() + " cores");
+    }
+
+    @Override
+    public void close() throws IOException {
+        log.close();
+    }
+}

@@ -1,0 +1,26 @@
+package dev.pixelforge.cli.compare;
+
+import dev.pixelforge.load.profile.LoadProfile;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.net.URI;
+import java.util.Properties;
+import java.util.concurrent.TimeoutException;
+
+/**
+ * Where a comparison's load generator runs: in this JVM, or in a JVM of its own inside a CPU quota
+ * and a memory limit (a model of the studies' client machines). Either way it appends to the run's
+ * samples.csv and client.csv.
+ */
+public interface LoadClient extends AutoCloseable {
+
+    /** Puts {@code load} on {@code target} for its window and returns when the window is over. */
+    /** {@code dashboard}: also write JMeter's own HTML dashboard of the target's load. */
+    void run(String target, URI url, LoadProfile load, boolean dashboard, PrintStream out) throws IOException, InterruptedException, TimeoutException;
+
+    /** Adds what the client was to the run's {@code run.properties}. */
+    void describe(Properties about);
+
+    @Override
+    void close() throws IOException;
+}

@@ -1,0 +1,28 @@
+package dev.pixelforge.load.client;
+
+/**
+ * What the load client ran on: how many cores it had and why that many, and what else shared its
+ * JVM (the watch measures the whole process, so a gateway in the same JVM counts as client CPU).
+ *
+ * @param cores     the CPU the client could use, in cores: its quota when it ran in one
+ * @param coresFrom where {@code cores} came from, for the report
+ * @param process   what the measured process held besides the load client, or that it held only the client
+ */
+public record ClientHost(double cores, String coresFrom, String process) {
+
+    public ClientHost {
+        if (!(cores > 0)) {
+            throw new IllegalArgumentException("a client has more than 0 cores, not " + cores);
+        }
+    }
+
+    /** This JVM on all the cores it sees. */
+    public static ClientHost thisJvm(String process) {
+        return new ClientHost(Runtime.getRuntime().availableProcessors(), "Runtime.availableProcessors()", process);
+    }
+
+    /** This JVM inside a CPU quota of {@code cpus}: the quota is what it had, whatever the machine's core count. */
+    public static ClientHost inQuota(double cpus, String process) {
+        return new ClientHost(cpus, "cgroup CPU quota", process);
+    }
+}

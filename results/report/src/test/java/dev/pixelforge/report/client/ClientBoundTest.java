@@ -1,0 +1,99 @@
+package dev.pixelforge.report.client;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.pixelforge.report.HandComputedFixture;
+import dev.pixelforge.report.ReportWriter;
+import dev.pixelforge.report.summary.RunSummary;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The client-bound rule at its thresholds, from a hand-made client.csv in the hand-computed run
+ * folder through the whole report: CPU at 85% of the cores the client had, GC at 10% of the
+ * window, one request failed in the client. Each target's window is two rows of 5,000 ms.
+ */
+class ClientBoundTest {
+
+    private static final String HEADER = "target,second,wall_ms,cpu_ms,cores,gc_ms,heap_used_bytes,heap_committed_bytes,heap_max_bytes,"
+            + "threads,client_failures\n";
+
+    @TempDir
+    Path run;
+
+    @Test
+    void cpuJustUnder85_gcJustUnder10_noFailures_isNotClientBound() throws IOException {
+        Map<String, String> bound = report(
+                "aws-lambda,0,5000,4000,1.000,499,1000,2000,4000,30,0\naws-lambda,1,5000,4499,1.000,500,3000,4000,4000,31,0\n", "");
+        assertEquals("false", bound.get("aws-lambda"));
+        ClientLoad c = ReportWriter.write(run).client().get("aws-lambda");
+        assertEquals(List.of(10_000L, 8_499L, 999L, 3000L, 31, 0L), List.of(c.wallMillis(), c.cpuMillis(), c.gcMillis(),
+                c.peakHeapUsedBytes(), c.peakThreads(), c.clientFailures()));
+    }
+
+    @Test
+    void cpuAt85PercentOfAQuotaOfOneTenth_isClientBound_withItsFigure() throws IOException {
+        Map<String, String> bound = report(
+                "gcp-function,0,5000,425,0.100,0,1,1,1,20,0\ngcp-function,1,5000,425,0.100,0,1,1,1,20,0\n", "");
+        assertEquals("true", bound.get("gcp-function"));
+        RunSummary summary = ReportWriter.write(run);
+        assertTrue(summary.warnings().contains("gcp-function is client-bound: its CPU was 85% of the 0.1 cores it had (at or above 85%)."
+                + " Its figures may measure the load client rather than the target."), summary.warnings().toString());
+    }
+
+    @Test
+    void gcAt10PercentOfTheWindow_isClientBound() throws IOException {
+        Map<String, String> bound = report("container,0,5000,100,2.000,500,1,1,1,20,0\ncontainer,1,5000,100,2.000,500,1,1,1,20,0\n", "");
+        assertEquals("true", bound.get("container"));
+        assertEquals(List.of("GC took 10% of the window (at or above 10%)"), ReportWriter.write(run).client().get("container").reasons());
+    }
+
+    @Test
+    void oneRequestFailedInTheClient_isClientBound_andTheWarningQuotesIt() throws IOException {
+        Map<String, String> bound = report("container,0,5000,100,2.000,0,1,1,1,20,0\ncontainer,1,5000,100,2.000,0,1,1,1,20,1\n",
+                "container.first-client-failure=Non HTTP response code\\: java.net.BindException Cannot assign requested address\n"
+                        + "container.process=the load client only\n");
+        assertEquals("true", bound.get("container"));
+        RunSummary summary = ReportWriter.write(run);
+        assertTrue(summary.warnings().contains("container is client-bound: 1 request failed in the client (first: Non HTTP response code:"
+                + " java.net.BindException Cannot assign requested address). Its figures may measure the load client rather than the target"
+                + " (the client's JVM held the load client only)."), summary.warnings().toString());
+        String table = ReportWriter.consoleTable(summary);
+        // columns aws-lambda, container, gcp-function: only the container's client was watched
+        assertTrue(table.lines().anyMatch(l -> List.of(l.trim().split("\\s+")).equals(List.of("client-bound", "-", "yes", "-"))), table);
+    }
+
+    @Test
+    void aRunWithoutClientCsv_hasEmptyClientColumns_andNoClientRows() throws IOException {
+        HandComputedFixture.copyTo(run);
+        RunSummary summary = ReportWriter.write(run);
+        assertTrue(summary.client().isEmpty());
+        assertEquals(Map.of("aws-lambda", "", "gcp-function", "", "container", ""), clientBound());
+        assertTrue(ReportWriter.consoleTable(summary).lines().noneMatch(l -> l.contains("client-bound")));
+    }
+
+    /** Writes the client's files into the hand-computed run, makes the report, and returns summary.csv's client_bound per target. */
+    private Map<String, String> report(String rows, String properties) throws IOException {
+        HandComputedFixture.copyTo(run);
+        Files.writeString(run.resolve("client.csv"), HEADER + rows);
+        Files.writeString(run.resolve("client.properties"), properties);
+        ReportWriter.write(run);
+        return clientBound();
+    }
+
+    private Map<String, String> clientBound() throws IOException {
+        List<String> lines = Files.readAllLines(run.resolve("summary.csv"));
+        List<String> header = Arrays.asList(lines.get(0).split(",", -1));
+        assertEquals("client_bound", header.get(header.size() - 1), "client_bound is the last column");
+        return lines.stream().skip(1).map(l -> l.split(",", -1))
+                .collect(Collectors.toMap(f -> f[0], f -> f[header.size() - 1]));
+    }
+}
