@@ -67,6 +67,10 @@ final class CompareCommand implements Callable<Integer> {
     @Option(names = "--set", paramLabel = "KEY=VALUE", description = "Override a platform profile key, e.g. --set aws-lambda.reserved-concurrency=2")
     Map<String, String> platformOverrides = new LinkedHashMap<>();
 
+    @Option(names = "--jtl", description = "Also write jtl/<target>.jtl for JMeter's own tools (default: off;"
+            + " samples.csv holds everything the report reads).")
+    boolean jtl;
+
     @Option(names = "--root", defaultValue = ".", description = "Repository root (default: the current directory).")
     Path root;
 
@@ -83,7 +87,7 @@ final class CompareCommand implements Callable<Integer> {
             PlatformProfile platform = PlatformProfile.load(platformFile != null ? platformFile : root.resolve("results/platform.properties"),
                     platformOverrides);
             Path runsDir = (runs != null ? runs : root.resolve("results/runs")).toAbsolutePath().normalize();
-            spec = new RunSpec(load, platform, runsDir, root.resolve("results/pricing.properties"));
+            spec = new RunSpec(load, platform, runsDir, root.resolve("results/pricing.properties"), jtl);
             Dilation.parse(dilation, platform, Runtime.getRuntime().availableProcessors()); // a bad --dilation fails before any run folder
         } catch (IllegalArgumentException | IOException e) {
             System.err.println("pixelforge compare: " + e.getMessage());

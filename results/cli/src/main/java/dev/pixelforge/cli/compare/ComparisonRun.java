@@ -49,7 +49,7 @@ public final class ComparisonRun {
             try (SampleLog log = SampleLog.appendTo(runDir.resolve("samples.csv"))) {
                 for (Map.Entry<Target, URI> target : targets.urls().entrySet()) {
                     out.println("== " + target.getKey().id() + "  " + target.getValue());
-                    LoadRunner.run(target.getKey().id(), target.getValue(), spec.load(), runDir, log, out);
+                    LoadRunner.run(target.getKey().id(), target.getValue(), spec.load(), runDir, log, spec.jtl(), out);
                     targets.done(target.getKey()); // the next target gets the machine to itself
                 }
             }

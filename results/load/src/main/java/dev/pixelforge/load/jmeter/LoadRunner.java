@@ -40,13 +40,20 @@ public final class LoadRunner {
                 "duration", Integer.toString(profile.holdSeconds()), "run_dir", runDir.toAbsolutePath().toString());
     }
 
-    public static TestPlanStats run(String target, URI url, LoadProfile profile, Path runDir, SampleLog log, PrintStream out)
+    /**
+     * {@code jtl}: also write {@code jtl/<target>.jtl} for JMeter's own tools. Off by default in
+     * {@code compare}: {@code samples.csv} holds everything the report reads, and the JTL writer
+     * costs the client a second formatted line and a second lock per request.
+     */
+    public static TestPlanStats run(String target, URI url, LoadProfile profile, Path runDir, SampleLog log, boolean jtl, PrintStream out)
             throws IOException, InterruptedException, TimeoutException {
         LatencyLog latency = new LatencyLog(runDir.resolve("histograms").resolve(target + ".hlog"));
         Progress progress = new Progress(target, profile.durationSeconds(), latency);
-        DslTestPlan plan = LoadPlan.build(profile.operation(), new SampleRecorder(target, profile.operation(), log, progress))
-                .children(jtlWriter(Files.createDirectories(runDir.resolve("jtl")).toString(), target + ".jtl")
-                        .withVariables(LoadPlan.VARIABLES.toArray(new String[0])));
+        DslTestPlan plan = LoadPlan.embedded(profile.operation(), new SampleRecorder(target, profile.operation(), log, progress, jtl));
+        if (jtl) {
+            plan = plan.children(jtlWriter(Files.createDirectories(runDir.resolve("jtl")).toString(), target + ".jtl")
+                    .withVariables(LoadPlan.VARIABLES.toArray(new String[0])));
+        }
         EmbeddedJmeterEngine engine = new EmbeddedJmeterEngine();
         properties(url, profile, runDir).forEach(engine::prop);
         engine.prop("httpsampler.max_bytes_to_store_per_request", Integer.toString(STORED_RESPONSE_BYTES));
