@@ -50,8 +50,8 @@ public final class ClientBench {
         try (ContainerStandIn standIn = ContainerStandIn.start(root, runDir.resolve("local"), runDir.resolve("stand-in.log"))) {
             cpu = standIn.cpu();
             out.println("stand-in: Cloud Run, one instance (max-instances=1), own process, " + standIn.url() + "; " + cpu);
-            out.println("warm-up: wrk for " + s.warmupSeconds() + " s (the instance's JIT; not counted)");
-            Wrk.run(root, body, runDir, "wrk-warmup", standIn.url(), s.connections(), s.warmupSeconds());
+            out.println("cold start: " + standIn.firstAnswer(body) + "; warm-up: wrk for " + s.warmupSeconds() + " s (the instance's JIT; not counted)");
+            Wrk.warmUp(root, body, runDir, standIn.url(), s.connections(), s.warmupSeconds());
             out.println("embedded client, " + s.seconds() + " s ...");
             embedded = EmbeddedClient.run(runDir, standIn.url(), profile, out);
             out.println("stock JMeter, bare plan, " + s.seconds() + " s ...");

@@ -6,6 +6,10 @@ import java.io.InputStreamReader;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -61,8 +65,9 @@ final class ContainerStandIn implements AutoCloseable {
             for (String line = in.readLine(); line != null; line = in.readLine()) {
                 out.println(line);
                 String t = line.trim();
-                if (t.startsWith("container ")) {
-                    url = URI.create(t.split("\\s+")[1]);
+                String[] words = t.split("\\s+");
+                if (words.length > 1 && words[0].equals("container") && words[1].startsWith("http://")) {
+                    url = URI.create(words[1]); // "container  http://127.0.0.1:PORT  Cloud Run ...", not its dilation line
                 } else if (t.startsWith("CPU ") && !cpu.isDone()) {
                     cpu.complete(t);
                 } else if (t.startsWith("try: curl") && url != null) {
@@ -76,6 +81,21 @@ final class ContainerStandIn implements AutoCloseable {
             Thread.currentThread().interrupt();
             listening.completeExceptionally(e);
         }
+    }
+
+    /**
+     * Sends one request and waits for its answer: the instance starts on it (its cold start), so the
+     * warm-up that follows measures no start-up. Returns how long it took, in words.
+     */
+    String firstAnswer(Path body) throws IOException, InterruptedException {
+        long start = System.nanoTime();
+        HttpResponse<Void> r = HttpClient.newHttpClient().send(HttpRequest.newBuilder(url.resolve("/tone"))
+                .timeout(Duration.ofSeconds(120)).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofFile(body)).build(), HttpResponse.BodyHandlers.discarding());
+        if (r.statusCode() != 200) {
+            throw new IllegalStateException("the stand-in's first answer was " + r.statusCode() + ", not 200");
+        }
+        return String.format(java.util.Locale.ROOT, "first answer in %.0f ms", (System.nanoTime() - start) / 1e6);
     }
 
     URI url() {

@@ -16,10 +16,22 @@ final class Wrk {
     }
 
     static void ensure(Path root) throws IOException, InterruptedException {
-        Peers.ensure(root, List.of("wrk", "--version"), List.of("wrk"), "pixelforge bench client");
+        // wrk --version exits 1, so ask the shell whether it is on the PATH.
+        Peers.ensure(root, List.of("sh", "-c", "command -v wrk"), List.of("wrk"), "pixelforge bench client");
     }
 
+    /** A measured run: any error fails it. */
     static ClientRun run(Path root, Path body, Path outDir, String name, URI url, int connections, int seconds)
+            throws IOException, InterruptedException {
+        return run(root, body, outDir, name, url, connections, seconds, false);
+    }
+
+    /** The warm-up: its errors (timeouts while the instance compiles) only count as errors. */
+    static long warmUp(Path root, Path body, Path outDir, URI url, int connections, int seconds) throws IOException, InterruptedException {
+        return run(root, body, outDir, "wrk-warmup", url, connections, seconds, true).requests();
+    }
+
+    private static ClientRun run(Path root, Path body, Path outDir, String name, URI url, int connections, int seconds, boolean warmUp)
             throws IOException, InterruptedException {
         ChildCpu.Finished done = ChildCpu.run(List.of("wrk", "-t", "2", "-c", Integer.toString(connections), "-d", seconds + "s",
                         "-s", root.resolve("results/bench/json.lua").toAbsolutePath().toString(), url + "/tone", "--", body.toString()),
@@ -28,7 +40,7 @@ final class Wrk {
         if (!m.find()) {
             throw new IllegalStateException("wrk printed no RESULT line:\n" + done.output());
         }
-        if (Long.parseLong(m.group(2)) > 0) {
+        if (!warmUp && Long.parseLong(m.group(2)) > 0) {
             throw new IllegalStateException("wrk had " + m.group(2) + " errors: a rate with errors measures nothing:\n" + done.output());
         }
         long requests = Long.parseLong(m.group(3));
