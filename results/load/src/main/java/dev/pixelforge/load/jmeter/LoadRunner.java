@@ -13,7 +13,6 @@ import java.nio.file.Path;
 import java.util.Map;
 import java.util.concurrent.TimeoutException;
 import us.abstracta.jmeter.javadsl.core.DslTestPlan;
-import us.abstracta.jmeter.javadsl.core.TestPlanStats;
 import us.abstracta.jmeter.javadsl.core.engines.EmbeddedJmeterEngine;
 
 /** Puts one load profile on one target with embedded JMeter, recording every request. */
@@ -45,7 +44,7 @@ public final class LoadRunner {
      * {@code compare}: {@code samples.csv} holds everything the report reads, and the JTL writer
      * costs the client a second formatted line and a second lock per request.
      */
-    public static TestPlanStats run(String target, URI url, LoadProfile profile, Path runDir, SampleLog log, boolean jtl, PrintStream out)
+    public static void run(String target, URI url, LoadProfile profile, Path runDir, SampleLog log, boolean jtl, PrintStream out)
             throws IOException, InterruptedException, TimeoutException {
         LatencyLog latency = new LatencyLog(runDir.resolve("histograms").resolve(target + ".hlog"));
         Progress progress = new Progress(target, profile.durationSeconds(), latency);
@@ -54,13 +53,13 @@ public final class LoadRunner {
             plan = plan.children(jtlWriter(Files.createDirectories(runDir.resolve("jtl")).toString(), target + ".jtl")
                     .withVariables(LoadPlan.VARIABLES.toArray(new String[0])));
         }
-        EmbeddedJmeterEngine engine = new EmbeddedJmeterEngine();
+        EmbeddedJmeterEngine engine = new RecordingEngine();
         properties(url, profile, runDir).forEach(engine::prop);
         engine.prop("httpsampler.max_bytes_to_store_per_request", Integer.toString(STORED_RESPONSE_BYTES));
         engine.prop("summariser.out", "false"); // the progress line says it better, per target
         Thread printer = progress.startPrinting(out);
         try {
-            return plan.runIn(engine);
+            plan.runIn(engine); // its stats are empty: the recorder keeps the run's (RecordingEngine)
         } finally {
             printer.interrupt();
             printer.join();

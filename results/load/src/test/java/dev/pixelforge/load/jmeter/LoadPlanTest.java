@@ -56,4 +56,13 @@ class LoadPlanTest {
         assertEquals(0, count(plan, PostProcessor.class));
         assertEquals(0, count(plan, SampleListener.class), "no listener of any kind");
     }
+
+    @Test
+    void recordingEngine_addsNoStatisticsListener() {
+        ListedHashTree tree = new ListedHashTree();
+
+        new RecordingEngine().addStatsCollector(tree, null);
+
+        assertEquals(0, tree.size(), "the recorder is the run's statistics");
+    }
 }
