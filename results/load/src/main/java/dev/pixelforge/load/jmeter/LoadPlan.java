@@ -4,7 +4,6 @@ import dev.pixelforge.load.profile.Operation;
 
 import static us.abstracta.jmeter.javadsl.JmeterDsl.csvDataSet;
 import static us.abstracta.jmeter.javadsl.JmeterDsl.httpSampler;
-import static us.abstracta.jmeter.javadsl.JmeterDsl.jsr223PostProcessor;
 import static us.abstracta.jmeter.javadsl.JmeterDsl.regexExtractor;
 import static us.abstracta.jmeter.javadsl.JmeterDsl.testPlan;
 import static us.abstracta.jmeter.javadsl.JmeterDsl.threadGroup;
@@ -16,7 +15,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import us.abstracta.jmeter.javadsl.core.DslTestPlan;
-import us.abstracta.jmeter.javadsl.core.postprocessors.DslJsr223PostProcessor;
 import us.abstracta.jmeter.javadsl.core.postprocessors.DslRegexExtractor;
 import us.abstracta.jmeter.javadsl.core.samplers.BaseSampler;
 import us.abstracta.jmeter.javadsl.http.DslHttpSampler;
@@ -48,9 +46,9 @@ public final class LoadPlan {
                 header("pf_target", "X-PixelForge-Target")));
     }
 
-    /** Embedded runs: {@code perSample} after every request, and nothing else. */
-    static DslTestPlan embedded(Operation operation, DslJsr223PostProcessor.PostProcessorScript perSample) {
-        return build(operation, List.of(jsr223PostProcessor(perSample)));
+    /** Embedded runs: {@code recorder} after every request, and nothing else. */
+    static DslTestPlan embedded(Operation operation, SampleRecorder recorder) {
+        return build(operation, List.of(new RecordingPostProcessor.Child(recorder)));
     }
 
     /** Requests only: no extractor, no post-processor, no listener (what a load client costs at the least). */

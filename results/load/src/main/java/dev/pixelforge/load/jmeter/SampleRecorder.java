@@ -8,7 +8,6 @@ import dev.pixelforge.platform.sample.ServerTiming;
 import java.util.Map;
 import org.apache.jmeter.samplers.SampleResult;
 import org.apache.jmeter.threads.JMeterVariables;
-import us.abstracta.jmeter.javadsl.core.postprocessors.DslJsr223PostProcessor;
 
 /**
  * Turns each JMeter sample into a PixelForge {@link Sample}, appends it to the run's sample log and
@@ -17,7 +16,7 @@ import us.abstracta.jmeter.javadsl.core.postprocessors.DslJsr223PostProcessor;
  * more than the rest of the recording. When a JTL is asked for, it also sets the JMeter variables
  * the JTL's {@code sample_variables} columns are written from (post-processors run before listeners).
  */
-final class SampleRecorder implements DslJsr223PostProcessor.PostProcessorScript {
+final class SampleRecorder {
 
     private final String target;
     private final Operation operation;
@@ -34,11 +33,7 @@ final class SampleRecorder implements DslJsr223PostProcessor.PostProcessorScript
         this.setVariables = setVariables;
     }
 
-    @Override
-    public void runScript(DslJsr223PostProcessor.PostProcessorVars v) {
-        record(v.prev, v.vars);
-    }
-
+    /** From any JMeter thread, after its request ({@link RecordingPostProcessor}). */
     void record(SampleResult result, JMeterVariables vars) {
         ReportHeaders h = ReportHeaders.read(result.getResponseHeaders());
         if (setVariables) {

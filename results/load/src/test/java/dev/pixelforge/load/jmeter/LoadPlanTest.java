@@ -35,7 +35,7 @@ class LoadPlanTest {
     @Test
     void embedded_hasNoRegexExtractor_onlyTheRecorder() {
         for (Operation op : Operation.values()) {
-            DslTestPlan plan = LoadPlan.embedded(op, v -> { });
+            DslTestPlan plan = LoadPlan.embedded(op, null);
             assertEquals(0, count(plan, RegexExtractor.class), op + ": the recorder reads the headers itself");
             assertEquals(1, count(plan, PostProcessor.class), op + ": the recorder, nothing else");
             assertEquals(0, count(plan, ResultCollector.class), op + ": a JTL writer only when asked for");
