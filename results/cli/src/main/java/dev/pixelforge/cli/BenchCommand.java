@@ -37,7 +37,7 @@ final class BenchCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         if (what.equals("client")) {
             try {
-                dev.pixelforge.cli.bench.ClientBench.run(root, new dev.pixelforge.cli.bench.ClientBench.Settings(connections, seconds, 10),
+                dev.pixelforge.cli.bench.ClientBench.run(root, new dev.pixelforge.cli.bench.ClientBench.Settings(connections, seconds, 20),
                         System.out);
                 return 0;
             } catch (IllegalStateException e) {
