@@ -12,13 +12,22 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-/** {@code ./pixelforge bench kernel}: PixelForge and its peer, the same inputs, one run, side by side. */
+/**
+ * {@code ./pixelforge bench kernel}: PixelForge and its peer, the same inputs, one run, side by side;
+ * {@code ./pixelforge bench client}: the embedded load client against stock JMeter and wrk.
+ */
 @Command(name = "bench", mixinStandardHelpOptions = true,
-        description = "Benchmarks against the studies' stack: kernel (PixelForge vs Pillow).")
+        description = "Benchmarks: kernel (PixelForge vs Pillow), client (the embedded load client vs stock JMeter and wrk).")
 final class BenchCommand implements Callable<Integer> {
 
-    @Parameters(paramLabel = "WHAT", description = "kernel")
+    @Parameters(paramLabel = "WHAT", description = "kernel or client")
     String what;
+
+    @Option(names = "--seconds", defaultValue = "15", description = "client: seconds per client (default 15).")
+    int seconds;
+
+    @Option(names = "--connections", defaultValue = "20", description = "client: connections (threads) of every client (default 20).")
+    int connections;
 
     @Option(names = "--runs", defaultValue = "9", description = "Timed runs per image and side (the median is kept).")
     int runs;
@@ -28,8 +37,18 @@ final class BenchCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        if (what.equals("client")) {
+            try {
+                dev.pixelforge.cli.bench.ClientBench.run(root, new dev.pixelforge.cli.bench.ClientBench.Settings(connections, seconds, 20),
+                        System.out);
+                return 0;
+            } catch (IllegalStateException e) {
+                System.err.println("pixelforge bench client: " + e.getMessage());
+                return 1;
+            }
+        }
         if (!what.equals("kernel")) {
-            System.err.println("pixelforge bench: no benchmark '" + what + "': kernel (and ./pixelforge bench http, jmh)");
+            System.err.println("pixelforge bench: no benchmark '" + what + "': kernel, client (and ./pixelforge bench http, jmh)");
             return 2;
         }
         try {

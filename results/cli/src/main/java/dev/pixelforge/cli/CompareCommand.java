@@ -5,6 +5,7 @@ import dev.pixelforge.cli.compare.ComparisonRun;
 import dev.pixelforge.cli.compare.DeployedTargets;
 import dev.pixelforge.cli.compare.LocalTargets;
 import dev.pixelforge.cli.compare.RunSpec;
+import dev.pixelforge.load.jmeter.LoadRunner;
 import dev.pixelforge.load.profile.LoadProfile;
 import dev.pixelforge.load.profile.Operation;
 import dev.pixelforge.platform.Target;
@@ -85,6 +86,10 @@ final class CompareCommand implements Callable<Integer> {
     @Option(names = "--client-memory", paramLabel = "SIZE", description = "With --client-cpus: the client JVM's memory limit, e.g. 512m, 1g.")
     String clientMemory;
 
+    @Option(names = "--jtl", description = "Also write jtl/<target>.jtl for JMeter's own tools (default: off;"
+            + " samples.csv holds everything the report reads).")
+    boolean jtl;
+
     @Option(names = "--root", defaultValue = ".", description = "Repository root (default: the current directory).")
     Path root;
 
@@ -101,7 +106,8 @@ final class CompareCommand implements Callable<Integer> {
             PlatformProfile platform = PlatformProfile.load(platformFile != null ? platformFile : root.resolve("results/platform.properties"),
                     platformOverrides);
             Path runsDir = (runs != null ? runs : root.resolve("results/runs")).toAbsolutePath().normalize();
-            spec = new RunSpec(load, platform, runsDir, root.resolve("results/pricing.properties"), jmeterDashboard, clientLimits());
+            spec = new RunSpec(load, platform, runsDir, root.resolve("results/pricing.properties"), new LoadRunner.Outputs(jtl, jmeterDashboard),
+                    clientLimits());
             Dilation.parse(dilation, platform, Runtime.getRuntime().availableProcessors()); // a bad --dilation fails before any run folder
         } catch (IllegalArgumentException | IOException e) {
             System.err.println("pixelforge compare: " + e.getMessage());

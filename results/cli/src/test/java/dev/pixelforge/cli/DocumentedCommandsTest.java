@@ -111,7 +111,7 @@ class DocumentedCommandsTest {
                 "8: ./pixelforge bench http takes no options: --duration",
                 "11: ./pixelforge report has no option --bogus-two",
                 "13: ./pixelforge has no command 'deploy'",
-                "13: ./pixelforge bench has no 'warp' (it has: cold, http, jmh, kernel)"), problems);
+                "13: ./pixelforge bench has no 'warp' (it has: client, cold, http, jmh, kernel)"), problems);
     }
 
     /** Tracked and new (not ignored) Markdown files; a walk of the tree when git cannot say. */

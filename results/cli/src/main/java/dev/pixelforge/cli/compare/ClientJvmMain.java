@@ -54,7 +54,8 @@ public final class ClientJvmMain {
                 : ClientHost.inQuota(Double.parseDouble(cores), p.getProperty("process"));
         try (SampleLog log = SampleLog.appendTo(runDir.resolve("samples.csv"))) {
             LoadRunner.run(p.getProperty("target"), URI.create(p.getProperty("url")), load, runDir, log, System.out, host,
-                    Boolean.parseBoolean(p.getProperty("jmeter-dashboard", "false")));
+                    new LoadRunner.Outputs(Boolean.parseBoolean(p.getProperty("jtl", "false")),
+                            Boolean.parseBoolean(p.getProperty("jmeter-dashboard", "false"))));
         }
     }
 }

@@ -48,7 +48,7 @@ public final class ComparisonRun {
                     : new IsolatedClient(spec.client(), runDir)) {
                 for (Map.Entry<Target, URI> target : targets.urls().entrySet()) {
                     out.println("== " + target.getKey().id() + "  " + target.getValue());
-                    client.run(target.getKey().id(), target.getValue(), spec.load(), spec.jmeterDashboard(), out);
+                    client.run(target.getKey().id(), target.getValue(), spec.load(), spec.outputs(), out);
                     targets.done(target.getKey()); // the next target gets the machine to itself
                 }
                 client.describe(about);

@@ -25,9 +25,9 @@ final class InProcessClient implements LoadClient {
     }
 
     @Override
-    public void run(String target, URI url, LoadProfile load, boolean dashboard, PrintStream out)
+    public void run(String target, URI url, LoadProfile load, LoadRunner.Outputs outputs, PrintStream out)
             throws IOException, InterruptedException, TimeoutException {
-        LoadRunner.run(target, url, load, runDir, log, out, ClientHost.thisJvm(alongside), dashboard);
+        LoadRunner.run(target, url, load, runDir, log, out, ClientHost.thisJvm(alongside), outputs);
     }
 
     @Override

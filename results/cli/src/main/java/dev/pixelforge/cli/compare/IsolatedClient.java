@@ -44,7 +44,7 @@ final class IsolatedClient implements LoadClient {
     }
 
     @Override
-    public void run(String target, URI url, LoadProfile load, boolean dashboard, PrintStream out)
+    public void run(String target, URI url, LoadProfile load, dev.pixelforge.load.jmeter.LoadRunner.Outputs outputs, PrintStream out)
             throws IOException, InterruptedException, TimeoutException {
         CpuGroup group = cpu.group("client-" + target, limits.cpus());
         long throttledMillis;
@@ -53,7 +53,7 @@ final class IsolatedClient implements LoadClient {
                 ? MemoryLimit.create("pixelforge-client-" + ProcessHandle.current().pid() + "-" + target, limits.memoryBytes()) : null) {
             isolation = describe(group, memory);
             out.println("load client: " + limits.name() + " (" + limits.basis() + "): " + isolation);
-            Path spec = writeSpec(target, url, load, dashboard, group);
+            Path spec = writeSpec(target, url, load, outputs, group);
             Process client = start(spec, memory);
             try {
                 if (!client.waitFor(load.durationSeconds() + SLACK_SECONDS, TimeUnit.SECONDS)) {
@@ -82,10 +82,12 @@ final class IsolatedClient implements LoadClient {
     }
 
     /** The child's instructions, kept in the run folder: what it was told to do. */
-    private Path writeSpec(String target, URI url, LoadProfile load, boolean dashboard, CpuGroup group) throws IOException {
+    private Path writeSpec(String target, URI url, LoadProfile load, dev.pixelforge.load.jmeter.LoadRunner.Outputs outputs, CpuGroup group)
+            throws IOException {
         Properties p = new Properties();
         p.setProperty("target", target);
-        p.setProperty("jmeter-dashboard", Boolean.toString(dashboard));
+        p.setProperty("jtl", Boolean.toString(outputs.jtl()));
+        p.setProperty("jmeter-dashboard", Boolean.toString(outputs.dashboard()));
         p.setProperty("parent-pid", Long.toString(ProcessHandle.current().pid()));
         p.setProperty("url", url.toString());
         p.setProperty("run-dir", runDir.toAbsolutePath().toString());

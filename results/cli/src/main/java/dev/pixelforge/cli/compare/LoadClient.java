@@ -15,8 +15,9 @@ import java.util.concurrent.TimeoutException;
 public interface LoadClient extends AutoCloseable {
 
     /** Puts {@code load} on {@code target} for its window and returns when the window is over. */
-    /** {@code dashboard}: also write JMeter's own HTML dashboard of the target's load. */
-    void run(String target, URI url, LoadProfile load, boolean dashboard, PrintStream out) throws IOException, InterruptedException, TimeoutException;
+    /** {@code outputs}: what to write besides samples.csv (a JTL, JMeter's own dashboard of the target's load). */
+    void run(String target, URI url, LoadProfile load, dev.pixelforge.load.jmeter.LoadRunner.Outputs outputs, PrintStream out)
+            throws IOException, InterruptedException, TimeoutException;
 
     /** Adds what the client was to the run's {@code run.properties}. */
     void describe(Properties about);

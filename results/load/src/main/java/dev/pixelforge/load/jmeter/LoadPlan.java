@@ -4,7 +4,6 @@ import dev.pixelforge.load.profile.Operation;
 
 import static us.abstracta.jmeter.javadsl.JmeterDsl.csvDataSet;
 import static us.abstracta.jmeter.javadsl.JmeterDsl.httpSampler;
-import static us.abstracta.jmeter.javadsl.JmeterDsl.jsr223PostProcessor;
 import static us.abstracta.jmeter.javadsl.JmeterDsl.regexExtractor;
 import static us.abstracta.jmeter.javadsl.JmeterDsl.testPlan;
 import static us.abstracta.jmeter.javadsl.JmeterDsl.threadGroup;
@@ -16,16 +15,18 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import us.abstracta.jmeter.javadsl.core.DslTestPlan;
-import us.abstracta.jmeter.javadsl.core.postprocessors.DslJsr223PostProcessor;
 import us.abstracta.jmeter.javadsl.core.postprocessors.DslRegexExtractor;
+import us.abstracta.jmeter.javadsl.core.samplers.BaseSampler;
 import us.abstracta.jmeter.javadsl.http.DslHttpSampler;
 
 /**
  * The one load plan, as embedded runs execute it and as {@code plan.jmx} gives it to stock JMeter:
  * where to send and how hard come from JMeter properties ({@code -Jhost}, {@code -Jthreads}, ...);
  * which image each request carries comes from a CSV Data Set; bodies stream from files, so no
- * thread holds an image in memory. Response headers the report needs become variables, written as
- * extra JTL columns through {@code sample_variables}.
+ * thread holds an image in memory. Three variants share that sampler: stock JMeter's keeps four
+ * regex extractors that turn the headers the report needs into variables (extra JTL columns through
+ * {@code sample_variables}: stock JMeter has no recorder); the embedded one has none, as its
+ * {@link SampleRecorder} reads the headers itself; the bare one has neither, to measure the client.
  */
 public final class LoadPlan {
 
@@ -36,11 +37,31 @@ public final class LoadPlan {
     private LoadPlan() {
     }
 
-    /**
-     * The plan for {@code operation}. {@code perSample} runs after every request in embedded runs;
-     * give null for the plan stock JMeter loads (it cannot load a Java lambda).
-     */
-    public static DslTestPlan build(Operation operation, DslJsr223PostProcessor.PostProcessorScript perSample) {
+    /** {@code plan.jmx}: the header extractors, no Java (stock JMeter cannot load a lambda). */
+    public static DslTestPlan forStockJmeter(Operation operation) {
+        return build(operation, List.of(
+                header("server_timing", "Server-Timing"),
+                header("pf_cold", "X-PixelForge-Cold"),
+                header("pf_instance", "X-PixelForge-Instance"),
+                header("pf_target", "X-PixelForge-Target")));
+    }
+
+    /** Embedded runs: {@code recorder} after every request, and nothing else. */
+    static DslTestPlan embedded(Operation operation, SampleRecorder recorder) {
+        return build(operation, List.of(new RecordingPostProcessor.Child(recorder)));
+    }
+
+    /** {@code beforeEachRequest}: run on the requesting thread before every request (the client's watch opens its window on the first). */
+    static DslTestPlan embedded(Operation operation, SampleRecorder recorder, Runnable beforeEachRequest) {
+        return build(operation, List.of(new BeforeRequest.Child(beforeEachRequest), new RecordingPostProcessor.Child(recorder)));
+    }
+
+    /** Requests only: no extractor, no post-processor, no listener (what a load client costs at the least). */
+    public static DslTestPlan bare(Operation operation) {
+        return build(operation, List.of());
+    }
+
+    private static DslTestPlan build(Operation operation, List<BaseSampler.SamplerChild> afterEachRequest) {
         String base = "${__P(protocol,http)}://${__P(host,127.0.0.1)}:${__P(port,8080)}/${__P(base_path,)}";
         DslHttpSampler sampler;
         List<DslTestPlan.TestPlanChild> steps = new ArrayList<>();
@@ -53,14 +74,7 @@ public final class LoadPlan {
                     .header("Content-Type", "application/json")
                     .body("{\"count\":1,\"size\":256,\"seed\":${__counter(FALSE,)}}");
         }
-        sampler = sampler.children(
-                header("server_timing", "Server-Timing"),
-                header("pf_cold", "X-PixelForge-Cold"),
-                header("pf_instance", "X-PixelForge-Instance"),
-                header("pf_target", "X-PixelForge-Target"));
-        if (perSample != null) {
-            sampler = sampler.children(jsr223PostProcessor(perSample));
-        }
+        sampler = sampler.children(afterEachRequest.toArray(new BaseSampler.SamplerChild[0]));
         if (operation != Operation.GENERATE) {
             steps.add(csvDataSet("${__P(run_dir,.)}/" + CSV)
                     .variableNames("name", "format", "content_type", "file", "json_file").ignoreFirstLine());

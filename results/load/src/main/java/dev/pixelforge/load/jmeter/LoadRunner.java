@@ -5,7 +5,6 @@ import dev.pixelforge.load.client.ClientWatch;
 import dev.pixelforge.load.profile.LoadProfile;
 
 import static us.abstracta.jmeter.javadsl.JmeterDsl.htmlReporter;
-import static us.abstracta.jmeter.javadsl.JmeterDsl.jsr223PreProcessor;
 import static us.abstracta.jmeter.javadsl.JmeterDsl.jtlWriter;
 
 import dev.pixelforge.platform.sample.SampleLog;
@@ -18,7 +17,6 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.TimeoutException;
 import us.abstracta.jmeter.javadsl.core.DslTestPlan;
-import us.abstracta.jmeter.javadsl.core.TestPlanStats;
 import us.abstracta.jmeter.javadsl.core.engines.EmbeddedJmeterEngine;
 import us.abstracta.jmeter.javadsl.core.listeners.HtmlReporter;
 
@@ -47,38 +45,47 @@ public final class LoadRunner {
     }
 
     /**
-     * Runs {@code target}'s window; {@code client} says what the load client ran on, for its own
-     * watch ({@code client.csv}); with {@code dashboard}, JMeter's own HTML dashboard of it goes to
-     * {@code jmeter-dashboard/<target>/} (a second listener, only in embedded runs: {@code plan.jmx} has neither).
+     * What a run writes besides {@code samples.csv} and the latency log, both off in {@code compare}
+     * unless asked for.
+     *
+     * @param jtl       {@code jtl/<target>.jtl} for JMeter's own tools: {@code samples.csv} holds everything
+     *                  the report reads, and the JTL writer costs the client a second formatted line and a
+     *                  second lock per request
+     * @param dashboard JMeter's own HTML dashboard in {@code jmeter-dashboard/<target>/} (a second
+     *                  listener, only in embedded runs: {@code plan.jmx} has neither)
      */
-    public static TestPlanStats run(String target, URI url, LoadProfile profile, Path runDir, SampleLog log, PrintStream out,
-                                    ClientHost client, boolean dashboard) throws IOException, InterruptedException, TimeoutException {
+    public record Outputs(boolean jtl, boolean dashboard) {
+        public static final Outputs SAMPLES_ONLY = new Outputs(false, false);
+    }
+
+    /** Runs {@code target}'s window; {@code client} says what the load client ran on, for its own watch ({@code client.csv}). */
+    public static void run(String target, URI url, LoadProfile profile, Path runDir, SampleLog log, PrintStream out, ClientHost client,
+                           Outputs outputs) throws IOException, InterruptedException, TimeoutException {
         try (LatencyLog latency = new LatencyLog(runDir.resolve("histograms").resolve(target + ".hlog"));
              ClientWatch watch = ClientWatch.start(target, client, runDir, profile.threads(), profile.rampSeconds())) {
             Progress progress = new Progress(target, profile.durationSeconds(), latency);
-            SampleRecorder recorder = new SampleRecorder(target, profile.operation(), log, progress);
-            DslTestPlan plan = LoadPlan.build(profile.operation(), v -> {
-                        recorder.runScript(v);
-                        watch.observe(v.prev.getResponseCode(), v.prev.getResponseMessage());
-                    })
-                    .children(jsr223PreProcessor(v -> watch.begin()), jtlWriter(Files.createDirectories(runDir.resolve("jtl")).toString(),
-                            target + ".jtl").withVariables(LoadPlan.VARIABLES.toArray(new String[0])));
+            SampleRecorder recorder = new SampleRecorder(target, profile.operation(), log, progress, outputs.jtl(),
+                    r -> watch.observe(r.getResponseCode(), r.getResponseMessage()));
+            DslTestPlan plan = LoadPlan.embedded(profile.operation(), recorder, watch::begin);
+            if (outputs.jtl()) {
+                plan = plan.children(jtlWriter(Files.createDirectories(runDir.resolve("jtl")).toString(), target + ".jtl")
+                        .withVariables(LoadPlan.VARIABLES.toArray(new String[0])));
+            }
             Path dashboardDir = dashboardDir(runDir, target);
-            if (dashboard) {
+            if (outputs.dashboard()) {
                 plan = plan.children(dashboard(dashboardDir, profile));
             }
-            EmbeddedJmeterEngine engine = new EmbeddedJmeterEngine();
+            EmbeddedJmeterEngine engine = new RecordingEngine();
             properties(url, profile, runDir).forEach(engine::prop);
             engine.prop("httpsampler.max_bytes_to_store_per_request", Integer.toString(STORED_RESPONSE_BYTES));
             engine.prop("summariser.out", "false"); // the progress line says it better, per target
             Thread printer = progress.startPrinting(out);
             try {
-                TestPlanStats stats = plan.runIn(engine);
+                plan.runIn(engine); // its stats are empty: the recorder keeps the run's (RecordingEngine)
                 // JMeter logs a failed dashboard generation and carries on: say so where the user looks.
-                if (dashboard && !Files.exists(dashboardDir.resolve("index.html"))) {
+                if (outputs.dashboard() && !Files.exists(dashboardDir.resolve("index.html"))) {
                     out.println("!! " + target + ": JMeter's dashboard was not generated in " + dashboardDir + " (see jmeter.log)");
                 }
-                return stats;
             } finally {
                 // Samples first: a failure below must not cost the run's sample log its last lines.
                 log.flush();

@@ -58,7 +58,7 @@ public final class RunFolder {
 
     /** {@code plan.jmx} and {@code plan.properties}: the run's plan for stock Apache JMeter. */
     public static void writePlan(Path runDir, LoadProfile profile) throws IOException {
-        LoadPlan.build(profile.operation(), null).saveAsJmx(runDir.resolve("plan.jmx").toString());
+        LoadPlan.forStockJmeter(profile.operation()).saveAsJmx(runDir.resolve("plan.jmx").toString());
         Files.writeString(runDir.resolve("plan.properties"), String.join("\n",
                 "# Stock Apache JMeter 5.6.3, from this folder:",
                 "#   jmeter -n -t plan.jmx -q plan.properties -l results.jtl -Jhost=<host> -Jport=<port>",

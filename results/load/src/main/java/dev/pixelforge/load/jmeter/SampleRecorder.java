@@ -7,31 +7,53 @@ import dev.pixelforge.platform.sample.SampleLog;
 import dev.pixelforge.platform.sample.ServerTiming;
 import java.util.Map;
 import org.apache.jmeter.samplers.SampleResult;
-import us.abstracta.jmeter.javadsl.core.postprocessors.DslJsr223PostProcessor;
+import org.apache.jmeter.threads.JMeterVariables;
 
 /**
  * Turns each JMeter sample into a PixelForge {@link Sample}, appends it to the run's sample log and
- * counts it for the progress line. Runs on the JMeter thread that made the request.
+ * counts it for the progress line. Runs on the JMeter thread that made the request. It reads the
+ * response headers itself, once ({@link ReportHeaders}): four regex extractors per request cost
+ * more than the rest of the recording. When a JTL is asked for, it also sets the JMeter variables
+ * the JTL's {@code sample_variables} columns are written from (post-processors run before listeners).
  */
-final class SampleRecorder implements DslJsr223PostProcessor.PostProcessorScript {
+final class SampleRecorder {
 
     private final String target;
     private final Operation operation;
     private final SampleLog log;
     private final Progress progress;
+    private final boolean setVariables;
+    private final java.util.function.Consumer<SampleResult> alsoOnEach;
 
-    SampleRecorder(String target, Operation operation, SampleLog log, Progress progress) {
+    /** {@code setVariables}: fill {@link LoadPlan#VARIABLES} for a JTL writer; off, a sample costs no map writes. */
+    SampleRecorder(String target, Operation operation, SampleLog log, Progress progress, boolean setVariables) {
+        this(target, operation, log, progress, setVariables, r -> { });
+    }
+
+    /** {@code alsoOnEach}: shown every result too (the client's watch, counting its own failures). */
+    SampleRecorder(String target, Operation operation, SampleLog log, Progress progress, boolean setVariables,
+                   java.util.function.Consumer<SampleResult> alsoOnEach) {
         this.target = target;
         this.operation = operation;
         this.log = log;
         this.progress = progress;
+        this.setVariables = setVariables;
+        this.alsoOnEach = alsoOnEach;
     }
 
-    @Override
-    public void runScript(DslJsr223PostProcessor.PostProcessorVars v) {
-        Sample s = toSample(v.prev, v.vars.get("server_timing"), v.vars.get("pf_cold"), v.vars.get("pf_instance"));
+    /** From any JMeter thread, after its request ({@link RecordingPostProcessor}). */
+    void record(SampleResult result, JMeterVariables vars) {
+        ReportHeaders h = ReportHeaders.read(result.getResponseHeaders());
+        if (setVariables) {
+            vars.put("server_timing", h.serverTiming());
+            vars.put("pf_cold", h.cold());
+            vars.put("pf_instance", h.instance());
+            vars.put("pf_target", h.target());
+        }
+        Sample s = toSample(result, h.serverTiming(), h.cold(), h.instance());
         log.append(s);
         progress.record(s);
+        alsoOnEach.accept(result);
     }
 
     Sample toSample(SampleResult r, String serverTiming, String cold, String instance) {

@@ -10,7 +10,10 @@ import dev.pixelforge.platform.sample.Sample;
 import dev.pixelforge.platform.sample.SampleLog;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import org.apache.jmeter.samplers.SampleResult;
+import org.apache.jmeter.threads.JMeterVariables;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -39,7 +42,7 @@ class SampleRecorderTest {
     }
 
     private SampleRecorder recorder(String target, Operation operation) {
-        return new SampleRecorder(target, operation, log, new Progress(target, 60, latency));
+        return new SampleRecorder(target, operation, log, new Progress(target, 60, latency), false);
     }
 
     /** A result that started at {@link #START}: 250 ms round trip, 241 ms to first byte, 3 ms to connect. */
@@ -133,5 +136,65 @@ class SampleRecorderTest {
         assertEquals(Boolean.FALSE, recorder.toSample(result("200"), null, "false", "a").cold());
         assertTrue(recorder.toSample(result("200"), null, "true", "a").isCold());
         assertFalse(recorder.toSample(result("200"), null, "false", "a").isCold());
+    }
+
+    private static final String HEADERS = "HTTP/1.1 200 OK\nserver-timing: decode;dur=1, tone;dur=2, encode;dur=3, app;dur=7\n"
+            + "X-PixelForge-Target: container\nx-pixelforge-instance: c7\nX-PixelForge-Cold: false\n";
+
+    private SampleRecorder recorder(boolean setVariables) {
+        return new SampleRecorder("container", Operation.TONE_JSON, log, new Progress("container", 60, latency), setVariables);
+    }
+
+    private List<Sample> logged() throws IOException {
+        log.flush();
+        List<Sample> samples = new ArrayList<>();
+        SampleLog.read(dir.resolve("samples.csv"), samples::add);
+        return samples;
+    }
+
+    @Test
+    void record_readsTheHeadersFromTheResponseHeaderText_andLogsTheSample() throws IOException {
+        SampleResult r = result("200");
+        r.setResponseHeaders(HEADERS);
+
+        recorder(false).record(r, new JMeterVariables());
+
+        List<Sample> samples = logged();
+        assertEquals(1, samples.size());
+        Sample s = samples.get(0);
+        assertEquals(7_000L, s.appMicros());
+        assertEquals(2_000L, s.workMicros());
+        assertEquals(Boolean.FALSE, s.cold());
+        assertEquals("c7", s.instance());
+    }
+
+    @Test
+    void record_withoutAJtl_setsNoVariables() {
+        SampleResult r = result("200");
+        r.setResponseHeaders(HEADERS);
+        JMeterVariables vars = new JMeterVariables();
+
+        recorder(false).record(r, vars);
+
+        LoadPlan.VARIABLES.forEach(name -> assertNull(vars.get(name), name));
+    }
+
+    @Test
+    void record_forAJtl_setsTheFourSampleVariables_emptyWhenAHeaderIsMissing() {
+        SampleResult r = result("200");
+        r.setResponseHeaders(HEADERS);
+        JMeterVariables vars = new JMeterVariables();
+
+        recorder(true).record(r, vars);
+
+        assertEquals("decode;dur=1, tone;dur=2, encode;dur=3, app;dur=7", vars.get("server_timing"));
+        assertEquals("false", vars.get("pf_cold"));
+        assertEquals("c7", vars.get("pf_instance"));
+        assertEquals("container", vars.get("pf_target"));
+
+        SampleResult refused = result("429");
+        refused.setResponseHeaders("HTTP/1.1 429 Too Many Requests\n");
+        recorder(true).record(refused, vars);
+        LoadPlan.VARIABLES.forEach(name -> assertEquals("", vars.get(name), name + " keeps no value from the previous sample"));
     }
 }

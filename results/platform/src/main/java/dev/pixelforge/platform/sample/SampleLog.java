@@ -8,18 +8,30 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.function.Consumer;
 
 /**
  * The project's own record of a run: one CSV line per request, appended as requests finish and
- * never rewritten. Reports are made from this file alone. Thread-safe.
+ * never rewritten. Reports are made from this file alone. Thread-safe, and built for many load
+ * threads at once: each thread formats its lines into a buffer of its own, outside any shared lock,
+ * and takes the file's lock only to hand over a full buffer. {@link #flush()} and {@link #close()}
+ * drain every thread's buffer, so nothing appended before them is lost. Lines of one thread keep
+ * their order; lines of different threads interleave by buffer (readers do not rely on order).
  */
 public final class SampleLog implements AutoCloseable {
 
     static final String HEADER = "start_epoch_ms,target,operation,image,status,success,throttled,bytes,sent_bytes,"
             + "round_trip_us,latency_us,connect_us,app_us,decode_us,work_us,encode_us,cold,instance";
+    /** A thread's buffer goes to the file once it holds this much: ~500 lines, a few lock takes per second per thread. */
+    static final int BUFFER_CHARS = 64 * 1024;
+    private static final String NEWLINE = System.lineSeparator(); // what BufferedWriter.newLine wrote before
 
-    private final BufferedWriter out;
+    private final BufferedWriter out; // guarded by itself
+    private final Queue<StringBuilder> buffers = new ConcurrentLinkedQueue<>(); // every thread's, for flush and close
+    private final ThreadLocal<StringBuilder> mine = ThreadLocal.withInitial(this::register);
+    private volatile boolean closed;
 
     private SampleLog(BufferedWriter out) {
         this.out = out;
@@ -37,26 +49,84 @@ public final class SampleLog implements AutoCloseable {
         return new SampleLog(out);
     }
 
-    public synchronized void append(Sample s) {
-        try {
-            out.write(s.startEpochMillis() + "," + clean(s.target()) + "," + clean(s.operation()) + "," + clean(s.image()) + ","
-                    + s.status() + "," + s.success() + "," + s.throttled() + "," + s.bytes() + "," + s.sentBytes() + ","
-                    + s.roundTripMicros() + "," + s.latencyMicros() + "," + s.connectMicros() + ","
-                    + s.appMicros() + "," + s.decodeMicros() + "," + s.workMicros() + "," + s.encodeMicros() + ","
-                    + (s.cold() == null ? "" : s.cold().toString()) + "," + clean(s.instance()));
-            out.newLine();
-        } catch (IOException e) {
-            throw new UncheckedIOException("could not append to the sample log", e);
+    private StringBuilder register() {
+        StringBuilder b = new StringBuilder(BUFFER_CHARS + 512);
+        buffers.add(b);
+        return b;
+    }
+
+    /**
+     * Appends {@code s}. The buffer's lock is only ever wanted by its own thread, except while
+     * {@link #flush()} drains it, so it costs no contention; the file's lock is taken once per full buffer.
+     */
+    public void append(Sample s) {
+        StringBuilder b = mine.get();
+        synchronized (b) {
+            if (closed) {
+                throw new IllegalStateException("the sample log is closed: a sample came after the run ended");
+            }
+            format(s, b);
+            if (b.length() >= BUFFER_CHARS) {
+                try {
+                    drain(b);
+                } catch (IOException e) {
+                    throw new UncheckedIOException("could not append to the sample log", e);
+                }
+            }
         }
     }
 
-    public synchronized void flush() throws IOException {
-        out.flush();
+    /** Writes every thread's buffered lines to the file and flushes it. */
+    public void flush() throws IOException {
+        for (StringBuilder b : buffers) {
+            synchronized (b) {
+                drain(b);
+            }
+        }
+        synchronized (out) {
+            out.flush();
+        }
     }
 
+    /**
+     * Drains and closes. An append racing with close either holds its buffer's lock first, and its
+     * line is drained here, or sees {@code closed} and fails: no sample is silently dropped.
+     */
     @Override
-    public synchronized void close() throws IOException {
-        out.close();
+    public void close() throws IOException {
+        closed = true;
+        flush();
+        synchronized (out) {
+            out.close();
+        }
+    }
+
+    /** Caller holds {@code b}'s lock. */
+    private void drain(StringBuilder b) throws IOException {
+        if (b.length() == 0) {
+            return;
+        }
+        synchronized (out) {
+            out.append(b);
+        }
+        b.setLength(0);
+    }
+
+    private static void format(Sample s, StringBuilder b) {
+        b.append(s.startEpochMillis()).append(',');
+        clean(s.target(), b).append(',');
+        clean(s.operation(), b).append(',');
+        clean(s.image(), b).append(',');
+        b.append(s.status()).append(',').append(s.success()).append(',').append(s.throttled()).append(',')
+                .append(s.bytes()).append(',').append(s.sentBytes()).append(',')
+                .append(s.roundTripMicros()).append(',').append(s.latencyMicros()).append(',').append(s.connectMicros()).append(',')
+                .append(s.appMicros()).append(',').append(s.decodeMicros()).append(',').append(s.workMicros()).append(',')
+                .append(s.encodeMicros()).append(',');
+        if (s.cold() != null) {
+            b.append(s.cold().booleanValue());
+        }
+        b.append(',');
+        clean(s.instance(), b).append(NEWLINE);
     }
 
     /** Streams every sample of {@code file} to {@code sink}, without holding the file in memory. */
@@ -88,7 +158,15 @@ public final class SampleLog implements AutoCloseable {
         return n;
     }
 
-    private static String clean(String s) {
-        return s == null ? "" : s.replace(',', ';').replace('\n', ' ').replace('\r', ' ');
+    /** A field never holds the separators: commas become semicolons, line breaks spaces. */
+    private static StringBuilder clean(String s, StringBuilder b) {
+        if (s == null) {
+            return b;
+        }
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            b.append(c == ',' ? ';' : c == '\n' || c == '\r' ? ' ' : c);
+        }
+        return b;
     }
 }

@@ -2,6 +2,7 @@ package dev.pixelforge.platform.sample;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -9,7 +10,13 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -124,5 +131,94 @@ class SampleLogTest {
 
         assertEquals(file + " line 3 has 17 fields, not 18", e.getMessage());
         assertEquals(List.of(OK), before, "the lines before it were read");
+    }
+
+    /** Sample {@code i} of thread {@code t}: the instance field names the thread, the start time counts. */
+    private static Sample numbered(int t, int i) {
+        return new Sample(i, "container", "tone-json", "025x025-png", 200, true, false, 100L, 1_200L, 900L, 800L, 0L,
+                500L, 100L, 200L, 100L, i == 0, "thread-" + t);
+    }
+
+    @Test
+    void append_from8ThreadsAtOnce_keepsEveryLine_eachWholeAndInItsThreadsOrder() throws Exception {
+        Path file = dir.resolve("samples.csv");
+        int threads = 8;
+        int each = 20_000; // several buffers' worth per thread, so hand-overs to the file interleave
+        ExecutorService pool = Executors.newFixedThreadPool(threads);
+        try (SampleLog log = SampleLog.appendTo(file)) {
+            CountDownLatch go = new CountDownLatch(1);
+            List<Future<?>> done = new ArrayList<>();
+            for (int t = 0; t < threads; t++) {
+                int thread = t;
+                done.add(pool.submit(() -> {
+                    go.await();
+                    for (int i = 0; i < each; i++) {
+                        log.append(numbered(thread, i));
+                    }
+                    return null;
+                }));
+            }
+            go.countDown();
+            for (Future<?> f : done) {
+                f.get(); // rethrows an append's failure
+            }
+        } finally {
+            pool.shutdown();
+        }
+
+        Map<String, Integer> next = new HashMap<>();
+        long n = SampleLog.read(file, s -> {
+            int expected = next.getOrDefault(s.instance(), 0);
+            assertEquals(numbered(Integer.parseInt(s.instance().substring("thread-".length())), expected), s);
+            next.put(s.instance(), expected + 1);
+        });
+        assertEquals((long) threads * each, n);
+        assertEquals(threads, next.size());
+        next.values().forEach(count -> assertEquals(each, count));
+        assertEquals(threads * each + 1, Files.readAllLines(file, StandardCharsets.UTF_8).size(), "the header and one line per sample");
+    }
+
+    @Test
+    void close_writesWhatThreadsThatHaveEndedLeftInTheirBuffers() throws Exception {
+        Path file = dir.resolve("samples.csv");
+        SampleLog log = SampleLog.appendTo(file);
+        Thread a = new Thread(() -> log.append(OK));
+        Thread b = new Thread(() -> log.append(THROTTLED));
+        a.start();
+        b.start();
+        a.join();
+        b.join();
+        assertTrue(Files.readAllLines(file, StandardCharsets.UTF_8).size() <= 1, "both lines are still buffered: at most the header is written");
+
+        log.close();
+
+        List<Sample> back = readAll(file);
+        assertEquals(2, back.size());
+        assertTrue(back.containsAll(List.of(OK, THROTTLED)));
+    }
+
+    @Test
+    void flush_drainsEveryThreadsBuffer_andTheLogGoesOn() throws Exception {
+        Path file = dir.resolve("samples.csv");
+        try (SampleLog log = SampleLog.appendTo(file)) {
+            Thread other = new Thread(() -> log.append(OK));
+            other.start();
+            other.join();
+            log.append(THROTTLED);
+
+            log.flush();
+            assertEquals(2, readAll(file).size());
+
+            log.append(OK);
+        }
+        assertEquals(3, readAll(file).size());
+    }
+
+    @Test
+    void append_afterClose_failsRatherThanDroppingTheSample() throws IOException {
+        SampleLog log = SampleLog.appendTo(dir.resolve("samples.csv"));
+        log.close();
+
+        assertThrows(IllegalStateException.class, () -> log.append(OK));
     }
 }

@@ -1,0 +1,42 @@
+package dev.pixelforge.load.jmeter;
+
+import org.apache.jmeter.engine.util.NoThreadClone;
+import org.apache.jmeter.processor.PreProcessor;
+import org.apache.jmeter.testelement.AbstractTestElement;
+import org.apache.jorphan.collections.HashTree;
+import us.abstracta.jmeter.javadsl.core.BuildTreeContext;
+import us.abstracta.jmeter.javadsl.core.samplers.BaseSampler;
+
+/**
+ * A plain JMeter pre-processor running one thread-safe action before every request, shared by all
+ * threads (NoThreadClone): as {@link RecordingPostProcessor}, not jmeter-java-dsl's lambda
+ * pre-processor, which JMeter re-prepares by bean introspection before every sample.
+ */
+final class BeforeRequest extends AbstractTestElement implements PreProcessor, NoThreadClone {
+
+    private final transient Runnable action;
+
+    BeforeRequest(Runnable action) {
+        this.action = action;
+        setName("pixelforge before each request");
+    }
+
+    @Override
+    public void process() {
+        action.run();
+    }
+
+    /** Puts the pre-processor under a sampler of a jmeter-java-dsl plan. */
+    record Child(Runnable action) implements BaseSampler.SamplerChild {
+
+        @Override
+        public HashTree buildTreeUnder(HashTree parent, BuildTreeContext context) {
+            return parent.add(new BeforeRequest(action));
+        }
+
+        @Override
+        public void showInGui() {
+            throw new UnsupportedOperationException("the pre-processor has no JMeter GUI");
+        }
+    }
+}

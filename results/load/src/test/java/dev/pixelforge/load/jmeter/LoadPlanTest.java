@@ -1,0 +1,68 @@
+package dev.pixelforge.load.jmeter;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import dev.pixelforge.load.profile.Operation;
+import java.io.IOException;
+import org.apache.jmeter.extractor.RegexExtractor;
+import org.apache.jmeter.processor.PostProcessor;
+import org.apache.jmeter.reporters.ResultCollector;
+import org.apache.jmeter.samplers.SampleListener;
+import org.apache.jorphan.collections.ListedHashTree;
+import org.apache.jorphan.collections.SearchByClass;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import us.abstracta.jmeter.javadsl.core.BuildTreeContext;
+import us.abstracta.jmeter.javadsl.core.DslTestPlan;
+import us.abstracta.jmeter.javadsl.core.engines.JmeterEnvironment;
+
+/** What runs after each request in each variant of the plan, read from the JMeter tree it builds. */
+class LoadPlanTest {
+
+    @BeforeAll
+    static void jmeterProperties() throws IOException {
+        new JmeterEnvironment(); // the test elements read JMeter's properties as they are built
+    }
+
+    private static <T> int count(DslTestPlan plan, Class<T> type) {
+        ListedHashTree tree = new ListedHashTree();
+        new BuildTreeContext().buildTreeFor(plan, tree);
+        SearchByClass<T> search = new SearchByClass<>(type);
+        tree.traverse(search);
+        return search.getSearchResults().size();
+    }
+
+    @Test
+    void embedded_hasNoRegexExtractor_onlyTheRecorder() {
+        for (Operation op : Operation.values()) {
+            DslTestPlan plan = LoadPlan.embedded(op, null);
+            assertEquals(0, count(plan, RegexExtractor.class), op + ": the recorder reads the headers itself");
+            assertEquals(1, count(plan, PostProcessor.class), op + ": the recorder, nothing else");
+            assertEquals(0, count(plan, ResultCollector.class), op + ": a JTL writer only when asked for");
+        }
+    }
+
+    @Test
+    void forStockJmeter_keepsTheFourHeaderExtractors() {
+        DslTestPlan plan = LoadPlan.forStockJmeter(Operation.TONE_JSON);
+        assertEquals(LoadPlan.VARIABLES.size(), count(plan, RegexExtractor.class));
+        assertEquals(LoadPlan.VARIABLES.size(), count(plan, PostProcessor.class), "and nothing else");
+    }
+
+    @Test
+    void bare_hasNothingAfterEachRequest() {
+        DslTestPlan plan = LoadPlan.bare(Operation.TONE_JSON);
+        assertEquals(0, count(plan, RegexExtractor.class));
+        assertEquals(0, count(plan, PostProcessor.class));
+        assertEquals(0, count(plan, SampleListener.class), "no listener of any kind");
+    }
+
+    @Test
+    void recordingEngine_addsNoStatisticsListener() {
+        ListedHashTree tree = new ListedHashTree();
+
+        new RecordingEngine().addStatsCollector(tree, null);
+
+        assertEquals(0, tree.size(), "the recorder is the run's statistics");
+    }
+}
