@@ -15,32 +15,26 @@ import org.junit.jupiter.api.Test;
 
 /**
  * An instance gets the CPU its platform gives it: the same CPU-bound request (the study's 7680x4320
- * or 3840x2160 JPEG to sepia, one at a time) takes twice the function's own time at half the share. Needs a
+ * JPEG to sepia, one at a time) takes twice the function's own time at half the share. Needs a
  * writable cgroup CPU controller (root on Linux); elsewhere it is skipped, and says why.
  *
- * <p>Cloud Run's shares compared are a quarter and half a vCPU, not half and one: on a shared
- * two-core machine a whole vCPU is often not free to give (other work takes part of a core), and
- * the ratio then measures the machine (1.37x once, where a quarter against a half gave 1.90x).
+ * <p>Half against one vCPU needs a whole core free: on a machine loaded by other work the ratio
+ * measures the machine (1.37x and 1.54x on 2 Dec with other builds running; 1.92x to 2.12x for
+ * Lambda's pair in three CI rehearsals with none). A quarter against a half was tried and moved
+ * more (1.90x to 2.49x), so the pairs stay the platforms' half and whole vCPU.
  */
 class CpuShareIT {
 
     /** Requests left out first (the cold one and the JIT's warm-up, which competes for the same quota), then measured. */
     private static final int WARM_UP = 3;
     private static final int MEASURED = 5;
-    private static byte[] fourK;
     private static byte[] eightK;
 
     @BeforeAll
     static void needsQuotasAndTheImage() throws Exception {
-        fourK = StandIns.studyImageWhereCpuIsIsolated("3840x2160-jpeg");
         eightK = StandIns.studyImageWhereCpuIsIsolated("7680x4320-jpeg");
     }
 
-    /**
-     * Lambda stays at half and one vCPU: a quarter against a half (442 MB against 885 MB, 4K) gave
-     * 1.37x on a loaded machine where Cloud Run's quarter and half gave 1.90x, for a reason not yet
-     * found (the smaller environment's heap is a suspect); half and one gave 1.94x when the machine was quiet.
-     */
     @Test
     void lambdaAt885Mb_takesTwiceTheTimeOf1769Mb() throws Exception {
         double[] medians = interleaved(Target.AWS_LAMBDA, Map.of("aws-lambda.memory-mb", "885"), Map.of("aws-lambda.memory-mb", "1769"), eightK);
@@ -51,11 +45,10 @@ class CpuShareIT {
     }
 
     @Test
-    void cloudRunAtAQuarterVcpu_takesTwiceTheTimeOfHalf() throws Exception {
-        // Below half a vCPU Cloud Run allows at most 512 MiB: both get it, so only the CPU differs.
-        double[] medians = interleaved(Target.CONTAINER, Map.of("container.cpus", "0.25", "container.concurrency", "1", "container.memory-mb", "512"),
-                Map.of("container.cpus", "0.5", "container.concurrency", "1", "container.memory-mb", "512"), fourK);
-        String measured = String.format(java.util.Locale.ROOT, "Cloud Run 4K sepia app p50: %.0f ms at 0.25 vCPU, %.0f ms at 0.5 vCPU: %.2fx",
+    void cloudRunAtHalfAVcpu_takesTwiceTheTimeOfOne() throws Exception {
+        double[] medians = interleaved(Target.CONTAINER, Map.of("container.cpus", "0.5", "container.concurrency", "1"),
+                Map.of("container.cpus", "1", "container.concurrency", "1"), eightK);
+        String measured = String.format(java.util.Locale.ROOT, "Cloud Run 8K sepia app p50: %.0f ms at 0.5 vCPU, %.0f ms at 1 vCPU: %.2fx",
                 medians[0], medians[1], medians[0] / medians[1]);
         System.out.println(measured);
         assertEquals(2.0, medians[0] / medians[1], 0.3, measured);
