@@ -46,28 +46,37 @@ class NoOrphanInstancesIT {
                 // (4 instead of 3 in one CI run), and the count below is exact.
                 "--set", "container.max-instances=1", "--set", "gcp-function.max-instances=1", "--set", "aws-lambda.reserved-concurrency=1")
                 .redirectErrorStream(true).start();
-        Map<String, URI> urls = new HashMap<>();
-        BufferedReader out = new BufferedReader(new InputStreamReader(cli.getInputStream(), StandardCharsets.UTF_8));
-        for (String line = out.readLine(); line != null && urls.size() < 3; line = out.readLine()) {
-            Matcher m = URL.matcher(line);
-            if (m.find()) {
-                urls.put(m.group(1), URI.create(m.group(2)));
+        List<ProcessHandle> instances;
+        try {
+            Map<String, URI> urls = new HashMap<>();
+            BufferedReader out = new BufferedReader(new InputStreamReader(cli.getInputStream(), StandardCharsets.UTF_8));
+            for (String line = out.readLine(); line != null && urls.size() < 3; line = out.readLine()) {
+                Matcher m = URL.matcher(line);
+                if (m.find()) {
+                    urls.put(m.group(1), URI.create(m.group(2)));
+                }
+            }
+            assertEquals(3, urls.size(), "the command did not print its three URLs");
+            for (URI url : urls.values()) {
+                assertEquals(200, StandIns.get(url, "/health").statusCode());
+            }
+            instances = cli.toHandle().descendants()
+                    .filter(p -> p.info().command().orElse("").endsWith("java")).toList();
+            assertEquals(3, instances.size(), "one instance JVM per platform: " + instances);
+
+            if (signal.equals("SIGKILL")) {
+                cli.destroyForcibly();
+            } else {
+                cli.destroy();
+            }
+            assertTrue(cli.waitFor(30, TimeUnit.SECONDS));
+        } finally {
+            // A failed assertion above must not leave the command and its instances running after the test.
+            if (cli.isAlive()) {
+                cli.toHandle().descendants().forEach(ProcessHandle::destroyForcibly);
+                cli.destroyForcibly();
             }
         }
-        assertEquals(3, urls.size(), "the command did not print its three URLs");
-        for (URI url : urls.values()) {
-            assertEquals(200, StandIns.get(url, "/health").statusCode());
-        }
-        List<ProcessHandle> instances = cli.toHandle().descendants()
-                .filter(p -> p.info().command().orElse("").endsWith("java")).toList();
-        assertEquals(3, instances.size(), "one instance JVM per platform: " + instances);
-
-        if (signal.equals("SIGKILL")) {
-            cli.destroyForcibly();
-        } else {
-            cli.destroy();
-        }
-        assertTrue(cli.waitFor(30, TimeUnit.SECONDS));
 
         StandIns.await("every instance JVM has exited", Duration.ofSeconds(30), () -> instances.stream().noneMatch(ProcessHandle::isAlive));
         List<Long> alive = new ArrayList<>();
