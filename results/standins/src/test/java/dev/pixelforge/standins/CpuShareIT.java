@@ -28,6 +28,12 @@ class CpuShareIT {
     /** Requests left out first (the cold one and the JIT's warm-up, which competes for the same quota), then measured. */
     private static final int WARM_UP = 3;
     private static final int MEASURED = 5;
+    /**
+     * The machine's spread, not the model's: on 2 Dec, in six CI rehearsals with no other build running,
+     * Lambda's pair gave 1.92x to 2.35x and Cloud Run's 1.99x to 2.24x. Without quotas both sides get a
+     * core or more (one request at a time), and the ratio is about 1.
+     */
+    private static final double TOLERANCE = 0.45;
     private static byte[] eightK;
 
     @BeforeAll
@@ -41,7 +47,7 @@ class CpuShareIT {
         String measured = String.format(java.util.Locale.ROOT, "Lambda 8K sepia app p50: %.0f ms at 885 MB, %.0f ms at 1,769 MB: %.2fx",
                 medians[0], medians[1], medians[0] / medians[1]);
         System.out.println(measured);
-        assertEquals(2.0, medians[0] / medians[1], 0.3, measured);
+        assertEquals(2.0, medians[0] / medians[1], TOLERANCE, measured);
     }
 
     @Test
@@ -51,7 +57,7 @@ class CpuShareIT {
         String measured = String.format(java.util.Locale.ROOT, "Cloud Run 8K sepia app p50: %.0f ms at 0.5 vCPU, %.0f ms at 1 vCPU: %.2fx",
                 medians[0], medians[1], medians[0] / medians[1]);
         System.out.println(measured);
-        assertEquals(2.0, medians[0] / medians[1], 0.3, measured);
+        assertEquals(2.0, medians[0] / medians[1], TOLERANCE, measured);
     }
 
     /**
