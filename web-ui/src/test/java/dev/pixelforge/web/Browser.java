@@ -4,9 +4,15 @@ import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.util.function.BooleanSupplier;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * Debian's headless Chromium, driven through Debian's chromedriver (never a downloaded one:
@@ -34,5 +40,15 @@ final class Browser {
                 "--user-data-dir=" + profile, "--window-size=" + width + "," + height);
         ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER).usingAnyFreePort().build();
         return new ChromeDriver(service, options);
+    }
+
+    /** The comparison page's column of {@code target}. */
+    static WebElement column(WebDriver browser, String target) {
+        return browser.findElement(By.id("column-" + target));
+    }
+
+    /** Polls {@code condition} until it holds, or fails saying {@code what} did not happen within {@code timeout}. */
+    static void waitFor(WebDriver browser, Duration timeout, String what, BooleanSupplier condition) {
+        new WebDriverWait(browser, timeout).withMessage(what).until(d -> condition.getAsBoolean());
     }
 }

@@ -34,7 +34,6 @@ import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.Select;
-import org.openqa.selenium.support.ui.WebDriverWait;
 
 /** The comparison page in a real browser, against the three real local stand-ins. */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -192,7 +191,7 @@ class ComparisonPageIT {
     }
 
     private WebElement column(String target) {
-        return browser.findElement(By.id("column-" + target));
+        return Browser.column(browser, target);
     }
 
     private static double metric(WebElement column, String name) {
@@ -206,7 +205,7 @@ class ComparisonPageIT {
     }
 
     private void waitFor(String what, java.util.function.BooleanSupplier condition) {
-        new WebDriverWait(browser, Duration.ofSeconds(120)).withMessage(what).until(d -> condition.getAsBoolean());
+        Browser.waitFor(browser, Duration.ofSeconds(120), what, condition);
     }
 
     private void screenshot(String name) throws IOException {

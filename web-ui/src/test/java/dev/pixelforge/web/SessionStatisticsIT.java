@@ -20,7 +20,6 @@ import org.junit.jupiter.api.TestInstance;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * The page's session statistics in a real browser, against a {@link FakeBackend} whose answers are
@@ -179,10 +178,10 @@ class SessionStatisticsIT {
     }
 
     private WebElement column(String target) {
-        return browser.findElement(By.id("column-" + target));
+        return Browser.column(browser, target);
     }
 
     private void waitFor(String what, java.util.function.BooleanSupplier condition) {
-        new WebDriverWait(browser, Duration.ofSeconds(60)).withMessage(what).until(d -> condition.getAsBoolean());
+        Browser.waitFor(browser, Duration.ofSeconds(60), what, condition);
     }
 }

@@ -43,8 +43,8 @@ public record MonthlyCost(String target, double usdPerRequest, double fixedUsdPe
         double fixed = 0;
         String idle = recorded ? "no min instances" : "no min instances (none recorded in run.properties: 0 assumed)";
         if (minInstances > 0) {
-            double perSecond = estimate.cpus() * price(prices, "gcp.idle-min-instance-vcpu-second")
-                    + estimate.memoryMb() / 1024.0 * price(prices, "gcp.idle-min-instance-gib-second");
+            double perSecond = estimate.cpus() * CostEstimate.price(prices, "gcp.idle-min-instance-vcpu-second")
+                    + estimate.memoryMb() / 1024.0 * CostEstimate.price(prices, "gcp.idle-min-instance-gib-second");
             fixed = minInstances * SECONDS_PER_MONTH * perSecond;
             idle = String.format(Locale.ROOT, "%d min instance%s billed idle all month (%s vCPU, %d MiB at the idle rates): %.2f USD",
                     minInstances, minInstances == 1 ? "" : "s", estimate.cpus(), estimate.memoryMb(), fixed);
@@ -61,13 +61,5 @@ public record MonthlyCost(String target, double usdPerRequest, double fixedUsdPe
             rates[i] = from * Math.pow(to / from, i / (double) (points - 1));
         }
         return rates;
-    }
-
-    static double price(Properties prices, String key) {
-        String v = prices.getProperty(key);
-        if (v == null) {
-            throw new IllegalArgumentException("pricing file has no " + key + " (needed to price min instances)");
-        }
-        return Double.parseDouble(v.trim());
     }
 }

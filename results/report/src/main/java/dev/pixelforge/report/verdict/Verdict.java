@@ -108,8 +108,8 @@ public record Verdict(List<Finding> findings) {
             double k = run.dilation(t.target());
             Distribution cold = t.coldRoundTrip();
             Distribution all = t.roundTrip();
-            double[] interval = cold.p50Interval() == null || all.p50Interval() == null ? null : new double[] {
-                    (cold.p50Interval()[0] - all.p50Interval()[1]) / k / 1000.0, (cold.p50Interval()[1] - all.p50Interval()[0]) / k / 1000.0};
+            long[] penalty = all.p50Difference(cold); // cold's median minus all's, both intervals holding
+            double[] interval = penalty == null ? null : new double[] {penalty[0] / k / 1000.0, penalty[1] / k / 1000.0};
             figures.add(new Figure(t.target(), (cold.p50() - all.p50()) / k / 1000.0, interval));
         }
         if (figures.size() < 2) {

@@ -3,11 +3,14 @@ package dev.pixelforge.report.verdict;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.pixelforge.platform.sample.Sample;
+import dev.pixelforge.platform.sample.SampleLog;
 import dev.pixelforge.report.ReportWriter;
 import dev.pixelforge.report.summary.RunSummary;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
@@ -48,16 +51,15 @@ class VerdictTest {
     @Test
     void clearCutRun_namesTheBetterTarget_withItsMargin() throws IOException {
         // 200 successes each over 20 s: "fast" answers in 100..299 ms, "slow" in 400..599 ms; "slow" loses 20 more to 503s.
-        StringBuilder csv = new StringBuilder("start_epoch_ms,target,operation,image,status,success,throttled,bytes,sent_bytes,round_trip_us,latency_us,"
-                + "connect_us,app_us,decode_us,work_us,encode_us,cold,instance\n");
+        List<Sample> samples = new ArrayList<>();
         for (int i = 0; i < 200; i++) {
-            csv.append(line("fast", i * 100L, 200, (100 + i) * 1000L));
-            csv.append(line("slow", i * 100L, 200, (400 + i) * 1000L));
+            samples.add(sample("fast", i * 100L, 200, (100 + i) * 1000L));
+            samples.add(sample("slow", i * 100L, 200, (400 + i) * 1000L));
         }
         for (int i = 0; i < 20; i++) {
-            csv.append(line("slow", 50 + i * 1000L, 503, 5000));
+            samples.add(sample("slow", 50 + i * 1000L, 503, 5000));
         }
-        Files.writeString(run.resolve("samples.csv"), csv);
+        write(samples);
         Map<String, Verdict.Finding> f = byQuestion(Verdict.of(ReportWriter.write(run)));
 
         Verdict.Finding p50 = f.get("latency p50 (round trip)");
@@ -73,16 +75,16 @@ class VerdictTest {
     @Test
     void aFastTargetThatRefusedMost_winsLatencyOnlyWithThatSaid() throws IOException {
         // "lambda" answers 200 in 100..299 ms and refuses 800 more with 429; "run" answers all 200 in 400..599 ms.
-        StringBuilder csv = new StringBuilder("start_epoch_ms,target,operation,image,status,success,throttled,bytes,sent_bytes,round_trip_us,latency_us,"
-                + "connect_us,app_us,decode_us,work_us,encode_us,cold,instance\n");
+        List<Sample> samples = new ArrayList<>();
         for (int i = 0; i < 200; i++) {
-            csv.append(line("lambda", i * 100L, 200, (100 + i) * 1000L));
-            csv.append(line("run", i * 100L, 200, (400 + i) * 1000L));
+            samples.add(sample("lambda", i * 100L, 200, (100 + i) * 1000L));
+            samples.add(sample("run", i * 100L, 200, (400 + i) * 1000L));
         }
         for (int i = 0; i < 800; i++) {
-            csv.append((1_700_000_000_000L + i * 25L) + ",lambda,tone-json,025x025-png,429,false,true,100,100,1000,1000,0,-1,-1,-1,-1,,\n");
+            samples.add(new Sample(START + i * 25L, "lambda", "tone-json", "025x025-png", 429, false, true, 100, 100, 1000, 1000, 0,
+                    -1, -1, -1, -1, null, ""));
         }
-        Files.writeString(run.resolve("samples.csv"), csv);
+        write(samples);
         Verdict.Finding p50 = byQuestion(Verdict.of(ReportWriter.write(run))).get("latency p50 (round trip)");
         assertEquals("lambda", p50.better());
         assertEquals("300 ms lower than run (199 vs 499 ms); of its successes only: lambda answered 20.00% of its requests", p50.margin());
@@ -93,16 +95,15 @@ class VerdictTest {
         // "a": 200 answers in 100..299 ms, p50 199, interval ranks 86 and 115: [185, 214]; "b": 200..399 ms, [285, 314],
         // apart from a's; "c": 11 answers, 5 of 150 ms and 6 of 5 s, p50 5,000, interval ranks 2 and 10: [150, 5,000],
         // which holds a's. Ranked a, b, c: c is tied with a, b is the first not tied.
-        StringBuilder csv = new StringBuilder("start_epoch_ms,target,operation,image,status,success,throttled,bytes,sent_bytes,round_trip_us,latency_us,"
-                + "connect_us,app_us,decode_us,work_us,encode_us,cold,instance\n");
+        List<Sample> samples = new ArrayList<>();
         for (int i = 0; i < 200; i++) {
-            csv.append(line("a", i * 100L, 200, (100 + i) * 1000L));
-            csv.append(line("b", i * 100L, 200, (200 + i) * 1000L));
+            samples.add(sample("a", i * 100L, 200, (100 + i) * 1000L));
+            samples.add(sample("b", i * 100L, 200, (200 + i) * 1000L));
         }
         for (int i = 0; i < 11; i++) {
-            csv.append(line("c", i * 100L, 200, i < 5 ? 150_000 : 5_000_000L));
+            samples.add(sample("c", i * 100L, 200, i < 5 ? 150_000 : 5_000_000L));
         }
-        Files.writeString(run.resolve("samples.csv"), csv);
+        write(samples);
         RunSummary summary = ReportWriter.write(run);
         Verdict.Finding p50 = byQuestion(Verdict.of(summary)).get("latency p50 (round trip)");
         assertEquals("a and c (tied)", p50.better(), p50.toString());
@@ -113,23 +114,32 @@ class VerdictTest {
     @Test
     void twoTargetsTiedAtTheTop_areNamedTogether_againstTheThird() throws IOException {
         // "a" and "b" both answer 200 times in 100..299 ms; "c" in 400..599 ms.
-        StringBuilder csv = new StringBuilder("start_epoch_ms,target,operation,image,status,success,throttled,bytes,sent_bytes,round_trip_us,latency_us,"
-                + "connect_us,app_us,decode_us,work_us,encode_us,cold,instance\n");
+        List<Sample> samples = new ArrayList<>();
         for (int i = 0; i < 200; i++) {
-            csv.append(line("a", i * 100L, 200, (100 + i) * 1000L));
-            csv.append(line("b", i * 100L, 200, (100 + (i * 7) % 200) * 1000L));
-            csv.append(line("c", i * 100L, 200, (400 + i) * 1000L));
+            samples.add(sample("a", i * 100L, 200, (100 + i) * 1000L));
+            samples.add(sample("b", i * 100L, 200, (100 + (i * 7) % 200) * 1000L));
+            samples.add(sample("c", i * 100L, 200, (400 + i) * 1000L));
         }
-        Files.writeString(run.resolve("samples.csv"), csv);
+        write(samples);
         Verdict.Finding p50 = byQuestion(Verdict.of(ReportWriter.write(run))).get("latency p50 (round trip)");
         assertEquals("a and b (tied)", p50.better());
         assertEquals("300 ms lower than c (199 vs 499 ms)", p50.margin());
     }
 
-    private static String line(String target, long startOffsetMillis, int status, long roundTripMicros) {
+    private static final long START = 1_700_000_000_000L;
+
+    /** A request of a warm instance: TTFB and, on a success, the function's own time half its round trip. */
+    private static Sample sample(String target, long startOffsetMillis, int status, long roundTripMicros) {
         boolean ok = status == 200;
-        return (1_700_000_000_000L + startOffsetMillis) + "," + target + ",tone-json,025x025-png," + status + "," + ok + ",false,100,100,"
-                + roundTripMicros + "," + roundTripMicros / 2 + ",0," + (ok ? roundTripMicros / 2 : -1) + ",-1,-1,-1,false,i1\n";
+        return new Sample(START + startOffsetMillis, target, "tone-json", "025x025-png", status, ok, false, 100, 100, roundTripMicros,
+                roundTripMicros / 2, 0, ok ? roundTripMicros / 2 : -1, -1, -1, -1, false, "i1");
+    }
+
+    /** The run folder's samples.csv, written by the project's own sample log. */
+    private void write(List<Sample> samples) throws IOException {
+        try (SampleLog log = SampleLog.appendTo(run.resolve("samples.csv"))) {
+            samples.forEach(log::append);
+        }
     }
 
     private static Map<String, Verdict.Finding> byQuestion(Verdict v) {

@@ -35,8 +35,8 @@ public final class LocalCloudShapes implements StandInEvents {
     }
 
     private final List<Report> reports = new CopyOnWriteArrayList<>();
-    private final List<Long> throttles = new CopyOnWriteArrayList<>();
-    private final Map<Target, java.util.concurrent.atomic.AtomicLong> refused = new java.util.concurrent.ConcurrentHashMap<>();
+    // Per target, when each refusal was: CloudWatch counts Lambda's per minute, the counters count them all.
+    private final Map<Target, List<Long>> refusedAt = new java.util.concurrent.ConcurrentHashMap<>();
     private final Map<String, Long> startedAt = new java.util.concurrent.ConcurrentHashMap<>(); // "target/id" -> epoch ms
     private final Map<String, Long> stoppedAt = new java.util.concurrent.ConcurrentHashMap<>();
     private final java.util.function.Function<Target, Billing> billing;
@@ -63,10 +63,7 @@ public final class LocalCloudShapes implements StandInEvents {
 
     @Override
     public void throttled(Target target, String why) {
-        refused.computeIfAbsent(target, t -> new java.util.concurrent.atomic.AtomicLong()).incrementAndGet();
-        if (target == Target.AWS_LAMBDA) {
-            throttles.add(System.currentTimeMillis());
-        }
+        refusedAt.computeIfAbsent(target, t -> new CopyOnWriteArrayList<>()).add(System.currentTimeMillis());
     }
 
     @Override
@@ -92,7 +89,7 @@ public final class LocalCloudShapes implements StandInEvents {
     /** Writes the cloud/ folder of a local run; {@code instances} are every instance the run used. */
     public void write(Path dir, List<InstanceRecord> instances) throws IOException {
         Files.createDirectories(dir);
-        if (!reports.isEmpty() || !throttles.isEmpty()) {
+        if (!reports.isEmpty() || throttles(Target.AWS_LAMBDA) > 0) {
             Files.write(dir.resolve("aws-lambda-logs.json"), JSON.writeValueAsBytes(Map.of("events", reports.stream()
                     .map(r -> Map.of("timestamp", r.epochMillis(), "logStreamName", "local/[$LATEST]env" + r.report().environment(),
                             "message", r.report().line() + "\n"))
@@ -127,7 +124,7 @@ public final class LocalCloudShapes implements StandInEvents {
             }
             Files.write(dir.resolve(t.id() + "-container-billable_instance_time.json"), JSON.writeValueAsBytes(series(t,
                     "container/billable_instance_time", "DELTA", "DOUBLE", List.of(point(Map.of("doubleValue", billableSeconds))))));
-            long requests = served.stream().filter(s -> s.target() == t).count();
+            long requests = served(t);
             long throttled = throttles(t);
             // As Cloud Monitoring counts them: every request that reached the service, the 429s it
             // refused for want of an instance in a series of their own (label response_code).
@@ -143,8 +140,12 @@ public final class LocalCloudShapes implements StandInEvents {
 
     /** Requests the stand-ins refused for {@code target} (Lambda: throttled; Google: no instance free). */
     public long throttles(Target target) {
-        java.util.concurrent.atomic.AtomicLong n = refused.get(target);
-        return n == null ? 0 : n.get();
+        return refusedAt.getOrDefault(target, List.of()).size();
+    }
+
+    /** Requests an instance of {@code target} held (Lambda: invocations). */
+    private long served(Target target) {
+        return served.stream().filter(s -> s.target() == target).count();
     }
 
     /**
@@ -154,7 +155,7 @@ public final class LocalCloudShapes implements StandInEvents {
     private void writeCounters(Path file) throws IOException {
         StringBuilder out = new StringBuilder("# the local stand-ins' own counters, per target: requests refused (throttled) and served\n");
         for (Target t : Target.values()) {
-            long answered = served.stream().filter(s -> s.target() == t).count();
+            long answered = served(t);
             out.append("throttles.").append(t.id()).append('=').append(throttles(t)).append('\n');
             out.append("served.").append(t.id()).append('=').append(answered).append('\n');
         }
@@ -194,7 +195,7 @@ public final class LocalCloudShapes implements StandInEvents {
             m[0]++;
             m[1] += r.report().durationMillis();
         }
-        for (long t : throttles) {
+        for (long t : refusedAt.getOrDefault(Target.AWS_LAMBDA, List.of())) {
             minutes.computeIfAbsent(t / 60_000, k -> new double[3])[2]++;
         }
         Map<Long, long[]> concurrency = perMinute(Target.AWS_LAMBDA);
