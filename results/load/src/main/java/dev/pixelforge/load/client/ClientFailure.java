@@ -26,10 +26,11 @@ public final class ClientFailure {
 
     /** True when {@code responseCode} is JMeter's "Non HTTP" code and it or {@code message} names a client-side exhaustion. */
     public static boolean is(String responseCode, String message) {
-        String code = responseCode == null ? "" : responseCode.toLowerCase(Locale.ROOT);
-        if (code.matches("\\d+")) {
+        // Every request passes here: an HTTP status (digits only) is told without a regex or a lower-cased copy.
+        if (responseCode != null && !responseCode.isEmpty() && responseCode.chars().allMatch(c -> c >= '0' && c <= '9')) {
             return false; // an HTTP answer came: whatever it says, the client did its part
         }
+        String code = responseCode == null ? "" : responseCode.toLowerCase(Locale.ROOT);
         String text = code + " " + (message == null ? "" : message.toLowerCase(Locale.ROOT));
         return CLIENT_SIGNS.stream().anyMatch(text::contains);
     }
