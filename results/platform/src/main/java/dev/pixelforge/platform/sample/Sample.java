@@ -12,12 +12,37 @@ package dev.pixelforge.platform.sample;
  * @param appMicros       Server-Timing {@code app}: request in to response out, in the function
  * @param cold            X-PixelForge-Cold, or null when no function answered
  * @param instance        X-PixelForge-Instance, or "" when no function answered
+ * @param engine          the load engine that sent it: "" for the one embedded engine, else a
+ *                        remote JMeter engine's {@code host:port} (distributed runs)
+ * @param sendLagMicros   open-loop runs: how late the request left against its intended send time
+ *                        (0 on time); -1 in closed-loop runs, where there is no intended time
  */
 public record Sample(long startEpochMillis, String target, String operation, String image, int status,
                      boolean success, boolean throttled, long bytes, long sentBytes,
                      long roundTripMicros, long latencyMicros, long connectMicros,
                      long appMicros, long decodeMicros, long workMicros, long encodeMicros,
-                     Boolean cold, String instance) {
+                     Boolean cold, String instance, String engine, long sendLagMicros) {
+
+    /** No intended send time: a closed-loop request. */
+    public static final long NOT_SCHEDULED = -1;
+
+    /** A closed-loop request from the one embedded engine. */
+    public Sample(long startEpochMillis, String target, String operation, String image, int status,
+                  boolean success, boolean throttled, long bytes, long sentBytes,
+                  long roundTripMicros, long latencyMicros, long connectMicros,
+                  long appMicros, long decodeMicros, long workMicros, long encodeMicros,
+                  Boolean cold, String instance) {
+        this(startEpochMillis, target, operation, image, status, success, throttled, bytes, sentBytes, roundTripMicros,
+                latencyMicros, connectMicros, appMicros, decodeMicros, workMicros, encodeMicros, cold, instance, "", NOT_SCHEDULED);
+    }
+
+    /**
+     * Round trip from the intended send time (open loop: the send lag added, so that a stalled target's
+     * queueing shows instead of slowing the client down and hiding it); the round trip in closed loop.
+     */
+    public long intendedRoundTripMicros() {
+        return sendLagMicros < 0 ? roundTripMicros : roundTripMicros + sendLagMicros;
+    }
 
     /** Round trip minus process time: network, gateway, queueing, framework. -1 without process time. */
     public long overheadMicros() {

@@ -23,7 +23,9 @@ import java.util.function.Consumer;
 public final class SampleLog implements AutoCloseable {
 
     static final String HEADER = "start_epoch_ms,target,operation,image,status,success,throttled,bytes,sent_bytes,"
-            + "round_trip_us,latency_us,connect_us,app_us,decode_us,work_us,encode_us,cold,instance";
+            + "round_trip_us,latency_us,connect_us,app_us,decode_us,work_us,encode_us,cold,instance,engine,send_lag_us";
+    /** What logs written before the engine and send-lag columns begin with: still read (as one engine, closed loop). */
+    static final String HEADER_18 = HEADER.substring(0, HEADER.indexOf(",engine"));
     /** A thread's buffer goes to the file once it holds this much: ~500 lines, a few lock takes per second per thread. */
     static final int BUFFER_CHARS = 64 * 1024;
     private static final String NEWLINE = System.lineSeparator(); // what BufferedWriter.newLine wrote before
@@ -126,7 +128,8 @@ public final class SampleLog implements AutoCloseable {
             b.append(s.cold().booleanValue());
         }
         b.append(',');
-        clean(s.instance(), b).append(NEWLINE);
+        clean(s.instance(), b).append(',');
+        clean(s.engine(), b).append(',').append(s.sendLagMicros()).append(NEWLINE);
     }
 
     /** Streams every sample of {@code file} to {@code sink}, without holding the file in memory. */
@@ -134,9 +137,10 @@ public final class SampleLog implements AutoCloseable {
         long n = 0;
         try (BufferedReader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
             String header = in.readLine();
-            if (!HEADER.equals(header)) {
+            if (!HEADER.equals(header) && !HEADER_18.equals(header)) {
                 throw new IOException(file + " is not a PixelForge sample log (its header is " + header + ")");
             }
+            int fields = HEADER.equals(header) ? 20 : 18;
             int lineNo = 1;
             for (String line = in.readLine(); line != null; line = in.readLine()) {
                 lineNo++;
@@ -144,14 +148,15 @@ public final class SampleLog implements AutoCloseable {
                     continue;
                 }
                 String[] f = line.split(",", -1);
-                if (f.length != 18) {
-                    throw new IOException(file + " line " + lineNo + " has " + f.length + " fields, not 18");
+                if (f.length != fields) {
+                    throw new IOException(file + " line " + lineNo + " has " + f.length + " fields, not " + fields);
                 }
                 sink.accept(new Sample(Long.parseLong(f[0]), f[1], f[2], f[3], Integer.parseInt(f[4]),
                         Boolean.parseBoolean(f[5]), Boolean.parseBoolean(f[6]), Long.parseLong(f[7]), Long.parseLong(f[8]),
                         Long.parseLong(f[9]), Long.parseLong(f[10]), Long.parseLong(f[11]), Long.parseLong(f[12]),
                         Long.parseLong(f[13]), Long.parseLong(f[14]), Long.parseLong(f[15]),
-                        f[16].isEmpty() ? null : Boolean.valueOf(f[16]), f[17]));
+                        f[16].isEmpty() ? null : Boolean.valueOf(f[16]), f[17],
+                        fields == 20 ? f[18] : "", fields == 20 ? Long.parseLong(f[19]) : Sample.NOT_SCHEDULED));
                 n++;
             }
         }

@@ -65,7 +65,7 @@ class SampleLogTest {
         List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
         assertEquals(3, lines.size());
         assertEquals(SampleLog.HEADER, lines.get(0));
-        assertEquals("1700000000456,container,tone-json,025x025-png,429,false,true,25,1210,4000,4000,0,-1,-1,-1,-1,,", lines.get(2));
+        assertEquals("1700000000456,container,tone-json,025x025-png,429,false,true,25,1210,4000,4000,0,-1,-1,-1,-1,,,,-1", lines.get(2));
         assertEquals(List.of(OK, THROTTLED), readAll(file));
     }
 
@@ -119,7 +119,7 @@ class SampleLogTest {
     }
 
     @Test
-    void read_aLineWithoutEighteenFields_isRefusedNamingTheLineAndTheCount() throws IOException {
+    void read_aLineWithoutTwentyFields_isRefusedNamingTheLineAndTheCount() throws IOException {
         Path file = dir.resolve("samples.csv");
         try (SampleLog log = SampleLog.appendTo(file)) {
             log.append(OK);
@@ -129,8 +129,31 @@ class SampleLogTest {
 
         IOException e = assertThrows(IOException.class, () -> SampleLog.read(file, before::add));
 
-        assertEquals(file + " line 3 has 17 fields, not 18", e.getMessage());
+        assertEquals(file + " line 3 has 17 fields, not 20", e.getMessage());
         assertEquals(List.of(OK), before, "the lines before it were read");
+    }
+
+    @Test
+    void read_aLogWrittenBeforeTheEngineAndSendLagColumns_readsAsOneEngineInClosedLoop() throws IOException {
+        Path file = dir.resolve("samples.csv");
+        Files.writeString(file, SampleLog.HEADER_18 + "\n"
+                + "1700000000456,container,tone-json,025x025-png,429,false,true,25,1210,4000,4000,0,-1,-1,-1,-1,,\n");
+
+        assertEquals(List.of(THROTTLED), readAll(file));
+    }
+
+    @Test
+    void append_anOpenLoopSampleFromARemoteEngine_keepsItsEngineAndSendLag() throws IOException {
+        Path file = dir.resolve("samples.csv");
+        Sample late = new Sample(1L, "container", "tone", "025x025-png", 200, true, false, 1L, 1L, 3_000L, 2_000L, 0L,
+                500L, 100L, 200L, 100L, Boolean.FALSE, "i-1", "10.0.0.7:1099", 12_000L);
+        try (SampleLog log = SampleLog.appendTo(file)) {
+            log.append(late);
+        }
+
+        assertEquals(List.of(late), readAll(file));
+        assertEquals(15_000L, late.intendedRoundTripMicros(), "round trip from the intended send time: 3 ms + 12 ms late");
+        assertEquals(OK.roundTripMicros(), OK.intendedRoundTripMicros(), "closed loop: the round trip itself");
     }
 
     /** Sample {@code i} of thread {@code t}: the instance field names the thread, the start time counts. */
