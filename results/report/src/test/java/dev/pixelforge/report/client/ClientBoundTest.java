@@ -91,6 +91,18 @@ class ClientBoundTest {
     }
 
     @Test
+    void anIsolatedClientAgainstADilatedTarget_isWarnedOfBeingRelativelyStronger_andNotAgainstAnUndilatedOne() throws IOException {
+        HandComputedFixture.copyTo(run);
+        Path about = run.resolve("run.properties");
+        Files.writeString(about, Files.readString(about) + "client-isolation=t3.micro (0.2 CPU, 1 GiB): a cgroup CPU quota of 0.2 CPU\n");
+        String warning = "The load client's machine is not dilated";
+        assertTrue(ReportWriter.write(run).warnings().stream().noneMatch(w -> w.startsWith(warning)));
+
+        Files.writeString(about, Files.readString(about) + "dilation.container=4.8\n");
+        assertTrue(ReportWriter.write(run).warnings().stream().anyMatch(w -> w.startsWith(warning)));
+    }
+
+    @Test
     void aRunWithoutClientCsv_hasEmptyClientColumns_andNoClientRows() throws IOException {
         HandComputedFixture.copyTo(run);
         RunSummary summary = ReportWriter.write(run);
