@@ -8,6 +8,7 @@ import static us.abstracta.jmeter.javadsl.JmeterDsl.regexExtractor;
 import static us.abstracta.jmeter.javadsl.JmeterDsl.testPlan;
 import static us.abstracta.jmeter.javadsl.JmeterDsl.threadGroup;
 
+import dev.pixelforge.load.arrivals.Tickets;
 import dev.pixelforge.load.images.StudyImage;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -54,6 +55,15 @@ public final class LoadPlan {
     /** {@code beforeEachRequest}: run on the requesting thread before every request (the client's watch opens its window on the first). */
     static DslTestPlan embedded(Operation operation, SampleRecorder recorder, Runnable beforeEachRequest) {
         return build(operation, List.of(new BeforeRequest.Child(beforeEachRequest), new RecordingPostProcessor.Child(recorder)));
+    }
+
+    /**
+     * Open loop: as above, and before each request the thread takes its arrival from {@code tickets}
+     * and waits until it is due ({@link ArrivalTimer}).
+     */
+    static DslTestPlan embedded(Operation operation, SampleRecorder recorder, Runnable beforeEachRequest, Tickets tickets) {
+        return build(operation, List.of(new BeforeRequest.Child(beforeEachRequest), new ArrivalTimer.Child(tickets),
+                new RecordingPostProcessor.Child(recorder)));
     }
 
     /** Requests only: no extractor, no post-processor, no listener (what a load client costs at the least). */

@@ -50,13 +50,19 @@ final class SampleRecorder {
             vars.put("pf_instance", h.instance());
             vars.put("pf_target", h.target());
         }
-        Sample s = toSample(result, h.serverTiming(), h.cold(), h.instance());
+        String lag = vars.get(ArrivalTimer.SEND_LAG_VARIABLE); // set before each open-loop request, never in closed loop
+        Sample s = toSample(result, h.serverTiming(), h.cold(), h.instance(), lag == null ? Sample.NOT_SCHEDULED : Long.parseLong(lag));
         log.append(s);
         progress.record(s);
         alsoOnEach.accept(result);
     }
 
     Sample toSample(SampleResult r, String serverTiming, String cold, String instance) {
+        return toSample(r, serverTiming, cold, instance, Sample.NOT_SCHEDULED);
+    }
+
+    /** {@code sendLagMicros}: how late an open-loop request left ({@link Sample#NOT_SCHEDULED} in closed loop). */
+    Sample toSample(SampleResult r, String serverTiming, String cold, String instance, long sendLagMicros) {
         int status = status(r.getResponseCode());
         String inst = instance == null ? "" : instance.trim();
         Map<String, Long> phases = ServerTiming.parse(serverTiming);
@@ -65,7 +71,7 @@ final class SampleRecorder {
                 status >= 200 && status < 300, Sample.isThrottle(status, inst), r.getBytesAsLong(), r.getSentBytes(),
                 r.getTime() * 1000, r.getLatency() * 1000, r.getConnectTime() * 1000,
                 phases.getOrDefault("app", -1L), phases.getOrDefault("decode", -1L), work, phases.getOrDefault("encode", -1L),
-                cold == null || cold.isBlank() ? null : Boolean.valueOf(cold.trim()), inst);
+                cold == null || cold.isBlank() ? null : Boolean.valueOf(cold.trim()), inst, "", sendLagMicros);
     }
 
     /** JMeter writes "Non HTTP response code: ..." when no HTTP answer came (refused, reset, timeout): 0. */
