@@ -20,6 +20,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
@@ -54,6 +55,9 @@ final class CompareCommand implements Callable<Integer> {
 
     @Option(names = "--operation", description = "Override the operation: tone-json, tone, generate.")
     String operation;
+
+    @Mixin
+    ArrivalOptions arrivals;
 
     @Option(names = "--dilation", defaultValue = "auto", paramLabel = "auto|K",
             description = "Local stand-ins: run the model K times slower so the configured peak fits this machine (default auto:"
@@ -179,6 +183,6 @@ final class CompareCommand implements Callable<Integer> {
             }
             p = p.withMaxImagePixels(Long.parseLong(wh[0].trim()) * Long.parseLong(wh[1].trim()));
         }
-        return p;
+        return arrivals.apply(p, threads != null, ramp != null, duration != null);
     }
 }

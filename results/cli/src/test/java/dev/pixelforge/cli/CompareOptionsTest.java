@@ -63,4 +63,48 @@ class CompareOptionsTest {
             assertFalse(made.findAny().isPresent());
         }
     }
+
+    @Test
+    void rate_thatIsNotANumber_saysWhatToWrite() throws Exception {
+        assertEquals(2, compare("--rate", "abc"));
+        assertEquals("pixelforge compare: --rate takes requests per second, e.g. 20, or steps RATE:SECONDS such as 10:60s,50:60s;"
+                + " 'abc' is neither\n", err.toString(StandardCharsets.UTF_8));
+        assertNoRunFolder();
+    }
+
+    @Test
+    void rate_withThreads_isRefused_oneLoopOrTheOther() throws Exception {
+        assertEquals(2, compare("--rate", "20", "--threads", "5"));
+        assertEquals("pixelforge compare: --rate sends at a fixed arrival rate, --threads with a fixed number of threads: give one"
+                + " or the other (--max-threads caps an open-loop run's threads)\n", err.toString(StandardCharsets.UTF_8));
+        assertNoRunFolder();
+    }
+
+    @Test
+    void rateSteps_thatDoNotParse_orThatClashWithDuration_areRefused() throws Exception {
+        assertEquals(2, compare("--rate", "10:60s,50"));
+        assertEquals(2, compare("--rate", "10:60s,50:60s", "--duration", "30"));
+        assertEquals(2, compare("--rate", "20", "--ramp", "5"));
+        assertEquals("pixelforge compare: --rate with several steps needs each one's duration, e.g. 10:60s,50:60s; '50' has none\n"
+                + "pixelforge compare: --rate 10:60s,50:60s gives its own durations: leave out --duration\n"
+                + "pixelforge compare: --rate has no ramp-up: steps such as 5:30s,20:60s ramp an open-loop run\n",
+                err.toString(StandardCharsets.UTF_8));
+        assertNoRunFolder();
+    }
+
+    @Test
+    void maxThreads_withoutRate_orNotANumber_isRefused() throws Exception {
+        assertEquals(2, compare("--max-threads", "8"));
+        assertEquals("pixelforge compare: --max-threads goes with --rate (a closed-loop run's threads are --threads)\n",
+                err.toString(StandardCharsets.UTF_8));
+        assertEquals(2, compare("--rate", "20", "--max-threads", "lots"), "picocli's own refusal, exit code 2 too");
+        assertEquals(2, compare("--rate", "20", "--max-threads", "0"));
+        assertNoRunFolder();
+    }
+
+    private void assertNoRunFolder() throws Exception {
+        try (var made = Files.list(runs)) {
+            assertFalse(made.findAny().isPresent(), "no run folder for a run that never started");
+        }
+    }
 }
