@@ -22,11 +22,18 @@ final class ArrivalOptions {
             + "); an arrival due while every one is busy leaves late, and is counted.")
     Integer maxThreads;
 
+    /** Whether {@code --rate} was given. */
+    boolean openLoop() {
+        return rate != null;
+    }
+
     /**
      * {@code profile} in open loop when {@code --rate} was given, else unchanged; the booleans say which
-     * closed-loop overrides the command line also gave.
+     * closed-loop overrides the command line also gave, {@code duration} is {@code --duration} or null
+     * (an open-loop run has no ramp-up, so it is not checked against the profile's).
      */
-    LoadProfile apply(LoadProfile profile, boolean threadsGiven, boolean rampGiven, boolean durationGiven) {
+    LoadProfile apply(LoadProfile profile, boolean threadsGiven, boolean rampGiven, Integer duration) {
+        boolean durationGiven = duration != null;
         if (rate == null) {
             if (maxThreads != null) {
                 throw new IllegalArgumentException("--max-threads goes with --rate (a closed-loop run's threads are --threads)");
@@ -43,7 +50,10 @@ final class ArrivalOptions {
         if (durationGiven && ArrivalRate.hasDurations(rate)) {
             throw new IllegalArgumentException("--rate " + rate + " gives its own durations: leave out --duration");
         }
-        ArrivalRate schedule = ArrivalRate.parse(rate, profile.durationSeconds());
+        if (durationGiven && duration < 1) {
+            throw new IllegalArgumentException("--duration is 1 s or more, not " + duration);
+        }
+        ArrivalRate schedule = ArrivalRate.parse(rate, durationGiven ? duration : profile.durationSeconds());
         if (maxThreads != null && maxThreads < 1) {
             throw new IllegalArgumentException("--max-threads is 1 or more, not " + maxThreads);
         }

@@ -170,7 +170,7 @@ final class CompareCommand implements Callable<Integer> {
         if (ramp != null) {
             p = p.withRamp(ramp);
         }
-        if (duration != null) {
+        if (duration != null && !arrivals.openLoop()) { // open loop: the schedule's duration, and no ramp-up to check it against
             p = p.withDuration(duration);
         }
         if (operation != null) {
@@ -183,6 +183,6 @@ final class CompareCommand implements Callable<Integer> {
             }
             p = p.withMaxImagePixels(Long.parseLong(wh[0].trim()) * Long.parseLong(wh[1].trim()));
         }
-        return arrivals.apply(p, threads != null, ramp != null, duration != null);
+        return arrivals.apply(p, threads != null, ramp != null, duration);
     }
 }
