@@ -147,6 +147,20 @@ public record ArrivalRate(List<Step> steps) {
         return String.join(",", steps.stream().map(s -> number(s.perSecond()) + ":" + s.seconds() + "s").toList());
     }
 
+    /**
+     * The schedule for stock JMeter's Open Model Thread Group (core JMeter 5.5+), evenly spaced as here,
+     * {@code drainSeconds} of pause after it for answers still on their way (JMeter interrupts what is
+     * left at the schedule's end): {@code rate(20/sec) even_arrivals(30 sec) rate(20/sec) pause(5 sec)}.
+     */
+    public String openModelSchedule(int drainSeconds) {
+        StringBuilder out = new StringBuilder();
+        for (Step s : steps) {
+            String rate = "rate(" + number(s.perSecond()) + "/sec)";
+            out.append(rate).append(" even_arrivals(").append(s.seconds()).append(" sec) ").append(rate).append(' ');
+        }
+        return out.append("pause(").append(drainSeconds).append(" sec)").toString();
+    }
+
     /** For people: "20 req/s for 30 s", "10 req/s for 60 s, then 50 req/s for 60 s". */
     public String describe() {
         return String.join(", then ", steps.stream().map(s -> String.format(Locale.ROOT, "%s req/s for %d s",
