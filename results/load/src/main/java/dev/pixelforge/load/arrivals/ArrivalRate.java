@@ -155,6 +155,10 @@ public record ArrivalRate(List<Step> steps) {
     public String openModelSchedule(int drainSeconds) {
         StringBuilder out = new StringBuilder();
         for (Step s : steps) {
+            if (s.perSecond() == 0) {
+                out.append("pause(").append(s.seconds()).append(" sec) "); // its own word for no arrivals
+                continue;
+            }
             String rate = "rate(" + number(s.perSecond()) + "/sec)";
             out.append(rate).append(" even_arrivals(").append(s.seconds()).append(" sec) ").append(rate).append(' ');
         }

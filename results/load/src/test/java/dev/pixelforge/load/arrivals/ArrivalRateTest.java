@@ -81,6 +81,13 @@ class ArrivalRateTest {
     }
 
     @Test
+    void openModelSchedule_isStockJmetersSyntax_stepByStep_thenTheDrain() {
+        assertEquals("rate(10/sec) even_arrivals(60 sec) rate(10/sec) pause(5 sec)"
+                + " rate(2.5/sec) even_arrivals(30 sec) rate(2.5/sec) pause(5 sec)",
+                ArrivalRate.parse("10:60s,0:5s,2.5:30s", 0).openModelSchedule(5));
+    }
+
+    @Test
     void defaultThreads_holdTwoSecondsOfThePeak_fromFourToAThousand() {
         assertEquals(40, ArrivalRate.parse("20", 30).defaultThreads());
         assertEquals(100, ArrivalRate.parse("10:60s,50:60s", 0).defaultThreads());
