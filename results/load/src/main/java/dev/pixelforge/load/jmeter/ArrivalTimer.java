@@ -14,8 +14,9 @@ import us.abstracta.jmeter.javadsl.core.samplers.BaseSampler;
 /**
  * Open loop as a plain JMeter timer shared by every thread of the pool (NoThreadClone): before each
  * request the thread takes the next {@link Tickets ticket}, waits until it is due, and lets JMeter
- * send. A ticket taken late goes at once, and its lateness goes to the thread's variable
- * {@value #SEND_LAG_VARIABLE} (microseconds; 0 on time), which the recorder adds to the round trip.
+ * send. A ticket taken late goes at once. Its lateness, measured when the thread is ready to send,
+ * goes to the thread's variable {@value #SEND_LAG_VARIABLE} (microseconds), which the recorder adds
+ * to the round trip.
  * With no ticket left the thread stops before sending (JMeter samples only while the thread runs).
  * It waits itself, to the microsecond, and returns 0: JMeter's own timer sleep is whole milliseconds.
  */
@@ -46,7 +47,10 @@ final class ArrivalTimer extends AbstractTestElement implements Timer, NoThreadC
                 return 0;
             }
         }
-        context.getVariables().put(SEND_LAG_VARIABLE, Long.toString(ticket.lateNanos() / 1000));
+        // Measured after the wait, not when the ticket was taken: a thread that took its ticket in time
+        // but woke late (a client short of CPU) sent late too, and its round trip must say so.
+        long lateNanos = Math.max(ticket.lateNanos(), System.nanoTime() - ticket.dueNanos());
+        context.getVariables().put(SEND_LAG_VARIABLE, Long.toString(lateNanos / 1000));
         return 0;
     }
 

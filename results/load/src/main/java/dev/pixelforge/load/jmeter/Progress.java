@@ -44,7 +44,7 @@ final class Progress {
         if (s.sendLagMicros() >= 0 && !openLoop) {
             openLoop = true;
         }
-        if (s.sendLagMicros() > 0) {
+        if (s.late()) {
             late.incrementAndGet();
         }
         perSecond.incrementAndGet((int) (elapsedSeconds() % perSecond.length()));

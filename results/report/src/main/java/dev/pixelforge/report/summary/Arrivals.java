@@ -2,7 +2,8 @@ package dev.pixelforge.report.summary;
 
 /**
  * An open-loop target's arrivals: what was planned, what left, and how late. A request left late
- * when no thread of the pool was free when it was due ({@code send_lag_us} above 0); its round trip
+ * when it left a millisecond or more after it was due ({@code send_lag_us}, {@code Sample.LATE_MICROS}):
+ * no thread of the pool was free, or the one that was woke late (a client short of CPU); its round trip
  * in the report is from the time it was due, so that the wait shows as the target's queue.
  *
  * @param sent    requests with an intended send time (every request of an open-loop target)

@@ -96,7 +96,7 @@ public final class Summarizer implements Consumer<Sample> {
             if (s.sendLagMicros() >= 0) {
                 scheduled++;
                 sendLag.add(s.sendLagMicros());
-                if (s.sendLagMicros() > 0) {
+                if (s.late()) {
                     late++;
                 }
             }
