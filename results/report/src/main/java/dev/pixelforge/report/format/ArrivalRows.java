@@ -74,8 +74,9 @@ public final class ArrivalRows {
             }
             if (a.late() > 0) {
                 out.add(String.format(Locale.ROOT, "%s: %d of %d arrivals (%s) left late, up to %s ms after they were due: none of the"
-                                + " %s load threads was free in time. Its round trips are from the intended send time, so that wait is in"
-                                + " them; more threads (--max-threads) send them on time if the target can take more requests at once.",
+                                + " %s load threads was free in time, or the one that was woke late, short of CPU (the load client's rows"
+                                + " say how busy it was). Its round trips are from the intended send time, so that wait is in them; more"
+                                + " threads (--max-threads) send them on time if the target can take more requests at once.",
                         t.target(), a.late(), a.sent(), Units.percent(a.late() / (double) a.sent()), Units.ms(a.sendLag().max()),
                         a.plan().known() ? Integer.toString(a.plan().maxThreads()) : "its"));
             }
