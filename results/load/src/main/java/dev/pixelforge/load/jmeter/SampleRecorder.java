@@ -43,6 +43,11 @@ final class SampleRecorder {
 
     /** From any JMeter thread, after its request ({@link RecordingPostProcessor}). */
     void record(SampleResult result, JMeterVariables vars) {
+        record(result, vars, "");
+    }
+
+    /** {@code engine}: the remote engine that sent it ({@code host:port}), "" for the embedded one; {@code vars} may be null then. */
+    void record(SampleResult result, JMeterVariables vars, String engine) {
         ReportHeaders h = ReportHeaders.read(result.getResponseHeaders());
         if (setVariables) {
             vars.put("server_timing", h.serverTiming());
@@ -50,13 +55,17 @@ final class SampleRecorder {
             vars.put("pf_instance", h.instance());
             vars.put("pf_target", h.target());
         }
-        Sample s = toSample(result, h.serverTiming(), h.cold(), h.instance());
+        Sample s = toSample(result, h.serverTiming(), h.cold(), h.instance(), engine);
         log.append(s);
         progress.record(s);
         alsoOnEach.accept(result);
     }
 
     Sample toSample(SampleResult r, String serverTiming, String cold, String instance) {
+        return toSample(r, serverTiming, cold, instance, "");
+    }
+
+    Sample toSample(SampleResult r, String serverTiming, String cold, String instance, String engine) {
         int status = status(r.getResponseCode());
         String inst = instance == null ? "" : instance.trim();
         Map<String, Long> phases = ServerTiming.parse(serverTiming);
@@ -65,7 +74,7 @@ final class SampleRecorder {
                 status >= 200 && status < 300, Sample.isThrottle(status, inst), r.getBytesAsLong(), r.getSentBytes(),
                 r.getTime() * 1000, r.getLatency() * 1000, r.getConnectTime() * 1000,
                 phases.getOrDefault("app", -1L), phases.getOrDefault("decode", -1L), work, phases.getOrDefault("encode", -1L),
-                cold == null || cold.isBlank() ? null : Boolean.valueOf(cold.trim()), inst);
+                cold == null || cold.isBlank() ? null : Boolean.valueOf(cold.trim()), inst, engine, Sample.NOT_SCHEDULED);
     }
 
     /** JMeter writes "Non HTTP response code: ..." when no HTTP answer came (refused, reset, timeout): 0. */
