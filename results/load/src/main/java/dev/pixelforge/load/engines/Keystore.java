@@ -13,7 +13,7 @@ import java.util.List;
  */
 public final class Keystore {
 
-    static final int VALID_DAYS = 7;
+    public static final int VALID_DAYS = 7;
 
     private Keystore() {
     }

@@ -37,9 +37,12 @@ public final class EnginesRunner {
     private EnginesRunner() {
     }
 
-    /** Runs {@code target}'s window on the engines of {@code shares}; {@code controller}: this JVM, for its own watch. */
+    /**
+     * Runs {@code target}'s window on the engines of {@code shares}; {@code controller}: this JVM, for its own watch;
+     * {@code controllerPort}: JMeter's {@code client.rmi.localport} (the engines call back on the two ports above it), 0 for random.
+     */
     public static void run(String target, URI url, LoadProfile profile, Path runDir, SampleLog log, PrintStream out, ClientHost controller,
-                           ThreadShares shares, RmiSettings rmi) throws IOException, InterruptedException, java.util.concurrent.TimeoutException {
+                           ThreadShares shares, RmiSettings rmi, int controllerPort) throws IOException, InterruptedException, java.util.concurrent.TimeoutException {
         try (LatencyLog latency = new LatencyLog(runDir.resolve("histograms").resolve(target + ".hlog"));
              ClientWatch watch = ClientWatch.start(target, controller, runDir, profile.threads(), profile.rampSeconds())) {
             Progress progress = new Progress(target, profile.durationSeconds(), latency);
@@ -57,6 +60,7 @@ public final class EnginesRunner {
             RemoteEngines engines = new RemoteEngines(shares, common, listener, profile.durationSeconds() + SLACK_SECONDS);
             SENDER.forEach(engines::prop);
             rmi.jmeterProperties().forEach(engines::prop);
+            engines.prop("client.rmi.localport", Integer.toString(controllerPort));
             Thread printer = progress.startPrinting(out);
             try {
                 plan.runIn(engines);
