@@ -107,6 +107,9 @@ public final class RemoteEngines extends EmbeddedJmeterEngine {
         } catch (ConnectException e) {
             throw new EngineException("no JMeter engine answers on " + address.id() + " (" + e.getCause() + "): start one there with"
                     + " ./pixelforge engine --port " + address.port() + ", and open its ports", e);
+        } catch (java.rmi.ConnectIOException e) {
+            throw new EngineException("the JMeter engine on " + address.id() + " does not speak RMI as this controller does (" + e.getMessage()
+                    + "): SSL on at one end and off at the other? An engine started with --no-ssl goes with compare --no-engine-ssl", e);
         } catch (RemoteException | NotBoundException e) {
             throw new EngineException("cannot reach the JMeter engine on " + address.id() + ": " + e, e);
         }
