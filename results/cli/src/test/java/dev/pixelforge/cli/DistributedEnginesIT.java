@@ -65,7 +65,11 @@ class DistributedEnginesIT {
                 assertEquals("3 threads over 2 engines, uneven: 2 on " + first.id() + ", 1 on " + second.id(), about.getProperty("engine-threads"));
                 assertEquals("2", about.getProperty("engine-threads." + first.id()));
                 assertEquals("1", about.getProperty("engine-threads." + second.id()));
-                assertTrue(about.getProperty("engine-cpu").startsWith("engine CPU not watched"), about.getProperty("engine-cpu"));
+                // Both engines are ./pixelforge engine processes on this machine: their CPU is read.
+                for (EngineProcess e : List.of(first, second)) {
+                    String cpu = about.getProperty("engine-cpu.container." + e.id());
+                    assertTrue(cpu.matches("\\d+% of " + Runtime.getRuntime().availableProcessors() + " cores.*"), cpu);
+                }
             }
         }
     }

@@ -10,6 +10,8 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.net.URI;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.TimeoutException;
 
@@ -25,6 +27,7 @@ final class RemoteEnginesClient implements LoadClient {
     private final EngineSet engines;
     private final SampleLog log;
     private ThreadShares shares;
+    private final Map<String, Map<String, String>> cpuByTarget = new LinkedHashMap<>();
 
     RemoteEnginesClient(Path runDir, EngineSet engines) throws IOException {
         this.runDir = runDir;
@@ -42,9 +45,9 @@ final class RemoteEnginesClient implements LoadClient {
         if (outputs.jtl() || outputs.dashboard()) {
             out.println("(remote engines: samples.csv only; no JTL and no JMeter dashboard, each would be one more copy of every sample over the network)");
         }
-        EnginesRunner.run(target, url, load, runDir, log, out, ClientHost.thisJvm(
+        cpuByTarget.put(target, EnginesRunner.run(target, url, load, runDir, log, out, ClientHost.thisJvm(
                 "the controller of " + shares.threads().size() + " remote JMeter engines (it records their samples and sends no request)"),
-                shares, engines.rmi(), engines.controllerPort());
+                shares, engines.rmi(), engines.controllerPort()));
     }
 
     @Override
@@ -56,8 +59,8 @@ final class RemoteEnginesClient implements LoadClient {
         }
         about.setProperty("engine-rmi", engines.rmi().describe() + "; controller answers at " + engines.controllerHostname()
                 + (engines.controllerPort() == 0 ? " on random ports" : " on ports " + (engines.controllerPort() + 1) + " and " + (engines.controllerPort() + 2)));
-        // No engine's CPU is read from here: a remote engine's JVM is another machine's.
-        about.setProperty("engine-cpu", "engine CPU not watched: client.csv is the controller's own CPU, not the engines'");
+        // Per target and engine: a share of the cores, or "engine CPU not watched (...)"; client.csv is the controller's.
+        cpuByTarget.forEach((target, byEngine) -> byEngine.forEach((engine, figure) -> about.setProperty("engine-cpu." + target + "." + engine, figure)));
         about.setProperty("client-isolation", "none: the load came from " + engines.engines().size() + " remote JMeter engines (" + String.join(", ", engines.ids())
                 + "); client.csv watched the controller only");
     }

@@ -2,6 +2,7 @@ package dev.pixelforge.load.jmeter;
 
 import dev.pixelforge.load.client.ClientHost;
 import dev.pixelforge.load.client.ClientWatch;
+import dev.pixelforge.load.engines.EngineCpu;
 import dev.pixelforge.load.engines.EngineOfSample;
 import dev.pixelforge.load.engines.RemoteEngines;
 import dev.pixelforge.load.engines.RemoteRecorder;
@@ -40,8 +41,9 @@ public final class EnginesRunner {
     /**
      * Runs {@code target}'s window on the engines of {@code shares}; {@code controller}: this JVM, for its own watch;
      * {@code controllerPort}: JMeter's {@code client.rmi.localport} (the engines call back on the two ports above it), 0 for random.
+     * Returns each engine's CPU over the window ({@link EngineCpu}), by engine id, or why it was not watched.
      */
-    public static void run(String target, URI url, LoadProfile profile, Path runDir, SampleLog log, PrintStream out, ClientHost controller,
+    public static Map<String, String> run(String target, URI url, LoadProfile profile, Path runDir, SampleLog log, PrintStream out, ClientHost controller,
                            ThreadShares shares, RmiSettings rmi, int controllerPort) throws IOException, InterruptedException, java.util.concurrent.TimeoutException {
         try (LatencyLog latency = new LatencyLog(runDir.resolve("histograms").resolve(target + ".hlog"));
              ClientWatch watch = ClientWatch.start(target, controller, runDir, profile.threads(), profile.rampSeconds())) {
@@ -61,9 +63,15 @@ public final class EnginesRunner {
             SENDER.forEach(engines::prop);
             rmi.jmeterProperties().forEach(engines::prop);
             engines.prop("client.rmi.localport", Integer.toString(controllerPort));
+            Map<String, EngineCpu> cpu = new LinkedHashMap<>();
+            shares.engines().forEach(e -> cpu.put(e.id(), EngineCpu.start(e)));
             Thread printer = progress.startPrinting(out);
             try {
                 plan.runIn(engines);
+                Map<String, String> figures = new LinkedHashMap<>();
+                cpu.forEach((id, engineCpu) -> figures.put(id, engineCpu.finish()));
+                figures.forEach((id, figure) -> out.println("engine " + id + " CPU: " + figure));
+                return figures;
             } finally {
                 log.flush(); // samples first, as in LoadRunner
                 printer.interrupt();
