@@ -64,6 +64,6 @@ final class EngineCommand implements Callable<Integer> {
 
     /** Where engine and compare look for the keystore by default. */
     static Path defaultKeystore(Path root) {
-        return root.resolve("results/engines/rmi_keystore.jks");
+        return root.resolve("results/engines/rmi_keystore.jks").toAbsolutePath().normalize();
     }
 }

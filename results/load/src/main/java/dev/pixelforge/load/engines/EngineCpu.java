@@ -1,6 +1,10 @@
 package dev.pixelforge.load.engines;
 
+import java.io.IOException;
 import java.net.InetAddress;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.net.UnknownHostException;
 import java.time.Duration;
 import java.util.List;
@@ -60,7 +64,22 @@ public final class EngineCpu {
     }
 
     static Optional<ProcessHandle> find(int port) {
-        return ProcessHandle.allProcesses().filter(p -> isEngineOn(p.info().arguments().map(List::of).orElse(List.of()), port)).findFirst();
+        return ProcessHandle.allProcesses().filter(p -> p.info().command().map(c -> c.endsWith("java")).orElse(false))
+                .filter(p -> isEngineOn(arguments(p), port)).findFirst();
+    }
+
+    /**
+     * A process's whole command line: from {@code /proc/<pid>/cmdline} where there is one, as the JDK's
+     * {@code ProcessHandle.Info} reads only its first 4,096 bytes and gives no arguments past a long class path.
+     */
+    private static List<String> arguments(ProcessHandle p) {
+        Path cmdline = Path.of("/proc", Long.toString(p.pid()), "cmdline");
+        try {
+            return List.of(new String(Files.readAllBytes(cmdline), StandardCharsets.UTF_8).split("\0"));
+        } catch (IOException gone) {
+            // no /proc (not Linux), or the process ended or is another user's: what the JDK sees, if anything
+            return p.info().arguments().map(List::of).orElse(List.of());
+        }
     }
 
     /** {@code ... dev.pixelforge.cli.PixelForgeCli engine ... --port N ...}, as ./pixelforge starts it. */

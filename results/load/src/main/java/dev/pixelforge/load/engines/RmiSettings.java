@@ -15,6 +15,10 @@ import java.util.Map;
 public record RmiSettings(Path keystore) {
 
     public static final RmiSettings SSL_OFF = new RmiSettings(null);
+
+    public RmiSettings {
+        keystore = keystore == null ? null : keystore.toAbsolutePath().normalize();
+    }
     /** JMeter's defaults ({@code jmeter.properties}), which {@link Keystore} generates to. */
     static final String ALIAS = "rmi";
     static final String PASSWORD = "changeit";
@@ -27,11 +31,11 @@ public record RmiSettings(Path keystore) {
         Map<String, String> p = new LinkedHashMap<>();
         p.put("server.rmi.ssl.disable", Boolean.toString(!ssl()));
         if (ssl()) {
-            p.put("server.rmi.ssl.keystore.file", keystore.toAbsolutePath().toString());
+            p.put("server.rmi.ssl.keystore.file", keystore.toString());
             p.put("server.rmi.ssl.keystore.type", "JKS");
             p.put("server.rmi.ssl.keystore.password", PASSWORD);
             p.put("server.rmi.ssl.keystore.alias", ALIAS);
-            p.put("server.rmi.ssl.truststore.file", keystore.toAbsolutePath().toString());
+            p.put("server.rmi.ssl.truststore.file", keystore.toString());
         }
         return p;
     }
