@@ -65,6 +65,9 @@ class DistributedEnginesIT {
                 assertEquals("3 threads over 2 engines, uneven: 2 on " + first.id() + ", 1 on " + second.id(), about.getProperty("engine-threads"));
                 assertEquals("2", about.getProperty("engine-threads." + first.id()));
                 assertEquals("1", about.getProperty("engine-threads." + second.id()));
+                // What the engines really ran: the distinct threads each sent samples from (every thread sends in 8 s).
+                assertEquals("2", about.getProperty("engine-threads-seen.container." + first.id()));
+                assertEquals("1", about.getProperty("engine-threads-seen.container." + second.id()));
                 // Both engines are ./pixelforge engine processes on this machine: their CPU is read.
                 for (EngineProcess e : List.of(first, second)) {
                     String cpu = about.getProperty("engine-cpu.container." + e.id());

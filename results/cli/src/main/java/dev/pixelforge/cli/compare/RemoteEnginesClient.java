@@ -27,7 +27,7 @@ final class RemoteEnginesClient implements LoadClient {
     private final EngineSet engines;
     private final SampleLog log;
     private ThreadShares shares;
-    private final Map<String, Map<String, String>> cpuByTarget = new LinkedHashMap<>();
+    private final Map<String, EnginesRunner.EngineWindow> windows = new LinkedHashMap<>();
 
     RemoteEnginesClient(Path runDir, EngineSet engines) throws IOException {
         this.runDir = runDir;
@@ -45,7 +45,7 @@ final class RemoteEnginesClient implements LoadClient {
         if (outputs.jtl() || outputs.dashboard()) {
             out.println("(remote engines: samples.csv only; no JTL and no JMeter dashboard, each would be one more copy of every sample over the network)");
         }
-        cpuByTarget.put(target, EnginesRunner.run(target, url, load, runDir, log, out, ClientHost.thisJvm(
+        windows.put(target, EnginesRunner.run(target, url, load, runDir, log, out, ClientHost.thisJvm(
                 "the controller of " + shares.threads().size() + " remote JMeter engines (it records their samples and sends no request)"),
                 shares, engines.rmi(), engines.controllerPort()));
     }
@@ -60,7 +60,11 @@ final class RemoteEnginesClient implements LoadClient {
         about.setProperty("engine-rmi", engines.rmi().describe() + "; controller answers at " + engines.controllerHostname()
                 + (engines.controllerPort() == 0 ? " on random ports" : " on ports " + (engines.controllerPort() + 1) + " and " + (engines.controllerPort() + 2)));
         // Per target and engine: a share of the cores, or "engine CPU not watched (...)"; client.csv is the controller's.
-        cpuByTarget.forEach((target, byEngine) -> byEngine.forEach((engine, figure) -> about.setProperty("engine-cpu." + target + "." + engine, figure)));
+        // And the threads each engine sent samples from: what it ran, beside the share it was given.
+        windows.forEach((target, w) -> {
+            w.cpu().forEach((engine, figure) -> about.setProperty("engine-cpu." + target + "." + engine, figure));
+            w.threadsSeen().forEach((engine, n) -> about.setProperty("engine-threads-seen." + target + "." + engine, Integer.toString(n)));
+        });
         about.setProperty("client-isolation", "none: the load came from " + engines.engines().size() + " remote JMeter engines (" + String.join(", ", engines.ids())
                 + "); client.csv watched the controller only");
     }

@@ -1,6 +1,8 @@
 package dev.pixelforge.load.engines;
 
+import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -24,6 +26,7 @@ public final class RemoteRecorder implements SampleListener, TestStateListener, 
     private final EngineOfSample engineOf;
     private final CountDownLatch running;
     private final Set<String> ended = ConcurrentHashMap.newKeySet();
+    private final Map<String, Set<String>> threadsByEngine = new ConcurrentHashMap<>();
 
     /** {@code record}: each sample with its engine's id, on an RMI thread (several at once with several engines). */
     public RemoteRecorder(int engines, EngineOfSample engineOf, BiConsumer<SampleResult, String> record) {
@@ -35,7 +38,16 @@ public final class RemoteRecorder implements SampleListener, TestStateListener, 
     @Override
     public void sampleOccurred(SampleEvent e) {
         SampleResult r = e.getResult();
-        record.accept(r, engineOf.of(r.getThreadName()));
+        String engine = engineOf.of(r.getThreadName());
+        threadsByEngine.computeIfAbsent(engine, k -> ConcurrentHashMap.newKeySet()).add(r.getThreadName());
+        record.accept(r, engine);
+    }
+
+    /** How many distinct threads each engine sent samples from: what it really ran, against its share. */
+    public Map<String, Integer> threadsSeen() {
+        Map<String, Integer> out = new TreeMap<>();
+        threadsByEngine.forEach((engine, names) -> out.put(engine, names.size()));
+        return out;
     }
 
     @Override

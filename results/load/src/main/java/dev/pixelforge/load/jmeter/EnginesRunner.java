@@ -39,11 +39,18 @@ public final class EnginesRunner {
     }
 
     /**
+     * @param cpu         each engine's CPU over the window ({@link EngineCpu}), by engine id, or why it was not watched
+     * @param threadsSeen how many distinct threads each engine sent samples from (its share, when every thread sent one)
+     */
+    public record EngineWindow(Map<String, String> cpu, Map<String, Integer> threadsSeen) {
+    }
+
+    /**
      * Runs {@code target}'s window on the engines of {@code shares}; {@code controller}: this JVM, for its own watch;
      * {@code controllerPort}: JMeter's {@code client.rmi.localport} (the engines call back on the two ports above it), 0 for random.
-     * Returns each engine's CPU over the window ({@link EngineCpu}), by engine id, or why it was not watched.
+     * Returns what the controller saw of each engine over the window.
      */
-    public static Map<String, String> run(String target, URI url, LoadProfile profile, Path runDir, SampleLog log, PrintStream out, ClientHost controller,
+    public static EngineWindow run(String target, URI url, LoadProfile profile, Path runDir, SampleLog log, PrintStream out, ClientHost controller,
                            ThreadShares shares, RmiSettings rmi, int controllerPort) throws IOException, InterruptedException, java.util.concurrent.TimeoutException {
         try (LatencyLog latency = new LatencyLog(runDir.resolve("histograms").resolve(target + ".hlog"));
              ClientWatch watch = ClientWatch.start(target, controller, runDir, profile.threads(), profile.rampSeconds())) {
@@ -71,7 +78,7 @@ public final class EnginesRunner {
                 Map<String, String> figures = new LinkedHashMap<>();
                 cpu.forEach((id, engineCpu) -> figures.put(id, engineCpu.finish()));
                 figures.forEach((id, figure) -> out.println("engine " + id + " CPU: " + figure));
-                return figures;
+                return new EngineWindow(figures, listener.threadsSeen());
             } finally {
                 log.flush(); // samples first, as in LoadRunner
                 printer.interrupt();
