@@ -36,13 +36,15 @@ class DistributedEnginesIT {
      * ({@code RmiUtils}' constants), and the tests share this one.
      */
     static final Path KEYSTORE = ROOT.resolve("results/cli/target/it-engines/rmi_keystore.jks");
+    /** One runs folder for every test: each makes the image set once per runs folder. */
+    static final Path RUNS = ROOT.resolve("results/cli/target/it-engines/runs");
 
     @Test
     void compareOnTwoEngines_recordsEverySampleWithItsEngine_andDividesTheThreads() throws Exception {
         Path work = Files.createDirectories(ROOT.resolve("results/cli/target/it-engines"));
         Path keystore = KEYSTORE;
         Files.deleteIfExists(keystore); // the first engine makes it
-        Path runs = work.resolve("runs");
+        Path runs = RUNS;
         try (EngineProcess first = EngineProcess.start(ROOT, "--keystore", keystore.toString())) {
             first.awaitReady();
             assertTrue(first.output().contains("made the RMI keystore " + keystore), first.output());
@@ -90,7 +92,7 @@ class DistributedEnginesIT {
         }
         System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
         try {
-            exit = new CommandLine(new PixelForgeCli()).execute("compare", "--root", ROOT.toString(), "--runs", work.resolve("runs").toString(),
+            exit = new CommandLine(new PixelForgeCli()).execute("compare", "--root", ROOT.toString(), "--runs", RUNS.toString(),
                     "--engines", "127.0.0.1:" + port, "--engine-keystore", KEYSTORE.toString(), "--duration", "2", "--ramp", "1", "--threads", "1",
                     "--max-image", "640x480", "--targets", "container", "--dilation", "1", "--no-jmeter-dashboard");
         } finally {
@@ -100,6 +102,49 @@ class DistributedEnginesIT {
         assertEquals(2, exit, said);
         assertTrue(said.contains("pixelforge compare: no JMeter engine answers on 127.0.0.1:" + port), said);
         assertTrue(!said.contains("\tat "), "no stack trace: " + said);
+    }
+
+    /**
+     * An engine still holding another controller's test (that controller killed, as when a run is
+     * cut short): JMeter answers "Engine is busy", and compare says so and exits 2. The other test's
+     * target accepts connections and never answers, so its engine stays busy and idle.
+     */
+    @Test
+    void compareOnAnEngineBusyWithAnotherTest_exits2_sayingSo() throws Exception {
+        Path work = Files.createDirectories(ROOT.resolve("results/cli/target/it-engines-busy"));
+        dev.pixelforge.load.engines.Keystore.ensure(KEYSTORE);
+        try (java.net.ServerSocket silent = new java.net.ServerSocket(0);
+             EngineProcess engine = EngineProcess.start(ROOT, "--keystore", KEYSTORE.toString())) {
+            Path targets = work.resolve("targets.properties");
+            Files.writeString(targets, "container=http://127.0.0.1:" + silent.getLocalPort() + "\n");
+            engine.awaitReady();
+            List<String> other = List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                    "-cp", System.getProperty("java.class.path"), "dev.pixelforge.cli.PixelForgeCli", "compare", "--root", ROOT.toString(),
+                    "--runs", RUNS.toString(), "--targets-file", targets.toString(), "--engines", engine.id(),
+                    "--engine-keystore", KEYSTORE.toString(), "--duration", "30", "--ramp", "1", "--threads", "1", "--max-image", "640x480",
+                    "--no-jmeter-dashboard");
+            Process otherController = new ProcessBuilder(other).redirectErrorStream(true).redirectOutput(work.resolve("other.log").toFile()).start();
+            try {
+                engine.awaitTestStarted();
+            } finally {
+                otherController.destroyForcibly().waitFor(); // its test stays on the engine
+            }
+            ByteArrayOutputStream err = new ByteArrayOutputStream();
+            PrintStream before = System.err;
+            int exit;
+            System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
+            try {
+                exit = new CommandLine(new PixelForgeCli()).execute("compare", "--root", ROOT.toString(), "--runs", RUNS.toString(),
+                        "--targets-file", targets.toString(), "--engines", engine.id(), "--engine-keystore", KEYSTORE.toString(),
+                        "--duration", "2", "--ramp", "1", "--threads", "1", "--max-image", "640x480", "--no-jmeter-dashboard");
+            } finally {
+                System.setErr(before);
+            }
+            String said = err.toString(StandardCharsets.UTF_8);
+            assertEquals(2, exit, said);
+            assertTrue(said.contains("pixelforge compare: the JMeter engine on " + engine.id() + " is busy with another test (\"Engine is busy\")"), said);
+            assertTrue(!said.contains("\tat "), "no stack trace: " + said);
+        }
     }
 
     private static Path latest(Path runs) throws Exception {

@@ -20,6 +20,7 @@ public final class EngineProcess implements AutoCloseable {
     private final Process process;
     private final StringBuffer output = new StringBuffer();
     private final CompletableFuture<String> ready = new CompletableFuture<>();
+    private final CompletableFuture<String> testStarted = new CompletableFuture<>();
     public final int port;
 
     private EngineProcess(Process process, int port) {
@@ -54,8 +55,12 @@ public final class EngineProcess implements AutoCloseable {
                 if (line.startsWith("give compare: --engines ")) {
                     ready.complete(line);
                 }
+                if (line.startsWith("Starting the test on host ")) { // JMeter's own line, once a controller's test runs here
+                    testStarted.complete(line);
+                }
             }
             ready.completeExceptionally(new IllegalStateException("the engine ended before it was ready:\n" + output));
+            testStarted.completeExceptionally(new IllegalStateException("the engine ended before a test started:\n" + output));
         } catch (IOException e) {
             ready.completeExceptionally(e);
         }
@@ -67,6 +72,15 @@ public final class EngineProcess implements AutoCloseable {
             return ready.get(90, TimeUnit.SECONDS);
         } catch (java.util.concurrent.TimeoutException e) {
             throw new IllegalStateException("the engine on " + port + " was not ready within 90 s:\n" + output, e);
+        }
+    }
+
+    /** Waits until a controller's test runs on this engine. */
+    public void awaitTestStarted() throws Exception {
+        try {
+            testStarted.get(90, TimeUnit.SECONDS);
+        } catch (java.util.concurrent.TimeoutException e) {
+            throw new IllegalStateException("no test started on the engine on " + port + " within 90 s:\n" + output, e);
         }
     }
 
