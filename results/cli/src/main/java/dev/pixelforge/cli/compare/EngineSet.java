@@ -29,7 +29,11 @@ public record EngineSet(List<EngineAddress> engines, RmiSettings rmi, String con
     public static String defaultControllerHostname(List<EngineAddress> engines) throws java.net.UnknownHostException {
         boolean loopback = true;
         for (EngineAddress e : engines) {
-            loopback &= java.net.InetAddress.getByName(e.host()).isLoopbackAddress();
+            try {
+                loopback &= java.net.InetAddress.getByName(e.host()).isLoopbackAddress();
+            } catch (java.net.UnknownHostException unknown) {
+                throw new IllegalArgumentException("--engines names " + e.id() + ", and this machine cannot resolve " + e.host());
+            }
         }
         return loopback ? "127.0.0.1" : java.net.InetAddress.getLocalHost().getHostAddress();
     }

@@ -23,7 +23,7 @@ public record ThreadShares(Map<EngineAddress, Integer> threads) {
             throw new IllegalArgumentException("no engine to divide threads among");
         }
         if (total < engines.size()) {
-            throw new IllegalArgumentException(total + " threads cannot be divided among " + engines.size()
+            throw new IllegalArgumentException(threads(total) + " cannot be divided among " + engines.size()
                     + " engines: give at least one thread per engine (--threads " + engines.size() + ")");
         }
         Map<EngineAddress, Integer> shares = new LinkedHashMap<>();
@@ -33,6 +33,10 @@ public record ThreadShares(Map<EngineAddress, Integer> threads) {
             shares.put(engines.get(i), each + (i < extra ? 1 : 0));
         }
         return new ThreadShares(shares);
+    }
+
+    private static String threads(int n) {
+        return n + (n == 1 ? " thread" : " threads");
     }
 
     public int total() {
@@ -50,7 +54,7 @@ public record ThreadShares(Map<EngineAddress, Integer> threads) {
     /** For run.properties and the report: {@code 5 threads over 2 engines, uneven: 3 on a:1099, 2 on b:1099}. */
     public String describe() {
         String each = threads.entrySet().stream().map(e -> e.getValue() + " on " + e.getKey().id()).collect(Collectors.joining(", "));
-        return total() + " threads over " + threads.size() + " engine" + (threads.size() == 1 ? "" : "s")
+        return threads(total()) + " over " + threads.size() + " engine" + (threads.size() == 1 ? "" : "s")
                 + (even() ? ": " : ", uneven: ") + each;
     }
 }

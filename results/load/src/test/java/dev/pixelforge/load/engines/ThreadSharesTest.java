@@ -37,6 +37,11 @@ class ThreadSharesTest {
     }
 
     @Test
+    void oneThread_isSaidInTheSingular() {
+        assertEquals("1 thread over 1 engine: 1 on a:1099", ThreadShares.divide(1, List.of(A)).describe());
+    }
+
+    @Test
     void fewerThreadsThanEngines_isRefused() {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> ThreadShares.divide(2, List.of(A, B, C)));
         assertTrue(e.getMessage().contains("--threads 3"), e.getMessage());
