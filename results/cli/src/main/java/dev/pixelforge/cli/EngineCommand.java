@@ -3,6 +3,8 @@ package dev.pixelforge.cli;
 import dev.pixelforge.load.engines.EngineServer;
 import dev.pixelforge.load.engines.Keystore;
 import dev.pixelforge.load.engines.RmiSettings;
+import dev.pixelforge.load.jmeter.EngineRunFolder;
+import org.apache.jmeter.util.JMeterUtils;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
@@ -51,6 +53,8 @@ final class EngineCommand implements Callable<Integer> {
                         + " (valid " + Keystore.VALID_DAYS + " days): copy it to the controller and to every other engine");
             }
             server.start();
+            // Where this engine makes run folders of its own when it cannot see the controller's (EngineRunFolder).
+            JMeterUtils.setProperty(EngineRunFolder.ENGINE_RUNS, root.resolve("results/runs").toAbsolutePath().normalize().toString());
         } catch (IllegalArgumentException | java.io.IOException e) {
             System.err.println("pixelforge engine: " + e.getMessage());
             return 2;

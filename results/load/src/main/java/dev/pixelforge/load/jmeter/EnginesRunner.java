@@ -23,6 +23,7 @@ import us.abstracta.jmeter.javadsl.core.DslTestPlan;
  * running the whole plan with its share of the threads, while this JVM, the controller, records every
  * sample they send back. The plan is the bare one (what {@code plan.jmx} is without its extractors):
  * it is serialised to the engines, and the embedded plan's recorder holds Java objects of this JVM.
+ * It also holds an {@link EngineRunFolder}, so an engine on another machine reads images of its own.
  */
 public final class EnginesRunner {
 
@@ -61,7 +62,8 @@ public final class EnginesRunner {
                 watch.begin(); // the window opens with the first sample back (no request is made in this JVM)
                 recorder.record(result, null, engine);
             });
-            DslTestPlan plan = LoadPlan.bare(profile.operation()).children(new RemoteRecorderChild(listener));
+            DslTestPlan plan = LoadPlan.bare(profile.operation())
+                    .children(new EngineRunFolder.Child(profile.maxImagePixels()), new RemoteRecorderChild(listener));
             Map<String, String> common = new LinkedHashMap<>(LoadRunner.properties(url, profile, runDir));
             common.remove("threads"); // each engine's own share
             common.put("httpsampler.max_bytes_to_store_per_request", Integer.toString(LoadRunner.STORED_RESPONSE_BYTES));
