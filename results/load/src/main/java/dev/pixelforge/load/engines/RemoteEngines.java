@@ -79,6 +79,22 @@ public final class RemoteEngines extends EmbeddedJmeterEngine {
         return new TestRunner() {
             @Override
             protected void runTest() {
+                // A controller stopped mid-run (Ctrl-C) stops its engines' test too, or they would answer
+                // "Engine is busy" to the next run until their windows ended.
+                Thread stopEngines = new Thread(RemoteEngines.this::stopAll, "stop-remote-engines");
+                Runtime.getRuntime().addShutdownHook(stopEngines);
+                try {
+                    runOnEngines();
+                } finally {
+                    try {
+                        Runtime.getRuntime().removeShutdownHook(stopEngines);
+                    } catch (IllegalStateException shuttingDown) {
+                        // the JVM is exiting: the hook runs, and that is what it is for
+                    }
+                }
+            }
+
+            private void runOnEngines() {
                 for (int i = 0; i < engines.size(); i++) {
                     start(engines.get(i), shares.engines().get(i));
                 }
