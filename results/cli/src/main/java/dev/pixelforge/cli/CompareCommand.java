@@ -25,6 +25,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
@@ -59,6 +60,9 @@ final class CompareCommand implements Callable<Integer> {
 
     @Option(names = "--operation", description = "Override the operation: tone-json, tone, generate.")
     String operation;
+
+    @Mixin
+    ArrivalOptions arrivals;
 
     @Option(names = "--dilation", defaultValue = "auto", paramLabel = "auto|K",
             description = "Local stand-ins: run the model K times slower so the configured peak fits this machine (default auto:"
@@ -133,6 +137,10 @@ final class CompareCommand implements Callable<Integer> {
             spec = new RunSpec(load, platform, runsDir, root.resolve("results/pricing.properties"), new LoadRunner.Outputs(jtl, jmeterDashboard),
                     clientLimits(), engineSet());
             if (spec.engines() != null) {
+                // Open loop's schedule is one object shared by this JVM's threads: it cannot be split among engines (yet).
+                if (load.arrivals() != null) {
+                    throw new IllegalArgumentException("--rate runs in this JVM only: remote engines (--engines) run closed loop, with --threads");
+                }
                 ThreadShares.divide(load.threads(), spec.engines().engines()); // too few threads fail before any run folder
             }
             Dilation.parse(dilation, platform, Runtime.getRuntime().availableProcessors()); // a bad --dilation fails before any run folder
@@ -218,7 +226,7 @@ final class CompareCommand implements Callable<Integer> {
         if (ramp != null) {
             p = p.withRamp(ramp);
         }
-        if (duration != null) {
+        if (duration != null && !arrivals.openLoop()) { // open loop: the schedule's duration, and no ramp-up to check it against
             p = p.withDuration(duration);
         }
         if (operation != null) {
@@ -231,6 +239,6 @@ final class CompareCommand implements Callable<Integer> {
             }
             p = p.withMaxImagePixels(Long.parseLong(wh[0].trim()) * Long.parseLong(wh[1].trim()));
         }
-        return p;
+        return arrivals.apply(p, threads != null, ramp != null, duration);
     }
 }

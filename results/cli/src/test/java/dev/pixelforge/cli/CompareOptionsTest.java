@@ -65,6 +65,34 @@ class CompareOptionsTest {
     }
 
     @Test
+    void rate_thatIsNotANumber_saysWhatToWrite() throws Exception {
+        assertEquals(2, compare("--rate", "abc"));
+        assertEquals("pixelforge compare: --rate takes requests per second, e.g. 20, or steps RATE:SECONDS such as 10:60s,50:60s;"
+                + " 'abc' is neither\n", err.toString(StandardCharsets.UTF_8));
+        assertNoRunFolder();
+    }
+
+    @Test
+    void rate_withThreads_isRefused_oneLoopOrTheOther() throws Exception {
+        assertEquals(2, compare("--rate", "20", "--threads", "5"));
+        assertEquals("pixelforge compare: --rate sends at a fixed arrival rate, --threads with a fixed number of threads: give one"
+                + " or the other (--max-threads caps an open-loop run's threads)\n", err.toString(StandardCharsets.UTF_8));
+        assertNoRunFolder();
+    }
+
+    @Test
+    void rateSteps_thatDoNotParse_orThatClashWithDuration_areRefused() throws Exception {
+        assertEquals(2, compare("--rate", "10:60s,50"));
+        assertEquals(2, compare("--rate", "10:60s,50:60s", "--duration", "30"));
+        assertEquals(2, compare("--rate", "20", "--ramp", "5"));
+        assertEquals("pixelforge compare: --rate with several steps needs each one's duration, e.g. 10:60s,50:60s; '50' has none\n"
+                + "pixelforge compare: --rate 10:60s,50:60s gives its own durations: leave out --duration\n"
+                + "pixelforge compare: --rate has no ramp-up: steps such as 5:30s,20:60s ramp an open-loop run\n",
+                err.toString(StandardCharsets.UTF_8));
+        assertNoRunFolder();
+    }
+
+    @Test
     void engines_withoutAPort_failsBeforeAnyRunFolder() throws Exception {
         assertEquals(2, compare("--engines", "10.0.1.5", "--no-engine-ssl"));
         assertEquals("pixelforge compare: --engines takes host:port,host:port (the line ./pixelforge engine prints), not '10.0.1.5'\n",
@@ -106,10 +134,28 @@ class CompareOptionsTest {
     }
 
     @Test
+    void engines_withRate_isRefused() throws Exception {
+        assertEquals(2, compare("--engines", "127.0.0.1:1099", "--no-engine-ssl", "--rate", "20"));
+        assertEquals("pixelforge compare: --rate runs in this JVM only: remote engines (--engines) run closed loop, with --threads\n",
+                err.toString(StandardCharsets.UTF_8));
+        assertNoRunFolder();
+    }
+
+    @Test
     void engineOptions_withoutEngines_areRefused() throws Exception {
         assertEquals(2, compare("--controller-port", "4000"));
         assertEquals("pixelforge compare: --engine-keystore, --no-engine-ssl, --controller-hostname and --controller-port go with --engines\n",
                 err.toString(StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void maxThreads_withoutRate_orNotANumber_isRefused() throws Exception {
+        assertEquals(2, compare("--max-threads", "8"));
+        assertEquals("pixelforge compare: --max-threads goes with --rate (a closed-loop run's threads are --threads)\n",
+                err.toString(StandardCharsets.UTF_8));
+        assertEquals(2, compare("--rate", "20", "--max-threads", "lots"), "picocli's own refusal, exit code 2 too");
+        assertEquals(2, compare("--rate", "20", "--max-threads", "0"));
+        assertNoRunFolder();
     }
 
     private void assertNoRunFolder() throws Exception {

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.pixelforge.load.arrivals.ArrivalRate;
 import dev.pixelforge.load.images.StudyImageSet;
 import dev.pixelforge.load.profile.LoadProfile;
 import dev.pixelforge.load.jmeter.RunFolder;
@@ -55,6 +56,36 @@ class StockJmeterPlanIT {
         for (String line : jtl.subList(1, jtl.size())) {
             assertEquals("200", line.split(",")[code], line);
             assertTrue(line.endsWith(",container"), "the target header did not reach the JTL: " + line);
+        }
+    }
+
+    @Test
+    void openLoopPlan_runsOnStockJmetersOpenModelThreadGroup_everyArrivalOnce() throws Exception {
+        ensureStockJmeter();
+        LoadProfile profile = LoadProfile.named("quick").withMaxImagePixels(320 * 240).withArrivals(ArrivalRate.parse("10", 3), 8);
+        Path run = RunFolder.create(CompareIT.RUNS, profile, StudyImageSet.in(CompareIT.RUNS.resolve("images")));
+        RunFolder.writePlan(run, profile);
+        assertTrue(Files.readString(run.resolve("plan.jmx")).contains("OpenModelThreadGroup"));
+        assertTrue(Files.readString(run.resolve("plan.properties")).contains("schedule=rate(10/sec) even_arrivals(3 sec) rate(10/sec) pause(5 sec)"));
+
+        try (LocalCloud cloud = LocalCloud.start(Deployables.under(CompareIT.ROOT), PlatformProfile.defaults(),
+                run.resolve("local"), LocalCloud.Ports.ANY, StandInEvents.NONE)) {
+            Process jmeter = new ProcessBuilder(java(), "-jar", HOME.resolve("bin/ApacheJMeter.jar").toString(),
+                    "-n", "-t", "plan.jmx", "-q", "plan.properties", "-l", "stock.jtl", "-j", "stock-jmeter.log",
+                    "-Jport=" + cloud.url(Target.CONTAINER).getPort())
+                    .directory(run.toFile()).redirectErrorStream(true).redirectOutput(run.resolve("stock-jmeter.out").toFile()).start();
+            assertTrue(jmeter.waitFor(180, TimeUnit.SECONDS), "stock JMeter did not finish");
+            assertEquals(0, jmeter.exitValue(), Files.readString(run.resolve("stock-jmeter.out")));
+        }
+        List<String> jtl = Files.readAllLines(run.resolve("stock.jtl"));
+        List<String> header = Arrays.asList(jtl.get(0).split(","));
+        int code = header.indexOf("responseCode");
+        int connect = header.indexOf("Connect");
+        System.out.println("stock JMeter, open model at 10/s for 3 s: " + (jtl.size() - 1) + " samples; connect ms "
+                + jtl.subList(1, jtl.size()).stream().map(l -> l.split(",")[connect]).toList());
+        assertEquals(30, jtl.size() - 1, "10/s for 3 s, evenly spaced: 30 arrivals");
+        for (String line : jtl.subList(1, jtl.size())) {
+            assertEquals("200", line.split(",")[code], line);
         }
     }
 

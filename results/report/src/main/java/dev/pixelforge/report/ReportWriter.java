@@ -56,7 +56,8 @@ public final class ReportWriter {
                 about.load(in);
             }
         }
-        Summarizer summarizer = new Summarizer(resources(InstanceLog.read(runDir.resolve("instances.csv"))));
+        Summarizer summarizer = new Summarizer(resources(InstanceLog.read(runDir.resolve("instances.csv"))),
+                dev.pixelforge.report.summary.ArrivalPlan.read(about));
         try (SebsResultCsv sebs = new SebsResultCsv(runDir.resolve("result.csv"))) {
             SampleLog.read(samples, s -> {
                 summarizer.accept(s);
@@ -201,6 +202,7 @@ public final class ReportWriter {
                 out.add(reach.sentence());
             }
         }
+        out.addAll(dev.pixelforge.report.format.ArrivalRows.warnings(run));
         for (dev.pixelforge.report.summary.CrossCheck c : run.crossChecks()) {
             if (!c.agrees()) {
                 out.add(String.format(java.util.Locale.ROOT, "%s: %s does not hold: %d against %d (%s), a difference of %+d.",

@@ -124,7 +124,7 @@ class ReportArithmeticTest {
         List<String> csv = Files.readAllLines(run.resolve("summary.csv"));
         List<String> header = List.of(csv.get(0).split(",", -1));
         int column = header.indexOf("usd_per_million");
-        assertEquals(header.indexOf("client_cpu_share") - 1, column, "after the columns before it, before the client's (appended later)");
+        assertEquals(header.indexOf("dilation") + 1, column, "after the columns before it; open-loop and client columns come later");
         assertEquals(Map.of("aws-lambda", "13.118201", "container", "8.350000", "gcp-function", "5.759900"),
                 csv.subList(1, csv.size()).stream().map(r -> r.split(",", -1))
                         .collect(java.util.stream.Collectors.toMap(r -> r[0], r -> r[column])));

@@ -1,5 +1,6 @@
 package dev.pixelforge.cli.compare;
 
+import dev.pixelforge.load.arrivals.ArrivalRate;
 import dev.pixelforge.load.client.ClientHost;
 import dev.pixelforge.load.jmeter.LoadRunner;
 import dev.pixelforge.load.profile.LoadProfile;
@@ -41,7 +42,8 @@ public final class ClientJvmMain {
         }
         LoadProfile load = new LoadProfile(p.getProperty("profile"), Integer.parseInt(p.getProperty("threads")),
                 Integer.parseInt(p.getProperty("ramp")), Integer.parseInt(p.getProperty("duration")),
-                Operation.of(p.getProperty("operation")), Long.parseLong(p.getProperty("max-image-pixels")));
+                Operation.of(p.getProperty("operation")), Long.parseLong(p.getProperty("max-image-pixels")),
+                p.getProperty("arrivals", "").isEmpty() ? null : ArrivalRate.parse(p.getProperty("arrivals"), 0));
         Path runDir = Path.of(p.getProperty("run-dir"));
         // No client outlives the comparison that started it, however that ended (the stand-ins' instances do the same with a pipe).
         ProcessHandle.of(Long.parseLong(p.getProperty("parent-pid"))).ifPresentOrElse(

@@ -3,6 +3,7 @@ package dev.pixelforge.cli.compare;
 import dev.pixelforge.load.images.StudyImage;
 import dev.pixelforge.load.images.StudyImageSet;
 import dev.pixelforge.load.jmeter.RunFolder;
+import dev.pixelforge.load.profile.LoadProfile;
 import dev.pixelforge.platform.Target;
 import dev.pixelforge.report.ReportWriter;
 import dev.pixelforge.report.summary.RunSummary;
@@ -13,6 +14,7 @@ import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.TimeoutException;
@@ -49,7 +51,11 @@ public final class ComparisonRun {
                     : new IsolatedClient(spec.client(), runDir)) {
                 for (Map.Entry<Target, URI> target : targets.urls().entrySet()) {
                     out.println("== " + target.getKey().id() + "  " + target.getValue());
-                    client.run(target.getKey().id(), target.getValue(), spec.load(), spec.outputs(), out);
+                    LoadProfile load = spec.load().slowedBy(targets.dilation(target.getKey()));
+                    if (load.openLoop()) {
+                        describeArrivals(about, target.getKey(), load, targets.dilation(target.getKey()), out);
+                    }
+                    client.run(target.getKey().id(), target.getValue(), load, spec.outputs(), out);
                     targets.done(target.getKey()); // the next target gets the machine to itself
                 }
                 client.describe(about);
@@ -69,10 +75,31 @@ public final class ComparisonRun {
         return runDir;
     }
 
+    /**
+     * What an open-loop target was sent, into run.properties for the report: on a dilated target
+     * the rate asked for divided by k, so that cloud-equivalent it is the rate asked for.
+     */
+    private static void describeArrivals(Properties about, Target target, LoadProfile sent, double k, PrintStream out) {
+        String key = "arrivals." + target.id() + ".";
+        about.setProperty(key + "sent", sent.arrivals().describe());
+        about.setProperty(key + "planned", Long.toString(sent.arrivals().arrivals()));
+        about.setProperty(key + "seconds", Integer.toString(sent.arrivals().seconds()));
+        about.setProperty(key + "rate", Double.toString(sent.arrivals().meanPerSecond()));
+        if (k != 1) {
+            out.printf(Locale.ROOT, "open loop on a model dilated by k = %.2f: sending %s (%d requests), cloud-equivalent the rate asked for%n",
+                    k, sent.arrivals().describe(), sent.arrivals().arrivals());
+        }
+    }
+
     private static Properties about(RunSpec spec, List<StudyImage> sent) {
         Properties about = new Properties();
         about.setProperty("profile", spec.load().name());
         about.setProperty("load", spec.load().describe());
+        if (spec.load().openLoop()) {
+            about.setProperty("arrivals", spec.load().arrivals().describe());
+            about.setProperty("arrivals.rate", Double.toString(spec.load().arrivals().meanPerSecond()));
+            about.setProperty("arrivals.max-threads", Integer.toString(spec.load().threads()));
+        }
         about.setProperty("images", sent.size() + " (" + sent.get(0).name() + " to " + sent.get(sent.size() - 1).name() + ")");
         about.setProperty("client", "Apache JMeter 5.6.3 embedded (jmeter-java-dsl 2.2), " + System.getProperty("java.vm.name")
                 + " " + System.getProperty("java.runtime.version") + ", " + Runtime.getRuntime().availableProcessors() + " cores");

@@ -97,6 +97,7 @@ final class IsolatedClient implements LoadClient {
         p.setProperty("duration", Integer.toString(load.durationSeconds()));
         p.setProperty("operation", load.operation().id());
         p.setProperty("max-image-pixels", Long.toString(load.maxImagePixels()));
+        p.setProperty("arrivals", load.openLoop() ? load.arrivals().spec() : ""); // already divided by the target's k
         p.setProperty("cores", Double.isNaN(group.quotaVcpus()) ? "" : Double.toString(group.quotaVcpus()));
         p.setProperty("join", String.join(" ", group.joinFiles().stream().map(Path::toString).toList()));
         p.setProperty("process", "the load client only, in a JVM of its own (" + limits.name() + ")");

@@ -76,6 +76,11 @@ public final class LocalTargets implements Targets {
     }
 
     @Override
+    public double dilation(Target target) {
+        return cloud.dilation().of(target);
+    }
+
+    @Override
     public void done(Target target) {
         cloud.stopInstances(target);
     }

@@ -25,6 +25,14 @@ public interface Targets extends AutoCloseable {
         return "the load client only";
     }
 
+    /**
+     * The scale model's time-dilation factor k of {@code target}: it runs k times slower than its
+     * platform, so an open-loop rate is sent at 1/k to mean the same load. 1 for deployed targets.
+     */
+    default double dilation(Target target) {
+        return 1;
+    }
+
     /** Adds what these targets are to the run's {@code run.properties}. */
     void describe(Properties about);
 

@@ -18,7 +18,9 @@ import org.HdrHistogram.Recorder;
  * <p>The report does not: it computes exact nearest-rank percentiles from {@code samples.csv},
  * which its order-statistic confidence intervals need (an interval is a pair of exact ranks, and
  * three significant digits would move a value by up to 0.1%). Both are fed from the same samples,
- * successes only, so the log and the report agree within HdrHistogram's precision.
+ * successes only, so the log and the report agree within HdrHistogram's precision. In open loop both
+ * hold the round trip from each request's intended send time (HdrHistogram's own coordinated-omission
+ * remedy, recording from the intended time, rather than its after-the-fact correction).
  */
 final class LatencyLog implements AutoCloseable {
 
@@ -45,7 +47,7 @@ final class LatencyLog implements AutoCloseable {
     /** From any JMeter thread: wait-free. */
     void record(Sample s) {
         if (s.success()) {
-            recorder.recordValue(Math.max(0, s.roundTripMicros()));
+            recorder.recordValue(Math.max(0, s.intendedRoundTripMicros())); // the round trip itself in closed loop
         }
     }
 

@@ -8,6 +8,8 @@ import static us.abstracta.jmeter.javadsl.JmeterDsl.regexExtractor;
 import static us.abstracta.jmeter.javadsl.JmeterDsl.testPlan;
 import static us.abstracta.jmeter.javadsl.JmeterDsl.threadGroup;
 
+import dev.pixelforge.load.arrivals.ArrivalRate;
+import dev.pixelforge.load.arrivals.Tickets;
 import dev.pixelforge.load.images.StudyImage;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -39,7 +41,16 @@ public final class LoadPlan {
 
     /** {@code plan.jmx}: the header extractors, no Java (stock JMeter cannot load a lambda). */
     public static DslTestPlan forStockJmeter(Operation operation) {
-        return build(operation, List.of(
+        return forStockJmeter(operation, null);
+    }
+
+    /**
+     * {@code plan.jmx} of an open-loop run ({@code arrivals} not null): the same requests from stock
+     * JMeter's Open Model Thread Group on the schedule in property {@code schedule}, by default this
+     * run's, with {@link LoadRunner#OPEN_LOOP_DRAIN_SECONDS} of pause for the last answers.
+     */
+    public static DslTestPlan forStockJmeter(Operation operation, ArrivalRate arrivals) {
+        return build(operation, arrivals == null ? null : "${__P(schedule," + arrivals.openModelSchedule(LoadRunner.OPEN_LOOP_DRAIN_SECONDS) + ")}", List.of(
                 header("server_timing", "Server-Timing"),
                 header("pf_cold", "X-PixelForge-Cold"),
                 header("pf_instance", "X-PixelForge-Instance"),
@@ -48,20 +59,30 @@ public final class LoadPlan {
 
     /** Embedded runs: {@code recorder} after every request, and nothing else. */
     static DslTestPlan embedded(Operation operation, SampleRecorder recorder) {
-        return build(operation, List.of(new RecordingPostProcessor.Child(recorder)));
+        return build(operation, null, List.of(new RecordingPostProcessor.Child(recorder)));
     }
 
     /** {@code beforeEachRequest}: run on the requesting thread before every request (the client's watch opens its window on the first). */
     static DslTestPlan embedded(Operation operation, SampleRecorder recorder, Runnable beforeEachRequest) {
-        return build(operation, List.of(new BeforeRequest.Child(beforeEachRequest), new RecordingPostProcessor.Child(recorder)));
+        return build(operation, null, List.of(new BeforeRequest.Child(beforeEachRequest), new RecordingPostProcessor.Child(recorder)));
+    }
+
+    /**
+     * Open loop: as above, and before each request the thread takes its arrival from {@code tickets}
+     * and waits until it is due ({@link ArrivalTimer}).
+     */
+    static DslTestPlan embedded(Operation operation, SampleRecorder recorder, Runnable beforeEachRequest, Tickets tickets) {
+        return build(operation, null, List.of(new BeforeRequest.Child(beforeEachRequest), new ArrivalTimer.Child(tickets),
+                new RecordingPostProcessor.Child(recorder)));
     }
 
     /** Requests only: no extractor, no post-processor, no listener (what a load client costs at the least). */
     public static DslTestPlan bare(Operation operation) {
-        return build(operation, List.of());
+        return build(operation, null, List.of());
     }
 
-    private static DslTestPlan build(Operation operation, List<BaseSampler.SamplerChild> afterEachRequest) {
+    /** {@code openModelSchedule}: stock JMeter's Open Model Thread Group on it; null for a thread group of {@code threads}. */
+    private static DslTestPlan build(Operation operation, String openModelSchedule, List<BaseSampler.SamplerChild> afterEachRequest) {
         String base = "${__P(protocol,http)}://${__P(host,127.0.0.1)}:${__P(port,8080)}/${__P(base_path,)}";
         DslHttpSampler sampler;
         List<DslTestPlan.TestPlanChild> steps = new ArrayList<>();
@@ -79,9 +100,8 @@ public final class LoadPlan {
             steps.add(csvDataSet("${__P(run_dir,.)}/" + CSV)
                     .variableNames("name", "format", "content_type", "file", "json_file").ignoreFirstLine());
         }
-        DslTestPlan.TestPlanChild group = threadGroup("load")
-                .rampToAndHold("${__P(threads,10)}", "${__P(ramp,30)}", "${__P(duration,870)}")
-                .children(sampler);
+        DslTestPlan.TestPlanChild group = openModelSchedule != null ? new OpenModelGroup(openModelSchedule, List.of(sampler))
+                : threadGroup("load").rampToAndHold("${__P(threads,10)}", "${__P(ramp,30)}", "${__P(duration,870)}").children(sampler);
         steps.add(group);
         return testPlan(steps.toArray(new DslTestPlan.TestPlanChild[0]));
     }

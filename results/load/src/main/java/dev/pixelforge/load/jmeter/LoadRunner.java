@@ -1,5 +1,6 @@
 package dev.pixelforge.load.jmeter;
 
+import dev.pixelforge.load.arrivals.Tickets;
 import dev.pixelforge.load.client.ClientHost;
 import dev.pixelforge.load.client.ClientWatch;
 import dev.pixelforge.load.profile.LoadProfile;
@@ -29,6 +30,13 @@ public final class LoadRunner {
      */
     static final int STORED_RESPONSE_BYTES = 64 * 1024;
 
+    /**
+     * Open loop: the thread group runs this much past the schedule's end, so that arrivals taken late
+     * still leave (their lateness is the target's queue); what is still waiting then is never sent,
+     * and the report counts it against the arrivals planned.
+     */
+    public static final int OPEN_LOOP_DRAIN_SECONDS = 5;
+
     private LoadRunner() {
     }
 
@@ -41,7 +49,7 @@ public final class LoadRunner {
         int port = url.getPort() > 0 ? url.getPort() : (url.getScheme().equals("https") ? 443 : 80);
         return Map.of("protocol", url.getScheme(), "host", url.getHost(), "port", Integer.toString(port), "base_path", path,
                 "threads", Integer.toString(profile.threads()), "ramp", Integer.toString(profile.rampSeconds()),
-                "duration", Integer.toString(profile.holdSeconds()), "run_dir", runDir.toAbsolutePath().toString());
+                "duration", Integer.toString(profile.holdSeconds() + (profile.openLoop() ? OPEN_LOOP_DRAIN_SECONDS : 0)), "run_dir", runDir.toAbsolutePath().toString());
     }
 
     /**
@@ -66,7 +74,9 @@ public final class LoadRunner {
             Progress progress = new Progress(target, profile.durationSeconds(), latency);
             SampleRecorder recorder = new SampleRecorder(target, profile.operation(), log, progress, outputs.jtl(),
                     r -> watch.observe(r.getResponseCode(), r.getResponseMessage()));
-            DslTestPlan plan = LoadPlan.embedded(profile.operation(), recorder, watch::begin);
+            DslTestPlan plan = profile.openLoop()
+                    ? LoadPlan.embedded(profile.operation(), recorder, watch::begin, new Tickets(profile.arrivals()))
+                    : LoadPlan.embedded(profile.operation(), recorder, watch::begin);
             if (outputs.jtl()) {
                 plan = plan.children(jtlWriter(Files.createDirectories(runDir.resolve("jtl")).toString(), target + ".jtl")
                         .withVariables(LoadPlan.VARIABLES.toArray(new String[0])));

@@ -9,7 +9,8 @@ import java.util.concurrent.atomic.AtomicLongArray;
 /**
  * A target's live progress line: elapsed of planned, requests, errors, throttles, the current
  * throughput (requests finished in the last five seconds), and the successes' p50 and p99 so far
- * (from the HdrHistogram latency log, which it also ticks once a second). Updated from JMeter threads.
+ * (from the HdrHistogram latency log, which it also ticks once a second); in open loop also the
+ * arrivals that left late. Updated from JMeter threads.
  */
 final class Progress {
 
@@ -21,6 +22,8 @@ final class Progress {
     private final AtomicLong requests = new AtomicLong();
     private final AtomicLong errors = new AtomicLong();
     private final AtomicLong throttles = new AtomicLong();
+    private final AtomicLong late = new AtomicLong();
+    private volatile boolean openLoop;
     private final AtomicLongArray perSecond = new AtomicLongArray(64); // ring of finished-request counts
     private final LatencyLog latency;
 
@@ -37,6 +40,12 @@ final class Progress {
             throttles.incrementAndGet();
         } else if (!s.success()) {
             errors.incrementAndGet();
+        }
+        if (s.sendLagMicros() >= 0 && !openLoop) {
+            openLoop = true;
+        }
+        if (s.late()) {
+            late.incrementAndGet();
         }
         perSecond.incrementAndGet((int) (elapsedSeconds() % perSecond.length()));
     }
@@ -61,8 +70,9 @@ final class Progress {
         latency.interval();
         String percentiles = latency.count() == 0 ? "" : String.format(Locale.ROOT, "  p50 %.0f ms  p99 %.0f ms",
                 latency.percentileMicros(50) / 1000.0, latency.percentileMicros(99) / 1000.0);
-        return String.format(Locale.ROOT, "%-12s %s / %s  %7d requests  %5d errors  %6d throttles  %7.1f req/s%s",
+        return String.format(Locale.ROOT, "%-12s %s / %s  %7d requests  %5d errors  %6d throttles%s  %7.1f req/s%s",
                 target, clock(now), clock(plannedSeconds), requests.get(), errors.get(), throttles.get(),
+                openLoop ? String.format(Locale.ROOT, "  %6d late", late.get()) : "",
                 seconds == 0 ? 0.0 : recent / (double) seconds, percentiles);
     }
 

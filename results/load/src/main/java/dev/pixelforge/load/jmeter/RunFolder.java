@@ -67,23 +67,33 @@ public final class RunFolder {
 
     /** {@code plan.jmx} and {@code plan.properties}: the run's plan for stock Apache JMeter. */
     public static void writePlan(Path runDir, LoadProfile profile) throws IOException {
-        LoadPlan.forStockJmeter(profile.operation()).saveAsJmx(runDir.resolve("plan.jmx").toString());
-        Files.writeString(runDir.resolve("plan.properties"), String.join("\n",
+        LoadPlan.forStockJmeter(profile.operation(), profile.arrivals()).saveAsJmx(runDir.resolve("plan.jmx").toString());
+        List<String> load = profile.openLoop() ? List.of(
+                "# Open loop: JMeter's Open Model Thread Group starts a thread per arrival on this schedule (the run's,",
+                "# " + profile.arrivals().describe() + ", then a pause for the last answers), however many are still in flight:",
+                "# it has no thread cap (this run's embedded client had " + profile.threads() + " threads), so none waits for a free",
+                "# thread, and JMeter's round trips there are from the actual send. Threads left at the end are interrupted.",
+                "schedule=" + profile.arrivals().openModelSchedule(LoadRunner.OPEN_LOOP_DRAIN_SECONDS))
+                : List.of("# duration is seconds at full load, after the ramp-up.",
+                "threads=" + profile.threads(),
+                "ramp=" + profile.rampSeconds(),
+                "duration=" + profile.holdSeconds());
+        List<String> lines = new java.util.ArrayList<>(List.of(
                 "# Stock Apache JMeter 5.6.3, from this folder:",
                 "#   jmeter -n -t plan.jmx -q plan.properties -l results.jtl -Jhost=<host> -Jport=<port>",
-                "# Any line here can be given as -Jkey=value instead. duration is seconds at full load, after the ramp-up.",
+                "# Any line here can be given as -Jkey=value instead.",
                 "protocol=http",
                 "host=127.0.0.1",
                 "port=8080",
-                "base_path=",
-                "threads=" + profile.threads(),
-                "ramp=" + profile.rampSeconds(),
-                "duration=" + profile.holdSeconds(),
+                "base_path="));
+        lines.addAll(load);
+        lines.addAll(List.of(
                 "# the header values the report needs, as extra JTL columns",
                 "sample_variables=" + String.join(",", LoadPlan.VARIABLES),
                 "# keep at most 64 KiB of each response in memory (the rest is read and counted)",
                 "httpsampler.max_bytes_to_store_per_request=" + LoadRunner.STORED_RESPONSE_BYTES,
                 ""));
+        Files.writeString(runDir.resolve("plan.properties"), String.join("\n", lines));
     }
 
     /** Hard links: a run folder holds its inputs without copying tens of MB each run. */

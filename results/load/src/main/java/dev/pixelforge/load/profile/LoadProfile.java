@@ -1,20 +1,36 @@
 package dev.pixelforge.load.profile;
 
+import dev.pixelforge.load.arrivals.ArrivalRate;
 import java.util.List;
 import java.util.Locale;
 
 /**
  * The shape of a load run, per target: threads reaching full strength over {@code rampSeconds},
  * each looping for {@code durationSeconds} in all (ramp included), sending {@code operation} with
- * the images up to {@code maxImagePixels}.
+ * the images up to {@code maxImagePixels} (closed loop: each thread sends its next request when its
+ * last one is answered). With {@code arrivals} it is open loop instead: requests leave on that
+ * schedule, whatever the answers, from a pool of {@code threads}; no ramp-up, and the schedule's
+ * duration.
+ *
+ * @param arrivals the open-loop schedule; null in closed loop (the default, as in both studies)
  */
-public record LoadProfile(String name, int threads, int rampSeconds, int durationSeconds, Operation operation, long maxImagePixels) {
+public record LoadProfile(String name, int threads, int rampSeconds, int durationSeconds, Operation operation, long maxImagePixels,
+                          ArrivalRate arrivals) {
 
     public LoadProfile {
         if (threads < 1 || rampSeconds < 0 || durationSeconds <= rampSeconds) {
             throw new IllegalArgumentException("profile " + name + ": threads >= 1 and a duration longer than the ramp-up ("
                     + rampSeconds + " s) are needed, got " + threads + " threads for " + durationSeconds + " s");
         }
+        if (arrivals != null && (rampSeconds != 0 || durationSeconds != arrivals.seconds())) {
+            throw new IllegalArgumentException("profile " + name + ": an open-loop run has no ramp-up and lasts its schedule's "
+                    + arrivals.seconds() + " s, got " + rampSeconds + " s of ramp-up and " + durationSeconds + " s");
+        }
+    }
+
+    /** A closed-loop profile. */
+    public LoadProfile(String name, int threads, int rampSeconds, int durationSeconds, Operation operation, long maxImagePixels) {
+        this(name, threads, rampSeconds, durationSeconds, operation, maxImagePixels, null);
     }
 
     /** The studies' shapes, and the main command's default. */
@@ -38,27 +54,50 @@ public record LoadProfile(String name, int threads, int rampSeconds, int duratio
     }
 
     public LoadProfile withThreads(int t) {
-        return new LoadProfile(name, t, rampSeconds, durationSeconds, operation, maxImagePixels);
+        return new LoadProfile(name, t, rampSeconds, durationSeconds, operation, maxImagePixels, arrivals);
     }
 
     public LoadProfile withRamp(int r) {
-        return new LoadProfile(name, threads, r, durationSeconds, operation, maxImagePixels);
+        return new LoadProfile(name, threads, r, durationSeconds, operation, maxImagePixels, arrivals);
     }
 
     public LoadProfile withDuration(int d) {
-        return new LoadProfile(name, threads, rampSeconds, d, operation, maxImagePixels);
+        return new LoadProfile(name, threads, rampSeconds, d, operation, maxImagePixels, arrivals);
     }
 
     public LoadProfile withOperation(Operation o) {
-        return new LoadProfile(name, threads, rampSeconds, durationSeconds, o, maxImagePixels);
+        return new LoadProfile(name, threads, rampSeconds, durationSeconds, o, maxImagePixels, arrivals);
     }
 
     public LoadProfile withMaxImagePixels(long p) {
-        return new LoadProfile(name, threads, rampSeconds, durationSeconds, operation, p);
+        return new LoadProfile(name, threads, rampSeconds, durationSeconds, operation, p, arrivals);
+    }
+
+    /** Open loop on {@code schedule}, from a pool of {@code maxThreads}: no ramp-up, the schedule's duration. */
+    public LoadProfile withArrivals(ArrivalRate schedule, int maxThreads) {
+        return new LoadProfile(name, maxThreads, 0, schedule.seconds(), operation, maxImagePixels, schedule);
+    }
+
+    public boolean openLoop() {
+        return arrivals != null;
+    }
+
+    /**
+     * What to send a target dilated by {@code k}: an open-loop schedule at 1/k of its rates (the pool is
+     * kept: see {@link ArrivalRate#DEFAULT_SECONDS_IN_FLIGHT}); a closed loop unchanged, as its threads
+     * simply wait k times longer for each answer.
+     */
+    public LoadProfile slowedBy(double k) {
+        return arrivals == null ? this : new LoadProfile(name, threads, rampSeconds, durationSeconds, operation, maxImagePixels, arrivals.slowedBy(k));
     }
 
     public String describe() {
+        String images = maxImagePixels == Long.MAX_VALUE ? ", every image" : ", images up to " + maxImagePixels + " px";
+        if (arrivals != null) {
+            return String.format(Locale.ROOT, "%s: open loop, %s (%d requests), up to %d threads, %s%s", name, arrivals.describe(),
+                    arrivals.arrivals(), threads, operation.id(), images);
+        }
         return String.format(Locale.ROOT, "%s: %d threads, %d s ramp-up, %d s per target, %s%s", name, threads, rampSeconds,
-                durationSeconds, operation.id(), maxImagePixels == Long.MAX_VALUE ? ", every image" : ", images up to " + maxImagePixels + " px");
+                durationSeconds, operation.id(), images);
     }
 }

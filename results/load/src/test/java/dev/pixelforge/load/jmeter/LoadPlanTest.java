@@ -2,6 +2,8 @@ package dev.pixelforge.load.jmeter;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import dev.pixelforge.load.arrivals.ArrivalRate;
+import dev.pixelforge.load.arrivals.Tickets;
 import dev.pixelforge.load.profile.Operation;
 import java.io.IOException;
 import org.apache.jmeter.extractor.RegexExtractor;
@@ -40,6 +42,14 @@ class LoadPlanTest {
             assertEquals(1, count(plan, PostProcessor.class), op + ": the recorder, nothing else");
             assertEquals(0, count(plan, ResultCollector.class), op + ": a JTL writer only when asked for");
         }
+    }
+
+    @Test
+    void embeddedOpenLoop_addsOneArrivalTimer_closedLoopHasNoTimer() {
+        Tickets tickets = new Tickets(ArrivalRate.parse("20", 30));
+        assertEquals(1, count(LoadPlan.embedded(Operation.TONE, null, () -> { }, tickets), org.apache.jmeter.timers.Timer.class));
+        assertEquals(1, count(LoadPlan.embedded(Operation.TONE, null, () -> { }, tickets), ArrivalTimer.class));
+        assertEquals(0, count(LoadPlan.embedded(Operation.TONE, null, () -> { }), org.apache.jmeter.timers.Timer.class));
     }
 
     @Test

@@ -236,4 +236,21 @@ class SampleRecorderTest {
         recorder(true).record(refused, vars);
         LoadPlan.VARIABLES.forEach(name -> assertEquals("", vars.get(name), name + " keeps no value from the previous sample"));
     }
+
+    @Test
+    void record_inOpenLoop_takesTheSendLagTheArrivalTimerLeft_andClosedLoopHasNone() throws IOException {
+        SampleResult r = result("200");
+        r.setResponseHeaders(HEADERS);
+        JMeterVariables vars = new JMeterVariables();
+
+        recorder(false).record(r, vars);
+        vars.put(ArrivalTimer.SEND_LAG_VARIABLE, "1500");
+        recorder(false).record(r, vars);
+
+        List<Sample> samples = logged();
+        assertEquals(Sample.NOT_SCHEDULED, samples.get(0).sendLagMicros());
+        assertEquals(250_000L, samples.get(0).intendedRoundTripMicros(), "closed loop: the round trip itself");
+        assertEquals(1_500L, samples.get(1).sendLagMicros());
+        assertEquals(251_500L, samples.get(1).intendedRoundTripMicros(), "from the intended send time: 1.5 ms late, then 250 ms");
+    }
 }

@@ -25,6 +25,11 @@ public record Sample(long startEpochMillis, String target, String operation, Str
 
     /** No intended send time: a closed-loop request. */
     public static final long NOT_SCHEDULED = -1;
+    /**
+     * From this lateness on a request left late: below it is the timer's own wake-up jitter (tens of
+     * microseconds), and under the millisecond JMeter times round trips in.
+     */
+    public static final long LATE_MICROS = 1_000;
 
     /** A closed-loop request from the one embedded engine. */
     public Sample(long startEpochMillis, String target, String operation, String image, int status,
@@ -34,6 +39,11 @@ public record Sample(long startEpochMillis, String target, String operation, Str
                   Boolean cold, String instance) {
         this(startEpochMillis, target, operation, image, status, success, throttled, bytes, sentBytes, roundTripMicros,
                 latencyMicros, connectMicros, appMicros, decodeMicros, workMicros, encodeMicros, cold, instance, "", NOT_SCHEDULED);
+    }
+
+    /** An open-loop request that left {@link #LATE_MICROS} or more after its intended send time. */
+    public boolean late() {
+        return sendLagMicros >= LATE_MICROS;
     }
 
     /**

@@ -156,6 +156,14 @@ class SampleLogTest {
         assertEquals(OK.roundTripMicros(), OK.intendedRoundTripMicros(), "closed loop: the round trip itself");
     }
 
+    @Test
+    void late_fromOneMillisecondAfterTheIntendedSendTime_underItTheTimersOwnJitter() {
+        java.util.function.LongFunction<Sample> lagging = lag -> new Sample(1L, "container", "tone", "x", 200, true, false, 1L, 1L,
+                1_000L, 1_000L, 0L, 1L, 1L, 1L, 1L, Boolean.FALSE, "i", "", lag);
+        assertEquals(List.of(false, false, false, true), java.util.stream.LongStream.of(-1, 0, 999, 1_000)
+                .mapToObj(lag -> lagging.apply(lag).late()).toList());
+    }
+
     /** Sample {@code i} of thread {@code t}: the instance field names the thread, the start time counts. */
     private static Sample numbered(int t, int i) {
         return new Sample(i, "container", "tone-json", "025x025-png", 200, true, false, 100L, 1_200L, 900L, 800L, 0L,

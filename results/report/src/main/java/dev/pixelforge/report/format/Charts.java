@@ -54,7 +54,8 @@ public final class Charts {
             }
             series.add(p.series(t.target(), colour(t.target()), Style.LINE));
         }
-        return new ChartSpec("round-trip-over-time", "Round trip over time (mean per second)", SECONDS, "round trip (ms)",
+        // Open loop: from the intended send time, the round trip every figure of the run shows, so a growing queue shows here too.
+        return new ChartSpec("round-trip-over-time", "Round trip over time (mean per second)", SECONDS, run.roundTripName() + " (ms)",
                 false, false, true, List.of(), series, "Mean round trip per second for each target");
     }
 
@@ -94,7 +95,7 @@ public final class Charts {
             }
             series.add(p.series(t.target(), colour(t.target()), Style.LINE));
         }
-        return new ChartSpec("round-trip-cdf", "Round trip distribution (CDF)", "round trip (ms, log scale)", "share of requests at or below",
+        return new ChartSpec("round-trip-cdf", "Round trip distribution (CDF)", run.roundTripName() + " (ms, log scale)", "share of requests at or below",
                 true, false, false, List.of(), series, "Cumulative distribution of round trip for each target");
     }
 

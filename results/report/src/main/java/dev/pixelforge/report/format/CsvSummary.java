@@ -24,8 +24,9 @@ public final class CsvSummary {
             }
         }
         header.addAll(List.of("instances", "cpu_ms", "peak_rss_kb", "cpu_quota_vcpu", "throttled_ms", "cpu_isolated", "dilation",
-                "usd_per_million",
-                "client_cpu_share", "client_gc_share", "client_failures", "client_quota_throttled_share", "client_bound"));
+                "usd_per_million"));
+        header.addAll(ArrivalRows.CSV_COLUMNS); // the client's columns stay last
+        header.addAll(List.of("client_cpu_share", "client_gc_share", "client_failures", "client_quota_throttled_share", "client_bound"));
         StringBuilder csv = new StringBuilder(String.join(",", header)).append('\n');
         for (TargetSummary t : run.targets()) {
             List<String> row = new ArrayList<>(List.of(t.target(), Long.toString(t.samples()), Long.toString(t.successes()),
@@ -39,6 +40,7 @@ public final class CsvSummary {
             row.addAll(List.of(Integer.toString(t.resources().instances()), Long.toString(t.resources().cpuMillis()),
                     Long.toString(t.resources().peakRssKb()), num(t.resources().cpuQuota()), Long.toString(t.resources().throttledMillis()),
                     Boolean.toString(run.cpuIsolated()), num(run.dilation(t.target())), usdPerMillion(run, t.target())));
+            row.addAll(ArrivalRows.csv(t, run));
             row.addAll(ClientRows.csv(run.client().get(t.target())));
             csv.append(String.join(",", row)).append('\n');
         }

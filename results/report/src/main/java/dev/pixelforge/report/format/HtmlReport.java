@@ -69,6 +69,9 @@ public final class HtmlReport {
                 + " (what the CMPT 756 page called latency). Percentiles are nearest-rank; std is the population standard"
                 + " deviation. A throttle is a refusal by the platform: 429, or the 500 API Gateway returns for a throttled Lambda."
                 + " Availability is successes over all requests.</p>");
+        if (run.openLoop()) {
+            h.append("<p class=\"note\">").append(esc(MarkdownSummary.OPEN_LOOP_NOTE)).append("</p>");
+        }
 
         h.append("<h2>Round trip over time</h2>").append(chart.remove("round-trip-over-time"));
         h.append("<h2>Throughput and throttles</h2>").append(chart.remove("throughput-over-time"));

@@ -8,6 +8,11 @@ import java.util.Locale;
 /** {@code summary.md}: the side-by-side table in Markdown, plus what the run was. */
 public final class MarkdownSummary {
 
+    /** What an open-loop run's round trips are, said once wherever they are shown. */
+    static final String OPEN_LOOP_NOTE = "Open loop: requests left on a schedule of arrivals, whatever the answers. Round trips are"
+            + " from each request's intended send time (a request that waited for a free load thread carries that wait), so that a"
+            + " target that falls behind shows its queue instead of slowing the client down and hiding it.";
+
     private MarkdownSummary() {
     }
 
@@ -19,6 +24,9 @@ public final class MarkdownSummary {
                 + " successful requests, refusals (throttles) and errors are counted and timed apart. Offered = requests sent per"
                 + " second, goodput = successes per second, over the target's window.%n%n",
                 run.profile(), run.durationSeconds()));
+        if (run.openLoop()) {
+            md.append(OPEN_LOOP_NOTE).append("\n\n");
+        }
         md.append("## Verdict\n\n").append(verdict(Verdict.of(run))).append('\n');
         if (!run.cpuIsolated()) {
             md.append("> **").append(run.cpuIsolation()).append(".** Every instance shared this machine's cores: the figures"

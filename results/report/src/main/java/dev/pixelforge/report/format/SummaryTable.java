@@ -20,6 +20,7 @@ public record SummaryTable(List<String> targets, List<Row> rows) {
     public static SummaryTable of(RunSummary run) {
         List<TargetSummary> ts = run.targets();
         List<Row> rows = new ArrayList<>();
+        String rt = run.roundTripName();
         add(rows, ts, "samples", t -> Long.toString(t.samples()));
         add(rows, ts, "offered (requests sent/s)", t -> Units.rate(t.offeredRps()));
         add(rows, ts, "goodput (successes/s)", t -> Units.rate(t.goodputRps()));
@@ -29,17 +30,17 @@ public record SummaryTable(List<String> targets, List<Row> rows) {
         add(rows, ts, "refusal time to answer p50 (ms)", t -> Units.ms(t.refusalRoundTrip().p50()));
         add(rows, ts, "cold starts", t -> Long.toString(t.coldStarts()) + (t.coldStarts() > 0 && t.coldStarts() < 10 ? " (few)" : ""));
         add(rows, ts, "cold start round trip p50 (ms)", t -> Units.ms(t.coldRoundTrip().p50()));
-        add(rows, ts, "round trip p50 (ms)", t -> Units.ms(t.roundTrip().p50()));
+        add(rows, ts, rt + " p50 (ms)", t -> Units.ms(t.roundTrip().p50()));
         add(rows, ts, "  95% interval (ms)", t -> interval(t.roundTrip().p50Interval()));
         if (ts.size() > 1) {
             add(rows, ts, versus(run, ts), t -> t == ts.get(0) ? "-" : versus(run, ts.get(0), t, d -> d.p50(), Distribution::p50Interval));
         }
-        add(rows, ts, "round trip p95 (ms)", t -> Units.ms(t.roundTrip().p95()));
+        add(rows, ts, rt + " p95 (ms)", t -> Units.ms(t.roundTrip().p95()));
         add(rows, ts, "  95% interval (ms)", t -> interval(t.roundTrip().p95Interval()));
         if (ts.size() > 1) {
             add(rows, ts, versus(run, ts), t -> t == ts.get(0) ? "-" : versus(run, ts.get(0), t, d -> d.p95(), Distribution::p95Interval));
         }
-        add(rows, ts, "round trip p99 (ms)", t -> Units.ms(t.roundTrip().p99())
+        add(rows, ts, rt + " p99 (ms)", t -> Units.ms(t.roundTrip().p99())
                 + (t.roundTrip().count() > 0 && t.roundTrip().count() < Distribution.FEW_FOR_P99 ? " (n<100)" : ""));
         add(rows, ts, "latency (TTFB) p50 (ms)", t -> Units.ms(t.latency().p50()));
         add(rows, ts, "process (app) p50 (ms)", t -> Units.ms(t.process().p50()));
@@ -47,8 +48,8 @@ public record SummaryTable(List<String> targets, List<Row> rows) {
         if (run.dilated()) {
             add(rows, ts, "dilation k (model run k times slower)", t -> String.format(java.util.Locale.ROOT, "%.2f", run.dilation(t.target())));
             add(rows, ts, "goodput, cloud-equivalent (successes/s)", t -> Units.rate(t.goodputRps() * run.dilation(t.target())));
-            add(rows, ts, "round trip p50, cloud-equivalent (ms)", t -> Units.ms(t.roundTrip().p50() / run.dilation(t.target())));
-            add(rows, ts, "round trip p95, cloud-equivalent (ms)", t -> Units.ms(t.roundTrip().p95() / run.dilation(t.target())));
+            add(rows, ts, rt + " p50, cloud-equivalent (ms)", t -> Units.ms(t.roundTrip().p50() / run.dilation(t.target())));
+            add(rows, ts, rt + " p95, cloud-equivalent (ms)", t -> Units.ms(t.roundTrip().p95() / run.dilation(t.target())));
             add(rows, ts, "process (app) p50, cloud-equivalent (ms)", t -> Units.ms(t.process().p50() / run.dilation(t.target())));
             add(rows, ts, "cold start round trip p50, cloud-eq. (ms)", t -> Units.ms(t.coldRoundTrip().p50() / run.dilation(t.target())));
             add(rows, ts, "CPU share per instance, cloud (vCPU)", t -> Double.isNaN(t.resources().cpuQuota()) ? "-"
@@ -61,6 +62,7 @@ public record SummaryTable(List<String> targets, List<Row> rows) {
         add(rows, ts, "CPU time, all instances (s)", t -> t.resources().known() ? Units.seconds(t.resources().cpuMillis()) : "-");
         add(rows, ts, "CPU throttled by quota, all cores (s)", t -> t.resources().known() ? Units.seconds(t.resources().throttledMillis()) : "-");
         add(rows, ts, "peak RSS, largest instance (MB)", t -> t.resources().known() ? Units.mb(t.resources().peakRssKb()) : "-");
+        ArrivalRows.add(rows, ts, run);
         ClientRows.add(rows, ts, run);
         return new SummaryTable(ts.stream().map(TargetSummary::target).toList(), List.copyOf(rows));
     }

@@ -20,7 +20,7 @@ public record ClientReach(String target, double inFlight, int plannedThreads, in
         double sumMicros = 0;
         for (TargetSummary.Second s : t.perSecond()) {
             if (s.second() >= client.rampSeconds()) {
-                sumMicros += s.requests() * s.meanRoundTripMicros();
+                sumMicros += s.requests() * s.meanSentRoundTripMicros(); // in flight from the send: a late arrival's wait was in the client
             }
         }
         // Over the time those requests were in flight: from the end of the ramp-up to the window's last answer.

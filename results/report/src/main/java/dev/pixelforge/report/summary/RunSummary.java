@@ -79,6 +79,16 @@ public record RunSummary(String run, String profile, long startEpochMillis, doub
         return dilation.values().stream().anyMatch(k -> k != 1);
     }
 
+    /** Whether any target was sent open-loop arrivals: then round trips are from the intended send time. */
+    public boolean openLoop() {
+        return targets.stream().anyMatch(t -> t.arrivals().openLoop());
+    }
+
+    /** What the round trip is in this run, for labels: JMeter's, or from the intended send time in open loop. */
+    public String roundTripName() {
+        return openLoop() ? "round trip from intended send" : "round trip";
+    }
+
     /** False only when the stand-ins ran every instance on every core: then no figure is the platforms'. */
     public boolean cpuIsolated() {
         return !cpuIsolation.startsWith(NOT_ISOLATED);

@@ -21,12 +21,19 @@ public final class Summarizer implements Consumer<Sample> {
 
     private final Map<String, PerTarget> targets = new LinkedHashMap<>();
     private final Map<String, TargetSummary.Resources> resources;
+    private final Map<String, ArrivalPlan> plans;
     private long firstStart = Long.MAX_VALUE;
     private long lastEnd = Long.MIN_VALUE;
 
     /** @param resources per target, from the run's instance records (local runs); absent targets are unknown */
     public Summarizer(Map<String, TargetSummary.Resources> resources) {
+        this(resources, Map.of());
+    }
+
+    /** @param plans per open-loop target, what it was to be sent (run.properties); closed-loop targets are absent */
+    public Summarizer(Map<String, TargetSummary.Resources> resources, Map<String, ArrivalPlan> plans) {
         this.resources = resources;
+        this.plans = plans;
     }
 
     @Override
@@ -39,7 +46,8 @@ public final class Summarizer implements Consumer<Sample> {
     public RunSummary summary(String run, String profile) {
         List<TargetSummary> all = new ArrayList<>();
         for (PerTarget t : targets.values()) {
-            all.add(t.summary(resources.getOrDefault(t.target, TargetSummary.Resources.UNKNOWN)));
+            all.add(t.summary(resources.getOrDefault(t.target, TargetSummary.Resources.UNKNOWN),
+                    plans.getOrDefault(t.target, ArrivalPlan.NONE)));
         }
         double seconds = targets.isEmpty() ? 0 : (lastEnd - firstStart) / 1000.0;
         return new RunSummary(run, profile, targets.isEmpty() ? 0 : firstStart, seconds, List.copyOf(all));
@@ -58,6 +66,9 @@ public final class Summarizer implements Consumer<Sample> {
         long errors;
         long throttles;
         long colds;
+        long scheduled;
+        long late;
+        final LongList sendLag = new LongList();
         long firstStart = Long.MAX_VALUE;
         long lastEnd = Long.MIN_VALUE;
         final LongList roundTrip = new LongList();
@@ -69,7 +80,8 @@ public final class Summarizer implements Consumer<Sample> {
         final LongList refusalRoundTrip = new LongList();
         final LongList errorRoundTrip = new LongList();
         final Map<String, LongList[]> byImage = new LinkedHashMap<>();
-        final TreeMap<Long, long[]> perSecond = new TreeMap<>(); // epoch second -> requests, ok, throttles, errors, sum round trip
+        // epoch second -> requests, ok, throttles, errors, sum of round trips from the intended send time, sum of round trips from the send
+        final TreeMap<Long, long[]> perSecond = new TreeMap<>();
 
         PerTarget(String target) {
             this.target = target;
@@ -79,8 +91,18 @@ public final class Summarizer implements Consumer<Sample> {
             samples++;
             firstStart = Math.min(firstStart, s.startEpochMillis());
             lastEnd = Math.max(lastEnd, s.endEpochMillis());
-            long[] sec = perSecond.computeIfAbsent(s.startEpochMillis() / 1000, k -> new long[5]);
+            long[] sec = perSecond.computeIfAbsent(s.startEpochMillis() / 1000, k -> new long[6]);
             sec[0]++;
+            if (s.sendLagMicros() >= 0) {
+                scheduled++;
+                sendLag.add(s.sendLagMicros());
+                if (s.late()) {
+                    late++;
+                }
+            }
+            // Open loop: from the time the request was due, so that a stalled target's queue shows (coordinated
+            // omission); in closed loop there is no such time and this is the round trip itself.
+            long roundTripMicros = s.intendedRoundTripMicros();
             // Only successes enter the timings: a refusal answered in a millisecond is not a fast request.
             if (s.throttled()) {
                 throttles++;
@@ -89,8 +111,9 @@ public final class Summarizer implements Consumer<Sample> {
             } else if (s.success()) {
                 successes++;
                 sec[1]++;
-                sec[4] += s.roundTripMicros(); // the per-second mean, like every timing, is of successes
-                roundTrip.add(s.roundTripMicros());
+                sec[4] += roundTripMicros; // the per-second mean, like every timing, is of successes
+                sec[5] += s.roundTripMicros();
+                roundTrip.add(roundTripMicros);
                 latency.add(s.latencyMicros());
                 connect.add(s.connectMicros());
                 if (s.appMicros() >= 0) {
@@ -104,18 +127,18 @@ public final class Summarizer implements Consumer<Sample> {
             }
             if (s.isCold()) {
                 colds++;
-                coldRoundTrip.add(s.roundTripMicros());
+                coldRoundTrip.add(roundTripMicros);
             }
             if (s.success()) {
                 LongList[] img = byImage.computeIfAbsent(s.image(), k -> new LongList[] {new LongList(), new LongList()});
-                img[0].add(s.roundTripMicros());
+                img[0].add(roundTripMicros);
                 if (s.appMicros() >= 0) {
                     img[1].add(s.appMicros());
                 }
             }
         }
 
-        TargetSummary summary(TargetSummary.Resources resources) {
+        TargetSummary summary(TargetSummary.Resources resources, ArrivalPlan plan) {
             double window = Math.max(0.001, (lastEnd - firstStart) / 1000.0);
             Map<String, TargetSummary.ImageTimes> images = new LinkedHashMap<>();
             byImage.entrySet().stream()
@@ -125,14 +148,15 @@ public final class Summarizer implements Consumer<Sample> {
             List<TargetSummary.Second> seconds = new ArrayList<>();
             long first = perSecond.isEmpty() ? 0 : perSecond.firstKey();
             perSecond.forEach((sec, c) -> seconds.add(new TargetSummary.Second((int) (sec - first), c[0], c[1], c[2], c[3],
-                    c[1] == 0 ? 0 : c[4] / (double) c[1])));
+                    c[1] == 0 ? 0 : c[4] / (double) c[1], c[1] == 0 ? 0 : c[5] / (double) c[1])));
             long[] rt = roundTrip.toArray();
             Distribution roundTripDist = Distribution.of(rt); // sorts rt
             return new TargetSummary(target, samples, successes, errors, throttles, colds, window, samples / window, successes / window,
                     samples == 0 ? 0 : successes / (double) samples,
                     roundTripDist, Distribution.of(latency.toArray()), Distribution.of(connect.toArray()),
                     Distribution.of(process.toArray()), Distribution.of(overhead.toArray()), Distribution.of(coldRoundTrip.toArray()),
-                    Distribution.of(refusalRoundTrip.toArray()), Distribution.of(errorRoundTrip.toArray()), images, List.copyOf(seconds), rt, resources);
+                    Distribution.of(refusalRoundTrip.toArray()), Distribution.of(errorRoundTrip.toArray()), images, List.copyOf(seconds), rt, resources,
+                    scheduled == 0 && !plan.known() ? Arrivals.CLOSED_LOOP : new Arrivals(plan, scheduled, late, Distribution.of(sendLag.toArray())));
         }
     }
 }

@@ -8,7 +8,8 @@ import java.util.Map;
  * series the report charts. All durations in microseconds.
  *
  * Round trip, latency, connect, process and overhead are of successful requests only; refusals
- * (throttles) and errors are counted and timed apart.
+ * (throttles) and errors are counted and timed apart. In open loop the round trip (and the cold
+ * start and per-image ones) is from each request's intended send time; the others are JMeter's.
  *
  * @param offeredRps   requests sent per second over the target's whole window (first start to last end)
  * @param goodputRps   successes per second over the same window
@@ -19,6 +20,7 @@ import java.util.Map;
  * @param byImage      per image (in size order): the round trip and process time of its successes
  * @param perSecond    one entry per second from the target's first request
  * @param roundTripSorted every round trip in ascending order, for the distribution chart
+ * @param arrivals     open loop: what was planned and sent, and how late; {@link Arrivals#CLOSED_LOOP} otherwise
  */
 public record TargetSummary(String target, long samples, long successes, long errors, long throttles, long coldStarts,
                             double windowSeconds, double offeredRps, double goodputRps, double availability,
@@ -26,14 +28,20 @@ public record TargetSummary(String target, long samples, long successes, long er
                             Distribution process, Distribution overhead, Distribution coldRoundTrip,
                             Distribution refusalRoundTrip, Distribution errorRoundTrip,
                             Map<String, ImageTimes> byImage, List<Second> perSecond, long[] roundTripSorted,
-                            Resources resources) {
+                            Resources resources, Arrivals arrivals) {
 
     /** Median round trip and process time of one image's successful requests. */
     public record ImageTimes(String image, long pixels, Distribution roundTrip, Distribution process) {
     }
 
-    /** One second of the run. */
-    public record Second(int second, long requests, long successes, long throttles, long errors, double meanRoundTripMicros) {
+    /**
+     * One second of the run.
+     *
+     * @param meanRoundTripMicros     the successes' mean round trip as the report shows it (open loop: from the intended send time)
+     * @param meanSentRoundTripMicros the same from the moment each left (JMeter's own): the time it was in flight
+     */
+    public record Second(int second, long requests, long successes, long throttles, long errors, double meanRoundTripMicros,
+                         double meanSentRoundTripMicros) {
     }
 
     /**

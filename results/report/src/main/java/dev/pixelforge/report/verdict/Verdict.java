@@ -50,8 +50,8 @@ public record Verdict(List<Finding> findings) {
 
     public static Verdict of(RunSummary run) {
         List<Finding> out = new ArrayList<>();
-        out.add(latency(run, "latency p50 (round trip)", 0.50));
-        out.add(latency(run, "latency p99 (round trip)", 0.99));
+        out.add(latency(run, "latency p50 (" + run.roundTripName() + ")", 0.50));
+        out.add(latency(run, "latency p99 (" + run.roundTripName() + ")", 0.99));
         out.add(coldStartPenalty(run));
         out.add(availability(run));
         out.add(throughput(run));
