@@ -3,8 +3,13 @@ package dev.pixelforge.cli;
 import dev.pixelforge.cli.compare.ClientLimits;
 import dev.pixelforge.cli.compare.ComparisonRun;
 import dev.pixelforge.cli.compare.DeployedTargets;
+import dev.pixelforge.cli.compare.EngineSet;
 import dev.pixelforge.cli.compare.LocalTargets;
 import dev.pixelforge.cli.compare.RunSpec;
+import dev.pixelforge.load.engines.EngineAddress;
+import dev.pixelforge.load.engines.EngineException;
+import dev.pixelforge.load.engines.RmiSettings;
+import dev.pixelforge.load.engines.ThreadShares;
 import dev.pixelforge.load.jmeter.LoadRunner;
 import dev.pixelforge.load.profile.LoadProfile;
 import dev.pixelforge.load.profile.Operation;
@@ -90,6 +95,25 @@ final class CompareCommand implements Callable<Integer> {
     @Option(names = "--client-memory", paramLabel = "SIZE", description = "With --client-cpus: the client JVM's memory limit, e.g. 512m, 1g.")
     String clientMemory;
 
+    @Option(names = "--engines", paramLabel = "HOST:PORT,...", description = "Make the load on remote JMeter engines"
+            + " (./pixelforge engine on each machine) instead of in this JVM: each runs the whole plan with its share of the threads.")
+    String engines;
+
+    @Option(names = "--engine-keystore", paramLabel = "FILE", description = "With --engines: the RMI SSL keystore the engines use"
+            + " (default: results/engines/rmi_keystore.jks, where ./pixelforge engine makes it).")
+    Path engineKeystore;
+
+    @Option(names = "--no-engine-ssl", description = "With --engines: RMI without SSL, for engines started with --no-ssl.")
+    boolean noEngineSsl;
+
+    @Option(names = "--controller-hostname", paramLabel = "HOST", description = "With --engines: the address the engines send samples"
+            + " back to (java.rmi.server.hostname; default 127.0.0.1 when every engine is on loopback, else this host's address).")
+    String controllerHostname;
+
+    @Option(names = "--controller-port", paramLabel = "N", defaultValue = "0", description = "With --engines: JMeter's"
+            + " client.rmi.localport; the engines call back on N+1 and N+2 (default 0: random ports).")
+    int controllerPort;
+
     @Option(names = "--jtl", description = "Also write jtl/<target>.jtl for JMeter's own tools (default: off;"
             + " samples.csv holds everything the report reads).")
     boolean jtl;
@@ -111,7 +135,14 @@ final class CompareCommand implements Callable<Integer> {
                     platformOverrides);
             Path runsDir = (runs != null ? runs : root.resolve("results/runs")).toAbsolutePath().normalize();
             spec = new RunSpec(load, platform, runsDir, root.resolve("results/pricing.properties"), new LoadRunner.Outputs(jtl, jmeterDashboard),
-                    clientLimits());
+                    clientLimits(), engineSet());
+            if (spec.engines() != null) {
+                // Open loop's schedule is one object shared by this JVM's threads: it cannot be split among engines (yet).
+                if (load.arrivals() != null) {
+                    throw new IllegalArgumentException("--rate runs in this JVM only: remote engines (--engines) run closed loop, with --threads");
+                }
+                ThreadShares.divide(load.threads(), spec.engines().engines()); // too few threads fail before any run folder
+            }
             Dilation.parse(dilation, platform, Runtime.getRuntime().availableProcessors()); // a bad --dilation fails before any run folder
         } catch (IllegalArgumentException | IOException e) {
             System.err.println("pixelforge compare: " + e.getMessage());
@@ -134,8 +165,33 @@ final class CompareCommand implements Callable<Integer> {
             return 2;
         }
         System.out.println("PixelForge compare: " + spec.load().describe());
-        ComparisonRun.execute(spec, targets, System.out);
+        try {
+            ComparisonRun.execute(spec, targets, System.out);
+        } catch (EngineException e) {
+            System.err.println("pixelforge compare: " + e.getMessage());
+            return 2;
+        }
         return 0;
+    }
+
+    /** The remote engines, or null to make the load in this JVM. */
+    private EngineSet engineSet() throws IOException {
+        if (engines == null) {
+            if (engineKeystore != null || noEngineSsl || controllerHostname != null || controllerPort != 0) {
+                throw new IllegalArgumentException("--engine-keystore, --no-engine-ssl, --controller-hostname and --controller-port go with --engines");
+            }
+            return null;
+        }
+        if (engineKeystore != null && noEngineSsl) {
+            throw new IllegalArgumentException("--engine-keystore is for SSL, --no-engine-ssl turns it off: give one or the other");
+        }
+        List<EngineAddress> list = EngineAddress.parseList(engines);
+        RmiSettings rmi = noEngineSsl ? RmiSettings.SSL_OFF : new RmiSettings(engineKeystore != null ? engineKeystore : EngineCommand.defaultKeystore(root));
+        if (rmi.ssl() && !java.nio.file.Files.isRegularFile(rmi.keystore())) {
+            throw new IllegalArgumentException("no RMI keystore at " + rmi.keystore() + ": copy the one ./pixelforge engine made"
+                    + " (it prints where) and give it with --engine-keystore, or use --no-engine-ssl with engines started with --no-ssl");
+        }
+        return new EngineSet(list, rmi, controllerHostname != null ? controllerHostname : EngineSet.defaultControllerHostname(list), controllerPort);
     }
 
     /** The client's own machine, or null to run it in this JVM. */

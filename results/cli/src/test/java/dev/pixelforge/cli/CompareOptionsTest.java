@@ -93,6 +93,62 @@ class CompareOptionsTest {
     }
 
     @Test
+    void engines_withoutAPort_failsBeforeAnyRunFolder() throws Exception {
+        assertEquals(2, compare("--engines", "10.0.1.5", "--no-engine-ssl"));
+        assertEquals("pixelforge compare: --engines takes host:port,host:port (the line ./pixelforge engine prints), not '10.0.1.5'\n",
+                err.toString(StandardCharsets.UTF_8));
+        assertNoRunFolder();
+    }
+
+    @Test
+    void engines_withFewerThreadsThanEngines_failsBeforeAnyRunFolder() throws Exception {
+        assertEquals(2, compare("--engines", "127.0.0.1:1099,127.0.0.1:2099,127.0.0.1:3099", "--no-engine-ssl", "--threads", "2"));
+        assertEquals("pixelforge compare: 2 threads cannot be divided among 3 engines: give at least one thread per engine (--threads 3)\n",
+                err.toString(StandardCharsets.UTF_8));
+        assertNoRunFolder();
+    }
+
+    @Test
+    void engines_withAClientMachine_isRefused() throws Exception {
+        assertEquals(2, compare("--engines", "127.0.0.1:1099", "--no-engine-ssl", "--client", "t3.micro"));
+        assertEquals("pixelforge compare: --engines make the load on their own machines: --client and --client-cpus model one machine,"
+                + " give one or the other\n", err.toString(StandardCharsets.UTF_8));
+        assertNoRunFolder();
+    }
+
+    @Test
+    void engines_withSslAndNoKeystore_saysWhereItComesFrom() throws Exception {
+        Path missing = runs.resolve("rmi_keystore.jks");
+        assertEquals(2, compare("--engines", "a:1099", "--engine-keystore", missing.toString()));
+        assertEquals("pixelforge compare: no RMI keystore at " + missing + ": copy the one ./pixelforge engine made (it prints where)"
+                + " and give it with --engine-keystore, or use --no-engine-ssl with engines started with --no-ssl\n", err.toString(StandardCharsets.UTF_8));
+        assertNoRunFolder();
+    }
+
+    @Test
+    void engines_onAHostThisMachineCannotResolve_isSaid() throws Exception {
+        assertEquals(2, compare("--engines", "no-such-engine.invalid:1099", "--no-engine-ssl"));
+        assertEquals("pixelforge compare: --engines names no-such-engine.invalid:1099, and this machine cannot resolve no-such-engine.invalid\n",
+                err.toString(StandardCharsets.UTF_8));
+        assertNoRunFolder();
+    }
+
+    @Test
+    void engines_withRate_isRefused() throws Exception {
+        assertEquals(2, compare("--engines", "127.0.0.1:1099", "--no-engine-ssl", "--rate", "20"));
+        assertEquals("pixelforge compare: --rate runs in this JVM only: remote engines (--engines) run closed loop, with --threads\n",
+                err.toString(StandardCharsets.UTF_8));
+        assertNoRunFolder();
+    }
+
+    @Test
+    void engineOptions_withoutEngines_areRefused() throws Exception {
+        assertEquals(2, compare("--controller-port", "4000"));
+        assertEquals("pixelforge compare: --engine-keystore, --no-engine-ssl, --controller-hostname and --controller-port go with --engines\n",
+                err.toString(StandardCharsets.UTF_8));
+    }
+
+    @Test
     void maxThreads_withoutRate_orNotANumber_isRefused() throws Exception {
         assertEquals(2, compare("--max-threads", "8"));
         assertEquals("pixelforge compare: --max-threads goes with --rate (a closed-loop run's threads are --threads)\n",

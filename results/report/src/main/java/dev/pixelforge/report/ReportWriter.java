@@ -191,6 +191,7 @@ public final class ReportWriter {
             out.add("The load client's machine is not dilated: against a target that ran k times slower, it was k times stronger than "
                     + "the machine it models, relative to the target. To compare clients, run with --dilation 1.");
         }
+        out.addAll(engineWarnings(about));
         for (TargetSummary t : run.targets()) {
             ClientLoad client = run.client().get(t.target());
             if (client != null && client.bound()) {
@@ -207,6 +208,44 @@ public final class ReportWriter {
                 out.add(String.format(java.util.Locale.ROOT, "%s: %s does not hold: %d against %d (%s), a difference of %+d.",
                         c.target(), c.claim(), c.expected(), c.observed(), c.source(), c.observed() - c.expected()));
             }
+        }
+        return out;
+    }
+
+    /**
+     * A run on remote JMeter engines ({@code compare --engines}): how the threads were divided, that the
+     * load client rows are the controller's, and each engine whose CPU said it, not the target, set the pace
+     * (or that its CPU was not watched). run.properties holds the figures ({@code engine-threads},
+     * {@code engine-cpu.<target>.<engine>}).
+     */
+    static List<String> engineWarnings(Properties about) {
+        List<String> out = new java.util.ArrayList<>();
+        String engines = about.getProperty("engines");
+        if (engines == null) {
+            return out;
+        }
+        out.add("The load came from remote JMeter engines, each running the whole plan with its share of the threads ("
+                + about.getProperty("engine-threads", engines) + "); samples.csv's engine column says which sent each request."
+                + " The load client rows are the controller's, which records the samples the engines send back: a client-bound"
+                + " controller held the engines back too (they wait on it to take each batch).");
+        List<String> unwatched = new java.util.ArrayList<>();
+        for (String key : new java.util.TreeSet<>(about.stringPropertyNames())) {
+            if (!key.startsWith("engine-cpu.")) {
+                continue;
+            }
+            String figure = about.getProperty(key);
+            String targetAndEngine = key.substring("engine-cpu.".length());
+            if (figure.contains("engine-bound")) {
+                int dot = targetAndEngine.indexOf('.');
+                out.add(targetAndEngine.substring(0, dot) + ": engine " + targetAndEngine.substring(dot + 1) + " used " + figure
+                        + " (at 85% or more of its cores the engine, not the target, set the pace).");
+            } else if (figure.startsWith("engine CPU not watched")) {
+                unwatched.add(targetAndEngine);
+            }
+        }
+        if (!unwatched.isEmpty()) {
+            out.add("Engine CPU not watched for " + String.join(", ", unwatched) + ": this run cannot say whether those engines were the"
+                    + " limit (watch their machines, or see the README's distributed load section on how to tell).");
         }
         return out;
     }

@@ -46,7 +46,8 @@ public final class ComparisonRun {
         }
         try (Targets targets = opener.open(runDir)) {
             targets.describe(about);
-            try (LoadClient client = spec.client() == null ? new InProcessClient(runDir, targets.alongsideClient())
+            try (LoadClient client = spec.engines() != null ? new RemoteEnginesClient(runDir, spec.engines())
+                    : spec.client() == null ? new InProcessClient(runDir, targets.alongsideClient())
                     : new IsolatedClient(spec.client(), runDir)) {
                 for (Map.Entry<Target, URI> target : targets.urls().entrySet()) {
                     out.println("== " + target.getKey().id() + "  " + target.getValue());

@@ -25,14 +25,19 @@ public final class RunFolder {
     /** A new run folder under {@code runsDir}, with the images up to the profile's size linked in. */
     public static Path create(Path runsDir, LoadProfile profile, StudyImageSet images) throws IOException {
         Path dir = newFolder(runsDir, LocalDateTime.now(), profile.name());
+        populate(dir, profile.maxImagePixels(), images);
+        return dir;
+    }
+
+    /** What the plan reads in a run folder: the images linked in, and the CSV Data Set of those up to {@code maxImagePixels}. */
+    static void populate(Path dir, long maxImagePixels, StudyImageSet images) throws IOException {
         Files.createDirectories(dir.resolve("images/json"));
         for (StudyImage i : images.images()) {
             link(i.file(), dir.resolve("images").resolve(i.file().getFileName()));
             link(i.jsonFile(), dir.resolve("images/json").resolve(i.jsonFile().getFileName()));
         }
         link(images.base64Csv(), dir.resolve("images").resolve(images.base64Csv().getFileName()));
-        LoadPlan.writeCsv(dir, sentImages(profile, images));
-        return dir;
+        LoadPlan.writeCsv(dir, sentImages(maxImagePixels, images));
     }
 
     /**
@@ -53,7 +58,11 @@ public final class RunFolder {
     }
 
     public static List<StudyImage> sentImages(LoadProfile profile, StudyImageSet images) {
-        return images.images().stream().filter(i -> i.pixels() <= profile.maxImagePixels()).toList();
+        return sentImages(profile.maxImagePixels(), images);
+    }
+
+    private static List<StudyImage> sentImages(long maxImagePixels, StudyImageSet images) {
+        return images.images().stream().filter(i -> i.pixels() <= maxImagePixels).toList();
     }
 
     /** {@code plan.jmx} and {@code plan.properties}: the run's plan for stock Apache JMeter. */

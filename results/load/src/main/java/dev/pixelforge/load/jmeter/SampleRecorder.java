@@ -43,6 +43,11 @@ final class SampleRecorder {
 
     /** From any JMeter thread, after its request ({@link RecordingPostProcessor}). */
     void record(SampleResult result, JMeterVariables vars) {
+        record(result, vars, "");
+    }
+
+    /** {@code engine}: the remote engine that sent it ({@code host:port}), "" for the embedded one; {@code vars} may be null then. */
+    void record(SampleResult result, JMeterVariables vars, String engine) {
         ReportHeaders h = ReportHeaders.read(result.getResponseHeaders());
         if (setVariables) {
             vars.put("server_timing", h.serverTiming());
@@ -50,8 +55,9 @@ final class SampleRecorder {
             vars.put("pf_instance", h.instance());
             vars.put("pf_target", h.target());
         }
-        String lag = vars.get(ArrivalTimer.SEND_LAG_VARIABLE); // set before each open-loop request, never in closed loop
-        Sample s = toSample(result, h.serverTiming(), h.cold(), h.instance(), lag == null ? Sample.NOT_SCHEDULED : Long.parseLong(lag));
+        // set before each open-loop request, never in closed loop (nor on remote engines: no variables reach the controller)
+        String lag = vars == null ? null : vars.get(ArrivalTimer.SEND_LAG_VARIABLE);
+        Sample s = toSample(result, h.serverTiming(), h.cold(), h.instance(), engine, lag == null ? Sample.NOT_SCHEDULED : Long.parseLong(lag));
         log.append(s);
         progress.record(s);
         alsoOnEach.accept(result);
@@ -63,6 +69,11 @@ final class SampleRecorder {
 
     /** {@code sendLagMicros}: how late an open-loop request left ({@link Sample#NOT_SCHEDULED} in closed loop). */
     Sample toSample(SampleResult r, String serverTiming, String cold, String instance, long sendLagMicros) {
+        return toSample(r, serverTiming, cold, instance, "", sendLagMicros);
+    }
+
+    /** {@code engine}: the remote engine that sent it ({@code host:port}), "" for the embedded one. */
+    Sample toSample(SampleResult r, String serverTiming, String cold, String instance, String engine, long sendLagMicros) {
         int status = status(r.getResponseCode());
         String inst = instance == null ? "" : instance.trim();
         Map<String, Long> phases = ServerTiming.parse(serverTiming);
@@ -71,7 +82,7 @@ final class SampleRecorder {
                 status >= 200 && status < 300, Sample.isThrottle(status, inst), r.getBytesAsLong(), r.getSentBytes(),
                 r.getTime() * 1000, r.getLatency() * 1000, r.getConnectTime() * 1000,
                 phases.getOrDefault("app", -1L), phases.getOrDefault("decode", -1L), work, phases.getOrDefault("encode", -1L),
-                cold == null || cold.isBlank() ? null : Boolean.valueOf(cold.trim()), inst, "", sendLagMicros);
+                cold == null || cold.isBlank() ? null : Boolean.valueOf(cold.trim()), inst, engine, sendLagMicros);
     }
 
     /** JMeter writes "Non HTTP response code: ..." when no HTTP answer came (refused, reset, timeout): 0. */

@@ -168,6 +168,45 @@ class SampleRecorderTest {
         assertEquals("c7", s.instance());
     }
 
+    /**
+     * A remote engine's sample, as it reaches the controller: its body stripped as JMeter's default
+     * StrippedBatch sender strips it ({@code DataStrippingSampleSender}: the byte count kept, the data
+     * emptied), then serialised over RMI. The headers the report reads and the byte count survive,
+     * and the sample is logged with its engine; an embedded one with none.
+     */
+    @Test
+    void record_fromARemoteEngine_afterStrippingAndSerialising_keepsHeadersBytesAndItsEngine() throws Exception {
+        SampleResult sent = result("200");
+        sent.setResponseHeaders(HEADERS);
+        sent.setThreadName("127.0.0.1:1099-load 1-2");
+        // As JMeter's HTTP sampler counts it: headers and body sizes apart from the body it kept (64 KiB at most).
+        sent.setResponseData(new byte[1234]);
+        sent.setHeadersSize(204);
+        sent.setBodySize(214_800L);
+        sent.setBytes(sent.getBytesAsLong()); // DataStrippingSampleSender.stripResponse, as it is
+        sent.setResponseData(new byte[0]);
+        java.io.ByteArrayOutputStream wire = new java.io.ByteArrayOutputStream();
+        try (java.io.ObjectOutputStream out = new java.io.ObjectOutputStream(wire)) {
+            out.writeObject(sent);
+        }
+        SampleResult received;
+        try (java.io.ObjectInputStream in = new java.io.ObjectInputStream(new java.io.ByteArrayInputStream(wire.toByteArray()))) {
+            received = (SampleResult) in.readObject();
+        }
+
+        recorder(false).record(received, null, "127.0.0.1:1099");
+        recorder(false).record(result("200"), new JMeterVariables());
+
+        List<Sample> samples = logged();
+        Sample remote = samples.get(0);
+        assertEquals("127.0.0.1:1099", remote.engine());
+        assertEquals(215_004L, remote.bytes());
+        assertEquals(7_000L, remote.appMicros());
+        assertEquals("c7", remote.instance());
+        assertEquals(Boolean.FALSE, remote.cold());
+        assertEquals("", samples.get(1).engine());
+    }
+
     @Test
     void record_withoutAJtl_setsNoVariables() {
         SampleResult r = result("200");
