@@ -24,7 +24,16 @@ public final class RunFolder {
 
     /** A new run folder under {@code runsDir}, with the images up to the profile's size linked in. */
     public static Path create(Path runsDir, LoadProfile profile, StudyImageSet images) throws IOException {
-        Path dir = newFolder(runsDir, LocalDateTime.now(), profile.name());
+        return fill(newFolder(runsDir, LocalDateTime.now(), profile.name()), profile, images);
+    }
+
+    /** {@code dir} made a run folder (a sweep's step, inside the sweep's folder); it must not exist yet. */
+    public static Path createAt(Path dir, LoadProfile profile, StudyImageSet images) throws IOException {
+        Files.createDirectories(dir.getParent());
+        return fill(Files.createDirectory(dir), profile, images);
+    }
+
+    private static Path fill(Path dir, LoadProfile profile, StudyImageSet images) throws IOException {
         Files.createDirectories(dir.resolve("images/json"));
         for (StudyImage i : images.images()) {
             link(i.file(), dir.resolve("images").resolve(i.file().getFileName()));
