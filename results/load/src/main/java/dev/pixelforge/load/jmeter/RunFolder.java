@@ -49,7 +49,7 @@ public final class RunFolder {
      * same second has it: every run gets a folder of its own, even two started at once, because
      * creating a directory either makes it or fails, atomically.
      */
-    static Path newFolder(Path runsDir, LocalDateTime startedAt, String profile) throws IOException {
+    public static Path newFolder(Path runsDir, LocalDateTime startedAt, String profile) throws IOException {
         Files.createDirectories(runsDir);
         String name = startedAt.format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")) + "-" + profile;
         for (int n = 1; ; n++) {
