@@ -87,6 +87,9 @@ final class SweepCommand implements Callable<Integer> {
             dryRun(steps, resize, System.out);
             return 0;
         }
+        if (options.targetsFile == null) {
+            warnDilated(steps);
+        }
         Properties manifest = new Properties();
         manifest.setProperty("load", steps.get(0).spec().load().describe());
         manifest.setProperty("balanced-weight", Double.toString(balancedWeight));
@@ -94,6 +97,20 @@ final class SweepCommand implements Callable<Integer> {
         System.out.println("PixelForge sweep: " + steps.size() + " steps, " + steps.get(0).spec().load().describe());
         SweepRun.execute(steps, options.targetsFile == null ? local() : deployed(resize), manifest, options.runsDir(), System.out);
         return 0;
+    }
+
+    /** Says before the run which sizes will not fit this machine undilated, where cloud-equivalent times can flatter them. */
+    private void warnDilated(List<SweepStep> steps) {
+        for (SweepStep s : steps) {
+            Target t = s.size().target();
+            double k = Dilation.parse(options.dilation, s.spec().platform(), Runtime.getRuntime().availableProcessors()).of(t);
+            if (k > 1) {
+                System.out.printf(Locale.ROOT, "note: %s %s will run %.2f times slower (peak %.2f vCPU; lower it with --set %s=1)%s%n",
+                        t.id(), s.size().label(), k, s.spec().platform().of(t).peakVcpus(), t == Target.AWS_LAMBDA
+                                ? "aws-lambda.reserved-concurrency" : t.id() + ".max-instances",
+                        s.spec().platform().of(t).cpus() > 1 ? ": above 1 vCPU its cloud-equivalent times may flatter it (sweep.html says why)" : "");
+            }
+        }
     }
 
     /** Each step's own stand-ins, started at its size and stopped after it: every size starts cold. */

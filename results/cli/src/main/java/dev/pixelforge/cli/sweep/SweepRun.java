@@ -59,13 +59,14 @@ public final class SweepRun {
         SweepReport.Result result = SweepReport.write(sweepDir);
         out.println();
         out.print(console(result));
+        result.caveats().forEach(c -> out.println("warning: " + c));
         out.printf(java.util.Locale.ROOT, "sweep of %d steps took %s%n", steps.size(), SweepProgress.human(Duration.ofNanos(System.nanoTime() - started)));
         out.println("sweep: " + sweepDir.resolve("sweep.html") + " and " + sweepDir.resolve("sweep.csv"));
         return sweepDir;
     }
 
     /** The choices, a line each, for the console. */
-    static String console(SweepReport.Result result) {
+    public static String console(SweepReport.Result result) {
         StringBuilder sb = new StringBuilder("best size per target:\n");
         result.choices().forEach((target, choices) -> {
             for (SizeChoice c : choices) {

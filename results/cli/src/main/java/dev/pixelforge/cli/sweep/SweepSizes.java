@@ -46,7 +46,7 @@ public final class SweepSizes {
         for (String item : items(list, "--function-memory")) {
             if (item.contains("/")) {
                 double[] pair = pair(item, "--function-memory");
-                sizes.add(new SweepSize(Target.GCP_FUNCTION, (int) pair[1], pair[0], SweepSize.trim(pair[0]) + " vCPU / " + (int) pair[1] + " MiB"));
+                sizes.add(new SweepSize(Target.GCP_FUNCTION, (int) pair[1], pair[0], exact(pair[0]) + " vCPU / " + (int) pair[1] + " MiB"));
             } else {
                 int mib = whole(item, "--function-memory");
                 if (mib < 128) {
@@ -62,7 +62,7 @@ public final class SweepSizes {
         List<SweepSize> sizes = new ArrayList<>();
         for (String item : items(list, "--run-sizes")) {
             double[] pair = pair(item, "--run-sizes");
-            sizes.add(new SweepSize(Target.CONTAINER, (int) pair[1], pair[0], SweepSize.trim(pair[0]) + " vCPU / " + (int) pair[1] + " MiB"));
+            sizes.add(new SweepSize(Target.CONTAINER, (int) pair[1], pair[0], exact(pair[0]) + " vCPU / " + (int) pair[1] + " MiB"));
         }
         return sizes;
     }
@@ -114,6 +114,11 @@ public final class SweepSizes {
             throw new IllegalArgumentException(option + " " + item + ": memory is whole MiB");
         }
         return new double[] {cpus, mib};
+    }
+
+    /** A CPU count as written, without rounding: 0.0805 stays 0.0805, so a refusal names what was given. */
+    private static String exact(double cpus) {
+        return java.math.BigDecimal.valueOf(cpus).stripTrailingZeros().toPlainString();
     }
 
     private static int whole(String item, String option) {

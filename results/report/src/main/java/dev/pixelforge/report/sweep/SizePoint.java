@@ -27,6 +27,32 @@ public record SizePoint(String target, String size, double vcpus, int memoryMib,
                 Double.NaN, usdPerMillion, Map.of());
     }
 
+    /** The largest image sent, the most CPU-bound of them, and its median process time; null when none succeeded. */
+    public Map.Entry<String, Double> largestImage() {
+        Map.Entry<String, Double> last = null;
+        for (Map.Entry<String, Double> e : imageProcessP50.entrySet()) {
+            last = e;
+        }
+        return last;
+    }
+
+    /**
+     * Why this size's cloud-equivalent times may flatter it, or null. Dilation divides times by k,
+     * which is exact for work that keeps the instance's whole share busy. A share above 1 vCPU run
+     * k times slower gets share / k of the cores; one request is one thread, which in the cloud
+     * gets at most 1 vCPU of it, and here up to min(1, share / k): times / k then overstate the
+     * speed-up by up to share times. Below 1 vCPU, one thread uses the whole share, and k is exact.
+     */
+    public String dilationCaveat() {
+        if (dilation <= 1 || vcpus <= 1) {
+            return null;
+        }
+        return String.format(java.util.Locale.ROOT, "%s %s: %.3g vCPU did not fit this machine's cores for instances, so it ran %.2f times"
+                + " slower and its times are divided by %.2f; that holds for work that keeps all %.3g vCPUs busy, and one request is one"
+                + " thread: its process time may be flattered by up to %.3gx. Sweep sizes above 1 vCPU on a larger machine, or in the cloud.",
+                target, size, vcpus, dilation, dilation, vcpus, vcpus);
+    }
+
     public boolean priced() {
         return !Double.isNaN(usdPerMillion);
     }

@@ -27,6 +27,11 @@ final class SweepHtml {
         h.append("<h1>PixelForge sweep: which size?</h1><p>").append(esc(manifest.getProperty("load", ""))).append("</p>");
         h.append("<p class=\"note\">Times are cloud-equivalent (a step the scale model ran k times slower has its times divided by k:"
                 + " see the dilation column). Cost per million requests is computed as each platform bills, from each step's own run.</p>");
+        for (SizePoint p : points) {
+            if (p.dilationCaveat() != null) {
+                h.append("<p class=\"warn\" style=\"border:1px solid #b60;padding:.6em;color:#850\">").append(esc(p.dilationCaveat())).append("</p>");
+            }
+        }
         h.append("<h2>Best size per target</h2><table class=\"choice\"><thead><tr><th>target</th><th>strategy</th><th>best</th>"
                 + "<th>why</th></tr></thead><tbody>");
         choices.forEach((target, list) -> list.forEach(c -> h.append("<tr><td>").append(esc(target)).append("</td><td>")
@@ -39,7 +44,7 @@ final class SweepHtml {
                 + " Within noise: 95% intervals of the median (order statistics) overlap.</p>");
         h.append("<h2>Every size</h2><table><thead><tr><th>target</th><th>size</th><th>vCPU</th><th>MiB</th><th>k</th><th>samples</th>"
                 + "<th>goodput/s</th><th>round trip p50 ms</th><th>p95</th><th>process p50 ms (95% CI)</th><th>p95</th>"
-                + "<th>cold round trip p50 ms</th><th>USD / million</th></tr></thead><tbody>");
+                + "<th>cold round trip p50 ms</th><th>USD / million</th><th>largest image: process p50 ms</th></tr></thead><tbody>");
         for (SizePoint p : points) {
             double[] ci = p.processP50Interval();
             h.append("<tr><td>").append(esc(p.target())).append("</td><td>").append(esc(p.size())).append("</td><td>").append(f(p.vcpus(), 3))
@@ -48,7 +53,9 @@ final class SweepHtml {
                     .append("</td><td>").append(f(p.roundTripP95(), 1)).append("</td><td>").append(f(p.processP50(), 1))
                     .append(ci == null ? " (too few)" : " (" + f(ci[0], 1) + "&ndash;" + f(ci[1], 1) + ")").append("</td><td>")
                     .append(f(p.processP95(), 1)).append("</td><td>").append(f(p.coldRoundTripP50(), 1)).append("</td><td>")
-                    .append(p.priced() ? String.format(Locale.ROOT, "%.2f", p.usdPerMillion()) : "").append("</td></tr>");
+                    .append(p.priced() ? String.format(Locale.ROOT, "%.2f", p.usdPerMillion()) : "").append("</td><td>")
+                    .append(p.largestImage() == null ? "" : esc(p.largestImage().getKey()) + ": " + f(p.largestImage().getValue(), 1))
+                    .append("</td></tr>");
         }
         h.append("</tbody></table><p class=\"note\">Each step's own report: its folder's report.html. Per image: sweep-images.csv.</p>");
         h.append("<h2>Charts</h2>");

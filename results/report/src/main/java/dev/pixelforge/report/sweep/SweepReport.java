@@ -34,6 +34,11 @@ public final class SweepReport {
 
     /** The sweep's points and each target's choices, as written. */
     public record Result(List<SizePoint> points, Map<String, List<SizeChoice>> choices) {
+
+        /** Each dilated size whose figures may flatter it ({@link SizePoint#dilationCaveat()}). */
+        public List<String> caveats() {
+            return points.stream().map(SizePoint::dilationCaveat).filter(java.util.Objects::nonNull).toList();
+        }
     }
 
     /** Writes the sweep's files into {@code sweepDir} and returns what they hold. */
