@@ -59,7 +59,6 @@ public final class SweepRun {
         SweepReport.Result result = SweepReport.write(sweepDir);
         out.println();
         out.print(console(result));
-        result.caveats().forEach(c -> out.println("warning: " + c));
         out.printf(java.util.Locale.ROOT, "sweep of %d steps took %s%n", steps.size(), SweepProgress.human(Duration.ofNanos(System.nanoTime() - started)));
         out.println("sweep: " + sweepDir.resolve("sweep.html") + " and " + sweepDir.resolve("sweep.csv"));
         return sweepDir;
@@ -74,6 +73,7 @@ public final class SweepRun {
                         c.best() == null ? "none: " + c.why() : c.why()));
             }
         });
+        result.caveats().forEach(c -> sb.append("warning: ").append(c).append('\n'));
         return sb.toString();
     }
 }
