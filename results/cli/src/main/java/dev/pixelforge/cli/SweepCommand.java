@@ -15,6 +15,7 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -178,9 +179,9 @@ final class SweepCommand implements Callable<Integer> {
         }
         List<Target> chosen = options.chosenTargets();
         if (chosen.isEmpty()) {
-            return new java.util.LinkedHashMap<>(given);
+            return new LinkedHashMap<>(given);
         }
-        Map<Target, List<SweepSize>> ordered = new java.util.LinkedHashMap<>();
+        Map<Target, List<SweepSize>> ordered = new LinkedHashMap<>();
         for (Target t : chosen) {
             if (!given.containsKey(t)) {
                 throw new IllegalArgumentException("--targets names " + t.id() + " but no sizes for it: add " + option(t));

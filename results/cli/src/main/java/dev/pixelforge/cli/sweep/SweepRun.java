@@ -12,6 +12,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDateTime;
 import java.util.List;
+import java.util.Locale;
 import java.util.Properties;
 import java.util.concurrent.TimeoutException;
 
@@ -59,7 +60,7 @@ public final class SweepRun {
         SweepReport.Result result = SweepReport.write(sweepDir);
         out.println();
         out.print(console(result));
-        out.printf(java.util.Locale.ROOT, "sweep of %d steps took %s%n", steps.size(), SweepProgress.human(Duration.ofNanos(System.nanoTime() - started)));
+        out.printf(Locale.ROOT, "sweep of %d steps took %s%n", steps.size(), SweepProgress.human(Duration.ofNanos(System.nanoTime() - started)));
         out.println("sweep: " + sweepDir.resolve("sweep.html") + " and " + sweepDir.resolve("sweep.csv"));
         return sweepDir;
     }
@@ -69,7 +70,7 @@ public final class SweepRun {
         StringBuilder sb = new StringBuilder("best size per target:\n");
         result.choices().forEach((target, choices) -> {
             for (SizeChoice c : choices) {
-                sb.append(String.format(java.util.Locale.ROOT, "  %-13s %-8s %s%n", target, c.strategy().id(),
+                sb.append(String.format(Locale.ROOT, "  %-13s %-8s %s%n", target, c.strategy().id(),
                         c.best() == null ? "none: " + c.why() : c.why()));
             }
         });
