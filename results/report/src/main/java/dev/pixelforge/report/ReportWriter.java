@@ -199,6 +199,12 @@ public final class ReportWriter {
         if (clientIsolation.contains("NOT")) {
             out.add("The load client was to run in a machine of its own, and could not be isolated: " + clientIsolation + ".");
         }
+        if (!clientIsolation.isEmpty() && run.dilated()) {
+            // The client's quota models a real machine and is not divided by k: against targets k times
+            // slower it is, in cloud terms, a client k times stronger than the one it names.
+            out.add("The load client's machine is not dilated: against a target that ran k times slower, it was k times stronger than "
+                    + "the machine it models, relative to the target. To compare clients, run with --dilation 1.");
+        }
         for (TargetSummary t : run.targets()) {
             ClientLoad client = run.client().get(t.target());
             if (client != null && client.bound()) {

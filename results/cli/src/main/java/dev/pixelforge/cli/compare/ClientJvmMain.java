@@ -5,10 +5,13 @@ import dev.pixelforge.load.jmeter.LoadRunner;
 import dev.pixelforge.load.profile.LoadProfile;
 import dev.pixelforge.load.profile.Operation;
 import dev.pixelforge.platform.sample.SampleLog;
+import dev.pixelforge.standins.process.CpuGroup;
 import java.io.Reader;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Properties;
 
 /**
@@ -44,14 +47,17 @@ public final class ClientJvmMain {
         ProcessHandle.of(Long.parseLong(p.getProperty("parent-pid"))).ifPresentOrElse(
                 parent -> parent.onExit().thenRun(() -> Runtime.getRuntime().halt(3)), () -> Runtime.getRuntime().halt(3));
         // Into the quota now, after start-up: writing our pid to cgroup.procs moves every thread of this JVM.
+        List<Path> groups = new ArrayList<>();
         for (String join : p.getProperty("join", "").trim().split("\\s+")) {
             if (!join.isEmpty()) {
                 Files.writeString(Path.of(join), Long.toString(ProcessHandle.current().pid()));
+                groups.add(Path.of(join).getParent());
             }
         }
         String cores = p.getProperty("cores", "");
         ClientHost host = cores.isEmpty() ? ClientHost.thisJvm(p.getProperty("process"))
-                : ClientHost.inQuota(Double.parseDouble(cores), p.getProperty("process"));
+                : ClientHost.inQuota(Double.parseDouble(cores), p.getProperty("process"),
+                        () -> groups.stream().mapToLong(CpuGroup::throttledMillisIn).sum()); // only the CPU group has a cpu.stat
         try (SampleLog log = SampleLog.appendTo(runDir.resolve("samples.csv"))) {
             LoadRunner.run(p.getProperty("target"), URI.create(p.getProperty("url")), load, runDir, log, System.out, host,
                     new LoadRunner.Outputs(Boolean.parseBoolean(p.getProperty("jtl", "false")),

@@ -23,7 +23,8 @@ import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * The load client watching itself during one target's window: once a second, this JVM's CPU time,
- * GC time, heap and live threads, and the requests that failed in the client ({@link ClientFailure}),
+ * GC time, heap and live threads, the time its CPU quota held it back (when it ran in one), and the
+ * requests that failed in the client ({@link ClientFailure}),
  * one row each in the run's {@code client.csv}; at the end, what the rows cannot say in
  * {@code client.properties}. The report decides from these whether the client, not the target,
  * limited the run.
@@ -31,7 +32,7 @@ import java.util.concurrent.atomic.AtomicReference;
 public final class ClientWatch implements AutoCloseable {
 
     static final String HEADER = "target,second,wall_ms,cpu_ms,cores,gc_ms,heap_used_bytes,heap_committed_bytes,heap_max_bytes,"
-            + "threads,client_failures";
+            + "threads,client_failures,quota_throttled_ms";
 
     private final String target;
     private final ClientHost host;
@@ -50,9 +51,11 @@ public final class ClientWatch implements AutoCloseable {
     private long startNanos;
     private long startCpuNanos;
     private long startGcMillis;
+    private long startThrottledMillis;
     private long shownWallMillis;
     private long shownCpuMillis;
     private long shownGcMillis;
+    private long shownThrottledMillis;
     private long shownFailures;
     private int second;
 
@@ -95,6 +98,7 @@ public final class ClientWatch implements AutoCloseable {
                     startNanos = System.nanoTime();
                     startCpuNanos = os.getProcessCpuTime();
                     startGcMillis = gcMillis();
+                    startThrottledMillis = host.quotaThrottledMillis().getAsLong();
                     // A measurement cadence, not synchronisation: the rows are the per-second series.
                     ticks = ticker.scheduleAtFixedRate(this::row, 1, 1, TimeUnit.SECONDS);
                 }
@@ -118,6 +122,7 @@ public final class ClientWatch implements AutoCloseable {
         long wall = (System.nanoTime() - startNanos) / 1_000_000;
         long cpu = (os.getProcessCpuTime() - startCpuNanos) / 1_000_000;
         long gc = gcMillis() - startGcMillis;
+        long throttled = host.quotaThrottledMillis().getAsLong() - startThrottledMillis;
         long failed = failures.get();
         MemoryUsage heap = ManagementFactory.getMemoryMXBean().getHeapMemoryUsage();
         int threads = ManagementFactory.getThreadMXBean().getThreadCount();
@@ -125,7 +130,7 @@ public final class ClientWatch implements AutoCloseable {
             csv.write(String.join(",", target, Integer.toString(second++), Long.toString(wall - shownWallMillis),
                     Long.toString(cpu - shownCpuMillis), String.format(Locale.ROOT, "%.3f", host.cores()), Long.toString(gc - shownGcMillis),
                     Long.toString(heap.getUsed()), Long.toString(heap.getCommitted()), Long.toString(heap.getMax()),
-                    Integer.toString(threads), Long.toString(failed - shownFailures)));
+                    Integer.toString(threads), Long.toString(failed - shownFailures), Long.toString(throttled - shownThrottledMillis)));
             csv.newLine();
             csv.flush();
         } catch (IOException e) {
@@ -134,6 +139,7 @@ public final class ClientWatch implements AutoCloseable {
         shownWallMillis = wall;
         shownCpuMillis = cpu;
         shownGcMillis = gc;
+        shownThrottledMillis = throttled;
         shownFailures = failed;
     }
 

@@ -40,6 +40,17 @@ class ClientWatchTest {
     }
 
     @Test
+    void aClientInAQuota_recordsOnlyTheThrottledTimeOfItsWindow() throws IOException {
+        java.util.concurrent.atomic.AtomicLong throttled = new java.util.concurrent.atomic.AtomicLong(500); // its start-up's, before the window
+        try (ClientWatch watch = ClientWatch.start("container", ClientHost.inQuota(0.2, "the test JVM", throttled::get), run, 4, 1)) {
+            watch.begin();
+            throttled.set(1_250);
+        }
+        List<String> lines = Files.readAllLines(run.resolve("client.csv"));
+        assertEquals(750, lines.stream().skip(1).mapToLong(l -> Long.parseLong(l.split(",")[11])).sum());
+    }
+
+    @Test
     void aWatchThatNeverSawARequest_writesNoRows() throws IOException {
         ClientWatch.start("aws-lambda", new ClientHost(2, "test", "the test JVM"), run, 4, 1).close();
         assertEquals(List.of(ClientWatch.HEADER), Files.readAllLines(run.resolve("client.csv")));

@@ -17,10 +17,12 @@ import java.util.Locale;
  * @param process        what the measured JVM held besides the client (an upper bound when it held more)
  * @param plannedThreads the plan's threads, and {@code rampSeconds} its ramp-up; 0 when the run did not record them
  * @param reservedConcurrency the target's reserved concurrency (Lambda), the most it serves at once; 0 for none
+ * @param quotaThrottledMillis time its CPU quota held its runnable threads back (cgroup cpu.stat, summed
+ *                       over CPUs as the kernel sums it); 0 without a quota or in a run from before it was recorded
  */
 public record ClientLoad(String target, long wallMillis, long cpuMillis, double cores, long gcMillis, long peakHeapUsedBytes,
                          long heapMaxBytes, int peakThreads, long clientFailures, String firstFailure, String process,
-                         int plannedThreads, int rampSeconds, int reservedConcurrency) {
+                         int plannedThreads, int rampSeconds, int reservedConcurrency, long quotaThrottledMillis) {
 
     /**
      * At or above this share of its cores the client cannot be trusted to have sent the load on time:
@@ -30,6 +32,14 @@ public record ClientLoad(String target, long wallMillis, long cpuMillis, double 
     public static final double CPU_BOUND_SHARE = 0.85;
     /** At or above this share of the window in GC, pauses stop every JMeter thread often enough to show in the round trips. */
     public static final double GC_BOUND_SHARE = 0.10;
+    /**
+     * At or above this share of the window held back by its quota, the client was short of CPU although
+     * its mean may look low: a small quota is spent in bursts (0.2 CPU: 2 ms of each 10 ms period), and
+     * every request that needs the CPU in the other 8 ms waits, in its round trip. Measured here, a
+     * client at 0.2 CPU used 31% of it on average and still halved the requests sent against 2 CPUs.
+     * The same 10% as GC: both are time the client's threads stood still.
+     */
+    public static final double QUOTA_BOUND_SHARE = 0.10;
     /** One request that failed in the client already means the load was not what the plan said. */
     public static final long FAILURES_BOUND = 1;
 
@@ -39,6 +49,10 @@ public record ClientLoad(String target, long wallMillis, long cpuMillis, double 
     /** CPU time over wall time and cores: 1 is every core the client had, busy all the window. */
     public double cpuShare() {
         return wallMillis == 0 ? 0 : cpuMillis / (wallMillis * cores);
+    }
+
+    public double quotaThrottledShare() {
+        return wallMillis == 0 ? 0 : quotaThrottledMillis / (double) wallMillis;
     }
 
     public double gcShare() {
@@ -55,6 +69,10 @@ public record ClientLoad(String target, long wallMillis, long cpuMillis, double 
         if (cpuShare() >= CPU_BOUND_SHARE - ROUNDING) {
             out.add(String.format(Locale.ROOT, "its CPU was %.0f%% of the %s cores it had (at or above %.0f%%)",
                     100 * cpuShare(), coresText(), 100 * CPU_BOUND_SHARE));
+        }
+        if (quotaThrottledShare() >= QUOTA_BOUND_SHARE - ROUNDING) {
+            out.add(String.format(Locale.ROOT, "its CPU quota held it back for %.0f%% of the window (at or above %.0f%%)",
+                    100 * quotaThrottledShare(), 100 * QUOTA_BOUND_SHARE));
         }
         if (gcShare() >= GC_BOUND_SHARE - ROUNDING) {
             out.add(String.format(Locale.ROOT, "GC took %.0f%% of the window (at or above %.0f%%)", 100 * gcShare(), 100 * GC_BOUND_SHARE));

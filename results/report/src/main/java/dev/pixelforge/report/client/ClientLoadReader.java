@@ -47,7 +47,8 @@ public final class ClientLoadReader {
                         num(f, columns, "heap_max_bytes"), (int) num(f, columns, "threads"), num(f, columns, "client_failures"),
                         about.getProperty(target + ".first-client-failure", ""), about.getProperty(target + ".process", ""),
                         Integer.parseInt(about.getProperty(target + ".threads", "0")), Integer.parseInt(about.getProperty(target + ".ramp-s", "0")),
-                        Integer.parseInt(run.getProperty("reserved-concurrency." + target, "0")));
+                        Integer.parseInt(run.getProperty("reserved-concurrency." + target, "0")),
+                        columns.contains("quota_throttled_ms") ? num(f, columns, "quota_throttled_ms") : 0);
                 out.merge(target, row, ClientLoadReader::add);
             }
         }
@@ -59,7 +60,7 @@ public final class ClientLoadReader {
         return new ClientLoad(a.target(), a.wallMillis() + b.wallMillis(), a.cpuMillis() + b.cpuMillis(), b.cores(),
                 a.gcMillis() + b.gcMillis(), Math.max(a.peakHeapUsedBytes(), b.peakHeapUsedBytes()), Math.max(a.heapMaxBytes(), b.heapMaxBytes()),
                 Math.max(a.peakThreads(), b.peakThreads()), a.clientFailures() + b.clientFailures(), a.firstFailure(), a.process(),
-                a.plannedThreads(), a.rampSeconds(), a.reservedConcurrency());
+                a.plannedThreads(), a.rampSeconds(), a.reservedConcurrency(), a.quotaThrottledMillis() + b.quotaThrottledMillis());
     }
 
     private static Properties properties(Path file) throws IOException {

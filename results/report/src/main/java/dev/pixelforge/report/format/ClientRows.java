@@ -24,6 +24,10 @@ final class ClientRows {
         SummaryTable.add(rows, ts, "load client CPU (% of its cores)", t -> with(run, t, c -> String.format(Locale.ROOT, "%.0f%% of %s",
                 100 * c.cpuShare(), c.coresText() + " cores")));
         SummaryTable.add(rows, ts, "load client GC (% of window)", t -> with(run, t, c -> String.format(Locale.ROOT, "%.1f%%", 100 * c.gcShare())));
+        if (run.client().values().stream().anyMatch(c -> c.quotaThrottledMillis() > 0)) {
+            SummaryTable.add(rows, ts, "load client held back by its quota (% of window)",
+                    t -> with(run, t, c -> String.format(Locale.ROOT, "%.1f%%", 100 * c.quotaThrottledShare())));
+        }
         SummaryTable.add(rows, ts, "load client failures", t -> with(run, t, c -> Long.toString(c.clientFailures())));
         SummaryTable.add(rows, ts, "client-bound", t -> with(run, t, c -> c.bound() ? "yes" : "no"));
         SummaryTable.add(rows, ts, "requests in flight at full strength, mean", t -> with(run, t, c -> {
@@ -32,13 +36,13 @@ final class ClientRows {
         }));
     }
 
-    /** {@code client_cpu_share}, {@code client_gc_share}, {@code client_failures}, {@code client_bound}; empty cells without a record. */
+    /** {@code client_cpu_share}, {@code client_gc_share}, {@code client_failures}, {@code client_quota_throttled_share}, {@code client_bound}; empty cells without a record. */
     static List<String> csv(ClientLoad c) {
         if (c == null) {
-            return List.of("", "", "", "");
+            return List.of("", "", "", "", "");
         }
         return List.of(String.format(Locale.ROOT, "%.3f", c.cpuShare()), String.format(Locale.ROOT, "%.3f", c.gcShare()),
-                Long.toString(c.clientFailures()), Boolean.toString(c.bound()));
+                Long.toString(c.clientFailures()), String.format(Locale.ROOT, "%.3f", c.quotaThrottledShare()), Boolean.toString(c.bound()));
     }
 
     private static String with(RunSummary run, TargetSummary t, java.util.function.Function<ClientLoad, String> f) {

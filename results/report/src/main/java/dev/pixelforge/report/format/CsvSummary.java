@@ -25,7 +25,7 @@ public final class CsvSummary {
         }
         header.addAll(List.of("instances", "cpu_ms", "peak_rss_kb", "cpu_quota_vcpu", "throttled_ms", "cpu_isolated", "dilation",
                 "usd_per_million",
-                "client_cpu_share", "client_gc_share", "client_failures", "client_bound"));
+                "client_cpu_share", "client_gc_share", "client_failures", "client_quota_throttled_share", "client_bound"));
         StringBuilder csv = new StringBuilder(String.join(",", header)).append('\n');
         for (TargetSummary t : run.targets()) {
             List<String> row = new ArrayList<>(List.of(t.target(), Long.toString(t.samples()), Long.toString(t.successes()),

@@ -19,7 +19,9 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * The client-bound rule at its thresholds, from a hand-made client.csv in the hand-computed run
  * folder through the whole report: CPU at 85% of the cores the client had, GC at 10% of the
- * window, one request failed in the client. Each target's window is two rows of 5,000 ms.
+ * window, its quota holding it back for 10% of the window, one request failed in the client. Each
+ * target's window is two rows of 5,000 ms. The header is a run's from before the quota column (a
+ * run from then still reads); the quota's tests add it.
  */
 class ClientBoundTest {
 
@@ -57,6 +59,23 @@ class ClientBoundTest {
     }
 
     @Test
+    void aQuotaHoldingTheClientBackFor10PercentOfTheWindow_isClientBound_thoughItsMeanCpuIsLow() throws IOException {
+        HandComputedFixture.copyTo(run);
+        Files.writeString(run.resolve("client.csv"), HEADER.replace("\n", ",quota_throttled_ms\n")
+                + "aws-lambda,0,5000,310,0.200,0,1,1,1,20,0,400\naws-lambda,1,5000,310,0.200,0,1,1,1,20,0,600\n"
+                + "container,0,5000,310,0.200,0,1,1,1,20,0,499\ncontainer,1,5000,310,0.200,0,1,1,1,20,0,500\n");
+        Files.writeString(run.resolve("client.properties"), "");
+        RunSummary summary = ReportWriter.write(run);
+
+        assertEquals(Map.of("aws-lambda", "true", "container", "false", "gcp-function", ""), clientBound());
+        assertEquals(List.of("its CPU quota held it back for 10% of the window (at or above 10%)"), summary.client().get("aws-lambda").reasons());
+        assertEquals(0.31, summary.client().get("aws-lambda").cpuShare(), 1e-9, "31% of its 0.2 CPU: under the CPU threshold");
+        String table = ReportWriter.consoleTable(summary);
+        assertTrue(table.lines().anyMatch(l -> l.trim().startsWith("load client held back by its quota (% of window)")
+                && List.of(l.trim().split("\\s{2,}")).subList(1, 4).equals(List.of("10.0%", "10.0%", "-"))), table);
+    }
+
+    @Test
     void oneRequestFailedInTheClient_isClientBound_andTheWarningQuotesIt() throws IOException {
         Map<String, String> bound = report("container,0,5000,100,2.000,0,1,1,1,20,0\ncontainer,1,5000,100,2.000,0,1,1,1,20,1\n",
                 "container.first-client-failure=Non HTTP response code\\: java.net.BindException Cannot assign requested address\n"
@@ -69,6 +88,18 @@ class ClientBoundTest {
         String table = ReportWriter.consoleTable(summary);
         // columns aws-lambda, container, gcp-function: only the container's client was watched
         assertTrue(table.lines().anyMatch(l -> List.of(l.trim().split("\\s+")).equals(List.of("client-bound", "-", "yes", "-"))), table);
+    }
+
+    @Test
+    void anIsolatedClientAgainstADilatedTarget_isWarnedOfBeingRelativelyStronger_andNotAgainstAnUndilatedOne() throws IOException {
+        HandComputedFixture.copyTo(run);
+        Path about = run.resolve("run.properties");
+        Files.writeString(about, Files.readString(about) + "client-isolation=t3.micro (0.2 CPU, 1 GiB): a cgroup CPU quota of 0.2 CPU\n");
+        String warning = "The load client's machine is not dilated";
+        assertTrue(ReportWriter.write(run).warnings().stream().noneMatch(w -> w.startsWith(warning)));
+
+        Files.writeString(about, Files.readString(about) + "dilation.container=4.8\n");
+        assertTrue(ReportWriter.write(run).warnings().stream().anyMatch(w -> w.startsWith(warning)));
     }
 
     @Test

@@ -186,20 +186,7 @@ final class CgroupCpu implements CpuIsolation {
     }
 
     private long throttledMillisOf(Path dir) {
-        try {
-            for (String line : Files.readAllLines(dir.resolve("cpu.stat"))) {
-                String[] kv = line.trim().split("\\s+");
-                if (!v2 && kv[0].equals("throttled_time")) {
-                    return Long.parseLong(kv[1]) / 1_000_000; // nanoseconds
-                }
-                if (v2 && kv[0].equals("throttled_usec")) {
-                    return Long.parseLong(kv[1]) / 1_000;
-                }
-            }
-            return 0;
-        } catch (IOException | RuntimeException gone) {
-            return 0; // the group has gone with its instance: what it held was read before
-        }
+        return CpuGroup.throttledMillisIn(dir);
     }
 
     @Override

@@ -1,5 +1,7 @@
 package dev.pixelforge.standins.process;
 
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
@@ -22,6 +24,28 @@ public interface CpuGroup {
 
     /** Time the kernel throttled the group's processes, for having used their quota (cpu.stat). */
     long throttledMillis();
+
+    /**
+     * The throttled time in a group folder's {@code cpu.stat}, v1 ({@code throttled_time}, ns) or v2
+     * ({@code throttled_usec}), in ms; 0 when the folder has none, or has gone with its processes
+     * (what it held was read before).
+     */
+    static long throttledMillisIn(Path dir) {
+        try {
+            for (String line : Files.readAllLines(dir.resolve("cpu.stat"))) {
+                String[] kv = line.trim().split("\\s+");
+                if (kv[0].equals("throttled_time")) {
+                    return Long.parseLong(kv[1]) / 1_000_000;
+                }
+                if (kv[0].equals("throttled_usec")) {
+                    return Long.parseLong(kv[1]) / 1_000;
+                }
+            }
+            return 0;
+        } catch (IOException | RuntimeException gone) {
+            return 0;
+        }
+    }
 
     /** Lambda between invocations: no CPU at all (the cgroup freezer), until {@link #resume}. */
     void freeze();
