@@ -33,7 +33,10 @@ final class SweepCharts {
         return byTarget;
     }
 
-    /** Power tuning's chart, one target: each size a point, its median process time against its cost per million. */
+    /**
+     * Power tuning's two figures for one target, cost and time: each size a point, its median process time against its cost per
+     * million (power tuning draws both over the memory sizes on two y axes; a ChartSpec has one).
+     */
     private static ChartSpec costAgainstTime(String target, List<SizePoint> sizes) {
         List<Series> series = new ArrayList<>();
         for (int i = 0; i < sizes.size(); i++) {
