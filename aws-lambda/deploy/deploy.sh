@@ -3,6 +3,7 @@
 #
 #   aws-lambda/deploy/deploy.sh [--dry-run] deploy       package the jar, deploy the stack, record the URL
 #   aws-lambda/deploy/deploy.sh [--dry-run] force-cold   change one variable of the function (not its code): every environment starts cold
+#   aws-lambda/deploy/deploy.sh [--dry-run] resize MB    set the memory (128 to 10240, CPU follows it), start every environment cold, wait until it serves
 #   aws-lambda/deploy/deploy.sh [--dry-run] url          print the deployed URL and record it
 #   aws-lambda/deploy/deploy.sh [--dry-run] metrics FROM TO DIR   CloudWatch metrics and REPORT lines of a run window
 #   aws-lambda/deploy/deploy.sh [--dry-run] destroy      delete the stack, its logs and the uploaded jar
@@ -58,6 +59,22 @@ record_url() {
 # API Gateway invokes the alias "live" (AutoPublishAlias), so the changed configuration is published
 # as a version and the alias moved to it.
 force_cold() {
+  new_configuration
+}
+
+# resize MB: `./pixelforge sweep`'s step between sizes, a configuration update (not a redeploy): the
+# memory and the token change together, so every environment of the new version starts cold at the
+# new size. The stack still says the profile's MemorySize: the next deploy sets it back.
+resize() {
+  [[ $# -eq 1 && $1 =~ ^[0-9]+$ ]] || die "resize takes the memory in MB, a whole number from 128 to 10240 (Lambda's 1 MB steps)"
+  (( $1 >= 128 && $1 <= 10240 )) || die "resize $1: Lambda takes 128 to 10240 MB"
+  new_configuration --memory-size "$1"
+}
+
+# new_configuration [ARGS...]: publishes the function's configuration with a new cold-start token
+# (and ARGS, e.g. --memory-size) as a version, and moves the alias "live" that API Gateway invokes to
+# it, once it is active: the next request is served by the new configuration, from a cold environment.
+new_configuration() {
   need aws "install the AWS CLI"
   local token=${COLD_START_TOKEN:-$(date +%s)} environment version
   [[ $token =~ ^[A-Za-z0-9._-]+$ ]] || die "COLD_START_TOKEN must be letters, digits, '.', '_' or '-' (it goes into JSON): got '$token'"
@@ -66,7 +83,7 @@ force_cold() {
     aws lambda get-function-configuration --function-name "$STACK" --output json \
     --query "{Variables: merge(Environment.Variables || \`{}\`, \`{\"PIXELFORGE_COLD_START_TOKEN\": \"$token\"}\`)}" \
     || die "cannot read the configuration of function $STACK: deploy it first (deploy.sh deploy)"
-  run aws lambda update-function-configuration --function-name "$STACK" --environment "$environment" \
+  run aws lambda update-function-configuration --function-name "$STACK" "$@" --environment "$environment" \
     --query LastUpdateStatus --output text
   run aws lambda wait function-updated --function-name "$STACK"
   output_of version "<version>" aws lambda publish-version --function-name "$STACK" --query Version --output text
@@ -74,7 +91,7 @@ force_cold() {
   run aws lambda wait published-version-active --function-name "$STACK" --qualifier "$version"
   run aws lambda update-alias --function-name "$STACK" --name live --function-version "$version" \
     --query FunctionVersion --output text
-  echo "function $STACK: PIXELFORGE_COLD_START_TOKEN=$token, alias live on version $version: every environment starts cold"
+  echo "function $STACK: PIXELFORGE_COLD_START_TOKEN=$token${*:+ ($*)}, alias live on version $version: every environment starts cold"
 }
 
 metrics() {
@@ -125,9 +142,10 @@ parse_common "$@"
 case $ACTION in
   deploy) deploy "${ARGS[@]+"${ARGS[@]}"}" ;;
   force-cold) force_cold ;;
+  resize) resize "${ARGS[@]+"${ARGS[@]}"}" ;;
   url) need aws "install the AWS CLI"; record_url ;;
   metrics) metrics "${ARGS[@]+"${ARGS[@]}"}" ;;
   destroy) destroy ;;
   help) usage ;;
-  *) usage >&2; die "say what to do: deploy, force-cold, url, metrics or destroy" ;;
+  *) usage >&2; die "say what to do: deploy, force-cold, resize, url, metrics or destroy" ;;
 esac

@@ -4,6 +4,7 @@
 #
 #   container/deploy/deploy.sh [--dry-run] deploy       build the image, deploy the service, record the URL
 #   container/deploy/deploy.sh [--dry-run] force-cold   new revision: every instance starts cold
+#   container/deploy/deploy.sh [--dry-run] resize MIB CPUS CONCURRENCY   a new revision of that size: every instance starts cold; returns once it serves
 #   container/deploy/deploy.sh [--dry-run] url          print the deployed URL and record it
 #   container/deploy/deploy.sh [--dry-run] knative      print the Knative Service YAML for this profile
 #   container/deploy/deploy.sh [--dry-run] metrics FROM TO DIR   Cloud Monitoring series of a run window
@@ -49,6 +50,20 @@ record_url() {
   gcp_settings
   record_url_of container "https://$SERVICE-<hash>-$REGION.a.run.app" \
     gcloud run services describe "$SERVICE" --project="$PROJECT" --region="$REGION" --format='value(status.url)'
+}
+
+# resize MIB CPUS CONCURRENCY: `./pixelforge sweep`'s step between sizes, a configuration update (not
+# a redeploy) of the service. gcloud returns once the new revision is ready and takes the traffic;
+# its new token means no instance of the old size serves. Cloud Run checks the pairs itself (below
+# 1 vCPU: concurrency 1 and at most 1 GiB); the sweep refuses them before any step. The next deploy
+# sets the profile's size back.
+resize() {
+  [[ $# -eq 3 ]] || die "resize takes MIB CPUS CONCURRENCY, e.g. resize 1024 1 80"
+  [[ $1 =~ ^[0-9]+$ && $2 =~ ^[0-9]*\.?[0-9]+$ && $3 =~ ^[0-9]+$ ]] || die "resize $*: MIB and CONCURRENCY are whole numbers, CPUS a number such as 0.5 or 2"
+  need gcloud "install the Google Cloud CLI"
+  gcp_settings
+  run gcloud run services update "$SERVICE" --project="$PROJECT" --region="$REGION" --memory="$1Mi" --cpu="$2" \
+    --concurrency="$3" --update-env-vars="PIXELFORGE_COLD_START_TOKEN=${COLD_START_TOKEN:-$(date +%s)}" --quiet
 }
 
 force_cold() {
@@ -97,6 +112,7 @@ parse_common "$@"
 case $ACTION in
   deploy) deploy ;;
   force-cold) force_cold ;;
+  resize) resize "${ARGS[@]+"${ARGS[@]}"}" ;;
   url) need gcloud "install the Google Cloud CLI"; record_url ;;
   knative) knative ;;
   metrics)
@@ -105,5 +121,5 @@ case $ACTION in
     gcp_metrics "$SERVICE" "${ARGS[0]}" "${ARGS[1]}" "${ARGS[2]}" container ;;
   destroy) destroy ;;
   help) usage ;;
-  *) usage >&2; die "say what to do: deploy, force-cold, url, knative, metrics or destroy" ;;
+  *) usage >&2; die "say what to do: deploy, force-cold, resize, url, knative, metrics or destroy" ;;
 esac

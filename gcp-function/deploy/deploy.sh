@@ -3,6 +3,7 @@
 #
 #   gcp-function/deploy/deploy.sh [--dry-run] deploy       deploy the jar, record the URL
 #   gcp-function/deploy/deploy.sh [--dry-run] force-cold   new revision: every instance starts cold
+#   gcp-function/deploy/deploy.sh [--dry-run] resize MIB CPUS CONCURRENCY   a new revision of that size: every instance starts cold; returns once it serves
 #   gcp-function/deploy/deploy.sh [--dry-run] url          print the deployed URL and record it
 #   gcp-function/deploy/deploy.sh [--dry-run] metrics FROM TO DIR   Cloud Monitoring series of a run window
 #   gcp-function/deploy/deploy.sh [--dry-run] destroy      delete the function and its built images
@@ -42,6 +43,20 @@ record_url() {
     gcloud functions describe "$FUNCTION" --gen2 --project="$PROJECT" --region="$REGION" --format='value(serviceConfig.uri)'
 }
 
+# resize MIB CPUS CONCURRENCY: `./pixelforge sweep`'s step between sizes, a configuration update (not
+# a redeploy) of the function's service. gcloud returns once the new revision is ready and takes the traffic;
+# its new token means no instance of the old size serves. Cloud Run checks the pairs itself (below
+# 1 vCPU: concurrency 1 and at most 1 GiB); the sweep refuses them before any step. The next deploy
+# sets the profile's size back.
+resize() {
+  [[ $# -eq 3 ]] || die "resize takes MIB CPUS CONCURRENCY, e.g. resize 1024 1 80"
+  [[ $1 =~ ^[0-9]+$ && $2 =~ ^[0-9]*\.?[0-9]+$ && $3 =~ ^[0-9]+$ ]] || die "resize $*: MIB and CONCURRENCY are whole numbers, CPUS a number such as 0.5 or 2"
+  need gcloud "install the Google Cloud CLI"
+  gcp_settings
+  run gcloud run services update "$FUNCTION" --project="$PROJECT" --region="$REGION" --memory="$1Mi" --cpu="$2" \
+    --concurrency="$3" --update-env-vars="PIXELFORGE_COLD_START_TOKEN=${COLD_START_TOKEN:-$(date +%s)}" --quiet
+}
+
 force_cold() {
   need gcloud "install the Google Cloud CLI"
   gcp_settings
@@ -77,6 +92,7 @@ parse_common "$@"
 case $ACTION in
   deploy) deploy ;;
   force-cold) force_cold ;;
+  resize) resize "${ARGS[@]+"${ARGS[@]}"}" ;;
   url) need gcloud "install the Google Cloud CLI"; record_url ;;
   metrics)
     [[ ${#ARGS[@]} -eq 3 ]] || die "metrics takes FROM TO DIR (RFC 3339 times, e.g. 2026-11-23T19:00:00Z)"
@@ -84,5 +100,5 @@ case $ACTION in
     gcp_metrics "$FUNCTION" "${ARGS[0]}" "${ARGS[1]}" "${ARGS[2]}" gcp-function ;;
   destroy) destroy ;;
   help) usage ;;
-  *) usage >&2; die "say what to do: deploy, force-cold, url, metrics or destroy" ;;
+  *) usage >&2; die "say what to do: deploy, force-cold, resize, url, metrics or destroy" ;;
 esac

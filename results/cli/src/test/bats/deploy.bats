@@ -124,6 +124,61 @@ CALLS
   [[ "$output" == *"+ aws lambda update-alias --function-name pixelforge-lambda --name live --function-version \<version\>"* ]]
 }
 
+@test "aws resize sets the memory with a new token in one configuration update, then moves the alias once it is active" {
+  COLD_START_TOKEN=123 run "$ROOT/aws-lambda/deploy/deploy.sh" resize 885
+  [ "$status" -eq 0 ]
+  [ "$(calls)" = "$(cat <<'CALLS'
+aws lambda get-function-configuration --function-name pixelforge-lambda --output json --query \{Variables:\ merge\(Environment.Variables\ \|\|\ \`\{\}\`\,\ \`\{\"PIXELFORGE_COLD_START_TOKEN\":\ \"123\"\}\`\)\}
+aws lambda update-function-configuration --function-name pixelforge-lambda --memory-size 885 --environment \{\"Variables\":\ \{\"OTHER\":\ \"kept\"\,\ \"PIXELFORGE_COLD_START_TOKEN\":\ \"123\"\}\} --query LastUpdateStatus --output text
+aws lambda wait function-updated --function-name pixelforge-lambda
+aws lambda publish-version --function-name pixelforge-lambda --query Version --output text
+aws lambda wait published-version-active --function-name pixelforge-lambda --qualifier 7
+aws lambda update-alias --function-name pixelforge-lambda --name live --function-version 7 --query FunctionVersion --output text
+CALLS
+)" ]
+  [ "${lines[${#lines[@]}-1]}" = "function pixelforge-lambda: PIXELFORGE_COLD_START_TOKEN=123 (--memory-size 885), alias live on version 7: every environment starts cold" ]
+}
+
+@test "aws resize refuses a size Lambda refuses, and calls nothing" {
+  run "$ROOT/aws-lambda/deploy/deploy.sh" resize 10241
+  [ "$status" -eq 1 ]
+  [ "$output" = "deploy.sh: resize 10241: Lambda takes 128 to 10240 MB" ]
+  run "$ROOT/aws-lambda/deploy/deploy.sh" resize 885.5
+  [ "$status" -eq 1 ]
+  [ "$output" = "deploy.sh: resize takes the memory in MB, a whole number from 128 to 10240 (Lambda's 1 MB steps)" ]
+  [ ! -s "$STUB_LOG" ]
+}
+
+@test "aws resize --dry-run prints the six commands with the memory and runs none" {
+  COLD_START_TOKEN=9 run "$ROOT/aws-lambda/deploy/deploy.sh" --dry-run resize 1769
+  [ "$status" -eq 0 ]
+  [ ! -s "$STUB_LOG" ]
+  [ "$(grep -c '^+ aws lambda ' <<< "$output")" -eq 6 ]
+  [[ "$output" == *"+ aws lambda update-function-configuration --function-name pixelforge-lambda --memory-size 1769 --environment"* ]]
+}
+
+@test "gcloud functions resize updates the function's service to the size, with a new token, in one command" {
+  COLD_START_TOKEN=42 run "$ROOT/gcp-function/deploy/deploy.sh" resize 2048 1 1
+  [ "$status" -eq 0 ]
+  [ "$(calls)" = "gcloud run services update pixelforge-function --project=stub-project --region=us-central1 --memory=2048Mi --cpu=1 --concurrency=1 --update-env-vars=PIXELFORGE_COLD_START_TOKEN=42 --quiet" ]
+}
+
+@test "cloud run resize updates the service to the size, with a new token, in one command" {
+  COLD_START_TOKEN=42 run "$ROOT/container/deploy/deploy.sh" resize 512 0.5 1
+  [ "$status" -eq 0 ]
+  [ "$(calls)" = "gcloud run services update pixelforge-container --project=stub-project --region=us-central1 --memory=512Mi --cpu=0.5 --concurrency=1 --update-env-vars=PIXELFORGE_COLD_START_TOKEN=42 --quiet" ]
+}
+
+@test "google resize takes memory, CPUs and concurrency, and calls nothing otherwise" {
+  run "$ROOT/container/deploy/deploy.sh" resize 512 0.5
+  [ "$status" -eq 1 ]
+  [ "$output" = "deploy.sh: resize takes MIB CPUS CONCURRENCY, e.g. resize 1024 1 80" ]
+  run "$ROOT/gcp-function/deploy/deploy.sh" resize 1Gi 1 1
+  [ "$status" -eq 1 ]
+  [ "$output" = "deploy.sh: resize 1Gi 1 1: MIB and CONCURRENCY are whole numbers, CPUS a number such as 0.5 or 2" ]
+  [ ! -s "$STUB_LOG" ]
+}
+
 @test "aws destroy deletes the stack and the uploaded jar, and forgets the URL" {
   echo "aws-lambda=https://old" > "$PIXELFORGE_TARGETS"
   echo "container=https://keep" >> "$PIXELFORGE_TARGETS"

@@ -5,7 +5,7 @@ import dev.pixelforge.load.profile.LoadProfile;
 import picocli.CommandLine.Option;
 
 /**
- * compare's open-loop options (a picocli mixin): {@code --rate} turns the profile's closed loop of
+ * The open-loop options of compare and sweep (a picocli mixin, inside {@link LoadOptions}): {@code --rate} turns the profile's closed loop of
  * threads into arrivals at a fixed rate, sent from a pool of at most {@code --max-threads}. Options
  * that only mean something in one of the two loops are refused in the other, before anything runs.
  */

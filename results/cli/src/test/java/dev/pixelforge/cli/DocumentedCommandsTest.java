@@ -337,6 +337,15 @@ class DocumentedCommandsTest {
     /** What is wrong with one documented invocation, if anything. */
     record Checker(Script script, CommandLine cli) {
 
+        /** {@code --no-x} of a negatable {@code --x}: picocli answers to it, and findOption does not know the form. */
+        static boolean negated(CommandLine picocli, String flag) {
+            if (!flag.startsWith("--no-")) {
+                return false;
+            }
+            picocli.CommandLine.Model.OptionSpec o = picocli.getCommandSpec().findOption("--" + flag.substring("--no-".length()));
+            return o != null && o.negatable();
+        }
+
         List<String> check(Invocation invocation) {
             List<String> words = invocation.words();
             String command = words.get(0);
@@ -380,15 +389,6 @@ class DocumentedCommandsTest {
                 }
             }
             return problems;
-        }
-
-        /** picocli's {@code --no-x} of a negatable {@code --x}, which findOption does not know by that name. */
-        private static boolean negated(CommandLine picocli, String flag) {
-            if (!flag.startsWith("--no-")) {
-                return false;
-            }
-            CommandLine.Model.OptionSpec option = picocli.getCommandSpec().findOption("--" + flag.substring("--no-".length()));
-            return option != null && option.negatable();
         }
     }
 }

@@ -45,17 +45,32 @@ public final class ReportWriter {
 
     /** Writes the report of the run in {@code runDir} and returns its summary. */
     public static RunSummary write(Path runDir) throws IOException {
+        Properties about = about(runDir);
+        RunSummary run = summarize(runDir);
+        List<ChartSpec> charts = Charts.all(run);
+        Map<String, byte[]> pngs = HtmlReport.pngs(charts);
+        Path chartDir = Files.createDirectories(runDir.resolve("charts"));
+        for (Map.Entry<String, byte[]> c : pngs.entrySet()) {
+            Files.write(chartDir.resolve(c.getKey()), c.getValue());
+        }
+        Map<String, String> shown = new LinkedHashMap<>();
+        new TreeMap<>(about).forEach((k, v) -> shown.put(k.toString(), v.toString()));
+        Files.writeString(runDir.resolve("report.html"), HtmlReport.render(run, shown, charts, pngs, dashboards(runDir, run)));
+        Files.writeString(runDir.resolve("summary.md"), MarkdownSummary.render(run));
+        Files.writeString(runDir.resolve("summary.csv"), CsvSummary.render(run));
+        return run;
+    }
+
+    /**
+     * The summary of the run in {@code runDir}, every figure the report shows, without its pages (only
+     * result.csv, SeBS's form of the samples, is rewritten on the way): a sweep reads each step's this way.
+     */
+    public static RunSummary summarize(Path runDir) throws IOException {
         Path samples = runDir.resolve("samples.csv");
         if (!Files.exists(samples)) {
             throw new IOException(runDir + " has no samples.csv: is it a PixelForge run folder?");
         }
-        Properties about = new Properties();
-        Path runProperties = runDir.resolve("run.properties");
-        if (Files.exists(runProperties)) {
-            try (Reader in = Files.newBufferedReader(runProperties)) {
-                about.load(in);
-            }
-        }
+        Properties about = about(runDir);
         Summarizer summarizer = new Summarizer(resources(InstanceLog.read(runDir.resolve("instances.csv"))),
                 dev.pixelforge.report.summary.ArrivalPlan.read(about));
         try (SebsResultCsv sebs = new SebsResultCsv(runDir.resolve("result.csv"))) {
@@ -76,18 +91,18 @@ public final class ReportWriter {
                 standinCounters(runDir.resolve("cloud/standins.properties"))));
         run = run.withClient(ClientLoadReader.read(runDir));
         run = run.withWarnings(warnings(run, about));
-        List<ChartSpec> charts = Charts.all(run);
-        Map<String, byte[]> pngs = HtmlReport.pngs(charts);
-        Path chartDir = Files.createDirectories(runDir.resolve("charts"));
-        for (Map.Entry<String, byte[]> c : pngs.entrySet()) {
-            Files.write(chartDir.resolve(c.getKey()), c.getValue());
-        }
-        Map<String, String> shown = new LinkedHashMap<>();
-        new TreeMap<>(about).forEach((k, v) -> shown.put(k.toString(), v.toString()));
-        Files.writeString(runDir.resolve("report.html"), HtmlReport.render(run, shown, charts, pngs, dashboards(runDir, run)));
-        Files.writeString(runDir.resolve("summary.md"), MarkdownSummary.render(run));
-        Files.writeString(runDir.resolve("summary.csv"), CsvSummary.render(run));
         return run;
+    }
+
+    private static Properties about(Path runDir) throws IOException {
+        Properties about = new Properties();
+        Path runProperties = runDir.resolve("run.properties");
+        if (Files.exists(runProperties)) {
+            try (Reader in = Files.newBufferedReader(runProperties)) {
+                about.load(in);
+            }
+        }
+        return about;
     }
 
     /** Each target's JMeter dashboard that the run has ({@code jmeter-dashboard/<target>/index.html}), as a link relative to the run folder. */

@@ -120,6 +120,7 @@ public final class LocalCloud implements AutoCloseable {
 
     /** The group with the startup CPU boost applied, when the profile asks for it; the instance's first idle ends it. */
     private static CpuGroup boosted(CpuGroup group, TargetProfile profile) {
+        group.guarantee(); // its share whenever it runs, however busy this machine is with other work
         if (profile.startupCpuBoost()) {
             group.boost(TargetProfile.STARTUP_BOOST);
         }

@@ -37,9 +37,18 @@ public final class ComparisonRun {
     /** Runs {@code spec} on the targets {@code opener} opens, prints the side-by-side table, and returns the run folder. */
     public static Path execute(RunSpec spec, Opener opener, PrintStream out)
             throws IOException, InterruptedException, TimeoutException {
+        return execute(spec, opener, out, null);
+    }
+
+    /**
+     * As {@link #execute(RunSpec, Opener, PrintStream)}, into {@code runDir} (which must not exist yet:
+     * a sweep's step folder), or into a new timestamped folder under the spec's runs folder when it is null.
+     */
+    public static Path execute(RunSpec spec, Opener opener, PrintStream out, Path runDir)
+            throws IOException, InterruptedException, TimeoutException {
         out.println("preparing the image set (made once, then reused) ...");
         StudyImageSet images = StudyImageSet.in(spec.runsDir().resolve("images"));
-        Path runDir = RunFolder.create(spec.runsDir(), spec.load(), images);
+        runDir = runDir == null ? RunFolder.create(spec.runsDir(), spec.load(), images) : RunFolder.createAt(runDir, spec.load(), images);
         Properties about = about(spec, RunFolder.sentImages(spec.load(), images));
         if (Files.exists(spec.prices())) {
             Files.copy(spec.prices(), runDir.resolve("pricing.properties"));

@@ -29,6 +29,14 @@ public final class RunFolder {
         return dir;
     }
 
+    /** {@code dir} made a run folder (a sweep's step, inside the sweep's folder); it must not exist yet. */
+    public static Path createAt(Path dir, LoadProfile profile, StudyImageSet images) throws IOException {
+        Files.createDirectories(dir.getParent());
+        Files.createDirectory(dir);
+        populate(dir, profile.maxImagePixels(), images);
+        return dir;
+    }
+
     /** What the plan reads in a run folder: the images linked in, and the CSV Data Set of those up to {@code maxImagePixels}. */
     static void populate(Path dir, long maxImagePixels, StudyImageSet images) throws IOException {
         Files.createDirectories(dir.resolve("images/json"));
@@ -45,7 +53,7 @@ public final class RunFolder {
      * same second has it: every run gets a folder of its own, even two started at once, because
      * creating a directory either makes it or fails, atomically.
      */
-    static Path newFolder(Path runsDir, LocalDateTime startedAt, String profile) throws IOException {
+    public static Path newFolder(Path runsDir, LocalDateTime startedAt, String profile) throws IOException {
         Files.createDirectories(runsDir);
         String name = startedAt.format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")) + "-" + profile;
         for (int n = 1; ; n++) {

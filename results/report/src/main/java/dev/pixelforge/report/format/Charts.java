@@ -38,7 +38,7 @@ public final class Charts {
         return List.copyOf(all);
     }
 
-    static String colour(String target) {
+    public static String colour(String target) {
         return COLOURS.getOrDefault(target, OTHER);
     }
 

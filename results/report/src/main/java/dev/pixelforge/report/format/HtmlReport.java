@@ -229,7 +229,7 @@ public final class HtmlReport {
         return h.append("</ul>").toString();
     }
 
-    static String esc(String s) {
+    public static String esc(String s) {
         return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
     }
 }

@@ -19,7 +19,7 @@ import org.knowm.xchart.style.Styler;
 import org.knowm.xchart.style.markers.SeriesMarkers;
 
 /** Draws a {@link ChartSpec} headless to PNG with XChart: for {@code charts/}, {@code summary.md} and readers without JavaScript. */
-final class PngChart {
+public final class PngChart {
 
     static final int WIDTH = 880;
     static final int HEIGHT = 360;
@@ -27,7 +27,7 @@ final class PngChart {
     private PngChart() {
     }
 
-    static byte[] draw(ChartSpec spec) throws IOException {
+    public static byte[] draw(ChartSpec spec) throws IOException {
         return spec.bars() ? png(bars(spec)) : png(lines(spec));
     }
 

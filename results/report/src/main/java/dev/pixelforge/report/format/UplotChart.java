@@ -11,7 +11,7 @@ import java.util.List;
  * drag-zoom on time, double-click to reset), all inlined: the page stays one offline file.
  * uPlot comes from its WebJar on the classpath ({@code org.webjars.npm:uplot}).
  */
-final class UplotChart {
+public final class UplotChart {
 
     static final String UPLOT_VERSION = "1.6.30";
     private static final String WEBJAR = "/META-INF/resources/webjars/uplot/" + UPLOT_VERSION + "/dist/";
@@ -20,7 +20,7 @@ final class UplotChart {
     }
 
     /** uPlot's CSS, for the page's head. */
-    static String style() throws IOException {
+    public static String style() throws IOException {
         return "<style>" + resource(WEBJAR + "uPlot.min.css") + "</style>";
     }
 
@@ -29,7 +29,7 @@ final class UplotChart {
      * in local files (mail previews, locked-down browsers) still sees every chart, at the cost of the
      * PNGs' bytes in the file.
      */
-    static String placeholder(ChartSpec spec, byte[] png) {
+    public static String placeholder(ChartSpec spec, byte[] png) {
         return "<figure class=\"pf-chart\"><div class=\"uplot-chart\" data-chart=\"" + HtmlReport.esc(spec.name()) + "\"></div>"
                 + "<noscript><img alt=\"" + HtmlReport.esc(spec.summary()) + "\" width=\"" + PngChart.WIDTH + "\" height=\""
                 + PngChart.HEIGHT + "\" src=\"data:image/png;base64," + Base64.getEncoder().encodeToString(png) + "\"></noscript>"
@@ -38,7 +38,7 @@ final class UplotChart {
     }
 
     /** uPlot itself, the charts' data, and the script that draws them: for the end of the body. */
-    static String scripts(List<ChartSpec> charts) throws IOException {
+    public static String scripts(List<ChartSpec> charts) throws IOException {
         return "<script>" + resource(WEBJAR + "uPlot.iife.min.js") + "</script>"
                 + "<script type=\"application/json\" id=\"pf-charts\">" + ChartJson.of(charts) + "</script>"
                 + "<script>" + resource("uplot-charts.js") + "</script>";

@@ -42,8 +42,14 @@ public final class ExecutionEnvironment implements JvmInstance {
         String address = "127.0.0.1:" + runtimeApi.getAddress().getPort();
         // The runtime loads the function from its working directory (and lib/ in it), as /var/task is on Lambda.
         this.jvm = ChildJvm.start(launch.command(profile, id), launch.environment(profile, address, id), launch.log(id), launch.taskRoot(),
-                launch.cpu().group("aws-lambda-" + id, profile.cpus()));
+                guaranteed(launch.cpu().group("aws-lambda-" + id, profile.cpus())));
         jvm.exited().thenRun(this::died);
+    }
+
+    /** Its share whenever it runs, however busy this machine is with other work: a quota alone is only a ceiling. */
+    private static dev.pixelforge.standins.process.CpuGroup guaranteed(dev.pixelforge.standins.process.CpuGroup group) {
+        group.guarantee();
+        return group;
     }
 
     static ExecutionEnvironment start(int id, LambdaLaunch launch, TargetProfile profile) throws IOException {
