@@ -8,7 +8,6 @@ import java.awt.image.DataBuffer;
 import java.awt.image.DataBufferByte;
 import java.awt.image.Raster;
 import java.awt.image.WritableRaster;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.Iterator;
@@ -16,7 +15,6 @@ import javax.imageio.IIOImage;
 import javax.imageio.ImageIO;
 import javax.imageio.ImageWriteParam;
 import javax.imageio.ImageWriter;
-import javax.imageio.stream.MemoryCacheImageOutputStream;
 
 /** Pixels to bytes in a chosen format. Formats without alpha get the colour channels only. */
 public final class ImageEncoder {
@@ -26,6 +24,11 @@ public final class ImageEncoder {
 
 
     public byte[] encode(Pixels pixels, ImageFormat format, int jpegQuality) {
+        return encode(pixels, format, jpegQuality, null);
+    }
+
+    /** {@link #encode(Pixels, ImageFormat, int)}, through the thread's reused output array when there is scratch. */
+    byte[] encode(Pixels pixels, ImageFormat format, int jpegQuality, CodecScratch scratch) {
         if (format == ImageFormat.WEBP) {
             throw new IllegalArgumentException("no WebP encoder: ImageFormat.answer() turns WebP into PNG");
         }
@@ -39,8 +42,9 @@ public final class ImageEncoder {
         }
         BufferedImage image = toImage(writable);
         ImageWriter writer = writerFor(format);
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream(Math.max(1024, writable.data().length / 4));
-        try (MemoryCacheImageOutputStream out = new MemoryCacheImageOutputStream(bytes)) {
+        ByteArrayImageOutputStream out = scratch != null ? scratch.output()
+                : new ByteArrayImageOutputStream(new byte[Math.max(1024, writable.data().length / 4)]);
+        try {
             writer.setOutput(out);
             ImageWriteParam param = writer.getDefaultWriteParam();
             if (format == ImageFormat.JPEG) {
@@ -57,7 +61,10 @@ public final class ImageEncoder {
         } finally {
             writer.dispose();
         }
-        return bytes.toByteArray();
+        if (scratch != null) {
+            scratch.keep(out);
+        }
+        return out.toByteArray();
     }
 
     /** A GIF, every frame as the input had it, under its converted palette ({@link GifFrames#write}). */
