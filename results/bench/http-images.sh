@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
-# Sourced by bench http and http-profile.sh: the loads they post, and the JVM options the container
-# ships with, so the benchmark, its profile and the Dockerfile run the same JVM.
+# Sourced by bench http and http-profile.sh: the loads they post (the JVM options are lib.sh's
+# container_java_opts, the Dockerfile's).
 
 # bench_images jpeg|mix: sets the array `images` to the files wrk posts, made on first use:
 #   jpeg  the 640x480 JPEG alone (the image set's 640x480, written once by Pillow at quality 75)
@@ -28,9 +28,4 @@ bench_images() {
       ;;
     *) die "the load is jpeg (the 640x480 JPEG) or mix (the image set up to 1920x1080), not '$1'" ;;
   esac
-}
-
-# container_java_opts: the JVM options of the Dockerfile's ENTRYPOINT, without its CDS archive.
-container_java_opts() {
-  echo "-XX:MaxRAMPercentage=75"
 }
