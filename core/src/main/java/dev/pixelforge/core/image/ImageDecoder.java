@@ -5,7 +5,6 @@ import java.io.IOException;
 import java.util.Iterator;
 import java.util.Optional;
 import javax.imageio.IIOException;
-import javax.imageio.ImageIO;
 import javax.imageio.ImageReadParam;
 import javax.imageio.ImageReader;
 import javax.imageio.ImageTypeSpecifier;
@@ -29,6 +28,7 @@ public final class ImageDecoder {
     }
 
     private final ImageLimits limits;
+    private final CodecProviders codecs = new CodecProviders();
 
     public ImageDecoder(ImageLimits limits) {
         this.limits = limits;
@@ -59,8 +59,8 @@ public final class ImageDecoder {
         }
         ImageFormat format = ImageFormat.sniff(bytes).orElseThrow(() -> unrecognised(bytes));
         ImageHeader header = ImageHeader.scan(format, bytes);
-        ImageReader reader = readerFor(format);
-        // A memory-backed stream: ImageIO's default may spill to a temporary file.
+        ImageReader reader = codecs.reader(format);
+        // Read where the bytes are: ImageIO's default stream may spill to a temporary file, its memory one copies them.
         try (ImageInputStream in = new ByteArrayImageInputStream(header.decodable())) {
             boolean gif = format == ImageFormat.GIF;
             // A GIF is read with its metadata and may be seeked: its frames are counted before any is decoded.
@@ -164,7 +164,7 @@ public final class ImageDecoder {
         if (format == null) {
             return 0;
         }
-        ImageReader reader = readerFor(format);
+        ImageReader reader = codecs.reader(format);
         try (ImageInputStream in = new ByteArrayImageInputStream(bytes)) {
             if (format != ImageFormat.GIF) {
                 reader.setInput(in, true, true);
@@ -183,13 +183,6 @@ public final class ImageDecoder {
         }
     }
 
-    private static ImageReader readerFor(ImageFormat format) {
-        Iterator<ImageReader> readers = ImageIO.getImageReadersByFormatName(format.imageIoName());
-        if (!readers.hasNext()) {
-            throw new IllegalStateException("this JRE has no ImageIO reader for " + format);
-        }
-        return readers.next();
-    }
 
     private static ImageRejected classify(ImageFormat format, Exception e) {
         for (Throwable t = e; t != null; t = t.getCause()) {

@@ -10,9 +10,7 @@ import java.awt.image.Raster;
 import java.awt.image.WritableRaster;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.util.Iterator;
 import javax.imageio.IIOImage;
-import javax.imageio.ImageIO;
 import javax.imageio.ImageWriteParam;
 import javax.imageio.ImageWriter;
 
@@ -21,6 +19,8 @@ public final class ImageEncoder {
 
     /** Pillow's default JPEG quality, so default outputs compare with the study's. */
     public static final int DEFAULT_JPEG_QUALITY = 75;
+
+    private final CodecProviders codecs = new CodecProviders();
 
 
     public byte[] encode(Pixels pixels, ImageFormat format, int jpegQuality) {
@@ -41,7 +41,7 @@ public final class ImageEncoder {
             return PngEncoder.encode(writable);
         }
         BufferedImage image = toImage(writable);
-        ImageWriter writer = writerFor(format);
+        ImageWriter writer = codecs.writer(format);
         ByteArrayImageOutputStream out = scratch != null ? scratch.output()
                 : new ByteArrayImageOutputStream(new byte[Math.max(1024, writable.data().length / 4)]);
         try {
@@ -69,7 +69,7 @@ public final class ImageEncoder {
 
     /** A GIF, every frame as the input had it, under its converted palette ({@link GifFrames#write}). */
     public byte[] encode(Animation animation) {
-        return GifFrames.write(animation, writerFor(ImageFormat.GIF));
+        return GifFrames.write(animation, codecs.writer(ImageFormat.GIF));
     }
 
     /** Wraps the pixel array in a BufferedImage without copying it. */
@@ -89,11 +89,4 @@ public final class ImageEncoder {
         return new BufferedImage(cm, raster, false, null);
     }
 
-    private static ImageWriter writerFor(ImageFormat format) {
-        Iterator<ImageWriter> writers = ImageIO.getImageWritersByFormatName(format.imageIoName());
-        if (!writers.hasNext()) {
-            throw new IllegalStateException("this JRE has no ImageIO writer for " + format);
-        }
-        return writers.next();
-    }
 }
