@@ -5,7 +5,8 @@
 # request and where, CPU of Netty's event loops against the pixel pool, time parked, and each
 # answer's Server-Timing split into the kernel (decode + tone + encode) and the rest of `app`.
 # JAVA_OPTS replaces the JVM options (default: the Dockerfile's, without its CDS archive), to profile
-# another collector or heap; the recording is kept in results/runs/http-profile.jfr.
+# another collector or heap; JAR another build of the container jar (an older commit's, to compare);
+# the recording is kept in results/runs/http-profile.jfr.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 # shellcheck source-path=SCRIPTDIR source=lib.sh
@@ -16,7 +17,7 @@ connections=${2:-50}
 DURATION=${DURATION:-20}
 WARMUP=${WARMUP:-10}
 PORT=18182
-JAR=container/target/pixelforge-container-all.jar
+JAR=${JAR:-container/target/pixelforge-container-all.jar}
 # shellcheck source-path=SCRIPTDIR source=http-images.sh
 source results/bench/http-images.sh
 [[ -f $JAR ]] || die "$JAR is missing: mvn -B -pl container -am package -DskipTests"
