@@ -11,6 +11,7 @@ source results/bench/lib.sh
 
 DURATION=${DURATION:-20}
 WARMUP=${WARMUP:-10}
+SETTLE=${SETTLE:-20}
 JAVA_PORT=18180
 PEER_PORT=18181
 JAR=container/target/pixelforge-container-all.jar
@@ -63,7 +64,16 @@ measure() { # name port connections
 
 ours="pixelforge-container $JAVA_PORT"
 peer="flask-gunicorn-pillow $PEER_PORT"
-echo "wrk: the 640x480 JPEG alone, then the image set up to 1920x1080 in turn; ${WARMUP}s warm-up then ${DURATION}s per run; $(nproc) cores"
+echo "wrk: the 640x480 JPEG alone, then the image set up to 1920x1080 in turn; ${SETTLE}s of both loads first, then ${WARMUP}s warm-up and ${DURATION}s per run; $(nproc) cores"
+# Both servers first serve both loads for SETTLE seconds each: what is measured is a server that has
+# been up for a while, as a container is. A JVM's JIT compiles for about 40 s of this load (C2 took 21%
+# of the machine 10 to 30 s after start, in a profile); start-up is bench cold's to measure.
+for load in jpeg mix; do
+  bench_images "$load"
+  for port in "$JAVA_PORT" "$PEER_PORT"; do
+    wrk -t2 -c10 -d"${SETTLE}s" -s results/bench/post.lua "http://127.0.0.1:$port" -- "${images[@]}" > /dev/null
+  done
+done
 results=()
 turn=0
 for load in jpeg mix; do
