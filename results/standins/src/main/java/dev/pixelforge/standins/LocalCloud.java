@@ -93,8 +93,8 @@ public final class LocalCloud implements AutoCloseable {
             PoolFront functionFront = track(started, new PoolFront(functions, ports.function()));
 
             TargetProfile cr = profile.of(Target.CONTAINER).dilated(k.of(Target.CONTAINER));
-            // The container runs as its Dockerfile runs it: its collector, and an AppCDS archive made for this jar.
-            List<String> containerArgs = new ArrayList<>(CONTAINER_JVM_FLAGS);
+            // The container runs as its Dockerfile runs it: with an AppCDS archive made for this jar.
+            List<String> containerArgs = new ArrayList<>();
             AppCdsArchive.forJar(jars.containerJar(), jars.containerJar().getParent().resolve("cds"))
                     .ifPresent(a -> containerArgs.add("-XX:SharedArchiveFile=" + a));
             containerArgs.addAll(List.of("-jar", jars.containerJar().toString()));
@@ -111,12 +111,6 @@ public final class LocalCloud implements AutoCloseable {
             throw e;
         }
     }
-
-    /**
-     * The Dockerfile's ENTRYPOINT options besides the heap (the profile sets it) and the archive:
-     * the parallel collector (issue 16). {@code ContainerJvmFlagsTest} holds the two together.
-     */
-    static final List<String> CONTAINER_JVM_FLAGS = List.of("-XX:+UseParallelGC");
 
     private static List<String> jvm(TargetProfile profile, List<String> args) {
         List<String> all = new ArrayList<>(profile.jvmOptions());
