@@ -12,6 +12,7 @@ source results/bench/lib.sh
 DURATION=${DURATION:-20}
 WARMUP=${WARMUP:-10}
 SETTLE=${SETTLE:-20}
+LOADS=${LOADS:-jpeg mix} # one of them alone, to repeat a result near a goal
 JAVA_PORT=18180
 PEER_PORT=18181
 JAR=container/target/pixelforge-container-all.jar
@@ -76,7 +77,7 @@ for load in jpeg mix; do
 done
 results=()
 turn=0
-for load in jpeg mix; do
+for load in $LOADS; do
   bench_images "$load"
   for c in 10 50; do
     # The two servers take turns going first (ABBA over the runs), so that a drift in what else
@@ -99,7 +100,7 @@ for line in "${results[@]}"; do
   echo "| $load | $name | ${conn#c=} | ${rps#requests_per_s=} | ${p50#p50_ms=} | ${p99#p99_ms=} | ${p999#p999_ms=} | ${errors#errors=} |"
 done
 echo
-for load in jpeg mix; do
+for load in $LOADS; do
   for c in 10 50; do
     o=$(printf '%s\n' "${results[@]}" | grep "^$load pixelforge-container c=$c ")
     p=$(printf '%s\n' "${results[@]}" | grep "^$load flask-gunicorn-pillow c=$c ")
