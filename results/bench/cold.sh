@@ -45,9 +45,10 @@ launch_ms() { # JVM options...
 
 echo "| JVM options | median ms | min ms | max ms |"
 echo "|---|---:|---:|---:|"
-for opts in "-XX:MaxRAMPercentage=75" "-XX:MaxRAMPercentage=75 -XX:TieredStopAtLevel=1" \
-            "-XX:MaxRAMPercentage=75 -XX:SharedArchiveFile=$WORK/app.jsa" \
-            "-XX:MaxRAMPercentage=75 -XX:TieredStopAtLevel=1 -XX:SharedArchiveFile=$WORK/app.jsa"; do
+# The Dockerfile's options, then with C1 only, an archive, both.
+base=$(container_java_opts)
+for opts in "$base" "$base -XX:TieredStopAtLevel=1" "$base -XX:SharedArchiveFile=$WORK/app.jsa" \
+            "$base -XX:TieredStopAtLevel=1 -XX:SharedArchiveFile=$WORK/app.jsa"; do
   times=()
   for _ in $(seq "$RUNS"); do
     ms=$(launch_ms "$opts")  # an assignment, so that a launch that never answers stops the script

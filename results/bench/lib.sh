@@ -44,6 +44,14 @@ study_images() {
   java -cp "$cp" dev.pixelforge.cli.PixelForgeCli images --root "$PIXELFORGE_ROOT" > /dev/null
 }
 
+# container_java_opts: the JVM options of container/Dockerfile's ENTRYPOINT but its AppCDS archive
+# (made per jar where it is wanted), so that a benchmark runs the JVM the image runs.
+container_java_opts() {
+  local entry
+  entry=$(grep '^ENTRYPOINT' "$PIXELFORGE_ROOT/container/Dockerfile") || die "container/Dockerfile has no ENTRYPOINT line"
+  grep -o '"-XX:[^"]*"' <<< "$entry" | tr -d '"' | grep -v '^-XX:SharedArchiveFile=' | paste -sd' ' -
+}
+
 # accepts_connections PORT: whether something on this machine accepts TCP connections on 127.0.0.1:PORT.
 accepts_connections() {
   (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null

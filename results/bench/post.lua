@@ -19,8 +19,8 @@ function request()
 end
 
 function done(summary, latency, requests)
-  io.write(string.format("RESULT requests_per_s=%.2f p50_ms=%.2f p99_ms=%.2f errors=%d requests=%d\n",
-    summary.requests / (summary.duration / 1e6), latency:percentile(50) / 1000, latency:percentile(99) / 1000,
+  io.write(string.format("RESULT requests_per_s=%.2f p50_ms=%.2f p99_ms=%.2f p999_ms=%.2f errors=%d requests=%d\n",
+    summary.requests / (summary.duration / 1e6), latency:percentile(50) / 1000, latency:percentile(99) / 1000, latency:percentile(99.9) / 1000,
     summary.errors.status + summary.errors.connect + summary.errors.read + summary.errors.write + summary.errors.timeout,
     summary.requests))
 end

@@ -4,7 +4,9 @@ import io.micronaut.context.annotation.Factory;
 import jakarta.inject.Named;
 import jakarta.inject.Singleton;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -22,10 +24,26 @@ final class PixelWorkers {
     @Named(NAME)
     ExecutorService pixelWork() {
         AtomicInteger n = new AtomicInteger();
-        return Executors.newFixedThreadPool(Runtime.getRuntime().availableProcessors(), r -> {
+        int threads = Runtime.getRuntime().availableProcessors();
+        return new ThreadPoolExecutor(threads, threads, 0, TimeUnit.MILLISECONDS, new LinkedBlockingQueue<>(), r -> {
             Thread t = new Thread(r, NAME + "-" + n.incrementAndGet());
             t.setDaemon(true);
             return t;
-        });
+        }) {
+            @Override
+            public void execute(Runnable task) {
+                PixelQueueEvent queued = new PixelQueueEvent();
+                if (!queued.isEnabled()) {
+                    super.execute(task);
+                    return;
+                }
+                queued.queued = getQueue().size();
+                queued.begin();
+                super.execute(() -> {
+                    queued.commit();
+                    task.run();
+                });
+            }
+        };
     }
 }

@@ -1,17 +1,14 @@
 package dev.pixelforge.core.image;
 
 import java.awt.image.BufferedImage;
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.util.Iterator;
 import java.util.Optional;
 import javax.imageio.IIOException;
-import javax.imageio.ImageIO;
 import javax.imageio.ImageReadParam;
 import javax.imageio.ImageReader;
 import javax.imageio.ImageTypeSpecifier;
 import javax.imageio.stream.ImageInputStream;
-import javax.imageio.stream.MemoryCacheImageInputStream;
 
 /**
  * Bytes to pixels. The format comes from the leading bytes, the size from the header, and the
@@ -31,13 +28,14 @@ public final class ImageDecoder {
     }
 
     private final ImageLimits limits;
+    private final CodecProviders codecs = new CodecProviders();
 
     public ImageDecoder(ImageLimits limits) {
         this.limits = limits;
     }
 
     public Decoded decode(byte[] bytes) {
-        return decode(bytes, false);
+        return decode(bytes, false, null);
     }
 
     /**
@@ -47,19 +45,23 @@ public final class ImageDecoder {
      * gray(RGB). Other formats decode as usual.
      */
     public Decoded decodeLuma(byte[] bytes) {
-        return decode(bytes, true);
+        return decode(bytes, true, null);
     }
 
-    private Decoded decode(byte[] bytes, boolean lumaOnly) {
+    /**
+     * {@link #decode} or {@link #decodeLuma}, a JPEG's pixels written into the thread's reused
+     * array of that size when {@code scratch} has one: valid only until the thread decodes again.
+     */
+    Decoded decode(byte[] bytes, boolean lumaOnly, CodecScratch scratch) {
         limits.checkBody(bytes.length);
         if (bytes.length == 0) {
             throw new ImageRejected(ImageRejected.Reason.EMPTY_BODY, ImageRejected.EMPTY_BODY_MESSAGE);
         }
         ImageFormat format = ImageFormat.sniff(bytes).orElseThrow(() -> unrecognised(bytes));
         ImageHeader header = ImageHeader.scan(format, bytes);
-        ImageReader reader = readerFor(format);
-        // A memory-backed stream: ImageIO's default may spill to a temporary file.
-        try (ImageInputStream in = new MemoryCacheImageInputStream(new ByteArrayInputStream(header.decodable()))) {
+        ImageReader reader = codecs.reader(format);
+        // Read where the bytes are: ImageIO's default stream may spill to a temporary file, its memory one copies them.
+        try (ImageInputStream in = new ByteArrayImageInputStream(header.decodable())) {
             boolean gif = format == ImageFormat.GIF;
             // A GIF is read with its metadata and may be seeked: its frames are counted before any is decoded.
             reader.setInput(in, !gif, !gif);
@@ -69,7 +71,7 @@ public final class ImageDecoder {
                 Animation animation = GifFrames.read(reader, frames);
                 decoded = new Decoded(format, animation.frames().get(0).pixels(), Optional.of(animation));
             } else {
-                BufferedImage image = reader.read(0, lumaOnly && format == ImageFormat.JPEG ? lumaParam(reader) : null);
+                BufferedImage image = reader.read(0, format == ImageFormat.JPEG ? jpegParam(reader, lumaOnly, scratch) : null);
                 decoded = new Decoded(format, header.orientation().apply(RasterPixels.from(image)));
             }
             // Decoders fill a cut-off image's missing rows with gray (libjpeg only warns): refuse it instead.
@@ -111,6 +113,36 @@ public final class ImageDecoder {
         return frames;
     }
 
+    /**
+     * How a JPEG is read: as 8-bit gray when luma is asked and the reader can produce it; into the
+     * thread's reused image of this size and type when there is scratch and the type is one of the
+     * two a JPEG reader gives by default (a destination of another type would change the colour
+     * conversion libjpeg does). Null: the reader's defaults.
+     */
+    private static ImageReadParam jpegParam(ImageReader reader, boolean lumaOnly, CodecScratch scratch) throws IOException {
+        ImageReadParam param = lumaOnly ? lumaParam(reader) : null;
+        if (scratch == null) {
+            return param;
+        }
+        int type;
+        if (param != null && param.getDestinationType() != null) {
+            type = BufferedImage.TYPE_BYTE_GRAY;
+        } else {
+            Iterator<ImageTypeSpecifier> types = reader.getImageTypes(0);
+            type = types.hasNext() ? types.next().getBufferedImageType() : BufferedImage.TYPE_CUSTOM;
+        }
+        if (type != BufferedImage.TYPE_BYTE_GRAY && type != BufferedImage.TYPE_3BYTE_BGR) {
+            return param;
+        }
+        BufferedImage into = scratch.image(reader.getWidth(0), reader.getHeight(0), type);
+        if (into == null) {
+            return param;
+        }
+        ImageReadParam reuse = param != null ? param : reader.getDefaultReadParam();
+        reuse.setDestination(into);
+        return reuse;
+    }
+
     /** A read param asking for 8-bit gray, when the reader can produce it for this image. */
     private static ImageReadParam lumaParam(ImageReader reader) throws IOException {
         ImageReadParam param = reader.getDefaultReadParam();
@@ -132,8 +164,8 @@ public final class ImageDecoder {
         if (format == null) {
             return 0;
         }
-        ImageReader reader = readerFor(format);
-        try (ImageInputStream in = new MemoryCacheImageInputStream(new ByteArrayInputStream(bytes))) {
+        ImageReader reader = codecs.reader(format);
+        try (ImageInputStream in = new ByteArrayImageInputStream(bytes)) {
             if (format != ImageFormat.GIF) {
                 reader.setInput(in, true, true);
                 return (long) reader.getWidth(0) * reader.getHeight(0);
@@ -151,13 +183,6 @@ public final class ImageDecoder {
         }
     }
 
-    private static ImageReader readerFor(ImageFormat format) {
-        Iterator<ImageReader> readers = ImageIO.getImageReadersByFormatName(format.imageIoName());
-        if (!readers.hasNext()) {
-            throw new IllegalStateException("this JRE has no ImageIO reader for " + format);
-        }
-        return readers.next();
-    }
 
     private static ImageRejected classify(ImageFormat format, Exception e) {
         for (Throwable t = e; t != null; t = t.getCause()) {

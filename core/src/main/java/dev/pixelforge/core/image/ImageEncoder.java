@@ -8,15 +8,11 @@ import java.awt.image.DataBuffer;
 import java.awt.image.DataBufferByte;
 import java.awt.image.Raster;
 import java.awt.image.WritableRaster;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.util.Iterator;
 import javax.imageio.IIOImage;
-import javax.imageio.ImageIO;
 import javax.imageio.ImageWriteParam;
 import javax.imageio.ImageWriter;
-import javax.imageio.stream.MemoryCacheImageOutputStream;
 
 /** Pixels to bytes in a chosen format. Formats without alpha get the colour channels only. */
 public final class ImageEncoder {
@@ -24,8 +20,15 @@ public final class ImageEncoder {
     /** Pillow's default JPEG quality, so default outputs compare with the study's. */
     public static final int DEFAULT_JPEG_QUALITY = 75;
 
+    private final CodecProviders codecs = new CodecProviders();
+
 
     public byte[] encode(Pixels pixels, ImageFormat format, int jpegQuality) {
+        return encode(pixels, format, jpegQuality, null);
+    }
+
+    /** {@link #encode(Pixels, ImageFormat, int)}, through the thread's reused output array when there is scratch. */
+    byte[] encode(Pixels pixels, ImageFormat format, int jpegQuality, CodecScratch scratch) {
         if (format == ImageFormat.WEBP) {
             throw new IllegalArgumentException("no WebP encoder: ImageFormat.answer() turns WebP into PNG");
         }
@@ -38,9 +41,10 @@ public final class ImageEncoder {
             return PngEncoder.encode(writable);
         }
         BufferedImage image = toImage(writable);
-        ImageWriter writer = writerFor(format);
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream(Math.max(1024, writable.data().length / 4));
-        try (MemoryCacheImageOutputStream out = new MemoryCacheImageOutputStream(bytes)) {
+        ImageWriter writer = codecs.writer(format);
+        ByteArrayImageOutputStream out = scratch != null ? scratch.output()
+                : new ByteArrayImageOutputStream(new byte[Math.max(1024, writable.data().length / 4)]);
+        try {
             writer.setOutput(out);
             ImageWriteParam param = writer.getDefaultWriteParam();
             if (format == ImageFormat.JPEG) {
@@ -57,12 +61,15 @@ public final class ImageEncoder {
         } finally {
             writer.dispose();
         }
-        return bytes.toByteArray();
+        if (scratch != null) {
+            scratch.keep(out);
+        }
+        return out.toByteArray();
     }
 
     /** A GIF, every frame as the input had it, under its converted palette ({@link GifFrames#write}). */
     public byte[] encode(Animation animation) {
-        return GifFrames.write(animation, writerFor(ImageFormat.GIF));
+        return GifFrames.write(animation, codecs.writer(ImageFormat.GIF));
     }
 
     /** Wraps the pixel array in a BufferedImage without copying it. */
@@ -82,11 +89,4 @@ public final class ImageEncoder {
         return new BufferedImage(cm, raster, false, null);
     }
 
-    private static ImageWriter writerFor(ImageFormat format) {
-        Iterator<ImageWriter> writers = ImageIO.getImageWritersByFormatName(format.imageIoName());
-        if (!writers.hasNext()) {
-            throw new IllegalStateException("this JRE has no ImageIO writer for " + format);
-        }
-        return writers.next();
-    }
 }

@@ -14,6 +14,8 @@ public final class ImageFunction {
     private final ImageEncoder encoder = new ImageEncoder();
     private final ImageGenerator generator;
     private final PixelBudget budget;
+    /** Per pixel thread: arrays the tone path reuses from request to request (bounded: one thread per CPU). */
+    private final ThreadLocal<CodecScratch> scratch = ThreadLocal.withInitial(CodecScratch::new);
 
     public ImageFunction(ImageLimits limits, ImageGenerator generator, PixelBudget budget) {
         this.limits = limits;
@@ -40,7 +42,8 @@ public final class ImageFunction {
 
     private ToneResult toneWithin(byte[] input, ToneRequest request) {
         long t0 = System.nanoTime();
-        ImageDecoder.Decoded decoded = request.scale().readsOnlyLuma() ? decoder.decodeLuma(input) : decoder.decode(input);
+        CodecScratch reuse = scratch.get();
+        ImageDecoder.Decoded decoded = decoder.decode(input, request.scale().readsOnlyLuma(), reuse);
         long t1 = System.nanoTime();
         ImageFormat format = request.format().orElse(decoded.format().answer());
         if (decoded.animation().isPresent() && format == ImageFormat.GIF) {
@@ -55,7 +58,7 @@ public final class ImageFunction {
         }
         Pixels toned = request.scale().apply(decoded.pixels());
         long t2 = System.nanoTime();
-        byte[] out = encoder.encode(toned, format, request.quality());
+        byte[] out = encoder.encode(toned, format, request.quality(), reuse); // toned may share decoded's reused array: encoded before any reuse
         long t3 = System.nanoTime();
         return new ToneResult(out, format, toned.width(), toned.height(),
                 new PhaseTimings(t1 - t0, "tone", t2 - t1, t3 - t2));
