@@ -5,8 +5,9 @@ import java.util.Locale;
 
 /**
  * How much concurrency the client actually put on a target: requests in flight at full strength
- * (after the ramp-up), by Little's law from the samples (the round trips of the requests started
- * after the ramp-up, over the time from its end to the last answer), against the plan's threads and the target's reserved concurrency. The first study's
+ * (after the ramp-up), by Little's law from the samples (the round trips of every request started
+ * after the ramp-up, refused or not, over the time from its end to the last answer), against the
+ * plan's threads and the target's reserved concurrency. The first study's
  * question: could its client make Lambda throttle at all?
  *
  * @param inFlight requests in flight on average from the end of the ramp-up on; NaN with no second after it
@@ -20,7 +21,8 @@ public record ClientReach(String target, double inFlight, int plannedThreads, in
         double sumMicros = 0;
         for (TargetSummary.Second s : t.perSecond()) {
             if (s.second() >= client.rampSeconds()) {
-                sumMicros += s.requests() * s.meanSentRoundTripMicros(); // in flight from the send: a late arrival's wait was in the client
+                // In flight from the send (a late arrival's wait was in the client), refusals too: each held a thread.
+                sumMicros += s.inFlightMicros();
             }
         }
         // Over the time those requests were in flight: from the end of the ramp-up to the window's last answer.

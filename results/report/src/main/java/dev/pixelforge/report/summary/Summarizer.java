@@ -93,6 +93,7 @@ public final class Summarizer implements Consumer<Sample> {
             lastEnd = Math.max(lastEnd, s.endEpochMillis());
             long[] sec = perSecond.computeIfAbsent(s.startEpochMillis() / 1000, k -> new long[6]);
             sec[0]++;
+            sec[5] += s.roundTripMicros(); // in flight from the send, whatever the answer: it held a thread that long
             if (s.sendLagMicros() >= 0) {
                 scheduled++;
                 sendLag.add(s.sendLagMicros());
@@ -112,7 +113,6 @@ public final class Summarizer implements Consumer<Sample> {
                 successes++;
                 sec[1]++;
                 sec[4] += roundTripMicros; // the per-second mean, like every timing, is of successes
-                sec[5] += s.roundTripMicros();
                 roundTrip.add(roundTripMicros);
                 latency.add(s.latencyMicros());
                 connect.add(s.connectMicros());
@@ -148,7 +148,7 @@ public final class Summarizer implements Consumer<Sample> {
             List<TargetSummary.Second> seconds = new ArrayList<>();
             long first = perSecond.isEmpty() ? 0 : perSecond.firstKey();
             perSecond.forEach((sec, c) -> seconds.add(new TargetSummary.Second((int) (sec - first), c[0], c[1], c[2], c[3],
-                    c[1] == 0 ? 0 : c[4] / (double) c[1], c[1] == 0 ? 0 : c[5] / (double) c[1])));
+                    c[1] == 0 ? 0 : c[4] / (double) c[1], c[5])));
             long[] rt = roundTrip.toArray();
             Distribution roundTripDist = Distribution.of(rt); // sorts rt
             return new TargetSummary(target, samples, successes, errors, throttles, colds, window, samples / window, successes / window,

@@ -38,10 +38,12 @@ public record TargetSummary(String target, long samples, long successes, long er
      * One second of the run.
      *
      * @param meanRoundTripMicros     the successes' mean round trip as the report shows it (open loop: from the intended send time)
-     * @param meanSentRoundTripMicros the same from the moment each left (JMeter's own): the time it was in flight
+     * @param inFlightMicros          the time every request started in this second was in flight, added up: from the
+     *                                moment each left (JMeter's own round trip), successes, refusals and errors alike,
+     *                                as each held a load thread for it (Little's law for the requests in flight)
      */
     public record Second(int second, long requests, long successes, long throttles, long errors, double meanRoundTripMicros,
-                         double meanSentRoundTripMicros) {
+                         long inFlightMicros) {
     }
 
     /**

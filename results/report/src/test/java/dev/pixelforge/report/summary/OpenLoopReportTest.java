@@ -55,8 +55,8 @@ class OpenLoopReportTest {
         assertEquals(List.of(10_000L, 20_000L, 70_000L, 200_000L), Arrays.stream(t.roundTripSorted()).boxed().toList(),
                 "elapsed + send lag: 30 + 40 and 40 + 160 ms");
         assertEquals(160_000L, t.arrivals().sendLag().max());
-        assertEquals(25.0, t.perSecond().stream().mapToDouble(TargetSummary.Second::meanSentRoundTripMicros).sum() / 4 / 1000,
-                "in flight from the send, for Little's law");
+        assertEquals(100_000L, t.perSecond().stream().mapToLong(TargetSummary.Second::inFlightMicros).sum(),
+                "in flight from the send, for Little's law: 10 + 20 + 30 + 40 ms");
 
         Map<String, String> csv = csvRow();
         assertEquals("5", csv.get("arrivals_planned"));
