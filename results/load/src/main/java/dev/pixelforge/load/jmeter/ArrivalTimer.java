@@ -7,9 +7,6 @@ import org.apache.jmeter.testelement.AbstractTestElement;
 import org.apache.jmeter.threads.JMeterContext;
 import org.apache.jmeter.threads.JMeterContextService;
 import org.apache.jmeter.timers.Timer;
-import org.apache.jorphan.collections.HashTree;
-import us.abstracta.jmeter.javadsl.core.BuildTreeContext;
-import us.abstracta.jmeter.javadsl.core.samplers.BaseSampler;
 
 /**
  * Open loop as a plain JMeter timer shared by every thread of the pool (NoThreadClone): before each
@@ -52,19 +49,5 @@ final class ArrivalTimer extends AbstractTestElement implements Timer, NoThreadC
         long lateNanos = Math.max(ticket.lateNanos(), System.nanoTime() - ticket.dueNanos());
         context.getVariables().put(SEND_LAG_VARIABLE, Long.toString(lateNanos / 1000));
         return 0;
-    }
-
-    /** Puts the timer under a sampler of a jmeter-java-dsl plan. */
-    record Child(Tickets tickets) implements BaseSampler.SamplerChild {
-
-        @Override
-        public HashTree buildTreeUnder(HashTree parent, BuildTreeContext context) {
-            return parent.add(new ArrivalTimer(tickets));
-        }
-
-        @Override
-        public void showInGui() {
-            throw new UnsupportedOperationException("the arrival timer has no JMeter GUI");
-        }
     }
 }

@@ -3,9 +3,6 @@ package dev.pixelforge.load.jmeter;
 import org.apache.jmeter.engine.util.NoThreadClone;
 import org.apache.jmeter.processor.PreProcessor;
 import org.apache.jmeter.testelement.AbstractTestElement;
-import org.apache.jorphan.collections.HashTree;
-import us.abstracta.jmeter.javadsl.core.BuildTreeContext;
-import us.abstracta.jmeter.javadsl.core.samplers.BaseSampler;
 
 /**
  * A plain JMeter pre-processor running one thread-safe action before every request, shared by all
@@ -24,19 +21,5 @@ final class BeforeRequest extends AbstractTestElement implements PreProcessor, N
     @Override
     public void process() {
         action.run();
-    }
-
-    /** Puts the pre-processor under a sampler of a jmeter-java-dsl plan. */
-    record Child(Runnable action) implements BaseSampler.SamplerChild {
-
-        @Override
-        public HashTree buildTreeUnder(HashTree parent, BuildTreeContext context) {
-            return parent.add(new BeforeRequest(action));
-        }
-
-        @Override
-        public void showInGui() {
-            throw new UnsupportedOperationException("the pre-processor has no JMeter GUI");
-        }
     }
 }

@@ -8,9 +8,6 @@ import java.nio.file.Path;
 import org.apache.jmeter.testelement.AbstractTestElement;
 import org.apache.jmeter.testelement.TestStateListener;
 import org.apache.jmeter.util.JMeterUtils;
-import org.apache.jorphan.collections.HashTree;
-import us.abstracta.jmeter.javadsl.core.BuildTreeContext;
-import us.abstracta.jmeter.javadsl.core.DslTestPlan;
 
 /**
  * A remote engine's own copy of the run folder, where it cannot see the controller's: JMeter's remote
@@ -74,19 +71,5 @@ public final class EngineRunFolder extends AbstractTestElement implements TestSt
     @Override
     public void testEnded(String host) {
         // the folder stays: it is the engine's record of what it sent
-    }
-
-    /** Puts the element under a jmeter-java-dsl test plan. */
-    record Child(long maxImagePixels) implements DslTestPlan.TestPlanChild {
-
-        @Override
-        public HashTree buildTreeUnder(HashTree parent, BuildTreeContext context) {
-            return parent.add(new EngineRunFolder(maxImagePixels));
-        }
-
-        @Override
-        public void showInGui() {
-            throw new UnsupportedOperationException("the engine run folder has no JMeter GUI");
-        }
     }
 }

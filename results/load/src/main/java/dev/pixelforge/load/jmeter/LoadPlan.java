@@ -59,12 +59,12 @@ public final class LoadPlan {
 
     /** Embedded runs: {@code recorder} after every request, and nothing else. */
     static DslTestPlan embedded(Operation operation, SampleRecorder recorder) {
-        return build(operation, null, List.of(new RecordingPostProcessor.Child(recorder)));
+        return build(operation, null, List.of(new PlanElement("the recorder", () -> new RecordingPostProcessor(recorder))));
     }
 
     /** {@code beforeEachRequest}: run on the requesting thread before every request (the client's watch opens its window on the first). */
     static DslTestPlan embedded(Operation operation, SampleRecorder recorder, Runnable beforeEachRequest) {
-        return build(operation, null, List.of(new BeforeRequest.Child(beforeEachRequest), new RecordingPostProcessor.Child(recorder)));
+        return build(operation, null, List.of(new PlanElement("the before-request hook", () -> new BeforeRequest(beforeEachRequest)), new PlanElement("the recorder", () -> new RecordingPostProcessor(recorder))));
     }
 
     /**
@@ -72,8 +72,8 @@ public final class LoadPlan {
      * and waits until it is due ({@link ArrivalTimer}).
      */
     static DslTestPlan embedded(Operation operation, SampleRecorder recorder, Runnable beforeEachRequest, Tickets tickets) {
-        return build(operation, null, List.of(new BeforeRequest.Child(beforeEachRequest), new ArrivalTimer.Child(tickets),
-                new RecordingPostProcessor.Child(recorder)));
+        return build(operation, null, List.of(new PlanElement("the before-request hook", () -> new BeforeRequest(beforeEachRequest)), new PlanElement("the open-loop timer", () -> new ArrivalTimer(tickets)),
+                new PlanElement("the recorder", () -> new RecordingPostProcessor(recorder))));
     }
 
     /** Requests only: no extractor, no post-processor, no listener (what a load client costs at the least). */

@@ -5,9 +5,6 @@ import org.apache.jmeter.processor.PostProcessor;
 import org.apache.jmeter.testelement.AbstractTestElement;
 import org.apache.jmeter.threads.JMeterContext;
 import org.apache.jmeter.threads.JMeterContextService;
-import org.apache.jorphan.collections.HashTree;
-import us.abstracta.jmeter.javadsl.core.BuildTreeContext;
-import us.abstracta.jmeter.javadsl.core.samplers.BaseSampler;
 
 /**
  * The recorder as a plain JMeter post-processor, one instance for every thread (the recorder is
@@ -28,19 +25,5 @@ final class RecordingPostProcessor extends AbstractTestElement implements PostPr
     public void process() {
         JMeterContext context = JMeterContextService.getContext();
         recorder.record(context.getPreviousResult(), context.getVariables());
-    }
-
-    /** Puts the post-processor under a sampler of a jmeter-java-dsl plan. */
-    record Child(SampleRecorder recorder) implements BaseSampler.SamplerChild {
-
-        @Override
-        public HashTree buildTreeUnder(HashTree parent, BuildTreeContext context) {
-            return parent.add(new RecordingPostProcessor(recorder));
-        }
-
-        @Override
-        public void showInGui() {
-            throw new UnsupportedOperationException("the recorder has no JMeter GUI");
-        }
     }
 }
