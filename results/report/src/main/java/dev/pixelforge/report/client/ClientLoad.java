@@ -71,7 +71,7 @@ public record ClientLoad(String target, long wallMillis, long cpuMillis, double 
                     100 * cpuShare(), coresText(), 100 * CPU_BOUND_SHARE));
         }
         if (quotaThrottledShare() >= QUOTA_BOUND_SHARE - ROUNDING) {
-            out.add(String.format(Locale.ROOT, "its CPU quota held it back for %.0f%% of the window (at or above %.0f%%)",
+            out.add(String.format(Locale.ROOT, "its CPU quota held it back for %.0f%% of the window (summed over CPUs; at or above %.0f%%)",
                     100 * quotaThrottledShare(), 100 * QUOTA_BOUND_SHARE));
         }
         if (gcShare() >= GC_BOUND_SHARE - ROUNDING) {

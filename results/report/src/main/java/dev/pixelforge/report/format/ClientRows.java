@@ -25,7 +25,7 @@ final class ClientRows {
                 100 * c.cpuShare(), c.coresText() + " cores")));
         SummaryTable.add(rows, ts, "load client GC (% of window)", t -> with(run, t, c -> String.format(Locale.ROOT, "%.1f%%", 100 * c.gcShare())));
         if (run.client().values().stream().anyMatch(c -> c.quotaThrottledMillis() > 0)) {
-            SummaryTable.add(rows, ts, "load client held back by its quota (% of window)",
+            SummaryTable.add(rows, ts, "load client held back by its quota (% of window, summed over CPUs)",
                     t -> with(run, t, c -> String.format(Locale.ROOT, "%.1f%%", 100 * c.quotaThrottledShare())));
         }
         SummaryTable.add(rows, ts, "load client failures", t -> with(run, t, c -> Long.toString(c.clientFailures())));

@@ -74,9 +74,12 @@ public record RunSummary(String run, String profile, long startEpochMillis, doub
         return dilation.getOrDefault(target, 1.0);
     }
 
-    /** Whether any target ran dilated, so that cloud-equivalent figures differ from measured ones. */
+    /**
+     * Whether any target of the run ran dilated, so that cloud-equivalent figures differ from measured
+     * ones. Only the targets that ran: run.properties gives every platform's k, run or not.
+     */
     public boolean dilated() {
-        return dilation.values().stream().anyMatch(k -> k != 1);
+        return targets.stream().anyMatch(t -> dilation(t.target()) != 1);
     }
 
     /** Whether any target was sent open-loop arrivals: then round trips are from the intended send time. */

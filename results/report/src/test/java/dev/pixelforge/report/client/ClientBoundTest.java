@@ -68,10 +68,10 @@ class ClientBoundTest {
         RunSummary summary = ReportWriter.write(run);
 
         assertEquals(Map.of("aws-lambda", "true", "container", "false", "gcp-function", ""), clientBound());
-        assertEquals(List.of("its CPU quota held it back for 10% of the window (at or above 10%)"), summary.client().get("aws-lambda").reasons());
+        assertEquals(List.of("its CPU quota held it back for 10% of the window (summed over CPUs; at or above 10%)"), summary.client().get("aws-lambda").reasons());
         assertEquals(0.31, summary.client().get("aws-lambda").cpuShare(), 1e-9, "31% of its 0.2 CPU: under the CPU threshold");
         String table = ReportWriter.consoleTable(summary);
-        assertTrue(table.lines().anyMatch(l -> l.trim().startsWith("load client held back by its quota (% of window)")
+        assertTrue(table.lines().anyMatch(l -> l.trim().startsWith("load client held back by its quota (% of window, summed over CPUs)")
                 && List.of(l.trim().split("\\s{2,}")).subList(1, 4).equals(List.of("10.0%", "10.0%", "-"))), table);
     }
 
@@ -97,6 +97,9 @@ class ClientBoundTest {
         Files.writeString(about, Files.readString(about) + "client-isolation=t3.micro (0.2 CPU, 1 GiB): a cgroup CPU quota of 0.2 CPU\n");
         String warning = "The load client's machine is not dilated";
         assertTrue(ReportWriter.write(run).warnings().stream().noneMatch(w -> w.startsWith(warning)));
+
+        Files.writeString(about, Files.readString(about) + "dilation.absent-target=4.8\n");
+        assertTrue(ReportWriter.write(run).warnings().stream().noneMatch(w -> w.startsWith(warning)), "a target that did not run");
 
         Files.writeString(about, Files.readString(about) + "dilation.container=4.8\n");
         assertTrue(ReportWriter.write(run).warnings().stream().anyMatch(w -> w.startsWith(warning)));
