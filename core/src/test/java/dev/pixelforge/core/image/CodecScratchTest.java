@@ -8,7 +8,10 @@ import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.awt.image.BufferedImage;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class CodecScratchTest {
@@ -46,6 +49,26 @@ class CodecScratchTest {
             Pixels after = decoder.decode(cut, luma, scratch).pixels();
             assertSame(before.data(), after.data(), "decoded into the reused array");
             assertArrayEquals(decoder.decode(cut, luma, null).pixels().data(), after.data(), "luma " + luma);
+        }
+    }
+
+    @Test
+    void everyJpegOfTheWildCorpus_throughOneThreadsScratch_inTurn_decodesAsFresh() throws Exception {
+        // CMYK, YCCK, Display P3, orientations, restart markers: one scratch, as one pixel thread serves them one after another.
+        List<Path> jpegs;
+        try (var files = Files.list(Path.of("src/test/resources/contract/wild"))) {
+            jpegs = files.filter(p -> p.toString().endsWith(".jpg") && !p.getFileName().toString().startsWith("arithmetic")).sorted().toList();
+        }
+        assertEquals(14, jpegs.size(), "the corpus's Huffman-coded JPEGs (its README lists them): " + jpegs);
+        CodecScratch scratch = new CodecScratch();
+        for (int round = 0; round < 2; round++) {
+            for (Path jpeg : jpegs) {
+                byte[] bytes = Files.readAllBytes(jpeg);
+                for (boolean luma : new boolean[] {false, true}) {
+                    assertArrayEquals(decoder.decode(bytes, luma, null).pixels().data(), decoder.decode(bytes, luma, scratch).pixels().data(),
+                            jpeg.getFileName() + " luma " + luma + " round " + round);
+                }
+            }
         }
     }
 
