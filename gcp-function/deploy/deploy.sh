@@ -43,18 +43,9 @@ record_url() {
     gcloud functions describe "$FUNCTION" --gen2 --project="$PROJECT" --region="$REGION" --format='value(serviceConfig.uri)'
 }
 
-# resize MIB CPUS CONCURRENCY: `./pixelforge sweep`'s step between sizes, a configuration update (not
-# a redeploy) of the function's service. gcloud returns once the new revision is ready and takes the traffic;
-# its new token means no instance of the old size serves. Cloud Run checks the pairs itself (below
-# 1 vCPU: concurrency 1 and at most 1 GiB); the sweep refuses them before any step. The next deploy
-# sets the profile's size back.
+# resize MIB CPUS CONCURRENCY: `./pixelforge sweep`'s step between sizes (gcp_resize, in common.sh).
 resize() {
-  [[ $# -eq 3 ]] || die "resize takes MIB CPUS CONCURRENCY, e.g. resize 1024 1 80"
-  [[ $1 =~ ^[0-9]+$ && $2 =~ ^[0-9]*\.?[0-9]+$ && $3 =~ ^[0-9]+$ ]] || die "resize $*: MIB and CONCURRENCY are whole numbers, CPUS a number such as 0.5 or 2"
-  need gcloud "install the Google Cloud CLI"
-  gcp_settings
-  run gcloud run services update "$FUNCTION" --project="$PROJECT" --region="$REGION" --memory="$1Mi" --cpu="$2" \
-    --concurrency="$3" --update-env-vars="PIXELFORGE_COLD_START_TOKEN=${COLD_START_TOKEN:-$(date +%s)}" --quiet
+  gcp_resize "$FUNCTION" "$@"
 }
 
 force_cold() {

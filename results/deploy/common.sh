@@ -112,6 +112,22 @@ gcp_settings() {
   REGION=${GCP_REGION:-us-central1}
 }
 
+# gcp_resize NAME MIB CPUS CONCURRENCY: `./pixelforge sweep`'s step between sizes for a Cloud Run
+# service, or the one behind a Cloud Functions gen2 function: a configuration update (not a redeploy).
+# gcloud returns once the new revision is ready and takes the traffic; its new token means no instance
+# of the old size serves. Cloud Run checks the pairs itself (below 1 vCPU: concurrency 1 and at most
+# 1 GiB); the sweep refuses them before any step. The next deploy sets the profile's size back.
+gcp_resize() {
+  local name=$1
+  shift
+  [[ $# -eq 3 ]] || die "resize takes MIB CPUS CONCURRENCY, e.g. resize 1024 1 80"
+  [[ $1 =~ ^[0-9]+$ && $2 =~ ^[0-9]*\.?[0-9]+$ && $3 =~ ^[0-9]+$ ]] || die "resize $*: MIB and CONCURRENCY are whole numbers, CPUS a number such as 0.5 or 2"
+  need gcloud "install the Google Cloud CLI"
+  gcp_settings
+  run gcloud run services update "$name" --project="$PROJECT" --region="$REGION" --memory="$1Mi" --cpu="$2" \
+    --concurrency="$3" --update-env-vars="PIXELFORGE_COLD_START_TOKEN=${COLD_START_TOKEN:-$(date +%s)}" --quiet
+}
+
 # output_of VAR PLACEHOLDER CMD...: sets VAR to what CMD prints; a dry run prints CMD instead and
 # sets VAR to PLACEHOLDER, so the commands after it can be printed too. Returns 1 when CMD fails.
 output_of() {

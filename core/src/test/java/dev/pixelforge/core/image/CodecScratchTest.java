@@ -8,6 +8,10 @@ import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.awt.image.BufferedImage;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class CodecScratchTest {
@@ -28,6 +32,43 @@ class CodecScratchTest {
             assertSame(a.data(), b.data(), "the same size and type: the same array");
             assertArrayEquals(decoder.decode(second, luma, null).pixels().data(), b.data(), "luma " + luma);
             assertEquals(luma ? Channels.GRAY : Channels.BGR, b.channels());
+        }
+    }
+
+    @Test
+    void jpegCutShortWithItsEndMarker_decodedIntoAReusedArray_keepsNoPixelOfThePreviousRequest() {
+        // libjpeg fills the rows it has no data for; into a reused array they must not be the last request's rows.
+        byte[] previous = encoder.encode(noise.generate(256, 1), ImageFormat.JPEG, 75);
+        byte[] whole = encoder.encode(noise.generate(256, 2), ImageFormat.JPEG, 75);
+        byte[] cut = Arrays.copyOf(whole, whole.length / 2 + 2);
+        cut[cut.length - 2] = (byte) 0xFF;
+        cut[cut.length - 1] = (byte) 0xD9; // EOI: what the truncation check looks for
+        for (boolean luma : new boolean[] {true, false}) {
+            CodecScratch scratch = new CodecScratch();
+            Pixels before = decoder.decode(previous, luma, scratch).pixels();
+            Pixels after = decoder.decode(cut, luma, scratch).pixels();
+            assertSame(before.data(), after.data(), "decoded into the reused array");
+            assertArrayEquals(decoder.decode(cut, luma, null).pixels().data(), after.data(), "luma " + luma);
+        }
+    }
+
+    @Test
+    void everyJpegOfTheWildCorpus_throughOneThreadsScratch_inTurn_decodesAsFresh() throws Exception {
+        // CMYK, YCCK, Display P3, orientations, restart markers: one scratch, as one pixel thread serves them one after another.
+        List<Path> jpegs;
+        try (var files = Files.list(Path.of("src/test/resources/contract/wild"))) {
+            jpegs = files.filter(p -> p.toString().endsWith(".jpg") && !p.getFileName().toString().startsWith("arithmetic")).sorted().toList();
+        }
+        assertEquals(14, jpegs.size(), "the corpus's Huffman-coded JPEGs (its README lists them): " + jpegs);
+        CodecScratch scratch = new CodecScratch();
+        for (int round = 0; round < 2; round++) {
+            for (Path jpeg : jpegs) {
+                byte[] bytes = Files.readAllBytes(jpeg);
+                for (boolean luma : new boolean[] {false, true}) {
+                    assertArrayEquals(decoder.decode(bytes, luma, null).pixels().data(), decoder.decode(bytes, luma, scratch).pixels().data(),
+                            jpeg.getFileName() + " luma " + luma + " round " + round);
+                }
+            }
         }
     }
 

@@ -84,6 +84,15 @@ final class SweepCommand implements Callable<Integer> {
             return 2;
         }
         CloudResize resize = new CloudResize(options.root, dryRun);
+        try {
+            return run(steps, resize);
+        } catch (CloudResize.Failed e) { // the cloud's size, not a bug: one line, as for a bad option
+            System.err.println("pixelforge sweep: " + e.getMessage());
+            return 2;
+        }
+    }
+
+    private int run(List<SweepStep> steps, CloudResize resize) throws Exception {
         if (dryRun) {
             dryRun(steps, resize, System.out);
             return 0;

@@ -94,4 +94,15 @@ class SweepOptionsTest {
                 + "== step 3 of 3: aws-lambda 1769 MB (1.000 vCPU: Lambda: 1769 MB / 1,769 MB per vCPU)\n"), printed);
         assertNoFolder();
     }
+
+    @Test
+    void aDeployedTargetsResizeThatFails_endsTheSweepWithOneLineAndExit2_noStackTrace(@TempDir Path root) throws Exception {
+        Path script = Files.createDirectories(root.resolve("aws-lambda/deploy")).resolve("deploy.sh");
+        Files.writeString(script, "#!/bin/sh\necho 'An error occurred (ResourceConflictException)'\nexit 3\n");
+        assertTrue(script.toFile().setExecutable(true));
+        Path targets = Files.writeString(root.resolve("targets.properties"), "aws-lambda=http://127.0.0.1:9/\n");
+        assertEquals(2, sweep("--root", root.toString(), "--targets-file", targets.toString(), "--lambda-memory", "885"));
+        assertEquals("pixelforge sweep: aws-lambda resize to 885 MB failed (exit 3): the sweep stops here\n", err.toString(StandardCharsets.UTF_8));
+        assertTrue(out.toString(StandardCharsets.UTF_8).contains("An error occurred (ResourceConflictException)"), "the script's own output is shown");
+    }
 }

@@ -200,7 +200,8 @@ public final class ReportWriter {
         if (clientIsolation.contains("NOT")) {
             out.add("The load client was to run in a machine of its own, and could not be isolated: " + clientIsolation + ".");
         }
-        if (!clientIsolation.isEmpty() && run.dilated()) {
+        // "none: ..." is a client in the comparison's JVM or remote engines: no machine modelled, nothing to warn of.
+        if (!clientIsolation.isEmpty() && !clientIsolation.startsWith("none") && run.dilated()) {
             // The client's quota models a real machine and is not divided by k: against targets k times
             // slower it is, in cloud terms, a client k times stronger than the one it names.
             out.add("The load client's machine is not dilated: against a target that ran k times slower, it was k times stronger than "

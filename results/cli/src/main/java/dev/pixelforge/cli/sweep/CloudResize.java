@@ -17,6 +17,13 @@ import java.util.List;
  */
 public final class CloudResize {
 
+    /** A resize that did not happen (no script, or the script failed): the sweep stops with this one line. */
+    public static final class Failed extends IOException {
+        Failed(String message) {
+            super(message);
+        }
+    }
+
     private final Path root;
     private final boolean dryRun;
 
@@ -45,7 +52,7 @@ public final class CloudResize {
     public void apply(SweepSize size, TargetProfile profile, PrintStream out) throws IOException, InterruptedException {
         List<String> cmd = command(size, profile);
         if (!Files.isExecutable(Path.of(cmd.get(0)))) {
-            throw new IOException(cmd.get(0) + " is missing or not executable: --root must be the repository's root");
+            throw new Failed(cmd.get(0) + " is missing or not executable: --root must be the repository's root");
         }
         out.println("  " + String.join(" ", cmd));
         Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
@@ -54,7 +61,7 @@ public final class CloudResize {
         }
         int exit = p.waitFor();
         if (exit != 0) {
-            throw new IOException(size.target().id() + " resize to " + size.label() + " failed (exit " + exit + "): the sweep stops here");
+            throw new Failed(size.target().id() + " resize to " + size.label() + " failed (exit " + exit + "): the sweep stops here");
         }
     }
 }

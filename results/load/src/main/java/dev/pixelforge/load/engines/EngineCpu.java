@@ -82,7 +82,10 @@ public final class EngineCpu {
         }
     }
 
-    /** {@code ... dev.pixelforge.cli.PixelForgeCli engine ... --port N ...}, as ./pixelforge starts it. */
+    /** The engine command's registry port when it is given no {@code --port} (JMeter's, and {@code EngineCommand}'s default). */
+    static final int ENGINE_DEFAULT_PORT = 1099;
+
+    /** {@code ... dev.pixelforge.cli.PixelForgeCli engine ... --port N ...}, as ./pixelforge starts it; no --port is 1099. */
     static boolean isEngineOn(List<String> args, int port) {
         int main = args.indexOf("dev.pixelforge.cli.PixelForgeCli");
         if (main < 0 || main + 1 >= args.size() || !args.get(main + 1).equals("engine")) {
@@ -90,6 +93,10 @@ public final class EngineCpu {
         }
         String n = Integer.toString(port);
         int flag = args.indexOf("--port");
+        boolean portGiven = flag > main || args.subList(main, args.size()).stream().anyMatch(a -> a.startsWith("--port="));
+        if (!portGiven) {
+            return port == ENGINE_DEFAULT_PORT;
+        }
         return args.indexOf("--port=" + n) > main || (flag > main && flag + 1 < args.size() && args.get(flag + 1).equals(n));
     }
 

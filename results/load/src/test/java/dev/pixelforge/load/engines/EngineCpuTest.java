@@ -18,6 +18,13 @@ class EngineCpuTest {
     }
 
     @Test
+    void theEngineCommandWithoutPort_isOnItsDefault1099_only() {
+        List<String> bare = List.of("java", "-cp", "x.jar", "dev.pixelforge.cli.PixelForgeCli", "engine", "--no-ssl");
+        assertTrue(EngineCpu.isEngineOn(bare, 1099));
+        assertFalse(EngineCpu.isEngineOn(bare, 2099));
+    }
+
+    @Test
     void anotherPort_orAnotherCommand_isNot() {
         assertFalse(EngineCpu.isEngineOn(SCRIPT, 2099));
         assertFalse(EngineCpu.isEngineOn(List.of("java", "dev.pixelforge.cli.PixelForgeCli", "compare", "--port", "1099"), 1099));

@@ -37,7 +37,7 @@ public final class ArrivalRows {
             SummaryTable.add(rows, ts, "rate achieved, cloud-equivalent (sent/s)",
                     t -> open(t) ? rate(t.arrivals().achievedPerSecond() * run.dilation(t.target())) : "-");
         }
-        SummaryTable.add(rows, ts, "late arrivals (no thread free when due)", t -> open(t) ? String.format(Locale.ROOT, "%d (%s)",
+        SummaryTable.add(rows, ts, "late arrivals (left 1 ms or more after due)", t -> open(t) ? String.format(Locale.ROOT, "%d (%s)",
                 t.arrivals().late(), Units.percent(t.arrivals().sent() == 0 ? 0 : t.arrivals().late() / (double) t.arrivals().sent())) : "-");
         SummaryTable.add(rows, ts, "send lag p99 / max (ms)", t -> open(t)
                 ? Units.ms(t.arrivals().sendLag().p99()) + " / " + Units.ms(t.arrivals().sendLag().max()) : "-");

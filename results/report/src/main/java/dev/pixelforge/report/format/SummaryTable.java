@@ -29,7 +29,7 @@ public record SummaryTable(List<String> targets, List<Row> rows) {
         add(rows, ts, "throttles (refusals)", t -> Long.toString(t.throttles()));
         add(rows, ts, "refusal time to answer p50 (ms)", t -> Units.ms(t.refusalRoundTrip().p50()));
         add(rows, ts, "cold starts", t -> Long.toString(t.coldStarts()) + (t.coldStarts() > 0 && t.coldStarts() < 10 ? " (few)" : ""));
-        add(rows, ts, "cold start round trip p50 (ms)", t -> Units.ms(t.coldRoundTrip().p50()));
+        add(rows, ts, "cold start " + rt + " p50 (ms)", t -> Units.ms(t.coldRoundTrip().p50()));
         add(rows, ts, rt + " p50 (ms)", t -> Units.ms(t.roundTrip().p50()));
         add(rows, ts, "  95% interval (ms)", t -> interval(t.roundTrip().p50Interval()));
         if (ts.size() > 1) {
@@ -51,7 +51,7 @@ public record SummaryTable(List<String> targets, List<Row> rows) {
             add(rows, ts, rt + " p50, cloud-equivalent (ms)", t -> Units.ms(t.roundTrip().p50() / run.dilation(t.target())));
             add(rows, ts, rt + " p95, cloud-equivalent (ms)", t -> Units.ms(t.roundTrip().p95() / run.dilation(t.target())));
             add(rows, ts, "process (app) p50, cloud-equivalent (ms)", t -> Units.ms(t.process().p50() / run.dilation(t.target())));
-            add(rows, ts, "cold start round trip p50, cloud-eq. (ms)", t -> Units.ms(t.coldRoundTrip().p50() / run.dilation(t.target())));
+            add(rows, ts, "cold start " + rt + " p50, cloud-eq. (ms)", t -> Units.ms(t.coldRoundTrip().p50() / run.dilation(t.target())));
             add(rows, ts, "CPU share per instance, cloud (vCPU)", t -> Double.isNaN(t.resources().cpuQuota()) ? "-"
                     : String.format(java.util.Locale.ROOT, "%.3f", t.resources().cpuQuota() * run.dilation(t.target())));
         }

@@ -18,12 +18,13 @@ record TimingTable(List<Row> rows) {
 
     static TimingTable of(RunSummary run) {
         List<Row> rows = new ArrayList<>();
-        add(rows, run, "round trip", TargetSummary::roundTrip);
+        String rt = run.roundTripName(); // open loop: from each request's intended send time, as the side-by-side table says
+        add(rows, run, rt, TargetSummary::roundTrip);
         add(rows, run, "latency (TTFB)", TargetSummary::latency);
         add(rows, run, "connect", TargetSummary::connect);
         add(rows, run, "process (app)", TargetSummary::process);
         add(rows, run, "overhead", TargetSummary::overhead);
-        add(rows, run, "cold start round trip", TargetSummary::coldRoundTrip);
+        add(rows, run, "cold start " + rt, TargetSummary::coldRoundTrip);
         add(rows, run, "refusal time to answer", TargetSummary::refusalRoundTrip);
         add(rows, run, "error time to answer", TargetSummary::errorRoundTrip);
         return new TimingTable(List.copyOf(rows));

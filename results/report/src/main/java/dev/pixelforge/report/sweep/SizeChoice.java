@@ -58,7 +58,8 @@ public record SizeChoice(Strategy strategy, double weight, SizePoint best, List<
                 noise.add(other);
             }
         }
-        return new SizeChoice(strategy, weight, best, noise, why(strategy, best, noise, weight, maxCost, maxP50));
+        SizePoint next = ranked.size() > 1 ? ranked.get(1) : null;
+        return new SizeChoice(strategy, weight, best, noise, why(strategy, best, next, noise, weight, maxCost, maxP50));
     }
 
     /** Power tuning's balanced value, to be minimised: weight x cost / max cost + (1 - weight) x time / max time. */
@@ -90,7 +91,8 @@ public record SizeChoice(Strategy strategy, double weight, SizePoint best, List<
         return a[0] <= b[1] && b[0] <= a[1];
     }
 
-    private static String why(Strategy strategy, SizePoint best, List<SizePoint> noise, double weight, double maxCost, double maxP50) {
+    /** {@code next}: the size ranked second, or null when the best is the only one. */
+    private static String why(Strategy strategy, SizePoint best, SizePoint next, List<SizePoint> noise, double weight, double maxCost, double maxP50) {
         String figures = String.format(Locale.ROOT, "%s: $%.2f per million, process p50 %.1f ms", best.size(), best.usdPerMillion(), best.processP50());
         if (strategy == Strategy.SPEED) {
             figures = String.format(Locale.ROOT, "%s: process p50 %.1f ms", best.size(), best.processP50());
@@ -102,10 +104,16 @@ public record SizeChoice(Strategy strategy, double weight, SizePoint best, List<
         if (!noise.isEmpty()) {
             noiseText = "; within noise of " + String.join(", ", noise.stream().map(SizePoint::size).toList())
                     + (strategy == Strategy.COST ? " (the same cost)" : " (95% intervals overlap): the data cannot tell them apart");
-        } else if (strategy != Strategy.COST && best.processP50Interval() == null) {
+        } else if (strategy == Strategy.COST) {
+            noiseText = " (one total per size: no interval)";
+        } else if (next == null) {
+            noiseText = "; the only size ranked: nothing to compare it with";
+        } else if (best.processP50Interval() == null) {
             noiseText = "; too few samples for an interval: whether it beats the next is not known";
+        } else if (next.processP50Interval() == null) {
+            noiseText = "; " + next.size() + ", the next, has too few samples for an interval: whether it beats that one is not known";
         } else {
-            noiseText = strategy == Strategy.COST ? " (one total per size: no interval)" : "; significantly better than the next (95% intervals apart)";
+            noiseText = "; significantly better than the next (95% intervals apart)";
         }
         return figures + noiseText;
     }

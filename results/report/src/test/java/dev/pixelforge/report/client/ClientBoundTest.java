@@ -106,6 +106,18 @@ class ClientBoundTest {
     }
 
     @Test
+    void aClientInTheComparisonsOwnJvm_orRemoteEngines_againstADilatedTarget_isNotWarnedOfModellingAMachine() throws IOException {
+        HandComputedFixture.copyTo(run);
+        Path about = run.resolve("run.properties");
+        String original = Files.readString(about) + "dilation.container=4.8\n";
+        for (String none : List.of("none: the load client ran in the comparison's own JVM, on all 2 cores",
+                "none: the load came from 2 remote JMeter engines (127.0.0.1:1099, 127.0.0.1:1100); client.csv watched the controller only")) {
+            Files.writeString(about, original + "client-isolation=" + none + "\n");
+            assertTrue(ReportWriter.write(run).warnings().stream().noneMatch(w -> w.startsWith("The load client's machine is not dilated")), none);
+        }
+    }
+
+    @Test
     void aRunWithoutClientCsv_hasEmptyClientColumns_andNoClientRows() throws IOException {
         HandComputedFixture.copyTo(run);
         RunSummary summary = ReportWriter.write(run);

@@ -88,6 +88,15 @@ class SizeChoiceTest {
     }
 
     @Test
+    void speed_claimsSignificanceOnlyAgainstANextSizeWithAnInterval() {
+        assertEquals("C: process p50 100.0 ms; the only size ranked: nothing to compare it with",
+                SizeChoice.of(List.of(C), Strategy.SPEED, 0.5).why());
+        SizePoint few = SizePoint.of("aws-lambda", "F", 9, 150, null);
+        assertEquals("C: process p50 100.0 ms; F, the next, has too few samples for an interval: whether it beats that one is not known",
+                SizeChoice.of(List.of(A, few, C), Strategy.SPEED, 0.5).why());
+    }
+
+    @Test
     void unpricedSizes_haveNoCostChoice_butStillASpeedOne() {
         SizePoint d = SizePoint.of("container", "D", Double.NaN, 40, null);
         assertNull(SizeChoice.of(List.of(d), Strategy.COST, 0.5).best());
