@@ -2,6 +2,7 @@ package dev.pixelforge.cli.compare;
 
 import dev.pixelforge.load.arrivals.ArrivalRate;
 import dev.pixelforge.load.client.ClientHost;
+import dev.pixelforge.load.client.QuotaUse;
 import dev.pixelforge.load.jmeter.LoadRunner;
 import dev.pixelforge.load.profile.LoadProfile;
 import dev.pixelforge.load.profile.Operation;
@@ -59,11 +60,23 @@ public final class ClientJvmMain {
         String cores = p.getProperty("cores", "");
         ClientHost host = cores.isEmpty() ? ClientHost.thisJvm(p.getProperty("process"))
                 : ClientHost.inQuota(Double.parseDouble(cores), p.getProperty("process"),
-                        () -> groups.stream().mapToLong(CpuGroup::throttledMillisIn).sum()); // only the CPU group has a cpu.stat
+                        () -> quotaUse(groups));
         try (SampleLog log = SampleLog.appendTo(runDir.resolve("samples.csv"))) {
             LoadRunner.run(p.getProperty("target"), URI.create(p.getProperty("url")), load, runDir, log, System.out, host,
                     new LoadRunner.Outputs(Boolean.parseBoolean(p.getProperty("jtl", "false")),
                             Boolean.parseBoolean(p.getProperty("jmeter-dashboard", "false"))));
         }
+    }
+
+    /** What the CPU quota has done to this JVM so far: only the CPU group's folder has a cpu.stat. */
+    private static QuotaUse quotaUse(List<Path> groups) {
+        long[] sum = new long[3];
+        for (Path g : groups) {
+            long[] stat = CpuGroup.statIn(g);
+            for (int i = 0; i < 3; i++) {
+                sum[i] += stat[i];
+            }
+        }
+        return new QuotaUse(sum[0], sum[1], sum[2]);
     }
 }

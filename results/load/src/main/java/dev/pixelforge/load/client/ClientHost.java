@@ -1,6 +1,6 @@
 package dev.pixelforge.load.client;
 
-import java.util.function.LongSupplier;
+import java.util.function.Supplier;
 
 /**
  * What the load client ran on: how many cores it had and why that many, and what else shared its
@@ -9,13 +9,12 @@ import java.util.function.LongSupplier;
  * @param cores     the CPU the client could use, in cores: its quota when it ran in one
  * @param coresFrom where {@code cores} came from, for the report
  * @param process   what the measured process held besides the load client, or that it held only the client
- * @param quotaThrottledMillis the time, so far, that the kernel held the client's runnable threads back
- *                  for having used its quota (cgroup {@code cpu.stat}, summed over CPUs as the kernel sums
- *                  it); always 0 without a quota
+ * @param quotaUse  what the client's CPU quota has done to it so far (cgroup {@code cpu.stat});
+ *                  {@link QuotaUse#NONE} without a quota
  */
-public record ClientHost(double cores, String coresFrom, String process, LongSupplier quotaThrottledMillis) {
+public record ClientHost(double cores, String coresFrom, String process, Supplier<QuotaUse> quotaUse) {
 
-    private static final LongSupplier NO_QUOTA = () -> 0;
+    private static final Supplier<QuotaUse> NO_QUOTA = () -> QuotaUse.NONE;
 
     public ClientHost(double cores, String coresFrom, String process) {
         this(cores, coresFrom, process, NO_QUOTA);
@@ -34,9 +33,9 @@ public record ClientHost(double cores, String coresFrom, String process, LongSup
 
     /**
      * This JVM inside a CPU quota of {@code cpus}: the quota is what it had, whatever the machine's core
-     * count; {@code throttledMillis} reads how long the quota has held it back.
+     * count; {@code quotaUse} reads what the quota has done to it so far.
      */
-    public static ClientHost inQuota(double cpus, String process, LongSupplier throttledMillis) {
-        return new ClientHost(cpus, "cgroup CPU quota", process, throttledMillis);
+    public static ClientHost inQuota(double cpus, String process, Supplier<QuotaUse> quotaUse) {
+        return new ClientHost(cpus, "cgroup CPU quota", process, quotaUse);
     }
 }

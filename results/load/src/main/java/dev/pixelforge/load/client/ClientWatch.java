@@ -32,7 +32,7 @@ import java.util.concurrent.atomic.AtomicReference;
 public final class ClientWatch implements AutoCloseable {
 
     static final String HEADER = "target,second,wall_ms,cpu_ms,cores,gc_ms,heap_used_bytes,heap_committed_bytes,heap_max_bytes,"
-            + "threads,client_failures,quota_throttled_ms";
+            + "threads,client_failures,quota_periods,quota_throttled_periods,quota_throttled_ms";
 
     private final String target;
     private final ClientHost host;
@@ -51,11 +51,11 @@ public final class ClientWatch implements AutoCloseable {
     private long startNanos;
     private long startCpuNanos;
     private long startGcMillis;
-    private long startThrottledMillis;
+    private QuotaUse startQuota = QuotaUse.NONE;
     private long shownWallMillis;
     private long shownCpuMillis;
     private long shownGcMillis;
-    private long shownThrottledMillis;
+    private QuotaUse shownQuota = QuotaUse.NONE;
     private long shownFailures;
     private int second;
 
@@ -98,7 +98,7 @@ public final class ClientWatch implements AutoCloseable {
                     startNanos = System.nanoTime();
                     startCpuNanos = os.getProcessCpuTime();
                     startGcMillis = gcMillis();
-                    startThrottledMillis = host.quotaThrottledMillis().getAsLong();
+                    startQuota = host.quotaUse().get();
                     // A measurement cadence, not synchronisation: the rows are the per-second series.
                     ticks = ticker.scheduleAtFixedRate(this::row, 1, 1, TimeUnit.SECONDS);
                 }
@@ -122,7 +122,8 @@ public final class ClientWatch implements AutoCloseable {
         long wall = (System.nanoTime() - startNanos) / 1_000_000;
         long cpu = (os.getProcessCpuTime() - startCpuNanos) / 1_000_000;
         long gc = gcMillis() - startGcMillis;
-        long throttled = host.quotaThrottledMillis().getAsLong() - startThrottledMillis;
+        QuotaUse quota = host.quotaUse().get().since(startQuota);
+        QuotaUse quotaRow = quota.since(shownQuota);
         long failed = failures.get();
         MemoryUsage heap = ManagementFactory.getMemoryMXBean().getHeapMemoryUsage();
         int threads = ManagementFactory.getThreadMXBean().getThreadCount();
@@ -130,7 +131,8 @@ public final class ClientWatch implements AutoCloseable {
             csv.write(String.join(",", target, Integer.toString(second++), Long.toString(wall - shownWallMillis),
                     Long.toString(cpu - shownCpuMillis), String.format(Locale.ROOT, "%.3f", host.cores()), Long.toString(gc - shownGcMillis),
                     Long.toString(heap.getUsed()), Long.toString(heap.getCommitted()), Long.toString(heap.getMax()),
-                    Integer.toString(threads), Long.toString(failed - shownFailures), Long.toString(throttled - shownThrottledMillis)));
+                    Integer.toString(threads), Long.toString(failed - shownFailures),
+                    Long.toString(quotaRow.periods()), Long.toString(quotaRow.throttledPeriods()), Long.toString(quotaRow.throttledMillis())));
             csv.newLine();
             csv.flush();
         } catch (IOException e) {
@@ -139,7 +141,7 @@ public final class ClientWatch implements AutoCloseable {
         shownWallMillis = wall;
         shownCpuMillis = cpu;
         shownGcMillis = gc;
-        shownThrottledMillis = throttled;
+        shownQuota = quota;
         shownFailures = failed;
     }
 

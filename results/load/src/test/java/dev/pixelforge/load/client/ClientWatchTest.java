@@ -40,14 +40,16 @@ class ClientWatchTest {
     }
 
     @Test
-    void aClientInAQuota_recordsOnlyTheThrottledTimeOfItsWindow() throws IOException {
-        java.util.concurrent.atomic.AtomicLong throttled = new java.util.concurrent.atomic.AtomicLong(500); // its start-up's, before the window
-        try (ClientWatch watch = ClientWatch.start("container", ClientHost.inQuota(0.2, "the test JVM", throttled::get), run, 4, 1)) {
+    void aClientInAQuota_recordsOnlyWhatTheQuotaDidInItsWindow() throws IOException {
+        // Its start-up's, before the window: 300 periods, 120 throttled, 500 ms.
+        java.util.concurrent.atomic.AtomicReference<QuotaUse> quota = new java.util.concurrent.atomic.AtomicReference<>(new QuotaUse(300, 120, 500));
+        try (ClientWatch watch = ClientWatch.start("container", ClientHost.inQuota(0.2, "the test JVM", quota::get), run, 4, 1)) {
             watch.begin();
-            throttled.set(1_250);
+            quota.set(new QuotaUse(1_100, 520, 1_250));
         }
         List<String> lines = Files.readAllLines(run.resolve("client.csv"));
-        assertEquals(750, lines.stream().skip(1).mapToLong(l -> Long.parseLong(l.split(",")[11])).sum());
+        assertEquals(List.of(800L, 400L, 750L), List.of(11, 12, 13).stream()
+                .map(i -> lines.stream().skip(1).mapToLong(l -> Long.parseLong(l.split(",")[i])).sum()).toList());
     }
 
     @Test

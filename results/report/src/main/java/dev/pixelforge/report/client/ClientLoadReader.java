@@ -48,7 +48,8 @@ public final class ClientLoadReader {
                         about.getProperty(target + ".first-client-failure", ""), about.getProperty(target + ".process", ""),
                         Integer.parseInt(about.getProperty(target + ".threads", "0")), Integer.parseInt(about.getProperty(target + ".ramp-s", "0")),
                         Integer.parseInt(run.getProperty("reserved-concurrency." + target, "0")),
-                        columns.contains("quota_throttled_ms") ? num(f, columns, "quota_throttled_ms") : 0);
+                        columns.contains("quota_periods") ? num(f, columns, "quota_periods") : 0,
+                        columns.contains("quota_throttled_periods") ? num(f, columns, "quota_throttled_periods") : 0);
                 out.merge(target, row, ClientLoadReader::add);
             }
         }
@@ -60,7 +61,8 @@ public final class ClientLoadReader {
         return new ClientLoad(a.target(), a.wallMillis() + b.wallMillis(), a.cpuMillis() + b.cpuMillis(), b.cores(),
                 a.gcMillis() + b.gcMillis(), Math.max(a.peakHeapUsedBytes(), b.peakHeapUsedBytes()), Math.max(a.heapMaxBytes(), b.heapMaxBytes()),
                 Math.max(a.peakThreads(), b.peakThreads()), a.clientFailures() + b.clientFailures(), a.firstFailure(), a.process(),
-                a.plannedThreads(), a.rampSeconds(), a.reservedConcurrency(), a.quotaThrottledMillis() + b.quotaThrottledMillis());
+                a.plannedThreads(), a.rampSeconds(), a.reservedConcurrency(), a.quotaPeriods() + b.quotaPeriods(),
+                a.quotaThrottledPeriods() + b.quotaThrottledPeriods());
     }
 
     private static Properties properties(Path file) throws IOException {

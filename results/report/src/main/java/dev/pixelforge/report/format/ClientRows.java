@@ -24,8 +24,8 @@ final class ClientRows {
         SummaryTable.add(rows, ts, "load client CPU (% of its cores)", t -> with(run, t, c -> String.format(Locale.ROOT, "%.0f%% of %s",
                 100 * c.cpuShare(), c.coresText() + " cores")));
         SummaryTable.add(rows, ts, "load client GC (% of window)", t -> with(run, t, c -> String.format(Locale.ROOT, "%.1f%%", 100 * c.gcShare())));
-        if (run.client().values().stream().anyMatch(c -> c.quotaThrottledMillis() > 0)) {
-            SummaryTable.add(rows, ts, "load client held back by its quota (% of window, summed over CPUs)",
+        if (run.client().values().stream().anyMatch(c -> c.quotaPeriods() > 0)) {
+            SummaryTable.add(rows, ts, "load client's quota ran out (% of its periods)",
                     t -> with(run, t, c -> String.format(Locale.ROOT, "%.1f%%", 100 * c.quotaThrottledShare())));
         }
         SummaryTable.add(rows, ts, "load client failures", t -> with(run, t, c -> Long.toString(c.clientFailures())));

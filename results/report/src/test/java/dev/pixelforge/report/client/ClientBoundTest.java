@@ -19,7 +19,7 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * The client-bound rule at its thresholds, from a hand-made client.csv in the hand-computed run
  * folder through the whole report: CPU at 85% of the cores the client had, GC at 10% of the
- * window, its quota holding it back for 10% of the window, one request failed in the client. Each
+ * window, its quota running out in 25% of its periods, one request failed in the client. Each
  * target's window is two rows of 5,000 ms. The header is a run's from before the quota column (a
  * run from then still reads); the quota's tests add it.
  */
@@ -59,20 +59,20 @@ class ClientBoundTest {
     }
 
     @Test
-    void aQuotaHoldingTheClientBackFor10PercentOfTheWindow_isClientBound_thoughItsMeanCpuIsLow() throws IOException {
+    void aQuotaRunningOutIn25PercentOfItsPeriods_isClientBound_thoughItsMeanCpuIsLow() throws IOException {
         HandComputedFixture.copyTo(run);
-        Files.writeString(run.resolve("client.csv"), HEADER.replace("\n", ",quota_throttled_ms\n")
-                + "aws-lambda,0,5000,310,0.200,0,1,1,1,20,0,400\naws-lambda,1,5000,310,0.200,0,1,1,1,20,0,600\n"
-                + "container,0,5000,310,0.200,0,1,1,1,20,0,499\ncontainer,1,5000,310,0.200,0,1,1,1,20,0,500\n");
+        Files.writeString(run.resolve("client.csv"), HEADER.replace("\n", ",quota_periods,quota_throttled_periods,quota_throttled_ms\n")
+                + "aws-lambda,0,5000,310,0.200,0,1,1,1,20,0,400,100,800\naws-lambda,1,5000,310,0.200,0,1,1,1,20,0,600,150,1200\n"
+                + "container,0,5000,310,0.200,0,1,1,1,20,0,500,124,992\ncontainer,1,5000,310,0.200,0,1,1,1,20,0,500,125,1000\n");
         Files.writeString(run.resolve("client.properties"), "");
         RunSummary summary = ReportWriter.write(run);
 
         assertEquals(Map.of("aws-lambda", "true", "container", "false", "gcp-function", ""), clientBound());
-        assertEquals(List.of("its CPU quota held it back for 10% of the window (summed over CPUs; at or above 10%)"), summary.client().get("aws-lambda").reasons());
+        assertEquals(List.of("its CPU quota ran out in 25% of the periods it ran in (at or above 25%)"), summary.client().get("aws-lambda").reasons());
         assertEquals(0.31, summary.client().get("aws-lambda").cpuShare(), 1e-9, "31% of its 0.2 CPU: under the CPU threshold");
         String table = ReportWriter.consoleTable(summary);
-        assertTrue(table.lines().anyMatch(l -> l.trim().startsWith("load client held back by its quota (% of window, summed over CPUs)")
-                && List.of(l.trim().split("\\s{2,}")).subList(1, 4).equals(List.of("10.0%", "10.0%", "-"))), table);
+        assertTrue(table.lines().anyMatch(l -> l.trim().startsWith("load client's quota ran out (% of its periods)")
+                && List.of(l.trim().split("\\s{2,}")).subList(1, 4).equals(List.of("25.0%", "24.9%", "-"))), table);
     }
 
     @Test

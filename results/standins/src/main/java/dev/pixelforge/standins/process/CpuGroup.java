@@ -31,19 +31,29 @@ public interface CpuGroup {
      * (what it held was read before).
      */
     static long throttledMillisIn(Path dir) {
+        return statIn(dir)[2];
+    }
+
+    /**
+     * {@code nr_periods}, {@code nr_throttled} and the throttled time in ms of a group folder's
+     * {@code cpu.stat} (the same keys in v1 and v2, the time in ns or us); zeros when it has none or has gone.
+     */
+    static long[] statIn(Path dir) {
+        long[] stat = new long[3];
         try {
             for (String line : Files.readAllLines(dir.resolve("cpu.stat"))) {
                 String[] kv = line.trim().split("\\s+");
-                if (kv[0].equals("throttled_time")) {
-                    return Long.parseLong(kv[1]) / 1_000_000;
-                }
-                if (kv[0].equals("throttled_usec")) {
-                    return Long.parseLong(kv[1]) / 1_000;
+                switch (kv[0]) {
+                    case "nr_periods" -> stat[0] = Long.parseLong(kv[1]);
+                    case "nr_throttled" -> stat[1] = Long.parseLong(kv[1]);
+                    case "throttled_time" -> stat[2] = Long.parseLong(kv[1]) / 1_000_000;
+                    case "throttled_usec" -> stat[2] = Long.parseLong(kv[1]) / 1_000;
+                    default -> { }
                 }
             }
-            return 0;
+            return stat;
         } catch (IOException | RuntimeException gone) {
-            return 0;
+            return new long[3];
         }
     }
 
