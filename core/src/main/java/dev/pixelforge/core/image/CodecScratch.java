@@ -19,8 +19,12 @@ import java.util.Map;
  */
 final class CodecScratch {
 
-    /** Per thread, for images and for output each: a 1920x1080 colour image is 6.2 MB. */
-    static final long MAX_BYTES = 8L << 20;
+    /**
+     * Per thread, for images and for output each: a 1920x1080 colour image is 6.2 MB. Never more than
+     * 1/64 of the heap: the scratch is kept outside the pixel budget, so with a thread per CPU it may
+     * hold 1/16 of a 2-CPU instance's heap at most (a 128 MB Lambda's heap is about 108 MB).
+     */
+    static final long MAX_BYTES = Math.min(8L << 20, Runtime.getRuntime().maxMemory() / 64);
 
     private final Map<Long, BufferedImage> images = new LinkedHashMap<>(8, 0.75f, true);
     private long imageBytes;
