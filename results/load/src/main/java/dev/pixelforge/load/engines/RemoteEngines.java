@@ -107,6 +107,8 @@ public final class RemoteEngines extends EmbeddedJmeterEngine {
                 } catch (InterruptedException e) {
                     stopAll();
                     Thread.currentThread().interrupt();
+                    // Not a finished window: say so rather than let the run record a partial one as whole.
+                    throw new EngineException("interrupted while the engines ran; their test was stopped", e);
                 }
             }
 
