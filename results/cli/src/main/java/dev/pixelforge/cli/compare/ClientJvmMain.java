@@ -49,22 +49,34 @@ public final class ClientJvmMain {
         // No client outlives the comparison that started it, however that ended (the stand-ins' instances do the same with a pipe).
         ProcessHandle.of(Long.parseLong(p.getProperty("parent-pid"))).ifPresentOrElse(
                 parent -> parent.onExit().thenRun(() -> Runtime.getRuntime().halt(3)), () -> Runtime.getRuntime().halt(3));
-        // Into the quota now, after start-up: writing our pid to cgroup.procs moves every thread of this JVM.
-        List<Path> groups = new ArrayList<>();
+        List<Path> joins = new ArrayList<>();
         for (String join : p.getProperty("join", "").trim().split("\\s+")) {
             if (!join.isEmpty()) {
-                Files.writeString(Path.of(join), Long.toString(ProcessHandle.current().pid()));
-                groups.add(Path.of(join).getParent());
+                joins.add(Path.of(join));
             }
         }
+        List<Path> groups = joins.stream().map(Path::getParent).toList();
         String cores = p.getProperty("cores", "");
         ClientHost host = cores.isEmpty() ? ClientHost.thisJvm(p.getProperty("process"))
-                : ClientHost.inQuota(Double.parseDouble(cores), p.getProperty("process"),
-                        () -> quotaUse(groups));
+                : ClientHost.inQuota(Double.parseDouble(cores), p.getProperty("process"), () -> quotaUse(groups), () -> enter(joins));
         try (SampleLog log = SampleLog.appendTo(runDir.resolve("samples.csv"))) {
             LoadRunner.run(p.getProperty("target"), URI.create(p.getProperty("url")), load, runDir, log, System.out, host,
                     new LoadRunner.Outputs(Boolean.parseBoolean(p.getProperty("jtl", "false")),
                             Boolean.parseBoolean(p.getProperty("jmeter-dashboard", "false"))));
+        }
+    }
+
+    /**
+     * Into the quota as the window opens, after JMeter's start-up (its Groovy engine alone is minutes
+     * of a 0.1-CPU quota): writing our pid to cgroup.procs moves every thread of this JVM.
+     */
+    private static void enter(List<Path> joins) {
+        try {
+            for (Path join : joins) {
+                Files.writeString(join, Long.toString(ProcessHandle.current().pid()));
+            }
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException("could not join the client's CPU quota", e);
         }
     }
 

@@ -95,6 +95,7 @@ public final class ClientWatch implements AutoCloseable {
         if (ticks == null) {
             synchronized (this) {
                 if (ticks == null) {
+                    host.enterQuota().run();
                     startNanos = System.nanoTime();
                     startCpuNanos = os.getProcessCpuTime();
                     startGcMillis = gcMillis();

@@ -43,7 +43,7 @@ class ClientWatchTest {
     void aClientInAQuota_recordsOnlyWhatTheQuotaDidInItsWindow() throws IOException {
         // Its start-up's, before the window: 300 periods, 120 throttled, 500 ms.
         java.util.concurrent.atomic.AtomicReference<QuotaUse> quota = new java.util.concurrent.atomic.AtomicReference<>(new QuotaUse(300, 120, 500));
-        try (ClientWatch watch = ClientWatch.start("container", ClientHost.inQuota(0.2, "the test JVM", quota::get), run, 4, 1)) {
+        try (ClientWatch watch = ClientWatch.start("container", ClientHost.inQuota(0.2, "the test JVM", quota::get, () -> { }), run, 4, 1)) {
             watch.begin();
             quota.set(new QuotaUse(1_100, 520, 1_250));
         }
