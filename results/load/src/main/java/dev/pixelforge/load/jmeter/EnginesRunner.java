@@ -63,7 +63,8 @@ public final class EnginesRunner {
                 recorder.record(result, null, engine);
             });
             DslTestPlan plan = LoadPlan.bare(profile.operation())
-                    .children(new PlanElement("the engine run folder", () -> new EngineRunFolder(profile.maxImagePixels())), new PlanElement("the recorder", () -> listener));
+                    .children(new PlanElement("the engine run folder", () -> new EngineRunFolder(profile.maxImagePixels())),
+                            new PlanElement("the recorder", () -> listener));
             Map<String, String> common = new LinkedHashMap<>(LoadRunner.properties(url, profile, runDir));
             common.remove("threads"); // each engine's own share
             common.put("httpsampler.max_bytes_to_store_per_request", Integer.toString(LoadRunner.STORED_RESPONSE_BYTES));

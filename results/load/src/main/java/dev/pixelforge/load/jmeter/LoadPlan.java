@@ -64,7 +64,8 @@ public final class LoadPlan {
 
     /** {@code beforeEachRequest}: run on the requesting thread before every request (the client's watch opens its window on the first). */
     static DslTestPlan embedded(Operation operation, SampleRecorder recorder, Runnable beforeEachRequest) {
-        return build(operation, null, List.of(new PlanElement("the before-request hook", () -> new BeforeRequest(beforeEachRequest)), new PlanElement("the recorder", () -> new RecordingPostProcessor(recorder))));
+        return build(operation, null, List.of(new PlanElement("the before-request hook", () -> new BeforeRequest(beforeEachRequest)),
+                new PlanElement("the recorder", () -> new RecordingPostProcessor(recorder))));
     }
 
     /**
@@ -72,7 +73,8 @@ public final class LoadPlan {
      * and waits until it is due ({@link ArrivalTimer}).
      */
     static DslTestPlan embedded(Operation operation, SampleRecorder recorder, Runnable beforeEachRequest, Tickets tickets) {
-        return build(operation, null, List.of(new PlanElement("the before-request hook", () -> new BeforeRequest(beforeEachRequest)), new PlanElement("the open-loop timer", () -> new ArrivalTimer(tickets)),
+        return build(operation, null, List.of(new PlanElement("the before-request hook", () -> new BeforeRequest(beforeEachRequest)),
+                new PlanElement("the open-loop timer", () -> new ArrivalTimer(tickets)),
                 new PlanElement("the recorder", () -> new RecordingPostProcessor(recorder))));
     }
 

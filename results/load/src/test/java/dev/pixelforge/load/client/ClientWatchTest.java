@@ -43,10 +43,15 @@ class ClientWatchTest {
     void aClientInAQuota_recordsOnlyWhatTheQuotaDidInItsWindow() throws IOException {
         // Its start-up's, before the window: 300 periods, 120 throttled, 500 ms.
         java.util.concurrent.atomic.AtomicReference<QuotaUse> quota = new java.util.concurrent.atomic.AtomicReference<>(new QuotaUse(300, 120, 500));
-        try (ClientWatch watch = ClientWatch.start("container", ClientHost.inQuota(0.2, "the test JVM", quota::get, () -> { }), run, 4, 1)) {
+        java.util.concurrent.atomic.AtomicInteger entered = new java.util.concurrent.atomic.AtomicInteger();
+        try (ClientWatch watch = ClientWatch.start("container", ClientHost.inQuota(0.2, "the test JVM", quota::get, entered::incrementAndGet),
+                run, 4, 1)) {
+            assertEquals(0, entered.get(), "the start-up runs outside the quota");
+            watch.begin();
             watch.begin();
             quota.set(new QuotaUse(1_100, 520, 1_250));
         }
+        assertEquals(1, entered.get(), "into the quota once, as the window opens");
         List<String> lines = Files.readAllLines(run.resolve("client.csv"));
         assertEquals(List.of(800L, 400L, 750L), List.of(11, 12, 13).stream()
                 .map(i -> lines.stream().skip(1).mapToLong(l -> Long.parseLong(l.split(",")[i])).sum()).toList());
