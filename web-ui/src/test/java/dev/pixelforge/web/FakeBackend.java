@@ -2,6 +2,7 @@ package dev.pixelforge.web;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -18,21 +19,29 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
+
 import javax.imageio.ImageIO;
 
 /**
  * A loopback backend whose answers a test chooses, for what the real stand-ins do not do on demand:
  * a given mix of successes, throttles and errors, or a 200 with a body the page cannot read. Each
  * route is a backend of its own ({@code url(name)}); it answers {@code POST <url>/generate} and
- * {@code POST <url>/tone} with what its {@link Behaviour} says for the n-th request, with the headers
- * the real functions send (CORS, exposed Server-Timing and PixelForge headers, Timing-Allow-Origin).
+ * {@code POST <url>/tone} with what its {@link Behaviour} says for the n-th request, with the
+ * headers the real functions send (CORS, exposed Server-Timing and PixelForge headers,
+ * Timing-Allow-Origin).
  */
 final class FakeBackend implements AutoCloseable {
 
-    /** One answer: status, content type, body, and whether it names an instance (the function ran). */
+    /**
+     * One answer: status, content type, body, and whether it names an instance (the function ran).
+     */
     record Reply(int status, String type, byte[] body, boolean fromFunction) {
         static Reply json(int status, String json, boolean fromFunction) {
-            return new Reply(status, "application/json", json.getBytes(StandardCharsets.UTF_8), fromFunction);
+            return new Reply(
+                    status,
+                    "application/json",
+                    json.getBytes(StandardCharsets.UTF_8),
+                    fromFunction);
         }
     }
 
@@ -46,8 +55,13 @@ final class FakeBackend implements AutoCloseable {
     static final byte[] PNG = tinyPng();
 
     /** A generate answer the page can show: one small PNG. */
-    static final Reply IMAGES = Reply.json(200,
-            "{\"images\":[{\"seed\":7,\"image\":\"" + Base64.getEncoder().encodeToString(PNG) + "\"}]}", true);
+    static final Reply IMAGES =
+            Reply.json(
+                    200,
+                    "{\"images\":[{\"seed\":7,\"image\":\""
+                            + Base64.getEncoder().encodeToString(PNG)
+                            + "\"}]}",
+                    true);
 
     private final HttpServer server;
     private final ExecutorService threads;
@@ -60,7 +74,8 @@ final class FakeBackend implements AutoCloseable {
     }
 
     static FakeBackend start() throws IOException {
-        HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 256);
+        HttpServer server =
+                HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 256);
         ExecutorService threads = Executors.newFixedThreadPool(8);
         FakeBackend fake = new FakeBackend(server, threads);
         server.setExecutor(threads);
@@ -82,7 +97,8 @@ final class FakeBackend implements AutoCloseable {
     }
 
     private void serve(HttpExchange exchange) throws IOException {
-        try (exchange; InputStream in = exchange.getRequestBody()) {
+        try (exchange;
+                InputStream in = exchange.getRequestBody()) {
             in.readAllBytes(); // the whole request, before answering it
             var headers = exchange.getResponseHeaders();
             headers.set("Access-Control-Allow-Origin", "*");
@@ -96,11 +112,19 @@ final class FakeBackend implements AutoCloseable {
             String[] path = exchange.getRequestURI().getPath().split("/");
             Behaviour behaviour = path.length == 3 ? routes.get(path[1]) : null;
             if (behaviour == null || !(path[2].equals("generate") || path[2].equals("tone"))) {
-                send(exchange, new Reply(404, "text/plain", "no such route".getBytes(StandardCharsets.UTF_8), false));
+                send(
+                        exchange,
+                        new Reply(
+                                404,
+                                "text/plain",
+                                "no such route".getBytes(StandardCharsets.UTF_8),
+                                false));
                 return;
             }
             Reply reply = behaviour.reply(served.get(path[1]).incrementAndGet());
-            headers.set("Access-Control-Expose-Headers", "Server-Timing, X-PixelForge-Instance, X-PixelForge-Cold");
+            headers.set(
+                    "Access-Control-Expose-Headers",
+                    "Server-Timing, X-PixelForge-Instance, X-PixelForge-Cold");
             headers.set("Timing-Allow-Origin", "*");
             if (reply.fromFunction()) {
                 headers.set("Server-Timing", "app;dur=1.5");

@@ -4,6 +4,7 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyRequestEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyResponseEvent;
 import com.amazonaws.services.lambda.runtime.serialization.PojoSerializer;
 import com.amazonaws.services.lambda.runtime.serialization.events.LambdaEventSerializers;
+
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.net.URI;
@@ -22,18 +23,19 @@ import java.util.Map;
 /**
  * API Gateway (REST API, Lambda proxy integration on {@code /{proxy+}}, payload format 1.0) between
  * HTTP and the function: a request becomes the proxy event, the function's proxy response becomes
- * HTTP. Events are written and read with AWS's own event serialiser, the one the Lambda Java runtime
- * reads them with. Binary media types are {@code *}/{@code *}, as in PixelForge's SAM template, so
- * every request body travels base64-encoded.
+ * HTTP. Events are written and read with AWS's own event serialiser, the one the Lambda Java
+ * runtime reads them with. Binary media types are {@code *}/{@code *}, as in PixelForge's SAM
+ * template, so every request body travels base64-encoded.
  *
- * <p>The one codec of the project: the Lambda contract tests ({@code ApiGatewayRestBackend}) drive the
- * handler through it, and the local API Gateway ({@code dev.pixelforge.standins.aws.ApiGatewayFront})
- * fronts the real Lambda runtime with it. It lives in this module's test-jar because that is the one
- * place both can reach: this deployable may not depend on {@code results/*}, and the codec is
- * API Gateway's view of exactly this deployable, next to AWS's sample event it is checked against.
- * Core's test-jar was the other candidate, but core is platform-neutral: it would have taken AWS's
- * event libraries into its test scope, and into the test-jar every other target consumes. The
- * test-jar holds this package only (see pom.xml), so the stand-ins' run class path gets no JUnit code.
+ * <p>The one codec of the project: the Lambda contract tests ({@code ApiGatewayRestBackend}) drive
+ * the handler through it, and the local API Gateway ({@code
+ * dev.pixelforge.standins.aws.ApiGatewayFront}) fronts the real Lambda runtime with it. It lives in
+ * this module's test-jar because that is the one place both can reach: this deployable may not
+ * depend on {@code results/*}, and the codec is API Gateway's view of exactly this deployable, next
+ * to AWS's sample event it is checked against. Core's test-jar was the other candidate, but core is
+ * platform-neutral: it would have taken AWS's event libraries into its test scope, and into the
+ * test-jar every other target consumes. The test-jar holds this package only (see pom.xml), so the
+ * stand-ins' run class path gets no JUnit code.
  */
 public final class ProxyEventCodec {
 
@@ -42,7 +44,8 @@ public final class ProxyEventCodec {
             LambdaEventSerializers.serializerFor(APIGatewayProxyRequestEvent.class, LOADER);
     private static final PojoSerializer<APIGatewayProxyResponseEvent> RESPONSES =
             LambdaEventSerializers.serializerFor(APIGatewayProxyResponseEvent.class, LOADER);
-    private static final DateTimeFormatter REQUEST_TIME = DateTimeFormatter.ofPattern("dd/MMM/yyyy:HH:mm:ss Z", Locale.ROOT);
+    private static final DateTimeFormatter REQUEST_TIME =
+            DateTimeFormatter.ofPattern("dd/MMM/yyyy:HH:mm:ss Z", Locale.ROOT);
 
     private final String stage;
     private final Clock clock;
@@ -59,11 +62,16 @@ public final class ProxyEventCodec {
     /**
      * The event API Gateway sends the function for one HTTP request.
      *
-     * @param uri     the request's target: only its raw path and raw query are read
+     * @param uri the request's target: only its raw path and raw query are read
      * @param headers the request's headers, each with its values in arrival order
      */
-    public APIGatewayProxyRequestEvent request(String method, URI uri, Map<String, List<String>> headers, byte[] body,
-                                               String requestId, String sourceIp) {
+    public APIGatewayProxyRequestEvent request(
+            String method,
+            URI uri,
+            Map<String, List<String>> headers,
+            byte[] body,
+            String requestId,
+            String sourceIp) {
         APIGatewayProxyRequestEvent event = new APIGatewayProxyRequestEvent();
         String path = uri.getRawPath();
         event.setResource("/{proxy+}");
@@ -71,12 +79,17 @@ public final class ProxyEventCodec {
         event.setHttpMethod(method);
         Map<String, String> single = new LinkedHashMap<>();
         Map<String, List<String>> multi = new LinkedHashMap<>();
-        headers.forEach((name, values) -> {
-            if (!values.isEmpty()) {
-                single.put(name, values.get(values.size() - 1)); // API Gateway keeps the last value in `headers`
-                multi.put(name, List.copyOf(values));
-            }
-        });
+        headers.forEach(
+                (name, values) -> {
+                    if (!values.isEmpty()) {
+                        single.put(
+                                name,
+                                values.get(
+                                        values.size() - 1)); // API Gateway keeps the last value in
+                        // `headers`
+                        multi.put(name, List.copyOf(values));
+                    }
+                });
         event.setHeaders(single);
         event.setMultiValueHeaders(multi);
         Map<String, List<String>> query = query(uri.getRawQuery());
@@ -87,10 +100,12 @@ public final class ProxyEventCodec {
             event.setMultiValueQueryStringParameters(query);
         }
         event.setPathParameters(Map.of("proxy", path.length() > 1 ? path.substring(1) : ""));
-        APIGatewayProxyRequestEvent.RequestIdentity identity = new APIGatewayProxyRequestEvent.RequestIdentity();
+        APIGatewayProxyRequestEvent.RequestIdentity identity =
+                new APIGatewayProxyRequestEvent.RequestIdentity();
         identity.setSourceIp(sourceIp);
         identity.setUserAgent(first(headers, "User-Agent"));
-        APIGatewayProxyRequestEvent.ProxyRequestContext context = new APIGatewayProxyRequestEvent.ProxyRequestContext();
+        APIGatewayProxyRequestEvent.ProxyRequestContext context =
+                new APIGatewayProxyRequestEvent.ProxyRequestContext();
         context.setAccountId("000000000000");
         context.setApiId("pixelforge");
         context.setResourceId("proxy");
@@ -126,10 +141,12 @@ public final class ProxyEventCodec {
     /** The function's proxy response, or null when it is not one (API Gateway then answers 502). */
     public static APIGatewayProxyResponseEvent response(byte[] payload) {
         try {
-            APIGatewayProxyResponseEvent response = RESPONSES.fromJson(new ByteArrayInputStream(payload));
+            APIGatewayProxyResponseEvent response =
+                    RESPONSES.fromJson(new ByteArrayInputStream(payload));
             return response == null || response.getStatusCode() == null ? null : response;
         } catch (RuntimeException malformed) {
-            // Not JSON, or not the proxy response's shape: to API Gateway that is the same 502, so no detail is kept.
+            // Not JSON, or not the proxy response's shape: to API Gateway that is the same 502, so
+            // no detail is kept.
             return null;
         }
     }
@@ -144,14 +161,14 @@ public final class ProxyEventCodec {
 
     /**
      * Every header of the response, as API Gateway merges the two maps. AWS documents it in the API
-     * Gateway Developer Guide, "Lambda proxy integrations in API Gateway", section "Output format of a
-     * Lambda function for proxy integration"
+     * Gateway Developer Guide, "Lambda proxy integrations in API Gateway", section "Output format
+     * of a Lambda function for proxy integration"
      * (https://docs.aws.amazon.com/apigateway/latest/developerguide/set-up-lambda-proxy-integrations.html#api-gateway-simple-proxy-for-lambda-output-format):
      * "If you specify values for both headers and multiValueHeaders, API Gateway merges them into a
      * single list. If the same key-value pair is specified in both, only the values from
      * multiValueHeaders will appear in the merged list." So a name in both maps gets the values of
-     * {@code multiValueHeaders} followed by the value of {@code headers}, unless that value is already
-     * among them; it does not replace or hide either.
+     * {@code multiValueHeaders} followed by the value of {@code headers}, unless that value is
+     * already among them; it does not replace or hide either.
      */
     public static Map<String, List<String>> headers(APIGatewayProxyResponseEvent response) {
         Map<String, List<String>> all = new LinkedHashMap<>();
@@ -159,17 +176,23 @@ public final class ProxyEventCodec {
             response.getMultiValueHeaders().forEach((k, v) -> all.put(k, new ArrayList<>(v)));
         }
         if (response.getHeaders() != null) {
-            response.getHeaders().forEach((k, v) -> {
-                List<String> values = all.computeIfAbsent(k, x -> new ArrayList<>());
-                if (!values.contains(v)) {
-                    values.add(v);
-                }
-            });
+            response.getHeaders()
+                    .forEach(
+                            (k, v) -> {
+                                List<String> values =
+                                        all.computeIfAbsent(k, x -> new ArrayList<>());
+                                if (!values.contains(v)) {
+                                    values.add(v);
+                                }
+                            });
         }
         return all;
     }
 
-    /** The first value of a header, its name matched case-insensitively as HTTP says; null when absent. */
+    /**
+     * The first value of a header, its name matched case-insensitively as HTTP says; null when
+     * absent.
+     */
     private static String first(Map<String, List<String>> headers, String name) {
         for (Map.Entry<String, List<String>> h : headers.entrySet()) {
             if (h.getKey().equalsIgnoreCase(name) && !h.getValue().isEmpty()) {
@@ -189,8 +212,11 @@ public final class ProxyEventCodec {
                 continue;
             }
             int eq = pair.indexOf('=');
-            String k = URLDecoder.decode(eq < 0 ? pair : pair.substring(0, eq), StandardCharsets.UTF_8);
-            String v = eq < 0 ? "" : URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8);
+            String k =
+                    URLDecoder.decode(
+                            eq < 0 ? pair : pair.substring(0, eq), StandardCharsets.UTF_8);
+            String v =
+                    eq < 0 ? "" : URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8);
             params.computeIfAbsent(k, x -> new ArrayList<>()).add(v);
         }
         return params;

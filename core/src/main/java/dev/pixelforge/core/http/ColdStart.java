@@ -11,8 +11,7 @@ final class ColdStart {
 
     private static final AtomicBoolean FIRST_REQUEST_PENDING = new AtomicBoolean(true);
 
-    private ColdStart() {
-    }
+    private ColdStart() {}
 
     /** True exactly once per process: for the caller that serves the first request. */
     static boolean claim() {

@@ -7,10 +7,18 @@ import io.micronaut.serde.annotation.Serdeable;
  * JVM is part of every measurement (its JPEG codec and JIT differ by vendor), so it is named here.
  */
 @Serdeable
-record Health(String status, String target, String instance, boolean cold, long uptimeMs, String version,
-              String jvm, int processors, long maxHeapBytes, Limits limits) {
+record Health(
+        String status,
+        String target,
+        String instance,
+        boolean cold,
+        long uptimeMs,
+        String version,
+        String jvm,
+        int processors,
+        long maxHeapBytes,
+        Limits limits) {
 
     @Serdeable
-    record Limits(long maxBodyBytes, long maxPixels, int maxGenerateCount, int maxGenerateSize) {
-    }
+    record Limits(long maxBodyBytes, long maxPixels, int maxGenerateCount, int maxGenerateSize) {}
 }

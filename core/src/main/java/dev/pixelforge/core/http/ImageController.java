@@ -6,6 +6,7 @@ import dev.pixelforge.core.image.ImageFunction;
 import dev.pixelforge.core.image.ImageLimits;
 import dev.pixelforge.core.image.ToneRequest;
 import dev.pixelforge.core.image.ToneResult;
+
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpHeaders;
 import io.micronaut.http.HttpRequest;
@@ -17,6 +18,7 @@ import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.Header;
 import io.micronaut.http.annotation.Post;
 import io.micronaut.scheduling.annotation.ExecuteOn;
+
 import java.util.Base64;
 
 /**
@@ -39,9 +41,10 @@ public final class ImageController {
 
     @Post(uri = "/tone", consumes = MediaType.ALL, produces = MediaType.ALL)
     @ExecuteOn(PixelWorkers.NAME)
-    public HttpResponse<?> tone(HttpRequest<?> request,
-                                @Nullable @Header(HttpHeaders.CONTENT_TYPE) String contentType,
-                                @Nullable @Body byte[] body) {
+    public HttpResponse<?> tone(
+            HttpRequest<?> request,
+            @Nullable @Header(HttpHeaders.CONTENT_TYPE) String contentType,
+            @Nullable @Body byte[] body) {
         byte[] bytes = body == null ? new byte[0] : body;
         reader.checkBody(bytes.length);
         if (RequestReader.isJson(contentType, bytes)) {
@@ -49,8 +52,13 @@ public final class ImageController {
             ToneRequest tone = ToneParameters.fromJson(json, request.getParameters());
             ToneResult result = function.tone(reader.base64(json.image()), tone);
             TimingFilter.recordPhases(request, result.timings());
-            return HttpResponse.ok(new ToneJson.Response(Base64.getEncoder().encodeToString(result.image()),
-                    result.format().imageIoName(), tone.scale().name(), result.width(), result.height()));
+            return HttpResponse.ok(
+                    new ToneJson.Response(
+                            Base64.getEncoder().encodeToString(result.image()),
+                            result.format().imageIoName(),
+                            tone.scale().name(),
+                            result.width(),
+                            result.height()));
         }
         ToneResult result = function.tone(bytes, ToneParameters.fromQuery(request.getParameters()));
         TimingFilter.recordPhases(request, result.timings());
@@ -62,28 +70,55 @@ public final class ImageController {
     public GenerateJson.Response generate(HttpRequest<?> request, @Nullable @Body byte[] body) {
         byte[] bytes = body == null ? new byte[0] : body;
         reader.checkBody(bytes.length);
-        GenerateJson.Request json = bytes.length == 0
-                ? new GenerateJson.Request(null, null, null)
-                : reader.json(bytes, GenerateJson.Request.class);
-        GenerateResult result = function.generate(new GenerateRequest(
-                json.count() == null ? GenerateRequest.DEFAULT_COUNT : json.count(),
-                json.size() == null ? GenerateRequest.DEFAULT_SIZE : json.size(),
-                json.seed() == null ? 0L : json.seed()));
+        GenerateJson.Request json =
+                bytes.length == 0
+                        ? new GenerateJson.Request(null, null, null)
+                        : reader.json(bytes, GenerateJson.Request.class);
+        GenerateResult result =
+                function.generate(
+                        new GenerateRequest(
+                                json.count() == null ? GenerateRequest.DEFAULT_COUNT : json.count(),
+                                json.size() == null ? GenerateRequest.DEFAULT_SIZE : json.size(),
+                                json.seed() == null ? 0L : json.seed()));
         TimingFilter.recordPhases(request, result.timings());
         Base64.Encoder base64 = Base64.getEncoder();
-        return new GenerateJson.Response(result.generator(), result.images().size(), result.images().stream()
-                .map(i -> new GenerateJson.Image(base64.encodeToString(i.png()), "png", i.size(), i.size(), i.seed()))
-                .toList());
+        return new GenerateJson.Response(
+                result.generator(),
+                result.images().size(),
+                result.images().stream()
+                        .map(
+                                i ->
+                                        new GenerateJson.Image(
+                                                base64.encodeToString(i.png()),
+                                                "png",
+                                                i.size(),
+                                                i.size(),
+                                                i.seed()))
+                        .toList());
     }
 
     @Get(uri = "/health", produces = MediaType.APPLICATION_JSON)
     public Health health(HttpRequest<?> request) {
         ImageLimits l = function.limits();
         Runtime rt = Runtime.getRuntime();
-        return new Health("ok", instance.target(), instance.instanceId(), TimingFilter.isCold(request),
-                instance.uptimeMillis(), instance.version(),
-                System.getProperty("java.vm.vendor") + " " + System.getProperty("java.vm.name") + " " + System.getProperty("java.runtime.version"),
-                rt.availableProcessors(), rt.maxMemory(),
-                new Health.Limits(l.maxBodyBytes(), l.maxPixels(), l.maxGenerateCount(), l.maxGenerateSize()));
+        return new Health(
+                "ok",
+                instance.target(),
+                instance.instanceId(),
+                TimingFilter.isCold(request),
+                instance.uptimeMillis(),
+                instance.version(),
+                System.getProperty("java.vm.vendor")
+                        + " "
+                        + System.getProperty("java.vm.name")
+                        + " "
+                        + System.getProperty("java.runtime.version"),
+                rt.availableProcessors(),
+                rt.maxMemory(),
+                new Health.Limits(
+                        l.maxBodyBytes(),
+                        l.maxPixels(),
+                        l.maxGenerateCount(),
+                        l.maxGenerateSize()));
     }
 }

@@ -2,11 +2,16 @@ package dev.pixelforge.core.http;
 
 import dev.pixelforge.core.image.ImageFunction;
 import dev.pixelforge.core.image.ImageLimits;
+
 import io.micronaut.context.annotation.Factory;
 import io.micronaut.context.annotation.Value;
+
 import jakarta.inject.Singleton;
 
-/** Builds the kernel from {@code pixelforge.limits.*}; defaults are in code so no target must set them. */
+/**
+ * Builds the kernel from {@code pixelforge.limits.*}; defaults are in code so no target must set
+ * them.
+ */
 @Factory
 final class ImageFunctionFactory {
 

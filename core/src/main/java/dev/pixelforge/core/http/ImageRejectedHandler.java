@@ -1,6 +1,7 @@
 package dev.pixelforge.core.http;
 
 import dev.pixelforge.core.image.ImageRejected;
+
 import io.micronaut.http.HttpHeaders;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
@@ -9,20 +10,27 @@ import io.micronaut.http.MediaType;
 import io.micronaut.http.MutableHttpResponse;
 import io.micronaut.http.annotation.Produces;
 import io.micronaut.http.server.exceptions.ExceptionHandler;
+
 import jakarta.inject.Singleton;
 
-/** Maps the kernel's refusals to 400, 413, 415 (client faults) and 503 (busy) with a JSON body; never a stack trace. */
+/**
+ * Maps the kernel's refusals to 400, 413, 415 (client faults) and 503 (busy) with a JSON body;
+ * never a stack trace.
+ */
 @Produces(MediaType.APPLICATION_JSON)
 @Singleton
-public final class ImageRejectedHandler implements ExceptionHandler<ImageRejected, HttpResponse<ApiError>> {
+public final class ImageRejectedHandler
+        implements ExceptionHandler<ImageRejected, HttpResponse<ApiError>> {
 
     @Override
     public HttpResponse<ApiError> handle(HttpRequest request, ImageRejected e) {
-        MutableHttpResponse<ApiError> response = HttpResponse.<ApiError>status(status(e.reason()))
-                .contentType(MediaType.APPLICATION_JSON_TYPE)
-                .body(new ApiError(e.reason().code(), e.getMessage()));
+        MutableHttpResponse<ApiError> response =
+                HttpResponse.<ApiError>status(status(e.reason()))
+                        .contentType(MediaType.APPLICATION_JSON_TYPE)
+                        .body(new ApiError(e.reason().code(), e.getMessage()));
         if (e.reason() == ImageRejected.Reason.BUSY) {
-            response.header(HttpHeaders.RETRY_AFTER, "1"); // the budget frees as soon as one image is done
+            response.header(
+                    HttpHeaders.RETRY_AFTER, "1"); // the budget frees as soon as one image is done
         }
         return response;
     }
@@ -32,7 +40,8 @@ public final class ImageRejectedHandler implements ExceptionHandler<ImageRejecte
             case BODY_TOO_LARGE, TOO_MANY_PIXELS -> HttpStatus.REQUEST_ENTITY_TOO_LARGE;
             case UNSUPPORTED_FORMAT -> HttpStatus.UNSUPPORTED_MEDIA_TYPE;
             case BUSY -> HttpStatus.SERVICE_UNAVAILABLE;
-            case EMPTY_BODY, NOT_AN_IMAGE, TRUNCATED_IMAGE, BAD_BASE64, BAD_JSON, BAD_PARAMETER -> HttpStatus.BAD_REQUEST;
+            case EMPTY_BODY, NOT_AN_IMAGE, TRUNCATED_IMAGE, BAD_BASE64, BAD_JSON, BAD_PARAMETER ->
+                    HttpStatus.BAD_REQUEST;
         };
     }
 }

@@ -1,7 +1,9 @@
 package dev.pixelforge.core.http;
 
 import io.micronaut.context.annotation.Value;
+
 import jakarta.inject.Singleton;
+
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -10,12 +12,18 @@ import java.util.HexFormat;
 import java.util.Properties;
 import java.util.concurrent.ThreadLocalRandom;
 
-/** Who is answering: the target name from configuration, and an id that lasts as long as the process. */
+/**
+ * Who is answering: the target name from configuration, and an id that lasts as long as the
+ * process.
+ */
 @Singleton
 public final class InstanceInfo {
 
-    /** Random per process: pids repeat across containers, and Lambda environments all run pid 1-ish. */
-    private static final String INSTANCE_ID = HexFormat.of().toHexDigits(ThreadLocalRandom.current().nextInt());
+    /**
+     * Random per process: pids repeat across containers, and Lambda environments all run pid 1-ish.
+     */
+    private static final String INSTANCE_ID =
+            HexFormat.of().toHexDigits(ThreadLocalRandom.current().nextInt());
 
     private final String target;
     private final String version;
@@ -43,7 +51,8 @@ public final class InstanceInfo {
     }
 
     private static String readVersion() {
-        try (InputStream in = InstanceInfo.class.getResourceAsStream("pixelforge-version.properties")) {
+        try (InputStream in =
+                InstanceInfo.class.getResourceAsStream("pixelforge-version.properties")) {
             Properties p = new Properties();
             if (in != null) {
                 p.load(in);

@@ -2,6 +2,7 @@ package dev.pixelforge.core.http;
 
 import jdk.jfr.Category;
 import jdk.jfr.Description;
+import jdk.jfr.Event;
 import jdk.jfr.Label;
 import jdk.jfr.Name;
 import jdk.jfr.StackTrace;
@@ -16,7 +17,7 @@ import jdk.jfr.StackTrace;
 @Category("PixelForge")
 @Description("From the request's hand-off to the pixel pool to the moment a pixel thread takes it")
 @StackTrace(false)
-final class PixelQueueEvent extends jdk.jfr.Event {
+final class PixelQueueEvent extends Event {
 
     @Label("Tasks waiting")
     @Description("Tasks in the queue when this one was handed off, itself excluded")

@@ -1,8 +1,10 @@
 package dev.pixelforge.core.http;
 
 import io.micronaut.context.annotation.Factory;
+
 import jakarta.inject.Named;
 import jakarta.inject.Singleton;
+
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ThreadPoolExecutor;
@@ -25,11 +27,17 @@ final class PixelWorkers {
     ExecutorService pixelWork() {
         AtomicInteger n = new AtomicInteger();
         int threads = Runtime.getRuntime().availableProcessors();
-        return new ThreadPoolExecutor(threads, threads, 0, TimeUnit.MILLISECONDS, new LinkedBlockingQueue<>(), r -> {
-            Thread t = new Thread(r, NAME + "-" + n.incrementAndGet());
-            t.setDaemon(true);
-            return t;
-        }) {
+        return new ThreadPoolExecutor(
+                threads,
+                threads,
+                0,
+                TimeUnit.MILLISECONDS,
+                new LinkedBlockingQueue<>(),
+                r -> {
+                    Thread t = new Thread(r, NAME + "-" + n.incrementAndGet());
+                    t.setDaemon(true);
+                    return t;
+                }) {
             @Override
             public void execute(Runnable task) {
                 PixelQueueEvent queued = new PixelQueueEvent();
@@ -39,10 +47,11 @@ final class PixelWorkers {
                 }
                 queued.queued = getQueue().size();
                 queued.begin();
-                super.execute(() -> {
-                    queued.commit();
-                    task.run();
-                });
+                super.execute(
+                        () -> {
+                            queued.commit();
+                            task.run();
+                        });
             }
         };
     }

@@ -1,5 +1,7 @@
 package dev.pixelforge.core.http;
 
+import dev.pixelforge.core.image.PhaseTimings;
+
 import io.micronaut.core.order.Ordered;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.MutableHttpResponse;
@@ -7,8 +9,8 @@ import io.micronaut.http.annotation.RequestFilter;
 import io.micronaut.http.annotation.ResponseFilter;
 import io.micronaut.http.annotation.ServerFilter;
 import io.micronaut.http.filter.ServerFilterPhase;
+
 import java.util.Optional;
-import dev.pixelforge.core.image.PhaseTimings;
 
 /**
  * Stamps every response, errors and CORS preflights included, with the process time and who served
@@ -49,8 +51,11 @@ public final class TimingFilter implements Ordered {
     @ResponseFilter
     public void stamp(HttpRequest<?> request, MutableHttpResponse<?> response) {
         long end = System.nanoTime();
-        long appNanos = request.getAttribute(START_NANOS, Long.class).map(start -> end - start).orElse(0L);
-        response.header(SERVER_TIMING, serverTiming(request.getAttribute(PHASES, PhaseTimings.class), appNanos));
+        long appNanos =
+                request.getAttribute(START_NANOS, Long.class).map(start -> end - start).orElse(0L);
+        response.header(
+                SERVER_TIMING,
+                serverTiming(request.getAttribute(PHASES, PhaseTimings.class), appNanos));
         response.header(TARGET, instance.target());
         response.header(INSTANCE, instance.instanceId());
         response.header(COLD, Boolean.toString(isCold(request)));
@@ -70,20 +75,21 @@ public final class TimingFilter implements Ordered {
 
     static String serverTiming(Optional<PhaseTimings> phases, long appNanos) {
         StringBuilder header = new StringBuilder(96);
-        phases.ifPresent(p -> {
-            if (p.decodeNanos() > 0) {
-                metric(header, "decode", p.decodeNanos()).append(", ");
-            }
-            metric(header, p.workName(), p.workNanos()).append(", ");
-            metric(header, "encode", p.encodeNanos()).append(", ");
-        });
+        phases.ifPresent(
+                p -> {
+                    if (p.decodeNanos() > 0) {
+                        metric(header, "decode", p.decodeNanos()).append(", ");
+                    }
+                    metric(header, p.workName(), p.workNanos()).append(", ");
+                    metric(header, "encode", p.encodeNanos()).append(", ");
+                });
         return metric(header, "app", appNanos).toString();
     }
 
     /**
-     * {@code name;dur=ms} with three decimals, rounded half up as {@code %.3f} rounds: written by hand
-     * because String.format parses its pattern and formats a double on every call, four times a
-     * request, and showed among the JIT's late compilations under load (issue 16).
+     * {@code name;dur=ms} with three decimals, rounded half up as {@code %.3f} rounds: written by
+     * hand because String.format parses its pattern and formats a double on every call, four times
+     * a request, and showed among the JIT's late compilations under load (issue 16).
      */
     static StringBuilder metric(StringBuilder header, String name, long nanos) {
         long micros = (Math.max(0, nanos) + 500) / 1000;

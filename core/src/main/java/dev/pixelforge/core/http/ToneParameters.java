@@ -5,16 +5,20 @@ import dev.pixelforge.core.image.ImageFormat;
 import dev.pixelforge.core.image.ImageRejected;
 import dev.pixelforge.core.image.ToneRequest;
 import dev.pixelforge.core.image.ToneScale;
+
 import io.micronaut.http.HttpParameters;
+
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 
-/** Reads {@code scale}, {@code format}, {@code quality}, {@code color}, {@code level} from a query or a JSON body. */
+/**
+ * Reads {@code scale}, {@code format}, {@code quality}, {@code color}, {@code level} from a query
+ * or a JSON body.
+ */
 final class ToneParameters {
 
-    private ToneParameters() {
-    }
+    private ToneParameters() {}
 
     static ToneRequest fromQuery(HttpParameters query) {
         return from(asMap(query));
@@ -34,7 +38,10 @@ final class ToneParameters {
     private static ToneRequest from(Map<String, String> params) {
         ToneScale scale = ToneScale.parse(params.get("scale"), params);
         String format = params.get("format");
-        Optional<ImageFormat> out = format == null || format.isBlank() ? Optional.empty() : Optional.of(ImageFormat.parse(format));
+        Optional<ImageFormat> out =
+                format == null || format.isBlank()
+                        ? Optional.empty()
+                        : Optional.of(ImageFormat.parse(format));
         return new ToneRequest(scale, out, quality(params.get("quality")));
     }
 
@@ -50,8 +57,11 @@ final class ToneParameters {
         } catch (NumberFormatException notANumber) {
             // one message below covers both cases
         }
-        throw new ImageRejected(ImageRejected.Reason.BAD_PARAMETER,
-                "quality '" + value + "' is not a whole number from 1 to 100 (JPEG quality, 75 by default)");
+        throw new ImageRejected(
+                ImageRejected.Reason.BAD_PARAMETER,
+                "quality '"
+                        + value
+                        + "' is not a whole number from 1 to 100 (JPEG quality, 75 by default)");
     }
 
     private static Map<String, String> asMap(HttpParameters query) {

@@ -23,23 +23,41 @@ public record Animation(int canvasWidth, int canvasHeight, int loops, List<Frame
     /**
      * One frame: {@code width x height} palette indices at ({@code left}, {@code top}).
      *
-     * @param palette          the colour table as a {@code size x 1} image (with alpha when a
-     *                         colour is transparent)
-     * @param delayCentis      GIF's delay, hundredths of a second
-     * @param disposal         GIF's disposal method, as the JDK's GIF metadata names it
+     * @param palette the colour table as a {@code size x 1} image (with alpha when a colour is
+     *     transparent)
+     * @param delayCentis GIF's delay, hundredths of a second
+     * @param disposal GIF's disposal method, as the JDK's GIF metadata names it
      * @param transparentIndex the transparent palette index, or -1
      */
-    public record Frame(int width, int height, int left, int top, byte[] indices, Pixels palette,
-                        int delayCentis, String disposal, int transparentIndex) {
+    public record Frame(
+            int width,
+            int height,
+            int left,
+            int top,
+            byte[] indices,
+            Pixels palette,
+            int delayCentis,
+            String disposal,
+            int transparentIndex) {
 
         public Frame {
             if (indices.length != (long) width * height) {
-                throw new IllegalArgumentException(width + "x" + height + " frame with " + indices.length + " indices");
+                throw new IllegalArgumentException(
+                        width + "x" + height + " frame with " + indices.length + " indices");
             }
         }
 
         Frame withPalette(Pixels converted) {
-            return new Frame(width, height, left, top, indices, converted, delayCentis, disposal, transparentIndex);
+            return new Frame(
+                    width,
+                    height,
+                    left,
+                    top,
+                    indices,
+                    converted,
+                    delayCentis,
+                    disposal,
+                    transparentIndex);
         }
 
         /** The frame's own pixels, looked up through its palette. */
@@ -59,7 +77,10 @@ public record Animation(int canvasWidth, int canvasHeight, int loops, List<Frame
 
     /** Every frame's palette through {@code scale}; everything else as it was. */
     Animation mapPalettes(UnaryOperator<Pixels> scale) {
-        return new Animation(canvasWidth, canvasHeight, loops,
+        return new Animation(
+                canvasWidth,
+                canvasHeight,
+                loops,
                 frames.stream().map(f -> f.withPalette(scale.apply(f.palette()))).toList());
     }
 

@@ -1,12 +1,14 @@
 package dev.pixelforge.core.image;
 
+import java.util.Objects;
+
 import javax.imageio.stream.ImageInputStreamImpl;
 
 /**
- * An ImageIO input stream reading the request's bytes where they are. ImageIO's own
- * {@code MemoryCacheImageInputStream} copies them into 8 KB blocks first (3 to 10% of the heap a
- * JPEG request allocated under load, issue 16); seeking backwards, as the GIF reader does, costs
- * nothing here.
+ * An ImageIO input stream reading the request's bytes where they are. ImageIO's own {@code
+ * MemoryCacheImageInputStream} copies them into 8 KB blocks first (3 to 10% of the heap a JPEG
+ * request allocated under load, issue 16); seeking backwards, as the GIF reader does, costs nothing
+ * here.
  */
 final class ByteArrayImageInputStream extends ImageInputStreamImpl {
 
@@ -24,7 +26,7 @@ final class ByteArrayImageInputStream extends ImageInputStreamImpl {
 
     @Override
     public int read(byte[] into, int off, int len) {
-        java.util.Objects.checkFromIndexSize(off, len, into.length);
+        Objects.checkFromIndexSize(off, len, into.length);
         bitOffset = 0;
         if (len == 0) {
             return 0;
@@ -56,6 +58,5 @@ final class ByteArrayImageInputStream extends ImageInputStreamImpl {
     /** Empty, as in {@link ByteArrayImageOutputStream}: no finalizer registration per request. */
     @Override
     @SuppressWarnings({"deprecation", "removal"})
-    protected void finalize() {
-    }
+    protected void finalize() {}
 }

@@ -1,21 +1,27 @@
 package dev.pixelforge.core.image;
 
+import java.io.IOException;
 import java.util.Arrays;
+import java.util.Objects;
+
 import javax.imageio.stream.ImageOutputStreamImpl;
 
 /**
  * An ImageIO output stream into one growable array that a thread keeps from request to request
- * ({@link CodecScratch}): ImageIO's {@code MemoryCacheImageOutputStream} over a
- * {@code ByteArrayOutputStream} wrote every answer three times (8 KB blocks, the stream's array,
- * its final copy), about a quarter of what a JPEG request allocated (issue 16). Seekable, as the
- * TIFF writer needs; {@link #toByteArray} is the one copy left, the answer's own array.
+ * ({@link CodecScratch}): ImageIO's {@code MemoryCacheImageOutputStream} over a {@code
+ * ByteArrayOutputStream} wrote every answer three times (8 KB blocks, the stream's array, its final
+ * copy), about a quarter of what a JPEG request allocated (issue 16). Seekable, as the TIFF writer
+ * needs; {@link #toByteArray} is the one copy left, the answer's own array.
  */
 final class ByteArrayImageOutputStream extends ImageOutputStreamImpl {
 
     private byte[] buffer;
     private int length;
 
-    /** Writes into {@code buffer} from its start (what it held is overwritten), growing a new one when it is full. */
+    /**
+     * Writes into {@code buffer} from its start (what it held is overwritten), growing a new one
+     * when it is full.
+     */
     ByteArrayImageOutputStream(byte[] buffer) {
         this.buffer = buffer.length == 0 ? new byte[64] : buffer;
     }
@@ -30,7 +36,7 @@ final class ByteArrayImageOutputStream extends ImageOutputStreamImpl {
     }
 
     @Override
-    public void write(int b) throws java.io.IOException {
+    public void write(int b) throws IOException {
         flushBits();
         ensure(streamPos + 1);
         buffer[(int) streamPos++] = (byte) b;
@@ -38,8 +44,8 @@ final class ByteArrayImageOutputStream extends ImageOutputStreamImpl {
     }
 
     @Override
-    public void write(byte[] b, int off, int len) throws java.io.IOException {
-        java.util.Objects.checkFromIndexSize(off, len, b.length);
+    public void write(byte[] b, int off, int len) throws IOException {
+        Objects.checkFromIndexSize(off, len, b.length);
         flushBits();
         ensure(streamPos + len);
         System.arraycopy(b, off, buffer, (int) streamPos, len);
@@ -55,7 +61,7 @@ final class ByteArrayImageOutputStream extends ImageOutputStreamImpl {
 
     @Override
     public int read(byte[] into, int off, int len) {
-        java.util.Objects.checkFromIndexSize(off, len, into.length);
+        Objects.checkFromIndexSize(off, len, into.length);
         bitOffset = 0;
         if (len == 0) {
             return 0;
@@ -91,18 +97,24 @@ final class ByteArrayImageOutputStream extends ImageOutputStreamImpl {
      */
     @Override
     @SuppressWarnings({"deprecation", "removal"})
-    protected void finalize() {
-    }
+    protected void finalize() {}
 
-    private void ensure(long size) throws java.io.IOException {
+    private void ensure(long size) throws IOException {
         if (size > Integer.MAX_VALUE - 16) {
-            throw new java.io.IOException("an encoded image over 2 GB");
+            throw new IOException("an encoded image over 2 GB");
         }
         if (size > buffer.length) {
-            buffer = Arrays.copyOf(buffer, (int) Math.min(Integer.MAX_VALUE - 16, Math.max(size, 2L * buffer.length)));
+            buffer =
+                    Arrays.copyOf(
+                            buffer,
+                            (int)
+                                    Math.min(
+                                            Integer.MAX_VALUE - 16,
+                                            Math.max(size, 2L * buffer.length)));
         }
         if (streamPos > length) {
-            // A seek past the end leaves a gap: zeros, as a file would have, not a reused array's old bytes.
+            // A seek past the end leaves a gap: zeros, as a file would have, not a reused array's
+            // old bytes.
             Arrays.fill(buffer, length, (int) streamPos, (byte) 0);
         }
     }

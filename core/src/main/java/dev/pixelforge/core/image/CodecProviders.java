@@ -5,6 +5,7 @@ import java.io.UncheckedIOException;
 import java.util.Iterator;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+
 import javax.imageio.ImageIO;
 import javax.imageio.ImageReader;
 import javax.imageio.ImageWriter;
@@ -14,8 +15,8 @@ import javax.imageio.spi.ImageWriterSpi;
 /**
  * The ImageIO plugin behind each format, looked up once per decoder or encoder: a lookup by format
  * name sorts the registry's providers anew each time, under a registry-wide lock, and its list
- * nodes were a tenth of what a JPEG request allocated under load (issue 16). Each reader and
- * writer is still a new instance: they are not thread-safe.
+ * nodes were a tenth of what a JPEG request allocated under load (issue 16). Each reader and writer
+ * is still a new instance: they are not thread-safe.
  */
 final class CodecProviders {
 
@@ -24,7 +25,8 @@ final class CodecProviders {
 
     ImageReader reader(ImageFormat format) {
         try {
-            return readers.computeIfAbsent(format, CodecProviders::findReader).createReaderInstance();
+            return readers.computeIfAbsent(format, CodecProviders::findReader)
+                    .createReaderInstance();
         } catch (IOException e) {
             throw new UncheckedIOException("the " + format + " reader could not be made", e);
         }
@@ -32,7 +34,8 @@ final class CodecProviders {
 
     ImageWriter writer(ImageFormat format) {
         try {
-            return writers.computeIfAbsent(format, CodecProviders::findWriter).createWriterInstance();
+            return writers.computeIfAbsent(format, CodecProviders::findWriter)
+                    .createWriterInstance();
         } catch (IOException e) {
             throw new UncheckedIOException("the " + format + " writer could not be made", e);
         }

@@ -21,7 +21,9 @@ final class ColorMatrix {
         }
     }
 
-    /** Applies the matrix to every pixel; gray input is read as R = G = B. Output is BGR or ABGR. */
+    /**
+     * Applies the matrix to every pixel; gray input is read as R = G = B. Output is BGR or ABGR.
+     */
     Pixels apply(Pixels in) {
         Channels c = in.channels();
         Pixels out = Pixels.blank(in.width(), in.height(), c.asColor());
@@ -33,10 +35,30 @@ final class ColorMatrix {
         // Offsets of B, G, R (and A) within one input pixel, per layout.
         int sb, sg, sr, sa;
         switch (c) {
-            case GRAY -> { sb = 0; sg = 0; sr = 0; sa = -1; }
-            case GRAY_ALPHA -> { sb = 0; sg = 0; sr = 0; sa = 1; }
-            case BGR -> { sb = 0; sg = 1; sr = 2; sa = -1; }
-            default -> { sb = 1; sg = 2; sr = 3; sa = 0; }
+            case GRAY -> {
+                sb = 0;
+                sg = 0;
+                sr = 0;
+                sa = -1;
+            }
+            case GRAY_ALPHA -> {
+                sb = 0;
+                sg = 0;
+                sr = 0;
+                sa = 1;
+            }
+            case BGR -> {
+                sb = 0;
+                sg = 1;
+                sr = 2;
+                sa = -1;
+            }
+            default -> {
+                sb = 1;
+                sg = 2;
+                sr = 3;
+                sa = 0;
+            }
         }
         int db = c.hasAlpha() ? 1 : 0;
         int[][] tr = tables[0], tg = tables[1], tb = tables[2];

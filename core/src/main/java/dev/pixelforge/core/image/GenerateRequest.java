@@ -1,6 +1,9 @@
 package dev.pixelforge.core.image;
 
-/** {@code count} images of {@code size} x {@code size} pixels; image {@code i} is seeded with {@code seed + i}. */
+/**
+ * {@code count} images of {@code size} x {@code size} pixels; image {@code i} is seeded with {@code
+ * seed + i}.
+ */
 public record GenerateRequest(int count, int size, long seed) {
 
     public static final int DEFAULT_COUNT = 1;
@@ -8,18 +11,29 @@ public record GenerateRequest(int count, int size, long seed) {
 
     void check(ImageLimits limits) {
         if (count < 1 || count > limits.maxGenerateCount()) {
-            throw new ImageRejected(ImageRejected.Reason.BAD_PARAMETER,
+            throw new ImageRejected(
+                    ImageRejected.Reason.BAD_PARAMETER,
                     "count " + count + " is outside 1.." + limits.maxGenerateCount());
         }
         if (size < 8 || size > limits.maxGenerateSize()) {
-            throw new ImageRejected(ImageRejected.Reason.BAD_PARAMETER,
+            throw new ImageRejected(
+                    ImageRejected.Reason.BAD_PARAMETER,
                     "size " + size + " is outside 8.." + limits.maxGenerateSize());
         }
         long pixels = (long) count * size * size;
         if (pixels > limits.maxPixels()) {
-            throw new ImageRejected(ImageRejected.Reason.TOO_MANY_PIXELS,
-                    count + " images of " + size + "x" + size + " are " + pixels + " pixels; this instance makes at most "
-                            + limits.maxPixels() + " per request: ask for fewer or smaller images");
+            throw new ImageRejected(
+                    ImageRejected.Reason.TOO_MANY_PIXELS,
+                    count
+                            + " images of "
+                            + size
+                            + "x"
+                            + size
+                            + " are "
+                            + pixels
+                            + " pixels; this instance makes at most "
+                            + limits.maxPixels()
+                            + " per request: ask for fewer or smaller images");
         }
     }
 }

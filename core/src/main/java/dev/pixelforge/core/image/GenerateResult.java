@@ -6,6 +6,5 @@ import java.util.List;
 public record GenerateResult(List<GeneratedImage> images, String generator, PhaseTimings timings) {
 
     /** One PNG and the seed that reproduces it. */
-    public record GeneratedImage(byte[] png, int size, long seed) {
-    }
+    public record GeneratedImage(byte[] png, int size, long seed) {}
 }

@@ -1,5 +1,8 @@
 package dev.pixelforge.core.image;
 
+import org.w3c.dom.Element;
+import org.w3c.dom.Node;
+
 import java.awt.image.BufferedImage;
 import java.awt.image.DataBufferByte;
 import java.awt.image.IndexColorModel;
@@ -10,6 +13,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
+
 import javax.imageio.IIOImage;
 import javax.imageio.ImageReader;
 import javax.imageio.ImageTypeSpecifier;
@@ -17,8 +21,6 @@ import javax.imageio.ImageWriter;
 import javax.imageio.metadata.IIOMetadata;
 import javax.imageio.metadata.IIOMetadataNode;
 import javax.imageio.stream.MemoryCacheImageOutputStream;
-import org.w3c.dom.Element;
-import org.w3c.dom.Node;
 
 /**
  * GIF frames to and from {@link Animation}, through the JDK's GIF plugin and its metadata trees
@@ -30,12 +32,12 @@ final class GifFrames {
     private static final String GIF_STREAM = "javax_imageio_gif_stream_1.0";
     private static final String GIF_IMAGE = "javax_imageio_gif_image_1.0";
 
-    private GifFrames() {
-    }
+    private GifFrames() {}
 
     /** All {@code count} frames of the GIF {@code reader} is set on (with metadata, seekable). */
     static Animation read(ImageReader reader, int count) throws IOException {
-        Node screen = child(reader.getStreamMetadata().getAsTree(GIF_STREAM), "LogicalScreenDescriptor");
+        Node screen =
+                child(reader.getStreamMetadata().getAsTree(GIF_STREAM), "LogicalScreenDescriptor");
         int loops = -1;
         List<Animation.Frame> frames = new ArrayList<>(count);
         for (int i = 0; i < count; i++) {
@@ -47,31 +49,50 @@ final class GifFrames {
                 loops = netscapeLoops(tree);
             }
             if (!(image.getColorModel() instanceof IndexColorModel icm)) {
-                throw new IllegalStateException("the JDK's GIF reader returned a " + image.getColorModel());
+                throw new IllegalStateException(
+                        "the JDK's GIF reader returned a " + image.getColorModel());
             }
-            frames.add(new Animation.Frame(image.getWidth(), image.getHeight(),
-                    intAttribute(descriptor, "imageLeftPosition", 0), intAttribute(descriptor, "imageTopPosition", 0),
-                    RasterPixels.indices(image.getRaster()), RasterPixels.palette(icm),
-                    intAttribute(control, "delayTime", 0),
-                    control == null ? "none" : ((Element) control).getAttribute("disposalMethod"),
-                    icm.getTransparentPixel()));
+            frames.add(
+                    new Animation.Frame(
+                            image.getWidth(),
+                            image.getHeight(),
+                            intAttribute(descriptor, "imageLeftPosition", 0),
+                            intAttribute(descriptor, "imageTopPosition", 0),
+                            RasterPixels.indices(image.getRaster()),
+                            RasterPixels.palette(icm),
+                            intAttribute(control, "delayTime", 0),
+                            control == null
+                                    ? "none"
+                                    : ((Element) control).getAttribute("disposalMethod"),
+                            icm.getTransparentPixel()));
         }
         // Some writers leave the logical screen 0x0: the frames' extent is the canvas then.
-        int canvasWidth = Math.max(intAttribute(screen, "logicalScreenWidth", 0),
-                frames.stream().mapToInt(f -> f.left() + f.width()).max().orElse(1));
-        int canvasHeight = Math.max(intAttribute(screen, "logicalScreenHeight", 0),
-                frames.stream().mapToInt(f -> f.top() + f.height()).max().orElse(1));
+        int canvasWidth =
+                Math.max(
+                        intAttribute(screen, "logicalScreenWidth", 0),
+                        frames.stream().mapToInt(f -> f.left() + f.width()).max().orElse(1));
+        int canvasHeight =
+                Math.max(
+                        intAttribute(screen, "logicalScreenHeight", 0),
+                        frames.stream().mapToInt(f -> f.top() + f.height()).max().orElse(1));
         return new Animation(canvasWidth, canvasHeight, loops, frames);
     }
 
-    /** The NETSCAPE2.0 application extension's loop count (0: for ever), or -1 when there is none. */
+    /**
+     * The NETSCAPE2.0 application extension's loop count (0: for ever), or -1 when there is none.
+     */
     private static int netscapeLoops(Node imageTree) {
         Node extensions = child(imageTree, "ApplicationExtensions");
-        for (Node n = extensions == null ? null : extensions.getFirstChild(); n != null; n = n.getNextSibling()) {
+        for (Node n = extensions == null ? null : extensions.getFirstChild();
+                n != null;
+                n = n.getNextSibling()) {
             Element e = (Element) n;
-            if ("NETSCAPE".equals(e.getAttribute("applicationID")) && "2.0".equals(e.getAttribute("authenticationCode"))
-                    && e instanceof IIOMetadataNode node && node.getUserObject() instanceof byte[] data
-                    && data.length >= 3 && data[0] == 1) {
+            if ("NETSCAPE".equals(e.getAttribute("applicationID"))
+                    && "2.0".equals(e.getAttribute("authenticationCode"))
+                    && e instanceof IIOMetadataNode node
+                    && node.getUserObject() instanceof byte[] data
+                    && data.length >= 3
+                    && data[0] == 1) {
                 return (data[1] & 0xFF) | (data[2] & 0xFF) << 8;
             }
         }
@@ -79,7 +100,9 @@ final class GifFrames {
     }
 
     private static Node child(Node parent, String name) {
-        for (Node n = parent == null ? null : parent.getFirstChild(); n != null; n = n.getNextSibling()) {
+        for (Node n = parent == null ? null : parent.getFirstChild();
+                n != null;
+                n = n.getNextSibling()) {
             if (name.equals(n.getNodeName())) {
                 return n;
             }
@@ -95,11 +118,16 @@ final class GifFrames {
     }
 
     /**
-     * A GIF, frame by frame as the input had it: each frame's indices under its (converted) palette,
-     * at its place, with its delay, disposal and transparent index, and the input's loop count.
+     * A GIF, frame by frame as the input had it: each frame's indices under its (converted)
+     * palette, at its place, with its delay, disposal and transparent index, and the input's loop
+     * count.
      */
     static byte[] write(Animation animation, ImageWriter writer) {
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream(Math.max(1024, (int) Math.min(Integer.MAX_VALUE / 2, animation.pixelCount() / 2)));
+        ByteArrayOutputStream bytes =
+                new ByteArrayOutputStream(
+                        Math.max(
+                                1024,
+                                (int) Math.min(Integer.MAX_VALUE / 2, animation.pixelCount() / 2)));
         try (MemoryCacheImageOutputStream out = new MemoryCacheImageOutputStream(bytes)) {
             writer.setOutput(out);
             IIOMetadata stream = writer.getDefaultStreamMetadata(null);
@@ -115,7 +143,8 @@ final class GifFrames {
             boolean first = true;
             for (Animation.Frame frame : animation.frames()) {
                 BufferedImage image = indexedImage(frame);
-                IIOMetadata metadata = writer.getDefaultImageMetadata(new ImageTypeSpecifier(image), null);
+                IIOMetadata metadata =
+                        writer.getDefaultImageMetadata(new ImageTypeSpecifier(image), null);
                 metadata.mergeTree(GIF_IMAGE, frameTree(frame, first ? animation.loops() : -1));
                 writer.writeToSequence(new IIOImage(image, null, metadata), null);
                 first = false;
@@ -141,16 +170,19 @@ final class GifFrames {
         IIOMetadataNode control = new IIOMetadataNode("GraphicControlExtension");
         control.setAttribute("disposalMethod", frame.disposal());
         control.setAttribute("userInputFlag", "FALSE");
-        control.setAttribute("transparentColorFlag", frame.transparentIndex() >= 0 ? "TRUE" : "FALSE");
+        control.setAttribute(
+                "transparentColorFlag", frame.transparentIndex() >= 0 ? "TRUE" : "FALSE");
         control.setAttribute("delayTime", Integer.toString(frame.delayCentis()));
-        control.setAttribute("transparentColorIndex", Integer.toString(Math.max(0, frame.transparentIndex())));
+        control.setAttribute(
+                "transparentColorIndex", Integer.toString(Math.max(0, frame.transparentIndex())));
         root.appendChild(control);
         if (loops >= 0) {
             IIOMetadataNode extensions = new IIOMetadataNode("ApplicationExtensions");
             IIOMetadataNode netscape = new IIOMetadataNode("ApplicationExtension");
             netscape.setAttribute("applicationID", "NETSCAPE");
             netscape.setAttribute("authenticationCode", "2.0");
-            netscape.setUserObject(new byte[] {1, (byte) (loops & 0xFF), (byte) ((loops >> 8) & 0xFF)});
+            netscape.setUserObject(
+                    new byte[] {1, (byte) (loops & 0xFF), (byte) ((loops >> 8) & 0xFF)});
             extensions.appendChild(netscape);
             root.appendChild(extensions);
         }
@@ -169,14 +201,33 @@ final class GifFrames {
         for (int i = 0; i < size; i++) {
             int o = i * n;
             switch (palette.channels()) {
-                case GRAY, GRAY_ALPHA -> { r[i] = p[o]; g[i] = p[o]; b[i] = p[o]; }
-                case BGR -> { b[i] = p[o]; g[i] = p[o + 1]; r[i] = p[o + 2]; }
-                case ABGR -> { b[i] = p[o + 1]; g[i] = p[o + 2]; r[i] = p[o + 3]; }
+                case GRAY, GRAY_ALPHA -> {
+                    r[i] = p[o];
+                    g[i] = p[o];
+                    b[i] = p[o];
+                }
+                case BGR -> {
+                    b[i] = p[o];
+                    g[i] = p[o + 1];
+                    r[i] = p[o + 2];
+                }
+                case ABGR -> {
+                    b[i] = p[o + 1];
+                    g[i] = p[o + 2];
+                    r[i] = p[o + 3];
+                }
             }
         }
         IndexColorModel icm = new IndexColorModel(8, size, r, g, b, frame.transparentIndex());
-        WritableRaster raster = Raster.createInterleavedRaster(new DataBufferByte(frame.indices(), frame.indices().length),
-                frame.width(), frame.height(), frame.width(), 1, new int[] {0}, null);
+        WritableRaster raster =
+                Raster.createInterleavedRaster(
+                        new DataBufferByte(frame.indices(), frame.indices().length),
+                        frame.width(),
+                        frame.height(),
+                        frame.width(),
+                        1,
+                        new int[] {0},
+                        null);
         return new BufferedImage(icm, raster, false, null);
     }
 }

@@ -4,6 +4,7 @@ import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.util.Iterator;
 import java.util.Optional;
+
 import javax.imageio.IIOException;
 import javax.imageio.ImageReadParam;
 import javax.imageio.ImageReader;
@@ -11,8 +12,8 @@ import javax.imageio.ImageTypeSpecifier;
 import javax.imageio.stream.ImageInputStream;
 
 /**
- * Bytes to pixels. The format comes from the leading bytes, the size from the header, and the
- * pixel limit is enforced before a single pixel is allocated.
+ * Bytes to pixels. The format comes from the leading bytes, the size from the header, and the pixel
+ * limit is enforced before a single pixel is allocated.
  */
 public final class ImageDecoder {
 
@@ -55,26 +56,37 @@ public final class ImageDecoder {
     Decoded decode(byte[] bytes, boolean lumaOnly, CodecScratch scratch) {
         limits.checkBody(bytes.length);
         if (bytes.length == 0) {
-            throw new ImageRejected(ImageRejected.Reason.EMPTY_BODY, ImageRejected.EMPTY_BODY_MESSAGE);
+            throw new ImageRejected(
+                    ImageRejected.Reason.EMPTY_BODY, ImageRejected.EMPTY_BODY_MESSAGE);
         }
         ImageFormat format = ImageFormat.sniff(bytes).orElseThrow(() -> unrecognised(bytes));
         ImageHeader header = ImageHeader.scan(format, bytes);
         ImageReader reader = codecs.reader(format);
-        // Read where the bytes are: ImageIO's default stream may spill to a temporary file, its memory one copies them.
+        // Read where the bytes are: ImageIO's default stream may spill to a temporary file, its
+        // memory one copies them.
         try (ImageInputStream in = new ByteArrayImageInputStream(header.decodable())) {
             boolean gif = format == ImageFormat.GIF;
-            // A GIF is read with its metadata and may be seeked: its frames are counted before any is decoded.
+            // A GIF is read with its metadata and may be seeked: its frames are counted before any
+            // is decoded.
             reader.setInput(in, !gif, !gif);
             int frames = checkDeclaredPixels(reader, format);
             Decoded decoded;
             if (gif) {
                 Animation animation = GifFrames.read(reader, frames);
-                decoded = new Decoded(format, animation.frames().get(0).pixels(), Optional.of(animation));
+                decoded =
+                        new Decoded(
+                                format, animation.frames().get(0).pixels(), Optional.of(animation));
             } else {
-                BufferedImage image = reader.read(0, format == ImageFormat.JPEG ? jpegParam(reader, lumaOnly, scratch) : null);
+                BufferedImage image =
+                        reader.read(
+                                0,
+                                format == ImageFormat.JPEG
+                                        ? jpegParam(reader, lumaOnly, scratch)
+                                        : null);
                 decoded = new Decoded(format, header.orientation().apply(RasterPixels.from(image)));
             }
-            // Decoders fill a cut-off image's missing rows with gray (libjpeg only warns): refuse it instead.
+            // Decoders fill a cut-off image's missing rows with gray (libjpeg only warns): refuse
+            // it instead.
             if (!format.isComplete(bytes)) {
                 throw truncated(format, null);
             }
@@ -90,8 +102,8 @@ public final class ImageDecoder {
 
     /**
      * Refuses an image whose header declares more pixels than the limit, before any is decoded; for
-     * a GIF, all frames together. Returns the frame count (1 for every other format: TIFF's
-     * further pages and an animated WebP's further frames are not read).
+     * a GIF, all frames together. Returns the frame count (1 for every other format: TIFF's further
+     * pages and an animated WebP's further frames are not read).
      */
     private int checkDeclaredPixels(ImageReader reader, ImageFormat format) throws IOException {
         if (format != ImageFormat.GIF) {
@@ -100,7 +112,9 @@ public final class ImageDecoder {
         }
         int frames = reader.getNumImages(true);
         if (frames < 1) {
-            throw new IIOException("the GIF holds no complete image"); // truncated, or not a GIF: the caller tells which
+            throw new IIOException(
+                    "the GIF holds no complete image"); // truncated, or not a GIF: the caller tells
+            // which
         }
         long total = 0;
         for (int i = 0; i < frames; i++) {
@@ -119,7 +133,8 @@ public final class ImageDecoder {
      * two a JPEG reader gives by default (a destination of another type would change the colour
      * conversion libjpeg does). Null: the reader's defaults.
      */
-    private static ImageReadParam jpegParam(ImageReader reader, boolean lumaOnly, CodecScratch scratch) throws IOException {
+    private static ImageReadParam jpegParam(
+            ImageReader reader, boolean lumaOnly, CodecScratch scratch) throws IOException {
         ImageReadParam param = lumaOnly ? lumaParam(reader) : null;
         if (scratch == null) {
             return param;
@@ -129,7 +144,10 @@ public final class ImageDecoder {
             type = BufferedImage.TYPE_BYTE_GRAY;
         } else {
             Iterator<ImageTypeSpecifier> types = reader.getImageTypes(0);
-            type = types.hasNext() ? types.next().getBufferedImageType() : BufferedImage.TYPE_CUSTOM;
+            type =
+                    types.hasNext()
+                            ? types.next().getBufferedImageType()
+                            : BufferedImage.TYPE_CUSTOM;
         }
         if (type != BufferedImage.TYPE_BYTE_GRAY && type != BufferedImage.TYPE_3BYTE_BGR) {
             return param;
@@ -151,7 +169,8 @@ public final class ImageDecoder {
                 return param; // CMYK and the like: leave it to the usual path and its error
             }
         }
-        param.setDestinationType(ImageTypeSpecifier.createFromBufferedImageType(BufferedImage.TYPE_BYTE_GRAY));
+        param.setDestinationType(
+                ImageTypeSpecifier.createFromBufferedImageType(BufferedImage.TYPE_BYTE_GRAY));
         return param;
     }
 
@@ -183,34 +202,65 @@ public final class ImageDecoder {
         }
     }
 
-
     private static ImageRejected classify(ImageFormat format, Exception e) {
         for (Throwable t = e; t != null; t = t.getCause()) {
             if (t.getMessage() != null && t.getMessage().startsWith("Unsupported Image Type")) {
-                return new ImageRejected(ImageRejected.Reason.UNSUPPORTED_FORMAT,
-                        "this " + format + " uses a colour model PixelForge does not read (RGB, gray, palette and"
-                                + " CMYK are read): convert it to RGB first", e);
+                return new ImageRejected(
+                        ImageRejected.Reason.UNSUPPORTED_FORMAT,
+                        "this "
+                                + format
+                                + " uses a colour model PixelForge does not read (RGB, gray,"
+                                + " palette and CMYK are read): convert it to RGB first",
+                        e);
             }
         }
-        // A decoder's own IOException says what is wrong; a runtime exception from deep inside one (a
-        // plugin indexing past damaged data) says nothing a client can act on, and names a Java class.
-        String detail = e instanceof IOException && e.getMessage() != null ? e.getMessage() : "damaged data";
-        return new ImageRejected(ImageRejected.Reason.NOT_AN_IMAGE,
-                "the body starts like a " + format + " but cannot be decoded (" + detail + "): send a valid file", e);
+        // A decoder's own IOException says what is wrong; a runtime exception from deep inside one
+        // (a
+        // plugin indexing past damaged data) says nothing a client can act on, and names a Java
+        // class.
+        String detail =
+                e instanceof IOException && e.getMessage() != null
+                        ? e.getMessage()
+                        : "damaged data";
+        return new ImageRejected(
+                ImageRejected.Reason.NOT_AN_IMAGE,
+                "the body starts like a "
+                        + format
+                        + " but cannot be decoded ("
+                        + detail
+                        + "): send a valid file",
+                e);
     }
 
     private static ImageRejected truncated(ImageFormat format, Exception cause) {
-        return new ImageRejected(ImageRejected.Reason.TRUNCATED_IMAGE,
-                "the " + format + " image ends before its pixel data does: the upload was cut short, send the whole file",
+        return new ImageRejected(
+                ImageRejected.Reason.TRUNCATED_IMAGE,
+                "the "
+                        + format
+                        + " image ends before its pixel data does: the upload was cut short, send"
+                        + " the whole file",
                 cause);
     }
 
     private static ImageRejected unrecognised(byte[] bytes) {
         return ImageFormat.sniffUnsupported(bytes)
-                .map(name -> new ImageRejected(ImageRejected.Reason.UNSUPPORTED_FORMAT,
-                        name + " is not supported: convert it to " + (name.equals("ICO") ? "PNG" : "JPEG (photos) or PNG")
-                                + " first; PixelForge reads " + ImageFormat.READABLE_NAMES))
-                .orElseGet(() -> new ImageRejected(ImageRejected.Reason.NOT_AN_IMAGE,
-                        "the body is not a " + ImageFormat.READABLE_NAMES + " image (its first bytes match none of them)"));
+                .map(
+                        name ->
+                                new ImageRejected(
+                                        ImageRejected.Reason.UNSUPPORTED_FORMAT,
+                                        name
+                                                + " is not supported: convert it to "
+                                                + (name.equals("ICO")
+                                                        ? "PNG"
+                                                        : "JPEG (photos) or PNG")
+                                                + " first; PixelForge reads "
+                                                + ImageFormat.READABLE_NAMES))
+                .orElseGet(
+                        () ->
+                                new ImageRejected(
+                                        ImageRejected.Reason.NOT_AN_IMAGE,
+                                        "the body is not a "
+                                                + ImageFormat.READABLE_NAMES
+                                                + " image (its first bytes match none of them)"));
     }
 }

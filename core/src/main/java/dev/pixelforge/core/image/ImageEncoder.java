@@ -10,6 +10,7 @@ import java.awt.image.Raster;
 import java.awt.image.WritableRaster;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+
 import javax.imageio.IIOImage;
 import javax.imageio.ImageWriteParam;
 import javax.imageio.ImageWriter;
@@ -22,18 +23,22 @@ public final class ImageEncoder {
 
     private final CodecProviders codecs = new CodecProviders();
 
-
     public byte[] encode(Pixels pixels, ImageFormat format, int jpegQuality) {
         return encode(pixels, format, jpegQuality, null);
     }
 
-    /** {@link #encode(Pixels, ImageFormat, int)}, through the thread's reused output array when there is scratch. */
+    /**
+     * {@link #encode(Pixels, ImageFormat, int)}, through the thread's reused output array when
+     * there is scratch.
+     */
     byte[] encode(Pixels pixels, ImageFormat format, int jpegQuality, CodecScratch scratch) {
         if (format == ImageFormat.WEBP) {
-            throw new IllegalArgumentException("no WebP encoder: ImageFormat.answer() turns WebP into PNG");
+            throw new IllegalArgumentException(
+                    "no WebP encoder: ImageFormat.answer() turns WebP into PNG");
         }
         if (jpegQuality < 1 || jpegQuality > 100) {
-            throw new ImageRejected(ImageRejected.Reason.BAD_PARAMETER,
+            throw new ImageRejected(
+                    ImageRejected.Reason.BAD_PARAMETER,
                     "quality " + jpegQuality + " is outside 1..100 (JPEG quality, 75 by default)");
         }
         Pixels writable = format.keepsAlpha() ? pixels : pixels.withoutAlpha();
@@ -42,8 +47,11 @@ public final class ImageEncoder {
         }
         BufferedImage image = toImage(writable);
         ImageWriter writer = codecs.writer(format);
-        ByteArrayImageOutputStream out = scratch != null ? scratch.output()
-                : new ByteArrayImageOutputStream(new byte[Math.max(1024, writable.data().length / 4)]);
+        ByteArrayImageOutputStream out =
+                scratch != null
+                        ? scratch.output()
+                        : new ByteArrayImageOutputStream(
+                                new byte[Math.max(1024, writable.data().length / 4)]);
         try {
             writer.setOutput(out);
             ImageWriteParam param = writer.getDefaultWriteParam();
@@ -51,7 +59,8 @@ public final class ImageEncoder {
                 param.setCompressionMode(ImageWriteParam.MODE_EXPLICIT);
                 param.setCompressionQuality(jpegQuality / 100f);
             } else if (format == ImageFormat.TIFF) {
-                // Lossless and read by libtiff, Pillow, browsers' TIFF viewers and scanners' software alike.
+                // Lossless and read by libtiff, Pillow, browsers' TIFF viewers and scanners'
+                // software alike.
                 param.setCompressionMode(ImageWriteParam.MODE_EXPLICIT);
                 param.setCompressionType("Deflate");
             }
@@ -67,7 +76,10 @@ public final class ImageEncoder {
         return out.toByteArray();
     }
 
-    /** A GIF, every frame as the input had it, under its converted palette ({@link GifFrames#write}). */
+    /**
+     * A GIF, every frame as the input had it, under its converted palette ({@link
+     * GifFrames#write}).
+     */
     public byte[] encode(Animation animation) {
         return GifFrames.write(animation, codecs.writer(ImageFormat.GIF));
     }
@@ -75,18 +87,31 @@ public final class ImageEncoder {
     /** Wraps the pixel array in a BufferedImage without copying it. */
     static BufferedImage toImage(Pixels p) {
         Channels c = p.channels();
-        int[] offsets = switch (c) {
-            case GRAY -> new int[] {0};
-            case GRAY_ALPHA -> new int[] {0, 1};
-            case BGR -> new int[] {2, 1, 0};
-            case ABGR -> new int[] {3, 2, 1, 0};
-        };
-        ColorSpace space = ColorSpace.getInstance(c.isGray() ? ColorSpace.CS_GRAY : ColorSpace.CS_sRGB);
-        ComponentColorModel cm = new ComponentColorModel(space, c.hasAlpha(), false,
-                c.hasAlpha() ? Transparency.TRANSLUCENT : Transparency.OPAQUE, DataBuffer.TYPE_BYTE);
-        WritableRaster raster = Raster.createInterleavedRaster(new DataBufferByte(p.data(), p.data().length),
-                p.width(), p.height(), p.width() * c.count(), c.count(), offsets, null);
+        int[] offsets =
+                switch (c) {
+                    case GRAY -> new int[] {0};
+                    case GRAY_ALPHA -> new int[] {0, 1};
+                    case BGR -> new int[] {2, 1, 0};
+                    case ABGR -> new int[] {3, 2, 1, 0};
+                };
+        ColorSpace space =
+                ColorSpace.getInstance(c.isGray() ? ColorSpace.CS_GRAY : ColorSpace.CS_sRGB);
+        ComponentColorModel cm =
+                new ComponentColorModel(
+                        space,
+                        c.hasAlpha(),
+                        false,
+                        c.hasAlpha() ? Transparency.TRANSLUCENT : Transparency.OPAQUE,
+                        DataBuffer.TYPE_BYTE);
+        WritableRaster raster =
+                Raster.createInterleavedRaster(
+                        new DataBufferByte(p.data(), p.data().length),
+                        p.width(),
+                        p.height(),
+                        p.width() * c.count(),
+                        c.count(),
+                        offsets,
+                        null);
         return new BufferedImage(cm, raster, false, null);
     }
-
 }

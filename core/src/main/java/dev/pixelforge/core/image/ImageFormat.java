@@ -20,6 +20,7 @@ public enum ImageFormat {
 
     /** What a request may name in {@code format=}, for messages. */
     static final String WRITABLE_NAMES = "png, jpeg, gif, bmp, tiff";
+
     /** What PixelForge reads, for messages. */
     public static final String READABLE_NAMES = "PNG, JPEG, GIF, BMP, TIFF or WebP";
 
@@ -46,7 +47,10 @@ public enum ImageFormat {
         return keepsAlpha;
     }
 
-    /** The format an answer to this input comes in when the request names none: the same, but PNG for WebP. */
+    /**
+     * The format an answer to this input comes in when the request names none: the same, but PNG
+     * for WebP.
+     */
     public ImageFormat answer() {
         return this == WEBP ? PNG : this;
     }
@@ -59,7 +63,8 @@ public enum ImageFormat {
         if (startsWith(bytes, 0xFF, 0xD8, 0xFF)) {
             return Optional.of(JPEG);
         }
-        if (startsWith(bytes, 'G', 'I', 'F', '8', '7', 'a') || startsWith(bytes, 'G', 'I', 'F', '8', '9', 'a')) {
+        if (startsWith(bytes, 'G', 'I', 'F', '8', '7', 'a')
+                || startsWith(bytes, 'G', 'I', 'F', '8', '9', 'a')) {
             return Optional.of(GIF);
         }
         if (startsWith(bytes, 'B', 'M') && bytes.length >= 26) {
@@ -75,8 +80,12 @@ public enum ImageFormat {
     }
 
     private static boolean isWebP(byte[] bytes) {
-        return startsWith(bytes, 'R', 'I', 'F', 'F') && bytes.length >= 12
-                && bytes[8] == 'W' && bytes[9] == 'E' && bytes[10] == 'B' && bytes[11] == 'P';
+        return startsWith(bytes, 'R', 'I', 'F', 'F')
+                && bytes.length >= 12
+                && bytes[8] == 'W'
+                && bytes[9] == 'E'
+                && bytes[10] == 'B'
+                && bytes[11] == 'P';
     }
 
     /**
@@ -84,13 +93,18 @@ public enum ImageFormat {
      * hears "unsupported" (415) rather than "not an image" (400).
      */
     public static Optional<String> sniffUnsupported(byte[] bytes) {
-        if (bytes.length >= 12 && bytes[4] == 'f' && bytes[5] == 't' && bytes[6] == 'y' && bytes[7] == 'p') {
+        if (bytes.length >= 12
+                && bytes[4] == 'f'
+                && bytes[5] == 't'
+                && bytes[6] == 'y'
+                && bytes[7] == 'p') {
             return Optional.of("HEIF/AVIF");
         }
         if (startsWith(bytes, 0x00, 0x00, 0x01, 0x00)) {
             return Optional.of("ICO");
         }
-        if (startsWith(bytes, 0xFF, 0x0A) || startsWith(bytes, 0x00, 0x00, 0x00, 0x0C, 'J', 'X', 'L', ' ')) {
+        if (startsWith(bytes, 0xFF, 0x0A)
+                || startsWith(bytes, 0x00, 0x00, 0x00, 0x0C, 'J', 'X', 'L', ' ')) {
             return Optional.of("JPEG XL");
         }
         return Optional.empty();
@@ -104,15 +118,31 @@ public enum ImageFormat {
     public boolean isComplete(byte[] bytes) {
         int n = bytes.length;
         return switch (this) {
-            case PNG -> n >= 12 && bytes[n - 8] == 'I' && bytes[n - 7] == 'E' && bytes[n - 6] == 'N' && bytes[n - 5] == 'D';
+            case PNG ->
+                    n >= 12
+                            && bytes[n - 8] == 'I'
+                            && bytes[n - 7] == 'E'
+                            && bytes[n - 6] == 'N'
+                            && bytes[n - 5] == 'D';
             case JPEG -> endsWithEoi(bytes);
             case GIF -> n > 0 && bytes[n - 1] == 0x3B;
             case BMP -> {
-                long declared = (bytes[2] & 0xFFL) | (bytes[3] & 0xFFL) << 8 | (bytes[4] & 0xFFL) << 16 | (bytes[5] & 0xFFL) << 24;
+                long declared =
+                        (bytes[2] & 0xFFL)
+                                | (bytes[3] & 0xFFL) << 8
+                                | (bytes[4] & 0xFFL) << 16
+                                | (bytes[5] & 0xFFL) << 24;
                 yield declared == 0 || declared <= n; // 0: size left unset, which BMP allows
             }
             case TIFF -> true;
-            case WEBP -> n >= 8 && 8 + ((bytes[4] & 0xFFL) | (bytes[5] & 0xFFL) << 8 | (bytes[6] & 0xFFL) << 16 | (bytes[7] & 0xFFL) << 24) <= n;
+            case WEBP ->
+                    n >= 8
+                            && 8
+                                            + ((bytes[4] & 0xFFL)
+                                                    | (bytes[5] & 0xFFL) << 8
+                                                    | (bytes[6] & 0xFFL) << 16
+                                                    | (bytes[7] & 0xFFL) << 24)
+                                    <= n;
         };
     }
 
@@ -126,7 +156,10 @@ public enum ImageFormat {
         return false;
     }
 
-    /** Parses a {@code format} parameter: {@code png}, {@code jpeg} (or {@code jpg}), {@code gif}, {@code bmp}, {@code tiff} (or {@code tif}). */
+    /**
+     * Parses a {@code format} parameter: {@code png}, {@code jpeg} (or {@code jpg}), {@code gif},
+     * {@code bmp}, {@code tiff} (or {@code tif}).
+     */
     public static ImageFormat parse(String name) {
         String n = name.trim().toLowerCase(Locale.ROOT);
         return switch (n) {
@@ -135,11 +168,15 @@ public enum ImageFormat {
             case "gif" -> GIF;
             case "bmp" -> BMP;
             case "tiff", "tif" -> TIFF;
-            case "webp" -> throw new ImageRejected(ImageRejected.Reason.BAD_PARAMETER,
-                    "format 'webp' cannot be written here (no WebP encoder on this JVM): ask for png, which keeps"
-                            + " every pixel and the alpha");
-            default -> throw new ImageRejected(ImageRejected.Reason.BAD_PARAMETER,
-                    "format '" + name + "' is not one of " + WRITABLE_NAMES);
+            case "webp" ->
+                    throw new ImageRejected(
+                            ImageRejected.Reason.BAD_PARAMETER,
+                            "format 'webp' cannot be written here (no WebP encoder on this JVM):"
+                                    + " ask for png, which keeps every pixel and the alpha");
+            default ->
+                    throw new ImageRejected(
+                            ImageRejected.Reason.BAD_PARAMETER,
+                            "format '" + name + "' is not one of " + WRITABLE_NAMES);
         };
     }
 

@@ -14,7 +14,11 @@ public final class ImageFunction {
     private final ImageEncoder encoder = new ImageEncoder();
     private final ImageGenerator generator;
     private final PixelBudget budget;
-    /** Per pixel thread: arrays the tone path reuses from request to request (bounded: one thread per CPU). */
+
+    /**
+     * Per pixel thread: arrays the tone path reuses from request to request (bounded: one thread
+     * per CPU).
+     */
     private final ThreadLocal<CodecScratch> scratch = ThreadLocal.withInitial(CodecScratch::new);
 
     public ImageFunction(ImageLimits limits, ImageGenerator generator, PixelBudget budget) {
@@ -26,7 +30,10 @@ public final class ImageFunction {
 
     /** With a budget of half this JVM's heap, waiting up to two seconds for it. */
     public ImageFunction(ImageLimits limits) {
-        this(limits, new FractalNoiseGenerator(), PixelBudget.forHeap(Runtime.getRuntime().maxMemory(), 2000));
+        this(
+                limits,
+                new FractalNoiseGenerator(),
+                PixelBudget.forHeap(Runtime.getRuntime().maxMemory(), 2000));
     }
 
     public ImageLimits limits() {
@@ -43,7 +50,8 @@ public final class ImageFunction {
     private ToneResult toneWithin(byte[] input, ToneRequest request) {
         long t0 = System.nanoTime();
         CodecScratch reuse = scratch.get();
-        ImageDecoder.Decoded decoded = decoder.decode(input, request.scale().readsOnlyLuma(), reuse);
+        ImageDecoder.Decoded decoded =
+                decoder.decode(input, request.scale().readsOnlyLuma(), reuse);
         long t1 = System.nanoTime();
         ImageFormat format = request.format().orElse(decoded.format().answer());
         if (decoded.animation().isPresent() && format == ImageFormat.GIF) {
@@ -53,20 +61,34 @@ public final class ImageFunction {
             long t2 = System.nanoTime();
             byte[] out = encoder.encode(toned);
             long t3 = System.nanoTime();
-            return new ToneResult(out, format, toned.canvasWidth(), toned.canvasHeight(),
+            return new ToneResult(
+                    out,
+                    format,
+                    toned.canvasWidth(),
+                    toned.canvasHeight(),
                     new PhaseTimings(t1 - t0, "tone", t2 - t1, t3 - t2));
         }
         Pixels toned = request.scale().apply(decoded.pixels());
         long t2 = System.nanoTime();
-        byte[] out = encoder.encode(toned, format, request.quality(), reuse); // toned may share decoded's reused array: encoded before any reuse
+        byte[] out =
+                encoder.encode(
+                        toned,
+                        format,
+                        request.quality(),
+                        reuse); // toned may share decoded's reused array: encoded before any reuse
         long t3 = System.nanoTime();
-        return new ToneResult(out, format, toned.width(), toned.height(),
+        return new ToneResult(
+                out,
+                format,
+                toned.width(),
+                toned.height(),
                 new PhaseTimings(t1 - t0, "tone", t2 - t1, t3 - t2));
     }
 
     public GenerateResult generate(GenerateRequest request) {
         request.check(limits);
-        try (PixelBudget.Lease pixels = budget.acquire((long) request.count() * request.size() * request.size())) {
+        try (PixelBudget.Lease pixels =
+                budget.acquire((long) request.count() * request.size() * request.size())) {
             return generateWithin(request);
         }
     }
@@ -86,6 +108,9 @@ public final class ImageFunction {
             encodeNanos += t2 - t1;
             images.add(new GenerateResult.GeneratedImage(png, request.size(), seed));
         }
-        return new GenerateResult(List.copyOf(images), generator.name(), new PhaseTimings(0, "generate", generateNanos, encodeNanos));
+        return new GenerateResult(
+                List.copyOf(images),
+                generator.name(),
+                new PhaseTimings(0, "generate", generateNanos, encodeNanos));
     }
 }

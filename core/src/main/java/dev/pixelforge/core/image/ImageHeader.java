@@ -8,10 +8,10 @@ import java.io.ByteArrayOutputStream;
  * chunk headers are read; pixel data is skipped by its declared length.
  *
  * @param orientation how to turn the decoded pixels upright
- * @param decodable   the bytes to hand the decoder: the input itself, or for a JPEG or WebP with an
- *                    ICC profile the input without it, so that the reader (the JDK's for JPEG,
- *                    TwelveMonkeys' for WebP) returns the encoded values, as Pillow does, instead of
- *                    converting them through the profile
+ * @param decodable the bytes to hand the decoder: the input itself, or for a JPEG or WebP with an
+ *     ICC profile the input without it, so that the reader (the JDK's for JPEG, TwelveMonkeys' for
+ *     WebP) returns the encoded values, as Pillow does, instead of converting them through the
+ *     profile
  */
 record ImageHeader(Orientation orientation, byte[] decodable) {
 
@@ -82,28 +82,39 @@ record ImageHeader(Orientation orientation, byte[] decodable) {
         boolean arithmetic = marker >= 0xC9 && marker <= 0xCF; // SOF9-11, DAC (CC), SOF13-15
         boolean otherSof = marker == 0xC3 || (marker >= 0xC5 && marker <= 0xC7);
         if (arithmetic) {
-            throw new ImageRejected(ImageRejected.Reason.UNSUPPORTED_FORMAT, String.format(
-                    "this JPEG is arithmetic-coded (marker FF%02X), which PixelForge's decoder does not read:"
-                            + " re-save it Huffman-coded, losslessly, with `jpegtran -copy all in.jpg > out.jpg`", marker));
+            throw new ImageRejected(
+                    ImageRejected.Reason.UNSUPPORTED_FORMAT,
+                    String.format(
+                            "this JPEG is arithmetic-coded (marker FF%02X), which PixelForge's"
+                                + " decoder does not read: re-save it Huffman-coded, losslessly,"
+                                + " with `jpegtran -copy all in.jpg > out.jpg`",
+                            marker));
         }
         if (otherSof) {
-            throw new ImageRejected(ImageRejected.Reason.UNSUPPORTED_FORMAT, String.format(
-                    "this JPEG uses a %s coding process (SOF%d), which PixelForge's decoder does not read:"
-                            + " save it as a baseline or progressive JPEG, or as PNG",
-                    marker == 0xC3 ? "lossless" : "hierarchical", marker - 0xC0));
+            throw new ImageRejected(
+                    ImageRejected.Reason.UNSUPPORTED_FORMAT,
+                    String.format(
+                            "this JPEG uses a %s coding process (SOF%d), which PixelForge's decoder"
+                                + " does not read: save it as a baseline or progressive JPEG, or as"
+                                + " PNG",
+                            marker == 0xC3 ? "lossless" : "hierarchical", marker - 0xC0));
         }
     }
 
     /**
-     * The WebP without its ICCP chunk, and with VP8X's ICC flag cleared; the input itself when it has
-     * none, or when its chunks do not add up (the decoder then says what is wrong).
+     * The WebP without its ICCP chunk, and with VP8X's ICC flag cleared; the input itself when it
+     * has none, or when its chunks do not add up (the decoder then says what is wrong).
      */
     private static byte[] webpWithoutIcc(byte[] b) {
         int p = 12;
         int iccp = -1;
         int iccpEnd = -1;
         while (p + 8 <= b.length) {
-            long size = (b[p + 4] & 0xFFL) | (b[p + 5] & 0xFFL) << 8 | (b[p + 6] & 0xFFL) << 16 | (b[p + 7] & 0xFFL) << 24;
+            long size =
+                    (b[p + 4] & 0xFFL)
+                            | (b[p + 5] & 0xFFL) << 8
+                            | (b[p + 6] & 0xFFL) << 16
+                            | (b[p + 7] & 0xFFL) << 24;
             long end = p + 8 + size + (size & 1); // chunks are padded to an even length
             if (end > b.length) {
                 return b;
@@ -131,7 +142,10 @@ record ImageHeader(Orientation orientation, byte[] decodable) {
         return out;
     }
 
-    /** PNG's eXIf chunk (PNG 1.5 extensions): a TIFF-structured EXIF block, like JPEG's APP1 after "Exif\0\0". */
+    /**
+     * PNG's eXIf chunk (PNG 1.5 extensions): a TIFF-structured EXIF block, like JPEG's APP1 after
+     * "Exif\0\0".
+     */
     private static Orientation pngOrientation(byte[] b) {
         int p = 8;
         while (p + 12 <= b.length) {
@@ -153,7 +167,9 @@ record ImageHeader(Orientation orientation, byte[] decodable) {
         return Orientation.NORMAL;
     }
 
-    /** Tag 0x0112 of IFD0 in the TIFF structure at [start, end); anything malformed reads as NORMAL. */
+    /**
+     * Tag 0x0112 of IFD0 in the TIFF structure at [start, end); anything malformed reads as NORMAL.
+     */
     static Orientation exifOrientation(byte[] b, int start, int end) {
         if (end - start < 8) {
             return Orientation.NORMAL;
@@ -175,7 +191,10 @@ record ImageHeader(Orientation orientation, byte[] decodable) {
         for (int i = 0, e = p + 2; i < entries && e + 12 <= end; i++, e += 12) {
             if (u16(b, e, little) == EXIF_ORIENTATION_TAG) {
                 int type = u16(b, e + 2, little);
-                int value = type == 3 ? u16(b, e + 8, little) : type == 4 ? (int) u32(b, e + 8, little) : 0;
+                int value =
+                        type == 3
+                                ? u16(b, e + 8, little)
+                                : type == 4 ? (int) u32(b, e + 8, little) : 0;
                 return Orientation.ofExif(value);
             }
         }
@@ -207,6 +226,8 @@ record ImageHeader(Orientation orientation, byte[] decodable) {
     }
 
     private static long u32(byte[] b, int p, boolean little) {
-        return little ? (u16(b, p, true) & 0xFFFFL) | (long) u16(b, p + 2, true) << 16 : u32be(b, p);
+        return little
+                ? (u16(b, p, true) & 0xFFFFL) | (long) u16(b, p + 2, true) << 16
+                : u32be(b, p);
     }
 }

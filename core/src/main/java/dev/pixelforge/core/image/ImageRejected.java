@@ -1,8 +1,8 @@
 package dev.pixelforge.core.image;
 
 /**
- * A client fault in the image or its parameters. The message says what to fix; the reason lets
- * each adapter pick its own status code without the kernel knowing about HTTP.
+ * A client fault in the image or its parameters. The message says what to fix; the reason lets each
+ * adapter pick its own status code without the kernel knowing about HTTP.
  */
 public final class ImageRejected extends RuntimeException {
 
@@ -34,7 +34,8 @@ public final class ImageRejected extends RuntimeException {
 
     /** One wording for an empty body, whichever layer notices it first. */
     public static final String EMPTY_BODY_MESSAGE =
-            "the body is empty: send an image (PNG, JPEG, GIF, BMP, TIFF or WebP) as the body, or JSON {\"image\":\"<base64>\"}";
+            "the body is empty: send an image (PNG, JPEG, GIF, BMP, TIFF or WebP) as the body, or"
+                    + " JSON {\"image\":\"<base64>\"}";
 
     private final Reason reason;
 

@@ -3,8 +3,8 @@ package dev.pixelforge.core.image;
 /**
  * EXIF orientation (tag 0x0112): how the stored pixels must be turned to display upright. The
  * decoder applies it to the pixels, so every output format shows what the browser showed for the
- * input, and no output carries the tag (see docs/ARCHITECTURE.md, "Files from the wild").
- * The eight cases are those of Pillow's {@code ImageOps.exif_transpose}.
+ * input, and no output carries the tag (see docs/ARCHITECTURE.md, "Files from the wild"). The eight
+ * cases are those of Pillow's {@code ImageOps.exif_transpose}.
  */
 public enum Orientation {
     /** 1: as stored. */
@@ -26,14 +26,19 @@ public enum Orientation {
 
     private static final int TILE = 64;
 
-    /** The orientation an EXIF value names; values outside 1..8 (seen in the wild) mean as stored. */
+    /**
+     * The orientation an EXIF value names; values outside 1..8 (seen in the wild) mean as stored.
+     */
     public static Orientation ofExif(int value) {
         return value >= 1 && value <= 8 ? values()[value - 1] : NORMAL;
     }
 
     /** Whether width and height trade places. */
     public boolean swapsSides() {
-        return this == TRANSPOSE || this == ROTATE_90_CLOCKWISE || this == TRANSVERSE || this == ROTATE_90_COUNTERCLOCKWISE;
+        return this == TRANSPOSE
+                || this == ROTATE_90_CLOCKWISE
+                || this == TRANSVERSE
+                || this == ROTATE_90_COUNTERCLOCKWISE;
     }
 
     /** The upright pixels: a new array, or {@code in} itself when nothing turns. */
@@ -44,7 +49,10 @@ public enum Orientation {
         int w = in.width();
         int h = in.height();
         int n = in.channels().count();
-        Pixels out = swapsSides() ? Pixels.blank(h, w, in.channels()) : Pixels.blank(w, h, in.channels());
+        Pixels out =
+                swapsSides()
+                        ? Pixels.blank(h, w, in.channels())
+                        : Pixels.blank(w, h, in.channels());
         byte[] src = in.data();
         byte[] dst = out.data();
         int ow = out.width();
@@ -54,16 +62,45 @@ public enum Orientation {
         int dx;
         int dy;
         switch (this) {
-            case MIRROR_HORIZONTAL -> { start = w - 1; dx = -1; dy = w; }
-            case ROTATE_180 -> { start = w * h - 1; dx = -1; dy = -w; }
-            case MIRROR_VERTICAL -> { start = (h - 1) * w; dx = 1; dy = -w; }
-            case TRANSPOSE -> { start = 0; dx = w; dy = 1; }
-            case ROTATE_90_CLOCKWISE -> { start = (h - 1) * w; dx = -w; dy = 1; }
-            case TRANSVERSE -> { start = w * h - 1; dx = -w; dy = -1; }
-            case ROTATE_90_COUNTERCLOCKWISE -> { start = w - 1; dx = w; dy = -1; }
+            case MIRROR_HORIZONTAL -> {
+                start = w - 1;
+                dx = -1;
+                dy = w;
+            }
+            case ROTATE_180 -> {
+                start = w * h - 1;
+                dx = -1;
+                dy = -w;
+            }
+            case MIRROR_VERTICAL -> {
+                start = (h - 1) * w;
+                dx = 1;
+                dy = -w;
+            }
+            case TRANSPOSE -> {
+                start = 0;
+                dx = w;
+                dy = 1;
+            }
+            case ROTATE_90_CLOCKWISE -> {
+                start = (h - 1) * w;
+                dx = -w;
+                dy = 1;
+            }
+            case TRANSVERSE -> {
+                start = w * h - 1;
+                dx = -w;
+                dy = -1;
+            }
+            case ROTATE_90_COUNTERCLOCKWISE -> {
+                start = w - 1;
+                dx = w;
+                dy = -1;
+            }
             default -> throw new IllegalStateException(name());
         }
-        // Tile by tile: a quarter turn reads the source down its columns, and 12 Mpx read that way miss
+        // Tile by tile: a quarter turn reads the source down its columns, and 12 Mpx read that way
+        // miss
         // the cache on every pixel; within a 64x64 tile the rows it reads stay cached. One loop per
         // pixel size: a byte copy per channel, not a call per pixel.
         for (int ty = 0; ty < oh; ty += TILE) {

@@ -11,8 +11,12 @@ import java.util.concurrent.TimeUnit;
  */
 public final class PixelBudget {
 
-    /** Heap bytes one pixel costs at the peak of a request: decoded colour, gray copy, encoder buffers. */
+    /**
+     * Heap bytes one pixel costs at the peak of a request: decoded colour, gray copy, encoder
+     * buffers.
+     */
     static final int BYTES_PER_PIXEL = 8;
+
     private static final int PIXELS_PER_PERMIT = 1024;
 
     private final Semaphore permits;
@@ -36,16 +40,28 @@ public final class PixelBudget {
 
     /** A hold on {@code pixels}; close it when the request's pixels are gone. */
     public Lease acquire(long pixels) {
-        // An image larger than the whole budget still runs, alone: the size limits decide what is too big.
-        int wanted = (int) Math.min(capacity, Math.max(1, (pixels + PIXELS_PER_PERMIT - 1) / PIXELS_PER_PERMIT));
+        // An image larger than the whole budget still runs, alone: the size limits decide what is
+        // too big.
+        int wanted =
+                (int)
+                        Math.min(
+                                capacity,
+                                Math.max(1, (pixels + PIXELS_PER_PERMIT - 1) / PIXELS_PER_PERMIT));
         try {
             if (!permits.tryAcquire(wanted, waitMillis, TimeUnit.MILLISECONDS)) {
-                throw new ImageRejected(ImageRejected.Reason.BUSY, "this instance is busy with other large images"
-                        + " (" + pixels + " pixels asked, " + capacityPixels() + " in all): retry in a moment");
+                throw new ImageRejected(
+                        ImageRejected.Reason.BUSY,
+                        "this instance is busy with other large images"
+                                + " ("
+                                + pixels
+                                + " pixels asked, "
+                                + capacityPixels()
+                                + " in all): retry in a moment");
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new ImageRejected(ImageRejected.Reason.BUSY, "interrupted while waiting for memory: retry");
+            throw new ImageRejected(
+                    ImageRejected.Reason.BUSY, "interrupted while waiting for memory: retry");
         }
         return new Lease(wanted);
     }

@@ -9,13 +9,25 @@ public record Pixels(int width, int height, Channels channels, byte[] data) {
     public Pixels {
         long expected = (long) width * height * channels.count();
         if (width <= 0 || height <= 0 || data.length != expected) {
-            throw new IllegalArgumentException(width + "x" + height + " " + channels + " needs " + expected
-                    + " bytes, got " + data.length);
+            throw new IllegalArgumentException(
+                    width
+                            + "x"
+                            + height
+                            + " "
+                            + channels
+                            + " needs "
+                            + expected
+                            + " bytes, got "
+                            + data.length);
         }
     }
 
     public static Pixels blank(int width, int height, Channels channels) {
-        return new Pixels(width, height, channels, new byte[Math.multiplyExact(Math.multiplyExact(width, height), channels.count())]);
+        return new Pixels(
+                width,
+                height,
+                channels,
+                new byte[Math.multiplyExact(Math.multiplyExact(width, height), channels.count())]);
     }
 
     public int pixelCount() {

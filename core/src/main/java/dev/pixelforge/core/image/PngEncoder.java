@@ -17,8 +17,7 @@ final class PngEncoder {
     private static final byte[] SIGNATURE = {(byte) 0x89, 'P', 'N', 'G', 0x0D, 0x0A, 0x1A, 0x0A};
     static final int LEVEL = 6;
 
-    private PngEncoder() {
-    }
+    private PngEncoder() {}
 
     static byte[] encode(Pixels p) {
         Channels c = p.channels();
@@ -30,7 +29,8 @@ final class PngEncoder {
         byte[] previous = new byte[stride];
         byte[][] candidates = {new byte[stride], new byte[stride], new byte[stride]};
         Deflater deflater = new Deflater(LEVEL);
-        deflater.setStrategy(Deflater.FILTERED); // what libpng uses for filtered rows: fewer, better matches
+        deflater.setStrategy(
+                Deflater.FILTERED); // what libpng uses for filtered rows: fewer, better matches
         ByteArrayOutputStream idat = new ByteArrayOutputStream(Math.max(1024, w * h * bpp / 3));
         byte[] buffer = new byte[64 * 1024];
         byte[] filterByte = new byte[1];
@@ -69,7 +69,9 @@ final class PngEncoder {
     /** Sub = 1, Up = 2, Paeth = 4, in the order of the candidate buffers. */
     private static final int[] FILTER_TYPES = {1, 2, 4};
 
-    /** Fills the candidates and returns the index of the one with the smallest sum of |residual|. */
+    /**
+     * Fills the candidates and returns the index of the one with the smallest sum of |residual|.
+     */
     private static int filterRow(byte[] row, byte[] up, byte[][] out, int bpp, int stride) {
         byte[] sub = out[0];
         byte[] upF = out[1];
@@ -140,7 +142,8 @@ final class PngEncoder {
         };
     }
 
-    private static void feed(Deflater deflater, byte[] data, int length, ByteArrayOutputStream out, byte[] buffer) {
+    private static void feed(
+            Deflater deflater, byte[] data, int length, ByteArrayOutputStream out, byte[] buffer) {
         deflater.setInput(data, 0, length);
         while (!deflater.needsInput()) {
             int n = deflater.deflate(buffer);

@@ -4,7 +4,6 @@ import java.awt.color.ColorSpace;
 import java.awt.image.BufferedImage;
 import java.awt.image.ColorModel;
 import java.awt.image.ComponentColorModel;
-import java.awt.image.DataBuffer;
 import java.awt.image.DataBufferByte;
 import java.awt.image.IndexColorModel;
 import java.awt.image.PixelInterleavedSampleModel;
@@ -25,17 +24,21 @@ final class RasterPixels {
     private static final int[] BGR_OFFSETS = {2, 1, 0};
     private static final int[] ABGR_OFFSETS = {3, 2, 1, 0};
 
-    private RasterPixels() {
-    }
+    private RasterPixels() {}
 
     static Pixels from(BufferedImage image) {
         ColorModel cm = image.getColorModel();
         int type = cm.getColorSpace().getType();
-        if (type == ColorSpace.TYPE_CMYK && !(cm instanceof IndexColorModel) && image.getRaster().getNumBands() == 4) {
+        if (type == ColorSpace.TYPE_CMYK
+                && !(cm instanceof IndexColorModel)
+                && image.getRaster().getNumBands() == 4) {
             return cmykToRgb(image.getRaster());
         }
-        if (!(cm instanceof IndexColorModel) && type != ColorSpace.TYPE_RGB && type != ColorSpace.TYPE_GRAY) {
-            throw new ImageRejected(ImageRejected.Reason.UNSUPPORTED_FORMAT,
+        if (!(cm instanceof IndexColorModel)
+                && type != ColorSpace.TYPE_RGB
+                && type != ColorSpace.TYPE_GRAY) {
+            throw new ImageRejected(
+                    ImageRejected.Reason.UNSUPPORTED_FORMAT,
                     "the image's colour space is not RGB, gray or CMYK: convert it to RGB first");
         }
         Pixels direct = wrapInterleavedBytes(image);
@@ -49,8 +52,11 @@ final class RasterPixels {
         if (!(image.getColorModel() instanceof ComponentColorModel cm)
                 || !(sm instanceof PixelInterleavedSampleModel pism)
                 || !(raster.getDataBuffer() instanceof DataBufferByte buffer)
-                || buffer.getNumBanks() != 1 || buffer.getOffset() != 0
-                || raster.getMinX() != 0 || raster.getMinY() != 0 || raster.getParent() != null) {
+                || buffer.getNumBanks() != 1
+                || buffer.getOffset() != 0
+                || raster.getMinX() != 0
+                || raster.getMinY() != 0
+                || raster.getParent() != null) {
             return null;
         }
         int bands = sm.getNumBands();
@@ -63,7 +69,9 @@ final class RasterPixels {
         Channels channels = Channels.of(gray, cm.hasAlpha());
         int w = image.getWidth();
         int h = image.getHeight();
-        if (channels.count() != bands || pism.getPixelStride() != bands || pism.getScanlineStride() != w * bands) {
+        if (channels.count() != bands
+                || pism.getPixelStride() != bands
+                || pism.getScanlineStride() != w * bands) {
             return null;
         }
         byte[] data = buffer.getData();
@@ -134,7 +142,8 @@ final class RasterPixels {
         return out;
     }
 
-    private static Pixels convertIndexed(Raster raster, IndexColorModel icm, int w, int h, int[] row) {
+    private static Pixels convertIndexed(
+            Raster raster, IndexColorModel icm, int w, int h, int[] row) {
         int size = icm.getMapSize();
         byte[] r = new byte[size], g = new byte[size], b = new byte[size], a = new byte[size];
         icm.getReds(r);
@@ -153,9 +162,21 @@ final class RasterPixels {
                 int i = Math.min(row[x], size - 1); // out-of-range indices happen in broken GIFs
                 switch (channels) {
                     case GRAY -> dst[p] = r[i];
-                    case GRAY_ALPHA -> { dst[p] = r[i]; dst[p + 1] = a[i]; }
-                    case BGR -> { dst[p] = b[i]; dst[p + 1] = g[i]; dst[p + 2] = r[i]; }
-                    case ABGR -> { dst[p] = a[i]; dst[p + 1] = b[i]; dst[p + 2] = g[i]; dst[p + 3] = r[i]; }
+                    case GRAY_ALPHA -> {
+                        dst[p] = r[i];
+                        dst[p + 1] = a[i];
+                    }
+                    case BGR -> {
+                        dst[p] = b[i];
+                        dst[p + 1] = g[i];
+                        dst[p + 2] = r[i];
+                    }
+                    case ABGR -> {
+                        dst[p] = a[i];
+                        dst[p + 1] = b[i];
+                        dst[p + 2] = g[i];
+                        dst[p + 3] = r[i];
+                    }
                 }
             }
         }
@@ -164,9 +185,10 @@ final class RasterPixels {
 
     /**
      * CMYK to RGB as Pillow converts it ({@code cmyk2rgb} in libImaging/Convert.c), with no colour
-     * profile: R = (255 - K) - C x (255 - K) / 255, rounded as Pillow's MULDIV255 rounds, and so on.
-     * The samples are those Pillow sees: the JDK's JPEG reader undoes Adobe's inversion and YCCK as
-     * libjpeg does for Pillow. A print profile would give other colours; Pillow's are the reference.
+     * profile: R = (255 - K) - C x (255 - K) / 255, rounded as Pillow's MULDIV255 rounds, and so
+     * on. The samples are those Pillow sees: the JDK's JPEG reader undoes Adobe's inversion and
+     * YCCK as libjpeg does for Pillow. A print profile would give other colours; Pillow's are the
+     * reference.
      */
     private static Pixels cmykToRgb(Raster raster) {
         int w = raster.getWidth();
@@ -178,11 +200,18 @@ final class RasterPixels {
         boolean eightBit = max[0] == 255 && max[1] == 255 && max[2] == 255 && max[3] == 255;
         Pixels out = Pixels.blank(w, h, Channels.BGR);
         byte[] dst = out.data();
-        if (eightBit && raster.getDataBuffer() instanceof DataBufferByte buffer && buffer.getNumBanks() == 1
-                && raster.getSampleModel() instanceof PixelInterleavedSampleModel sm && sm.getPixelStride() == 4
-                && sm.getScanlineStride() == w * 4 && Arrays.equals(sm.getBandOffsets(), new int[] {0, 1, 2, 3})
-                && raster.getParent() == null && buffer.getOffset() == 0 && buffer.getData().length == w * h * 4) {
-            byte[] src = buffer.getData(); // what the JDK's JPEG and TIFF readers give: read in place
+        if (eightBit
+                && raster.getDataBuffer() instanceof DataBufferByte buffer
+                && buffer.getNumBanks() == 1
+                && raster.getSampleModel() instanceof PixelInterleavedSampleModel sm
+                && sm.getPixelStride() == 4
+                && sm.getScanlineStride() == w * 4
+                && Arrays.equals(sm.getBandOffsets(), new int[] {0, 1, 2, 3})
+                && raster.getParent() == null
+                && buffer.getOffset() == 0
+                && buffer.getData().length == w * h * 4) {
+            byte[] src =
+                    buffer.getData(); // what the JDK's JPEG and TIFF readers give: read in place
             for (int s = 0, d = 0; s < src.length; s += 4, d += 3) {
                 int nk = 255 - (src[s + 3] & 0xFF);
                 dst[d] = (byte) (nk - muldiv255(src[s + 2] & 0xFF, nk));
@@ -214,7 +243,10 @@ final class RasterPixels {
         return ((t >> 8) + t) >> 8;
     }
 
-    /** A palette image's indices, one byte each, rows top to bottom (1-, 2-, 4- and 8-bit rasters alike). */
+    /**
+     * A palette image's indices, one byte each, rows top to bottom (1-, 2-, 4- and 8-bit rasters
+     * alike).
+     */
     static byte[] indices(Raster raster) {
         int w = raster.getWidth();
         int h = raster.getHeight();
@@ -229,7 +261,10 @@ final class RasterPixels {
         return out;
     }
 
-    /** A colour table as a {@code size x 1} image, gray when every entry is, with alpha when one is transparent. */
+    /**
+     * A colour table as a {@code size x 1} image, gray when every entry is, with alpha when one is
+     * transparent.
+     */
     static Pixels palette(IndexColorModel icm) {
         int size = icm.getMapSize();
         WritableRaster entries = icm.createCompatibleWritableRaster(size, 1);
@@ -245,7 +280,9 @@ final class RasterPixels {
         return Arrays.equals(r, g) && Arrays.equals(g, b);
     }
 
-    /** Maps a {@code bits}-bit sample to 8 bits with rounding: 16-bit 65535 -> 255, 1-bit 1 -> 255. */
+    /**
+     * Maps a {@code bits}-bit sample to 8 bits with rounding: 16-bit 65535 -> 255, 1-bit 1 -> 255.
+     */
     private static int[] scaleTo8Bits(int bits) {
         int max = (1 << bits) - 1;
         int[] table = new int[max + 1];

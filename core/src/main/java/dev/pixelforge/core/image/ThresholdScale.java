@@ -13,7 +13,10 @@ public record ThresholdScale(int level) implements ToneScale {
     public Pixels apply(Pixels in) {
         Pixels luma = Luma.gray(in);
         // Luma.gray hands gray input back as it is: write into a copy, never into the input.
-        Pixels gray = luma == in ? new Pixels(in.width(), in.height(), in.channels(), in.data().clone()) : luma;
+        Pixels gray =
+                luma == in
+                        ? new Pixels(in.width(), in.height(), in.channels(), in.data().clone())
+                        : luma;
         byte[] d = gray.data();
         int step = gray.channels().count(); // alpha, if present, sits after each gray byte
         for (int i = 0; i < d.length; i += step) {

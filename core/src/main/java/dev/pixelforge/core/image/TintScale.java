@@ -8,7 +8,8 @@ public record TintScale(int rgb) implements ToneScale {
 
     public TintScale {
         if ((rgb & ~0xFFFFFF) != 0) {
-            throw new IllegalArgumentException("rgb must be 0xRRGGBB, was " + Integer.toHexString(rgb));
+            throw new IllegalArgumentException(
+                    "rgb must be 0xRRGGBB, was " + Integer.toHexString(rgb));
         }
     }
 
@@ -17,7 +18,8 @@ public record TintScale(int rgb) implements ToneScale {
         return matrix().apply(in);
     }
 
-    // Luma weights (Pillow's, in Luma) times the colour: one matrix, one pass, no intermediate gray image.
+    // Luma weights (Pillow's, in Luma) times the colour: one matrix, one pass, no intermediate gray
+    // image.
     private ColorMatrix matrix() {
         double[] luma = {19595 / 65536.0, 38470 / 65536.0, 7471 / 65536.0};
         double[][] rows = new double[3][];

@@ -1,5 +1,5 @@
 package dev.pixelforge.core.image;
 
 /** A converted image, encoded, with what each phase cost. */
-public record ToneResult(byte[] image, ImageFormat format, int width, int height, PhaseTimings timings) {
-}
+public record ToneResult(
+        byte[] image, ImageFormat format, int width, int height, PhaseTimings timings) {}

@@ -23,18 +23,21 @@ public sealed interface ToneScale permits GrayScale, SepiaScale, TintScale, Thre
     }
 
     /**
-     * Reads a scale and its parameters as a request names them: {@code gray}, {@code sepia},
-     * {@code tint} with {@code color=RRGGBB}, {@code threshold} with {@code level=0..255}.
+     * Reads a scale and its parameters as a request names them: {@code gray}, {@code sepia}, {@code
+     * tint} with {@code color=RRGGBB}, {@code threshold} with {@code level=0..255}.
      */
     static ToneScale parse(String scale, Map<String, String> params) {
-        String name = scale == null || scale.isBlank() ? "gray" : scale.trim().toLowerCase(Locale.ROOT);
+        String name =
+                scale == null || scale.isBlank() ? "gray" : scale.trim().toLowerCase(Locale.ROOT);
         return switch (name) {
             case "gray", "grey", "grayscale", "l" -> GrayScale.INSTANCE;
             case "sepia" -> SepiaScale.INSTANCE;
             case "tint" -> new TintScale(parseColor(params.get("color")));
             case "threshold" -> new ThresholdScale(parseLevel(params.get("level")));
-            default -> throw new ImageRejected(ImageRejected.Reason.BAD_PARAMETER,
-                    "scale '" + scale + "' is not one of gray, sepia, tint, threshold");
+            default ->
+                    throw new ImageRejected(
+                            ImageRejected.Reason.BAD_PARAMETER,
+                            "scale '" + scale + "' is not one of gray, sepia, tint, threshold");
         };
     }
 
@@ -44,7 +47,8 @@ public sealed interface ToneScale permits GrayScale, SepiaScale, TintScale, Thre
         }
         String hex = color.trim().startsWith("#") ? color.trim().substring(1) : color.trim();
         if (!hex.matches("[0-9a-fA-F]{6}")) {
-            throw new ImageRejected(ImageRejected.Reason.BAD_PARAMETER,
+            throw new ImageRejected(
+                    ImageRejected.Reason.BAD_PARAMETER,
                     "color '" + color + "' is not six hex digits RRGGBB, for example color=3366CC");
         }
         return Integer.parseInt(hex, 16);
@@ -62,7 +66,8 @@ public sealed interface ToneScale permits GrayScale, SepiaScale, TintScale, Thre
         } catch (NumberFormatException notANumber) {
             // fall through to the one message that says what is accepted
         }
-        throw new ImageRejected(ImageRejected.Reason.BAD_PARAMETER,
+        throw new ImageRejected(
+                ImageRejected.Reason.BAD_PARAMETER,
                 "level '" + level + "' is not a whole number from 0 to 255");
     }
 }

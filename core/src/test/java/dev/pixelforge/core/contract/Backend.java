@@ -12,6 +12,5 @@ public interface Backend extends AutoCloseable {
     Reply send(Call call) throws Exception;
 
     @Override
-    default void close() throws Exception {
-    }
+    default void close() throws Exception {}
 }

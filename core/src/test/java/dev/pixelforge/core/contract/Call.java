@@ -1,10 +1,17 @@
 package dev.pixelforge.core.contract;
 
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
 /** One HTTP request as the contract suite describes it, independent of how a target receives it. */
-public record Call(String method, String path, Map<String, String> query, Map<String, String> headers, byte[] body) {
+public record Call(
+        String method,
+        String path,
+        Map<String, String> query,
+        Map<String, String> headers,
+        byte[] body) {
 
     public static Call get(String path) {
         return new Call("GET", path, Map.of(), Map.of(), new byte[0]);
@@ -37,6 +44,6 @@ public record Call(String method, String path, Map<String, String> query, Map<St
     }
 
     private static String encode(String s) {
-        return java.net.URLEncoder.encode(s, java.nio.charset.StandardCharsets.UTF_8);
+        return URLEncoder.encode(s, StandardCharsets.UTF_8);
     }
 }

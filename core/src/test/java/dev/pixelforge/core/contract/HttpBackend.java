@@ -12,15 +12,16 @@ public class HttpBackend implements Backend {
 
     private final String target;
     private final URI base;
-    private final HttpClient client = HttpClient.newBuilder()
-            .version(HttpClient.Version.HTTP_1_1)
-            .connectTimeout(Duration.ofSeconds(10))
-            .build();
+    private final HttpClient client =
+            HttpClient.newBuilder()
+                    .version(HttpClient.Version.HTTP_1_1)
+                    .connectTimeout(Duration.ofSeconds(10))
+                    .build();
 
     private final AutoCloseable owned;
 
     public HttpBackend(String target, URI base) {
-        this(target, base, () -> { });
+        this(target, base, () -> {});
     }
 
     private HttpBackend(String target, URI base, AutoCloseable owned) {
@@ -46,15 +47,19 @@ public class HttpBackend implements Backend {
 
     @Override
     public Reply send(Call call) throws Exception {
-        HttpRequest.Builder request = HttpRequest.newBuilder(base.resolve(call.pathAndQuery()))
-                .timeout(Duration.ofSeconds(60))
-                .method(call.method(), call.body().length == 0 && !"POST".equals(call.method())
-                        ? HttpRequest.BodyPublishers.noBody()
-                        : HttpRequest.BodyPublishers.ofByteArray(call.body()));
+        HttpRequest.Builder request =
+                HttpRequest.newBuilder(base.resolve(call.pathAndQuery()))
+                        .timeout(Duration.ofSeconds(60))
+                        .method(
+                                call.method(),
+                                call.body().length == 0 && !"POST".equals(call.method())
+                                        ? HttpRequest.BodyPublishers.noBody()
+                                        : HttpRequest.BodyPublishers.ofByteArray(call.body()));
         for (Map.Entry<String, String> h : call.headers().entrySet()) {
             request.header(h.getKey(), h.getValue());
         }
-        HttpResponse<byte[]> response = client.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
+        HttpResponse<byte[]> response =
+                client.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
         return new Reply(response.statusCode(), response.headers().map(), response.body());
     }
 }

@@ -1,6 +1,7 @@
 package dev.pixelforge.core.contract;
 
 import dev.pixelforge.core.testing.LoopbackPort;
+
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -32,13 +33,19 @@ public final class LaunchedJvm implements AutoCloseable {
      *
      * @param log where the process's output goes, for the failure message
      */
-    public static LaunchedJvm start(List<String> javaArgs, Map<String, String> env, int port, Path log,
-                                    Duration readyWithin) throws IOException, InterruptedException {
+    public static LaunchedJvm start(
+            List<String> javaArgs,
+            Map<String, String> env,
+            int port,
+            Path log,
+            Duration readyWithin)
+            throws IOException, InterruptedException {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.addAll(javaArgs);
         Files.createDirectories(log.getParent());
-        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
+        ProcessBuilder builder =
+                new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
         builder.environment().putAll(env);
         LaunchedJvm jvm = new LaunchedJvm(builder.start(), port, log);
         jvm.awaitPort(readyWithin);
@@ -59,7 +66,8 @@ public final class LaunchedJvm implements AutoCloseable {
             LoopbackPort.await(port, within, process::isAlive, "the process");
         } catch (IOException e) {
             close();
-            throw new IllegalStateException(e.getMessage() + "; its output:\n" + Files.readString(log), e);
+            throw new IllegalStateException(
+                    e.getMessage() + "; its output:\n" + Files.readString(log), e);
         }
     }
 

@@ -1,6 +1,8 @@
 package dev.pixelforge.core.contract;
 
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -11,17 +13,24 @@ public record Reply(int status, Map<String, List<String>> headers, byte[] body) 
 
     public Reply {
         TreeMap<String, List<String>> caseless = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
-        headers.forEach((k, v) -> caseless.merge(k, List.copyOf(v), (a, b) -> {
-            List<String> all = new java.util.ArrayList<>(a);
-            all.addAll(b);
-            return List.copyOf(all);
-        }));
-        headers = java.util.Collections.unmodifiableMap(caseless);
+        headers.forEach(
+                (k, v) ->
+                        caseless.merge(
+                                k,
+                                List.copyOf(v),
+                                (a, b) -> {
+                                    List<String> all = new ArrayList<>(a);
+                                    all.addAll(b);
+                                    return List.copyOf(all);
+                                }));
+        headers = Collections.unmodifiableMap(caseless);
     }
 
     public Optional<String> header(String name) {
         List<String> values = headers.get(name);
-        return values == null || values.isEmpty() ? Optional.empty() : Optional.of(String.join(", ", values));
+        return values == null || values.isEmpty()
+                ? Optional.empty()
+                : Optional.of(String.join(", ", values));
     }
 
     public String text() {

@@ -4,28 +4,34 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.sun.management.ThreadMXBean;
+
 import dev.pixelforge.core.contract.ContractImages;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.util.stream.Stream;
+
 import javax.imageio.ImageIO;
 import javax.imageio.ImageReader;
 import javax.imageio.stream.ImageInputStream;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.Arguments;
-import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * A small file that declares a huge image is refused from its header: the decoder must not
- * allocate the pixels it declares. Measured as bytes allocated by the refusing thread, not time.
+ * A small file that declares a huge image is refused from its header: the decoder must not allocate
+ * the pixels it declares. Measured as bytes allocated by the refusing thread, not time.
  */
 class DeclaredSizeLimitTest {
 
-    private static final int SIDE = 60_000; // 3.6 Gpx: 10.8 GB as RGB if anything tried to allocate it
+    private static final int SIDE =
+            60_000; // 3.6 Gpx: 10.8 GB as RGB if anything tried to allocate it
 
     static Stream<Arguments> hugeDeclarations() {
         return Stream.of(
@@ -38,10 +44,11 @@ class DeclaredSizeLimitTest {
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("hugeDeclarations")
-    void hugeDeclaredImage_isRefusedFromItsHeader_withoutAllocatingItsPixels(String format, byte[] file) {
+    void hugeDeclaredImage_isRefusedFromItsHeader_withoutAllocatingItsPixels(
+            String format, byte[] file) {
         ImageDecoder decoder = new ImageDecoder(ImageLimits.DEFAULTS);
         decoder.decode(ContractImages.png(8, 8, false)); // load ImageIO's classes before measuring
-        com.sun.management.ThreadMXBean threads = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
+        ThreadMXBean threads = (ThreadMXBean) ManagementFactory.getThreadMXBean();
         long before = threads.getCurrentThreadAllocatedBytes();
 
         ImageRejected e = assertThrows(ImageRejected.class, () -> decoder.decode(file));
@@ -54,7 +61,8 @@ class DeclaredSizeLimitTest {
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("hugeDeclarations")
-    void eachFixture_reallyDeclaresThatSize_toImageIo(String format, byte[] file) throws IOException {
+    void eachFixture_reallyDeclaresThatSize_toImageIo(String format, byte[] file)
+            throws IOException {
         // Guards the test above: a fixture ImageIO cannot read the size of would prove nothing.
         try (ImageInputStream in = ImageIO.createImageInputStream(new ByteArrayInputStream(file))) {
             ImageReader reader = ImageIO.getImageReaders(in).next();
@@ -67,14 +75,17 @@ class DeclaredSizeLimitTest {
 
     @Test
     void bmpDeclaringMoreThanItHolds_isRefusedByItsHeader_withoutAllocatingItsPixels() {
-        // An uncompressed BMP carries every pixel, so a huge one is stopped by the body limit; one that
-        // only declares a huge size fails the JDK reader's own header check, before any raster exists.
+        // An uncompressed BMP carries every pixel, so a huge one is stopped by the body limit; one
+        // that
+        // only declares a huge size fails the JDK reader's own header check, before any raster
+        // exists.
         ImageDecoder decoder = new ImageDecoder(ImageLimits.DEFAULTS);
         decoder.decode(ContractImages.write(ContractImages.pattern(8, 8, false), "bmp"));
-        com.sun.management.ThreadMXBean threads = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
+        ThreadMXBean threads = (ThreadMXBean) ManagementFactory.getThreadMXBean();
         long before = threads.getCurrentThreadAllocatedBytes();
 
-        ImageRejected e = assertThrows(ImageRejected.class, () -> decoder.decode(bmpDeclaring(SIDE, SIDE)));
+        ImageRejected e =
+                assertThrows(ImageRejected.class, () -> decoder.decode(bmpDeclaring(SIDE, SIDE)));
 
         assertEquals(ImageRejected.Reason.NOT_AN_IMAGE, e.reason(), e.getMessage());
         assertTrue(threads.getCurrentThreadAllocatedBytes() - before < 4 << 20);
@@ -83,7 +94,8 @@ class DeclaredSizeLimitTest {
     static byte[] jpegDeclaring(int w, int h) {
         byte[] jpeg = ContractImages.jpeg(16, 16);
         for (int i = 0; i + 8 < jpeg.length; i++) {
-            if ((jpeg[i] & 0xFF) == 0xFF && (jpeg[i + 1] & 0xFF) == 0xC0) { // SOF0: length, precision, height, width
+            if ((jpeg[i] & 0xFF) == 0xFF
+                    && (jpeg[i + 1] & 0xFF) == 0xC0) { // SOF0: length, precision, height, width
                 ByteBuffer.wrap(jpeg, i + 5, 4).putShort((short) h).putShort((short) w);
                 return jpeg;
             }

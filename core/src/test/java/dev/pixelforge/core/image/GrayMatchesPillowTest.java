@@ -3,15 +3,17 @@ package dev.pixelforge.core.image;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import java.io.IOException;
-import java.io.InputStream;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
+import java.io.IOException;
+import java.io.InputStream;
+
 /**
  * {@code gray} against Pillow's {@code convert('L')}, byte for byte, on lossless inputs of every
- * kind PixelForge reads. The references were made by {@code src/test/resources/pillow/make_references.py}
- * with Debian's Pillow (version in PILLOW_VERSION there).
+ * kind PixelForge reads. The references were made by {@code
+ * src/test/resources/pillow/make_references.py} with Debian's Pillow (version in PILLOW_VERSION
+ * there).
  */
 class GrayMatchesPillowTest {
 
@@ -19,7 +21,16 @@ class GrayMatchesPillowTest {
     private final ImageFunction function = new ImageFunction(ImageLimits.DEFAULTS);
 
     @ParameterizedTest(name = "{0}")
-    @ValueSource(strings = {"rgb.png", "rgba.png", "palette.png", "gray.png", "gray-alpha.png", "palette.gif", "rgb.bmp"})
+    @ValueSource(
+            strings = {
+                "rgb.png",
+                "rgba.png",
+                "palette.png",
+                "gray.png",
+                "gray-alpha.png",
+                "palette.gif",
+                "rgb.bmp"
+            })
     void grayPixels_equalPillowConvertL(String input) throws IOException {
         Pixels pillow = decoder.decode(resource(input + ".L.png")).pixels();
         assertEquals(Channels.GRAY, pillow.channels());
@@ -27,7 +38,10 @@ class GrayMatchesPillowTest {
         Pixels ours = GrayScale.INSTANCE.apply(decoder.decode(resource(input)).pixels());
 
         assertEquals(pillow.width(), ours.width());
-        assertArrayEquals(pillow.data(), grayChannel(ours), "gray of " + input + " differs from Pillow's convert('L')");
+        assertArrayEquals(
+                pillow.data(),
+                grayChannel(ours),
+                "gray of " + input + " differs from Pillow's convert('L')");
     }
 
     @ParameterizedTest(name = "{0}")

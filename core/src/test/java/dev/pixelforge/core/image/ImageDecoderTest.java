@@ -7,13 +7,15 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.pixelforge.core.contract.ContractImages;
 import dev.pixelforge.core.contract.WildFiles;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
 import java.awt.image.BufferedImage;
 import java.awt.image.IndexColorModel;
 import java.awt.image.WritableRaster;
 import java.util.Arrays;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
 
 /** Decoding: every layout PNG, GIF and BMP produce lands in one of the four {@link Channels}. */
 class ImageDecoderTest {
@@ -32,7 +34,12 @@ class ImageDecoderTest {
     @Test
     void transparentPalettePng_keepsItsAlpha() {
         byte[] r = {(byte) 255, 0}, g = {0, 0}, b = {0, (byte) 255}, a = {(byte) 255, 0};
-        BufferedImage img = new BufferedImage(2, 1, BufferedImage.TYPE_BYTE_INDEXED, new IndexColorModel(8, 2, r, g, b, a));
+        BufferedImage img =
+                new BufferedImage(
+                        2,
+                        1,
+                        BufferedImage.TYPE_BYTE_INDEXED,
+                        new IndexColorModel(8, 2, r, g, b, a));
         img.getRaster().setPixels(0, 0, 2, 1, new int[] {0, 1});
         Pixels p = decoder.decode(ContractImages.write(img, "png")).pixels();
         assertEquals(Channels.ABGR, p.channels());
@@ -77,51 +84,90 @@ class ImageDecoderTest {
 
     @Test
     void unknownBytes_areNotAnImage_andKnownForeignFormats_areUnsupported() {
-        assertEquals(ImageRejected.Reason.NOT_AN_IMAGE,
-                assertThrows(ImageRejected.class, () -> decoder.decode("GIF is a nice format".getBytes())).reason());
-        ImageRejected heif = assertThrows(ImageRejected.class, () -> decoder.decode(ContractImages.heif()));
+        assertEquals(
+                ImageRejected.Reason.NOT_AN_IMAGE,
+                assertThrows(
+                                ImageRejected.class,
+                                () -> decoder.decode("GIF is a nice format".getBytes()))
+                        .reason());
+        ImageRejected heif =
+                assertThrows(ImageRejected.class, () -> decoder.decode(ContractImages.heif()));
         assertEquals(ImageRejected.Reason.UNSUPPORTED_FORMAT, heif.reason());
         assertTrue(heif.getMessage().contains("convert it to JPEG"), heif.getMessage());
-        assertEquals(ImageRejected.Reason.UNSUPPORTED_FORMAT,
-                assertThrows(ImageRejected.class, () -> decoder.decode(new byte[] {(byte) 0xFF, 0x0A, 0, 0})).reason());
-        // WebP and TIFF are read now: a header with nothing behind it is a broken file, not a foreign format.
-        assertEquals(ImageRejected.Reason.NOT_AN_IMAGE,
-                assertThrows(ImageRejected.class, () -> decoder.decode(ContractImages.webp())).reason());
-        assertEquals(ImageRejected.Reason.NOT_AN_IMAGE,
-                assertThrows(ImageRejected.class, () -> decoder.decode(new byte[] {'I', 'I', 42, 0, 8, 0, 0, 0})).reason());
-        assertEquals(ImageRejected.Reason.EMPTY_BODY,
+        assertEquals(
+                ImageRejected.Reason.UNSUPPORTED_FORMAT,
+                assertThrows(
+                                ImageRejected.class,
+                                () -> decoder.decode(new byte[] {(byte) 0xFF, 0x0A, 0, 0}))
+                        .reason());
+        // WebP and TIFF are read now: a header with nothing behind it is a broken file, not a
+        // foreign format.
+        assertEquals(
+                ImageRejected.Reason.NOT_AN_IMAGE,
+                assertThrows(ImageRejected.class, () -> decoder.decode(ContractImages.webp()))
+                        .reason());
+        assertEquals(
+                ImageRejected.Reason.NOT_AN_IMAGE,
+                assertThrows(
+                                ImageRejected.class,
+                                () -> decoder.decode(new byte[] {'I', 'I', 42, 0, 8, 0, 0, 0}))
+                        .reason());
+        assertEquals(
+                ImageRejected.Reason.EMPTY_BODY,
                 assertThrows(ImageRejected.class, () -> decoder.decode(new byte[0])).reason());
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"lossy.webp", "lossless.webp", "alpha.webp", "rgb.tif", "rgb-lzw.tif", "cmyk.tif", "cmyk-adobe.jpg",
-            "ycck-adobe.jpg", "animated.gif", "interlaced.png", "rgb16.png"})
+    @ValueSource(
+            strings = {
+                "lossy.webp",
+                "lossless.webp",
+                "alpha.webp",
+                "rgb.tif",
+                "rgb-lzw.tif",
+                "cmyk.tif",
+                "cmyk-adobe.jpg",
+                "ycck-adobe.jpg",
+                "animated.gif",
+                "interlaced.png",
+                "rgb16.png"
+            })
     void damagedFileFromTheWild_isA4xxSayingWhatToFix_neverAJavaException(String name) {
         byte[] file = WildFiles.bytes(name);
         for (int cut : new int[] {file.length / 3, file.length / 2, file.length - 7}) {
             byte[] damaged = Arrays.copyOf(file, file.length);
             for (int i = cut; i < Math.min(damaged.length - 2, cut + 40); i++) {
-                damaged[i] = (byte) (damaged[i] * 31 + 7); // scrambled, length kept: not a truncation
+                damaged[i] =
+                        (byte) (damaged[i] * 31 + 7); // scrambled, length kept: not a truncation
             }
             for (byte[] bad : new byte[][] {damaged, Arrays.copyOf(file, cut)}) {
                 try {
                     decoder.decode(bad);
                 } catch (ImageRejected e) {
-                    assertTrue(e.reason() == ImageRejected.Reason.NOT_AN_IMAGE || e.reason() == ImageRejected.Reason.TRUNCATED_IMAGE,
+                    assertTrue(
+                            e.reason() == ImageRejected.Reason.NOT_AN_IMAGE
+                                    || e.reason() == ImageRejected.Reason.TRUNCATED_IMAGE,
                             name + ": " + e.reason());
                     assertFalse(e.getMessage().contains("Exception"), name + ": " + e.getMessage());
                 }
-                // Decoding without complaint is allowed: damage inside compressed pixel data may go unnoticed.
+                // Decoding without complaint is allowed: damage inside compressed pixel data may go
+                // unnoticed.
             }
         }
     }
 
     @Test
     void arithmeticCodedJpeg_isRefused415_sayingHowToReSaveIt() {
-        ImageRejected e = assertThrows(ImageRejected.class, () -> decoder.decode(WildFiles.bytes("arithmetic.jpg")));
+        ImageRejected e =
+                assertThrows(
+                        ImageRejected.class,
+                        () -> decoder.decode(WildFiles.bytes("arithmetic.jpg")));
         assertEquals(ImageRejected.Reason.UNSUPPORTED_FORMAT, e.reason());
-        assertEquals("this JPEG is arithmetic-coded (marker FFC9), which PixelForge's decoder does not read:"
-                + " re-save it Huffman-coded, losslessly, with `jpegtran -copy all in.jpg > out.jpg`", e.getMessage());
+        assertEquals(
+                "this JPEG is arithmetic-coded (marker FFC9), which PixelForge's decoder does not"
+                    + " read: re-save it Huffman-coded, losslessly, with `jpegtran -copy all in.jpg"
+                    + " > out.jpg`",
+                e.getMessage());
     }
 
     @Test
@@ -147,7 +193,9 @@ class ImageDecoderTest {
 
     @Test
     void phonePortrait_exifSix_comesBackTallerThanWide() {
-        Pixels p = decoder.decode(WildFiles.bytes("orientation-6.jpg")).pixels(); // stored 64x48, shown 48x64
+        Pixels p =
+                decoder.decode(WildFiles.bytes("orientation-6.jpg"))
+                        .pixels(); // stored 64x48, shown 48x64
         assertEquals(48, p.width());
         assertEquals(64, p.height());
     }

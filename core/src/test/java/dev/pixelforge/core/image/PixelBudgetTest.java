@@ -17,7 +17,8 @@ class PixelBudgetTest {
 
         big.close();
         big.close(); // a second close gives nothing back twice
-        try (PixelBudget.Lease a = budget.acquire(50 * 1024); PixelBudget.Lease b = budget.acquire(50 * 1024)) {
+        try (PixelBudget.Lease a = budget.acquire(50 * 1024);
+                PixelBudget.Lease b = budget.acquire(50 * 1024)) {
             assertThrows(ImageRejected.class, () -> budget.acquire(1));
         }
     }
@@ -33,6 +34,8 @@ class PixelBudgetTest {
 
     @Test
     void theDefaultBudget_isHalfTheHeapAtEightBytesAPixel() {
-        assertEquals((1L << 30) / 2 / 8, PixelBudget.forHeap(1L << 30, 1).capacityPixels()); // 64 Mpx for a 1 GiB heap
+        assertEquals(
+                (1L << 30) / 2 / 8,
+                PixelBudget.forHeap(1L << 30, 1).capacityPixels()); // 64 Mpx for a 1 GiB heap
     }
 }

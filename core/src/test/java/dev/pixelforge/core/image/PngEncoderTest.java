@@ -5,11 +5,13 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.pixelforge.core.contract.ContractImages;
-import java.awt.image.BufferedImage;
-import java.util.SplittableRandom;
+
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
-import org.junit.jupiter.api.Test;
+
+import java.awt.image.BufferedImage;
+import java.util.SplittableRandom;
 
 /** PixelForge's own PNG writer: lossless for every layout, and smaller than the JDK's. */
 class PngEncoderTest {
@@ -29,13 +31,21 @@ class PngEncoderTest {
         Pixels p = new FractalNoiseGenerator().generate(256, 3);
         byte[] ours = PngEncoder.encode(p);
         byte[] jdk = ContractImages.write(ImageEncoder.toImage(p), "png");
-        assertTrue(ours.length < jdk.length, "ours " + ours.length + " bytes, the JDK's " + jdk.length);
+        assertTrue(
+                ours.length < jdk.length,
+                "ours " + ours.length + " bytes, the JDK's " + jdk.length);
     }
 
     @Test
     void colourJpeg_decodedToLuma_isWithinFourLevelsOfTheGrayOfItsRgb() {
-        // Photo-like content: JPEG's Y and the luma of its reconstructed RGB differ only by rounding.
-        byte[] jpeg = new ImageEncoder().encode(new FractalNoiseGenerator().generate(160, 11), ImageFormat.JPEG, 75);
+        // Photo-like content: JPEG's Y and the luma of its reconstructed RGB differ only by
+        // rounding.
+        byte[] jpeg =
+                new ImageEncoder()
+                        .encode(
+                                new FractalNoiseGenerator().generate(160, 11),
+                                ImageFormat.JPEG,
+                                75);
         ImageDecoder decoder = new ImageDecoder(ImageLimits.DEFAULTS);
         Pixels luma = decoder.decodeLuma(jpeg).pixels();
         Pixels viaRgb = GrayScale.INSTANCE.apply(decoder.decode(jpeg).pixels());

@@ -5,33 +5,44 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
-import java.util.Map;
 import org.junit.jupiter.api.Test;
+
+import java.util.Map;
+import java.util.SplittableRandom;
 
 /** The tone scales on hand-made pixels, where the right answer can be worked out on paper. */
 class ToneScaleTest {
 
     /** One BGR pixel each: white, black, pure red, pure green, pure blue. */
-    private static final Pixels PRIMARIES = new Pixels(5, 1, Channels.BGR, bytes(
-            255, 255, 255, 0, 0, 0, 0, 0, 255, 0, 255, 0, 255, 0, 0));
+    private static final Pixels PRIMARIES =
+            new Pixels(
+                    5,
+                    1,
+                    Channels.BGR,
+                    bytes(255, 255, 255, 0, 0, 0, 0, 0, 255, 0, 255, 0, 255, 0, 0));
 
     @Test
     void gray_usesPillowsFixedPointWeights() {
         Pixels gray = GrayScale.INSTANCE.apply(PRIMARIES);
         assertEquals(Channels.GRAY, gray.channels());
-        // (255*19595 + 32768) >> 16 = 76, (255*38470 + 32768) >> 16 = 150, (255*7471 + 32768) >> 16 = 29
+        // (255*19595 + 32768) >> 16 = 76, (255*38470 + 32768) >> 16 = 150, (255*7471 + 32768) >> 16
+        // = 29
         assertArrayEquals(bytes(255, 0, 76, 150, 29), gray.data());
     }
 
     @Test
     void gray_ofEveryRandomPixel_isTheFormula_atAnyWidth() {
-        for (int width : new int[] {1, 2, 3, 333}) { // odd widths leave one pixel for the pair loop's tail
+        for (int width :
+                new int[] {1, 2, 3, 333}) { // odd widths leave one pixel for the pair loop's tail
             Pixels in = Pixels.blank(width, 7, Channels.BGR);
-            new java.util.SplittableRandom(width).nextBytes(in.data());
+            new SplittableRandom(width).nextBytes(in.data());
             byte[] gray = GrayScale.INSTANCE.apply(in).data();
             for (int i = 0; i < in.pixelCount(); i++) {
                 byte[] d = in.data();
-                assertEquals(Luma.of(d[3 * i + 2] & 0xFF, d[3 * i + 1] & 0xFF, d[3 * i] & 0xFF), gray[i] & 0xFF, "pixel " + i + " of width " + width);
+                assertEquals(
+                        Luma.of(d[3 * i + 2] & 0xFF, d[3 * i + 1] & 0xFF, d[3 * i] & 0xFF),
+                        gray[i] & 0xFF,
+                        "pixel " + i + " of width " + width);
             }
         }
     }
@@ -75,11 +86,16 @@ class ToneScaleTest {
         assertSame(GrayScale.INSTANCE, ToneScale.parse(null, Map.of()));
         assertEquals(new TintScale(0x112233), ToneScale.parse("tint", Map.of("color", "#112233")));
         assertEquals(new ThresholdScale(7), ToneScale.parse("Threshold", Map.of("level", " 7 ")));
-        for (Map.Entry<String, Map<String, String>> bad : Map.of(
-                "blur", Map.<String, String>of(),
-                "tint", Map.of("color", "12345"),
-                "threshold", Map.of("level", "-1")).entrySet()) {
-            ImageRejected e = assertThrows(ImageRejected.class, () -> ToneScale.parse(bad.getKey(), bad.getValue()));
+        for (Map.Entry<String, Map<String, String>> bad :
+                Map.of(
+                                "blur", Map.<String, String>of(),
+                                "tint", Map.of("color", "12345"),
+                                "threshold", Map.of("level", "-1"))
+                        .entrySet()) {
+            ImageRejected e =
+                    assertThrows(
+                            ImageRejected.class,
+                            () -> ToneScale.parse(bad.getKey(), bad.getValue()));
             assertEquals(ImageRejected.Reason.BAD_PARAMETER, e.reason());
         }
     }

@@ -5,9 +5,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.pixelforge.core.contract.WildFiles;
-import java.util.Optional;
+
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+
+import java.util.Optional;
 
 /**
  * {@code gray} of files from the wild against Pillow's answer for the same file, through the whole
@@ -20,9 +22,24 @@ class WildFilesMatchPillowTest {
     private final ImageFunction function = new ImageFunction(ImageLimits.DEFAULTS);
 
     @ParameterizedTest(name = "{0}")
-    @ValueSource(strings = {"cmyk.tif", "rgb.tif", "rgb-lzw.tif", "lossless.webp", "alpha.webp", "display-p3.png", "display-p3.webp", "display-p3.tif",
-            "interlaced.png", "trns-rgb.png", "trns-gray.png", "palette-1bit.png", "palette-2bit.png", "palette-4bit.png",
-            "gray-transparent.gif"})
+    @ValueSource(
+            strings = {
+                "cmyk.tif",
+                "rgb.tif",
+                "rgb-lzw.tif",
+                "lossless.webp",
+                "alpha.webp",
+                "display-p3.png",
+                "display-p3.webp",
+                "display-p3.tif",
+                "interlaced.png",
+                "trns-rgb.png",
+                "trns-gray.png",
+                "palette-1bit.png",
+                "palette-2bit.png",
+                "palette-4bit.png",
+                "gray-transparent.gif"
+            })
     void losslessInput_grayEqualsPillowsConvertL_byteForByte(String name) {
         assertEquals(0, maxDifference(name, name + ".L.png"), name);
     }
@@ -43,8 +60,10 @@ class WildFilesMatchPillowTest {
 
     @ParameterizedTest(name = "{0}")
     @ValueSource(strings = {"cmyk-adobe.jpg", "cmyk-plain.jpg", "ycck-adobe.jpg", "cmyk.tif"})
-    void cmykInput_decodesToPillowsRgb_byteForByte_soEveryScaleStartsFromPillowsPixels(String name) {
-        // The JDK's libjpeg and Debian's libjpeg-turbo agree on 4-channel JPEGs here (no chroma upsampling,
+    void cmykInput_decodesToPillowsRgb_byteForByte_soEveryScaleStartsFromPillowsPixels(
+            String name) {
+        // The JDK's libjpeg and Debian's libjpeg-turbo agree on 4-channel JPEGs here (no chroma
+        // upsampling,
         // no YCbCr-to-RGB rounding), and CMYK to RGB is Pillow's formula: equal, not merely close.
         Pixels pillow = decoder.decode(WildFiles.bytes(name + ".RGB.png")).pixels();
         Pixels ours = decoder.decode(WildFiles.bytes(name)).pixels();
@@ -78,13 +97,24 @@ class WildFilesMatchPillowTest {
 
     private void assertWithin(int tolerance, String input, String reference) {
         int max = maxDifference(input, reference);
-        assertTrue(max <= tolerance, input + ": gray differs from Pillow's by up to " + max + " levels, tolerance " + tolerance);
+        assertTrue(
+                max <= tolerance,
+                input
+                        + ": gray differs from Pillow's by up to "
+                        + max
+                        + " levels, tolerance "
+                        + tolerance);
     }
 
     /** The largest difference, in gray levels, between our gray PNG answer and Pillow's. */
     private int maxDifference(String input, String reference) {
-        ToneResult result = function.tone(WildFiles.bytes(input),
-                new ToneRequest(GrayScale.INSTANCE, Optional.of(ImageFormat.PNG), ImageEncoder.DEFAULT_JPEG_QUALITY));
+        ToneResult result =
+                function.tone(
+                        WildFiles.bytes(input),
+                        new ToneRequest(
+                                GrayScale.INSTANCE,
+                                Optional.of(ImageFormat.PNG),
+                                ImageEncoder.DEFAULT_JPEG_QUALITY));
         Pixels pillow = decoder.decode(WildFiles.bytes(reference)).pixels();
         Pixels ours = decoder.decode(result.image()).pixels();
         assertEquals(pillow.width(), ours.width(), input + " width");

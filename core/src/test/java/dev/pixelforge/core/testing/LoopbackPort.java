@@ -12,16 +12,18 @@ import java.util.function.BooleanSupplier;
 /**
  * Loopback ports of the processes we start: a free one to give a process, and the wait until a
  * process accepts connections on it (Cloud Run's TCP startup probe), with a deadline, that gives up
- * early when the process has died. The one probe of the project: the deployables' tests
- * ({@code LaunchedJvm}) and the local stand-ins (which take this test-jar at compile scope) share it.
+ * early when the process has died. The one probe of the project: the deployables' tests ({@code
+ * LaunchedJvm}) and the local stand-ins (which take this test-jar at compile scope) share it.
  */
 public final class LoopbackPort {
 
-    /** How often the probe knocks: short against a JVM's start-up, long against a connect on loopback. */
+    /**
+     * How often the probe knocks: short against a JVM's start-up, long against a connect on
+     * loopback.
+     */
     private static final long PROBE_PERIOD_NANOS = TimeUnit.MILLISECONDS.toNanos(10);
 
-    private LoopbackPort() {
-    }
+    private LoopbackPort() {}
 
     /** A port nothing listens on now (the kernel's choice). */
     public static int free() throws IOException {
@@ -44,14 +46,21 @@ public final class LoopbackPort {
      * Returns once {@code port} accepts a connection; throws, saying what it waited for, when
      * {@code alive} turns false or {@code within} has passed.
      */
-    public static void await(int port, Duration within, BooleanSupplier alive, String what) throws IOException {
+    public static void await(int port, Duration within, BooleanSupplier alive, String what)
+            throws IOException {
         long deadline = System.nanoTime() + within.toNanos();
         while (!accepts(port)) {
             if (!alive.getAsBoolean()) {
                 throw new IOException(what + " exited before it listened on port " + port);
             }
             if (System.nanoTime() > deadline) {
-                throw new IOException(what + " did not listen on port " + port + " within " + within.toSeconds() + " s");
+                throw new IOException(
+                        what
+                                + " did not listen on port "
+                                + port
+                                + " within "
+                                + within.toSeconds()
+                                + " s");
             }
             LockSupport.parkNanos(PROBE_PERIOD_NANOS);
         }

@@ -5,15 +5,15 @@ import java.nio.file.Path;
 
 /**
  * The repository's root directory, for tests that run its scripts, jars and files: the nearest
- * directory at or above the working directory that holds both {@code ./pixelforge} and
- * {@code core/pom.xml}. Maven runs each module's tests in that module's directory, however deep.
+ * directory at or above the working directory that holds both {@code ./pixelforge} and {@code
+ * core/pom.xml}. Maven runs each module's tests in that module's directory, however deep.
  */
 public final class RepositoryRoot {
 
-    private static final Path ROOT = find(Path.of(System.getProperty("user.dir")).toAbsolutePath().normalize());
+    private static final Path ROOT =
+            find(Path.of(System.getProperty("user.dir")).toAbsolutePath().normalize());
 
-    private RepositoryRoot() {
-    }
+    private RepositoryRoot() {}
 
     public static Path path() {
         return ROOT;
@@ -26,7 +26,8 @@ public final class RepositoryRoot {
 
     private static Path find(Path from) {
         for (Path dir = from; dir != null; dir = dir.getParent()) {
-            if (Files.isRegularFile(dir.resolve("pixelforge")) && Files.isRegularFile(dir.resolve("core/pom.xml"))) {
+            if (Files.isRegularFile(dir.resolve("pixelforge"))
+                    && Files.isRegularFile(dir.resolve("core/pom.xml"))) {
                 return dir;
             }
         }

@@ -1,35 +1,52 @@
 package dev.pixelforge.cli;
 
+import dev.pixelforge.cli.bench.ClientBench;
 import dev.pixelforge.cli.bench.KernelVersusPillow;
+import dev.pixelforge.cli.bench.PeerCheck;
 import dev.pixelforge.cli.bench.WildBenchImages;
 import dev.pixelforge.load.images.StudyImage;
 import dev.pixelforge.load.images.StudyImageSet;
-import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.concurrent.Callable;
+
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+
 /**
- * {@code ./pixelforge bench kernel}: PixelForge and its peer, the same inputs, one run, side by side;
- * {@code ./pixelforge bench client}: the embedded load client against stock JMeter and wrk.
+ * {@code ./pixelforge bench kernel}: PixelForge and its peer, the same inputs, one run, side by
+ * side; {@code ./pixelforge bench client}: the embedded load client against stock JMeter and wrk.
  */
-@Command(name = "bench", mixinStandardHelpOptions = true,
-        description = "Benchmarks: kernel (PixelForge vs Pillow), client (the embedded load client vs stock JMeter and wrk).")
+@Command(
+        name = "bench",
+        mixinStandardHelpOptions = true,
+        description =
+                "Benchmarks: kernel (PixelForge vs Pillow), client (the embedded load client vs"
+                        + " stock JMeter and wrk).")
 final class BenchCommand implements Callable<Integer> {
 
     @Parameters(paramLabel = "WHAT", description = "kernel or client")
     String what;
 
-    @Option(names = "--seconds", defaultValue = "15", description = "client: seconds per client (default 15).")
+    @Option(
+            names = "--seconds",
+            defaultValue = "15",
+            description = "client: seconds per client (default 15).")
     int seconds;
 
-    @Option(names = "--connections", defaultValue = "20", description = "client: connections (threads) of every client (default 20).")
+    @Option(
+            names = "--connections",
+            defaultValue = "20",
+            description = "client: connections (threads) of every client (default 20).")
     int connections;
 
-    @Option(names = "--runs", defaultValue = "9", description = "Timed runs per image and side (the median is kept).")
+    @Option(
+            names = "--runs",
+            defaultValue = "9",
+            description = "Timed runs per image and side (the median is kept).")
     int runs;
 
     @Option(names = "--root", defaultValue = ".", description = "Repository root.")
@@ -39,8 +56,8 @@ final class BenchCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         if (what.equals("client")) {
             try {
-                dev.pixelforge.cli.bench.ClientBench.run(root, new dev.pixelforge.cli.bench.ClientBench.Settings(connections, seconds, 20),
-                        System.out);
+                ClientBench.run(
+                        root, new ClientBench.Settings(connections, seconds, 20), System.out);
                 return 0;
             } catch (IllegalStateException e) {
                 System.err.println("pixelforge bench client: " + e.getMessage());
@@ -48,26 +65,42 @@ final class BenchCommand implements Callable<Integer> {
             }
         }
         if (!what.equals("kernel")) {
-            System.err.println("pixelforge bench: no benchmark '" + what + "': kernel, client (and ./pixelforge bench http, jmh)");
+            System.err.println(
+                    "pixelforge bench: no benchmark '"
+                            + what
+                            + "': kernel, client (and ./pixelforge bench http, jmh)");
             return 2;
         }
         try {
-            dev.pixelforge.cli.bench.PeerCheck.pillow(root);
+            PeerCheck.pillow(root);
         } catch (IllegalStateException e) {
             System.err.println("pixelforge bench: " + e.getMessage());
             return 1;
         }
         List<StudyImage> study = StudyImageSet.in(root.resolve("results/runs/images")).images();
-        // Files from the wild after the study's set: a CMYK JPEG, a phone photo stored sideways (EXIF 6).
+        // Files from the wild after the study's set: a CMYK JPEG, a phone photo stored sideways
+        // (EXIF 6).
         List<StudyImage> images = new ArrayList<>(study);
         images.addAll(WildBenchImages.in(root.resolve("results/runs/images/wild")));
-        List<KernelVersusPillow.Row> rows = KernelVersusPillow.run(images, runs, root.resolve("results/runs/bench-kernel"),
-                root.resolve("results/bench/pillow_kernel.py"), System.out);
+        List<KernelVersusPillow.Row> rows =
+                KernelVersusPillow.run(
+                        images,
+                        runs,
+                        root.resolve("results/runs/bench-kernel"),
+                        root.resolve("results/bench/pillow_kernel.py"),
+                        System.out);
         double gray = KernelVersusPillow.grayKernelGbPerSecond(study.get(study.size() - 1), runs);
         System.out.println();
-        System.out.println("decode + gray + encode in the same format (JPEG quality 75), warm, median of " + runs + " runs; "
-                + System.getProperty("java.vm.name") + " " + System.getProperty("java.runtime.version") + ", "
-                + Runtime.getRuntime().availableProcessors() + " cores");
+        System.out.println(
+                "decode + gray + encode in the same format (JPEG quality 75), warm, median of "
+                        + runs
+                        + " runs; "
+                        + System.getProperty("java.vm.name")
+                        + " "
+                        + System.getProperty("java.runtime.version")
+                        + ", "
+                        + Runtime.getRuntime().availableProcessors()
+                        + " cores");
         System.out.print(KernelVersusPillow.table(rows));
         System.out.println();
         System.out.print(KernelVersusPillow.goals(rows.subList(0, study.size()), gray));

@@ -8,14 +8,16 @@ import dev.pixelforge.load.profile.LoadProfile;
 import dev.pixelforge.load.profile.Operation;
 import dev.pixelforge.platform.Target;
 import dev.pixelforge.platform.profile.PlatformProfile;
+
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Option;
 
 /**
  * The load options that {@code compare} and {@code sweep} share (a picocli mixin): the profile and
@@ -25,16 +27,28 @@ import picocli.CommandLine.Option;
  */
 final class LoadOptions {
 
-    @Option(names = "--profile", defaultValue = "quick",
+    @Option(
+            names = "--profile",
+            defaultValue = "quick",
             description = "Load profile: quick (default), rando-t3micro, rando-m7i, cmpt756.")
     String profileName;
 
-    @Option(names = "--targets", split = ",", paramLabel = "NAME",
-            description = "Which targets, in order: aws-lambda, gcp-function, container (default: all three).")
+    @Option(
+            names = "--targets",
+            split = ",",
+            paramLabel = "NAME",
+            description =
+                    "Which targets, in order: aws-lambda, gcp-function, container (default: all"
+                            + " three).")
     List<String> targetNames = new ArrayList<>();
 
-    @Option(names = "--targets-file", paramLabel = "FILE", description = "Deployed URLs instead of the local stand-ins:"
-            + " a properties file of aws-lambda=https://... lines, as the deploy scripts write results/targets.properties.")
+    @Option(
+            names = "--targets-file",
+            paramLabel = "FILE",
+            description =
+                    "Deployed URLs instead of the local stand-ins: a properties file of"
+                            + " aws-lambda=https://... lines, as the deploy scripts write"
+                            + " results/targets.properties.")
     Path targetsFile;
 
     @Option(names = "--threads", description = "Override the profile's threads.")
@@ -43,61 +57,107 @@ final class LoadOptions {
     @Option(names = "--ramp", description = "Override the profile's ramp-up, in seconds.")
     Integer ramp;
 
-    @Option(names = "--duration", description = "Override the profile's seconds per target (ramp-up included).")
+    @Option(
+            names = "--duration",
+            description = "Override the profile's seconds per target (ramp-up included).")
     Integer duration;
 
-    @Option(names = "--operation", description = "Override the operation: tone-json, tone, generate.")
+    @Option(
+            names = "--operation",
+            description = "Override the operation: tone-json, tone, generate.")
     String operation;
 
-    @Mixin
-    ArrivalOptions arrivals;
+    @Mixin ArrivalOptions arrivals;
 
-    @Option(names = "--dilation", defaultValue = "auto", paramLabel = "auto|K",
-            description = "Local stand-ins: run the model K times slower so the configured peak fits this machine (default auto:"
-                    + " each target's peak vCPU over the cores left for instances, at least 1; 1 turns it off).")
+    @Option(
+            names = "--dilation",
+            defaultValue = "auto",
+            paramLabel = "auto|K",
+            description =
+                    "Local stand-ins: run the model K times slower so the configured peak fits this"
+                        + " machine (default auto: each target's peak vCPU over the cores left for"
+                        + " instances, at least 1; 1 turns it off).")
     String dilation;
 
-    @Option(names = "--max-image", description = "Send only images up to this size, e.g. 1920x1080.")
+    @Option(
+            names = "--max-image",
+            description = "Send only images up to this size, e.g. 1920x1080.")
     String maxImage;
 
-    @Option(names = "--platform", description = "Platform profile for the stand-ins (default: results/platform.properties).")
+    @Option(
+            names = "--platform",
+            description =
+                    "Platform profile for the stand-ins (default: results/platform.properties).")
     Path platformFile;
 
-    @Option(names = "--set", paramLabel = "KEY=VALUE", description = "Override a platform profile key, e.g. --set aws-lambda.reserved-concurrency=2")
+    @Option(
+            names = "--set",
+            paramLabel = "KEY=VALUE",
+            description =
+                    "Override a platform profile key, e.g. --set aws-lambda.reserved-concurrency=2")
     Map<String, String> platformOverrides = new LinkedHashMap<>();
 
-    // On by default: JMeter users know the dashboard, and it is made after each target's load, outside
+    // On by default: JMeter users know the dashboard, and it is made after each target's load,
+    // outside
     // the measured window; its cost is a second JTL written during the run.
-    @Option(names = "--jmeter-dashboard", negatable = true, defaultValue = "true", fallbackValue = "true",
-            description = "Also write JMeter's own HTML dashboard per target to jmeter-dashboard/<target>/ (default: on;"
-                    + " --no-jmeter-dashboard leaves it out).")
+    @Option(
+            names = "--jmeter-dashboard",
+            negatable = true,
+            defaultValue = "true",
+            fallbackValue = "true",
+            description =
+                    "Also write JMeter's own HTML dashboard per target to"
+                        + " jmeter-dashboard/<target>/ (default: on; --no-jmeter-dashboard leaves"
+                        + " it out).")
     boolean jmeterDashboard;
 
-    @Option(names = "--client", paramLabel = "TYPE", description = "Run the load client in its own JVM inside the CPU and memory of"
-            + " one of the first study's clients: t3.micro (its 0.2-CPU baseline, 1 GiB) or m7i-flex.large (2 CPUs, 8 GiB).")
+    @Option(
+            names = "--client",
+            paramLabel = "TYPE",
+            description =
+                    "Run the load client in its own JVM inside the CPU and memory of one of the"
+                            + " first study's clients: t3.micro (its 0.2-CPU baseline, 1 GiB) or"
+                            + " m7i-flex.large (2 CPUs, 8 GiB).")
     String client;
 
-    @Option(names = "--client-cpus", paramLabel = "N", description = "Run the load client in its own JVM inside a CPU quota of N cores.")
+    @Option(
+            names = "--client-cpus",
+            paramLabel = "N",
+            description = "Run the load client in its own JVM inside a CPU quota of N cores.")
     Double clientCpus;
 
-    @Option(names = "--client-memory", paramLabel = "SIZE", description = "With --client-cpus: the client JVM's memory limit, e.g. 512m, 1g.")
+    @Option(
+            names = "--client-memory",
+            paramLabel = "SIZE",
+            description = "With --client-cpus: the client JVM's memory limit, e.g. 512m, 1g.")
     String clientMemory;
 
-    @Option(names = "--jtl", description = "Also write jtl/<target>.jtl for JMeter's own tools (default: off;"
-            + " samples.csv holds everything the report reads).")
+    @Option(
+            names = "--jtl",
+            description =
+                    "Also write jtl/<target>.jtl for JMeter's own tools (default: off;"
+                            + " samples.csv holds everything the report reads).")
     boolean jtl;
 
-    @Option(names = "--root", defaultValue = ".", description = "Repository root (default: the current directory).")
+    @Option(
+            names = "--root",
+            defaultValue = ".",
+            description = "Repository root (default: the current directory).")
     Path root;
 
     @Option(names = "--runs", description = "Where run folders go (default: results/runs).")
     Path runs;
 
-    /** The platform profile with every {@code --set} applied, plus {@code extra} (a sweep step's size) over them. */
+    /**
+     * The platform profile with every {@code --set} applied, plus {@code extra} (a sweep step's
+     * size) over them.
+     */
     PlatformProfile platform(Map<String, String> extra) throws IOException {
         Map<String, String> all = new LinkedHashMap<>(platformOverrides);
         all.putAll(extra);
-        return PlatformProfile.load(platformFile != null ? platformFile : root.resolve("results/platform.properties"), all);
+        return PlatformProfile.load(
+                platformFile != null ? platformFile : root.resolve("results/platform.properties"),
+                all);
     }
 
     /** What one run is, on {@code platform}, made by this JVM. */
@@ -107,8 +167,14 @@ final class LoadOptions {
 
     /** What one run is, on {@code platform}, made by {@code engines} (null: by this JVM). */
     RunSpec runSpec(PlatformProfile platform, EngineSet engines) {
-        return new RunSpec(profile(), platform, runsDir(), root.resolve("results/pricing.properties"),
-                new LoadRunner.Outputs(jtl, jmeterDashboard), clientLimits(), engines);
+        return new RunSpec(
+                profile(),
+                platform,
+                runsDir(),
+                root.resolve("results/pricing.properties"),
+                new LoadRunner.Outputs(jtl, jmeterDashboard),
+                clientLimits(),
+                engines);
     }
 
     Path runsDir() {
@@ -118,12 +184,16 @@ final class LoadOptions {
     /** The client's own machine, or null to run it in this JVM. */
     ClientLimits clientLimits() {
         if (client != null && (clientCpus != null || clientMemory != null)) {
-            throw new IllegalArgumentException("--client names a machine; --client-cpus and --client-memory describe one: give one or the other");
+            throw new IllegalArgumentException(
+                    "--client names a machine; --client-cpus and --client-memory describe one: give"
+                            + " one or the other");
         }
         if (clientMemory != null && clientCpus == null) {
             throw new IllegalArgumentException("--client-memory goes with --client-cpus");
         }
-        return client != null ? ClientLimits.named(client) : clientCpus != null ? ClientLimits.custom(clientCpus, clientMemory) : null;
+        return client != null
+                ? ClientLimits.named(client)
+                : clientCpus != null ? ClientLimits.custom(clientCpus, clientMemory) : null;
     }
 
     /** The targets named with {@code --targets}, in their order; empty when none was named. */
@@ -133,8 +203,12 @@ final class LoadOptions {
             try {
                 list.add(Target.of(name.trim()));
             } catch (IllegalArgumentException e) {
-                throw new IllegalArgumentException("--targets takes names: " + e.getMessage()
-                        + (name.contains(".") || name.contains("/") ? "; a file of deployed URLs goes to --targets-file" : ""));
+                throw new IllegalArgumentException(
+                        "--targets takes names: "
+                                + e.getMessage()
+                                + (name.contains(".") || name.contains("/")
+                                        ? "; a file of deployed URLs goes to --targets-file"
+                                        : ""));
             }
         }
         return list;
@@ -148,7 +222,9 @@ final class LoadOptions {
         if (ramp != null) {
             p = p.withRamp(ramp);
         }
-        if (duration != null && !arrivals.openLoop()) { // open loop: the schedule's duration, and no ramp-up to check it against
+        if (duration != null
+                && !arrivals.openLoop()) { // open loop: the schedule's duration, and no ramp-up to
+            // check it against
             p = p.withDuration(duration);
         }
         if (operation != null) {
@@ -157,7 +233,8 @@ final class LoadOptions {
         if (maxImage != null) {
             String[] wh = maxImage.toLowerCase().split("x");
             if (wh.length != 2) {
-                throw new IllegalArgumentException("--max-image takes WIDTHxHEIGHT, e.g. 1920x1080");
+                throw new IllegalArgumentException(
+                        "--max-image takes WIDTHxHEIGHT, e.g. 1920x1080");
             }
             p = p.withMaxImagePixels(Long.parseLong(wh[0].trim()) * Long.parseLong(wh[1].trim()));
         }

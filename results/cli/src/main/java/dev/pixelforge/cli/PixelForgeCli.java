@@ -4,10 +4,21 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 /** {@code ./pixelforge <command>}: the commands that run on a developer's machine. */
-@Command(name = "pixelforge", mixinStandardHelpOptions = true,
-        description = "Serverless or container? One image function on three platforms, measured side by side.",
-        subcommands = {BenchCommand.class, CompareCommand.class, EngineCommand.class, ImagesCommand.class, LocalCloudCommand.class,
-                ReportCommand.class, SweepCommand.class})
+@Command(
+        name = "pixelforge",
+        mixinStandardHelpOptions = true,
+        description =
+                "Serverless or container? One image function on three platforms, measured side by"
+                        + " side.",
+        subcommands = {
+            BenchCommand.class,
+            CompareCommand.class,
+            EngineCommand.class,
+            ImagesCommand.class,
+            LocalCloudCommand.class,
+            ReportCommand.class,
+            SweepCommand.class
+        })
 public final class PixelForgeCli {
 
     public static void main(String[] args) {

@@ -2,26 +2,39 @@ package dev.pixelforge.cli;
 
 import dev.pixelforge.cli.sweep.SweepRun;
 import dev.pixelforge.report.ReportWriter;
-import dev.pixelforge.report.sweep.SweepReport;
 import dev.pixelforge.report.summary.RunSummary;
-import java.io.IOException;
-import java.nio.file.Path;
-import java.util.concurrent.Callable;
+import dev.pixelforge.report.sweep.SweepReport;
+
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
 
-/** Remakes a run's report from its recorded samples alone; given a sweep's folder, the sweep's files from its steps. */
-@Command(name = "report", mixinStandardHelpOptions = true, description = "Regenerate a run's report from its samples.")
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+
+/**
+ * Remakes a run's report from its recorded samples alone; given a sweep's folder, the sweep's files
+ * from its steps.
+ */
+@Command(
+        name = "report",
+        mixinStandardHelpOptions = true,
+        description = "Regenerate a run's report from its samples.")
 final class ReportCommand implements Callable<Integer> {
 
-    @Parameters(paramLabel = "RUN_DIR", description = "A run folder, e.g. results/runs/20261123-193000-quick, or a sweep's folder")
+    @Parameters(
+            paramLabel = "RUN_DIR",
+            description =
+                    "A run folder, e.g. results/runs/20261123-193000-quick, or a sweep's folder")
     Path runDir;
 
     @Override
     public Integer call() {
         try {
-            if (java.nio.file.Files.exists(runDir.resolve(SweepReport.MANIFEST))) {
-                // A sweep's folder: its own files from its steps' run folders (each step's report stays as it is).
+            if (Files.exists(runDir.resolve(SweepReport.MANIFEST))) {
+                // A sweep's folder: its own files from its steps' run folders (each step's report
+                // stays as it is).
                 SweepReport.Result result = SweepReport.write(runDir);
                 System.out.print(SweepRun.console(result));
                 System.out.println("sweep: " + runDir.resolve("sweep.html").toAbsolutePath());

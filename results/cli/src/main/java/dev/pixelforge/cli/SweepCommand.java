@@ -11,6 +11,11 @@ import dev.pixelforge.cli.sweep.SweepStep;
 import dev.pixelforge.platform.Target;
 import dev.pixelforge.platform.profile.Dilation;
 import dev.pixelforge.standins.Deployables;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
 import java.io.IOException;
 import java.io.PrintStream;
 import java.util.ArrayList;
@@ -21,42 +26,62 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.Callable;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Option;
 
 /**
  * Power tuning for all three platforms: the same load as {@code compare} at every size of every
  * target, then per target the cheapest, the fastest and the balanced size. The command reads its
  * options and refuses what a platform would refuse; {@link SweepRun} does the steps.
  */
-@Command(name = "sweep", mixinStandardHelpOptions = true,
-        description = "Run the same load at every size of each target (Lambda memory, Cloud Functions memory or memory/CPU,"
-                + " Cloud Run CPU/memory), and pick the best size per target for cost, speed and a balance of the two.")
+@Command(
+        name = "sweep",
+        mixinStandardHelpOptions = true,
+        description =
+                "Run the same load at every size of each target (Lambda memory, Cloud Functions"
+                        + " memory or memory/CPU, Cloud Run CPU/memory), and pick the best size per"
+                        + " target for cost, speed and a balance of the two.")
 final class SweepCommand implements Callable<Integer> {
 
-    @Mixin
-    LoadOptions options;
+    @Mixin LoadOptions options;
 
-    @Option(names = "--lambda-memory", paramLabel = "MB,...", description = "Lambda sizes in MB, 128 to 10240 (CPU is memory / 1,769 MB),"
-            + " e.g. 885,1769,3008.")
+    @Option(
+            names = "--lambda-memory",
+            paramLabel = "MB,...",
+            description =
+                    "Lambda sizes in MB, 128 to 10240 (CPU is memory / 1,769 MB),"
+                            + " e.g. 885,1769,3008.")
     String lambdaMemory;
 
-    @Option(names = "--function-memory", paramLabel = "MIB[/CPUS],...", description = "Cloud Functions gen2 sizes: memory in MiB (its tier"
-            + " sets the CPU), or memory/CPUs pairs (gen2's --cpu), e.g. 512,1024,2048 or 2048/1.")
+    @Option(
+            names = "--function-memory",
+            paramLabel = "MIB[/CPUS],...",
+            description =
+                    "Cloud Functions gen2 sizes: memory in MiB (its tier sets the CPU), or"
+                            + " memory/CPUs pairs (gen2's --cpu), e.g. 512,1024,2048 or 2048/1.")
     String functionMemory;
 
-    @Option(names = "--run-sizes", paramLabel = "CPUS/MIB,...", description = "Cloud Run sizes, vCPU/MiB, e.g. 1/512,2/1024;"
-            + " below 1 vCPU Cloud Run needs concurrency 1 (--set container.concurrency=1).")
+    @Option(
+            names = "--run-sizes",
+            paramLabel = "CPUS/MIB,...",
+            description =
+                    "Cloud Run sizes, vCPU/MiB, e.g. 1/512,2/1024; below 1 vCPU Cloud Run needs"
+                            + " concurrency 1 (--set container.concurrency=1).")
     String runSizes;
 
-    @Option(names = "--balanced-weight", defaultValue = "0.5", paramLabel = "W", description = "The balanced choice's weight, as"
-            + " aws-lambda-power-tuning's balancedWeight: 0 is all speed, 1 all cost; each of the two is divided by its largest value"
-            + " among the target's sizes (default 0.5).")
+    @Option(
+            names = "--balanced-weight",
+            defaultValue = "0.5",
+            paramLabel = "W",
+            description =
+                    "The balanced choice's weight, as aws-lambda-power-tuning's balancedWeight: 0"
+                            + " is all speed, 1 all cost; each of the two is divided by its largest"
+                            + " value among the target's sizes (default 0.5).")
     double balancedWeight;
 
-    @Option(names = "--dry-run", description = "Print every step (and, with --targets-file, every cloud command that changes a size)"
-            + " and run nothing.")
+    @Option(
+            names = "--dry-run",
+            description =
+                    "Print every step (and, with --targets-file, every cloud command that changes a"
+                            + " size) and run nothing.")
     boolean dryRun;
 
     @Override
@@ -64,7 +89,9 @@ final class SweepCommand implements Callable<Integer> {
         List<SweepStep> steps = new ArrayList<>();
         try {
             if (balancedWeight < 0 || balancedWeight > 1 || Double.isNaN(balancedWeight)) {
-                throw new IllegalArgumentException("--balanced-weight is 0 (all speed) to 1 (all cost), was " + balancedWeight);
+                throw new IllegalArgumentException(
+                        "--balanced-weight is 0 (all speed) to 1 (all cost), was "
+                                + balancedWeight);
             }
             Map<Target, List<SweepSize>> sizes = sizes();
             for (Map.Entry<Target, List<SweepSize>> e : sizes.entrySet()) {
@@ -74,10 +101,15 @@ final class SweepCommand implements Callable<Integer> {
                 }
             }
             for (SweepStep s : steps) { // a bad --dilation fails before any folder
-                Dilation.parse(options.dilation, s.spec().platform(), Runtime.getRuntime().availableProcessors());
+                Dilation.parse(
+                        options.dilation,
+                        s.spec().platform(),
+                        Runtime.getRuntime().availableProcessors());
             }
             if (options.targetsFile != null) {
-                DeployedTargets.read(options.targetsFile, List.copyOf(sizes.keySet())); // every swept target must be deployed
+                DeployedTargets.read(
+                        options.targetsFile,
+                        List.copyOf(sizes.keySet())); // every swept target must be deployed
             }
         } catch (IllegalArgumentException | IOException e) {
             System.err.println("pixelforge sweep: " + e.getMessage());
@@ -86,7 +118,9 @@ final class SweepCommand implements Callable<Integer> {
         CloudResize resize = new CloudResize(options.root, dryRun);
         try {
             return run(steps, resize);
-        } catch (CloudResize.Failed e) { // the cloud's size, not a bug: one line, as for a bad option
+        } catch (
+                CloudResize.Failed
+                        e) { // the cloud's size, not a bug: one line, as for a bad option
             System.err.println("pixelforge sweep: " + e.getMessage());
             return 2;
         }
@@ -103,27 +137,61 @@ final class SweepCommand implements Callable<Integer> {
         Properties manifest = new Properties();
         manifest.setProperty("load", steps.get(0).spec().load().describe());
         manifest.setProperty("balanced-weight", Double.toString(balancedWeight));
-        manifest.setProperty("targets", options.targetsFile == null ? "local stand-ins" : "deployed: " + options.targetsFile);
-        System.out.println("PixelForge sweep: " + steps.size() + " steps, " + steps.get(0).spec().load().describe());
-        SweepRun.execute(steps, options.targetsFile == null ? local() : deployed(resize), manifest, options.runsDir(), System.out);
+        manifest.setProperty(
+                "targets",
+                options.targetsFile == null
+                        ? "local stand-ins"
+                        : "deployed: " + options.targetsFile);
+        System.out.println(
+                "PixelForge sweep: "
+                        + steps.size()
+                        + " steps, "
+                        + steps.get(0).spec().load().describe());
+        SweepRun.execute(
+                steps,
+                options.targetsFile == null ? local() : deployed(resize),
+                manifest,
+                options.runsDir(),
+                System.out);
         return 0;
     }
 
-    /** Says before the run which sizes will not fit this machine undilated, where cloud-equivalent times can flatter them. */
+    /**
+     * Says before the run which sizes will not fit this machine undilated, where cloud-equivalent
+     * times can flatter them.
+     */
     private void warnDilated(List<SweepStep> steps) {
         for (SweepStep s : steps) {
             Target t = s.size().target();
-            double k = Dilation.parse(options.dilation, s.spec().platform(), Runtime.getRuntime().availableProcessors()).of(t);
+            double k =
+                    Dilation.parse(
+                                    options.dilation,
+                                    s.spec().platform(),
+                                    Runtime.getRuntime().availableProcessors())
+                            .of(t);
             if (k > 1) {
-                System.out.printf(Locale.ROOT, "note: %s %s will run %.2f times slower (peak %.2f vCPU; lower it with --set %s=1)%s%n",
-                        t.id(), s.size().label(), k, s.spec().platform().of(t).peakVcpus(), t == Target.AWS_LAMBDA
-                                ? "aws-lambda.reserved-concurrency" : t.id() + ".max-instances",
-                        s.spec().platform().of(t).cpus() > 1 ? ": above 1 vCPU its cloud-equivalent times may flatter it (sweep.html says why)" : "");
+                System.out.printf(
+                        Locale.ROOT,
+                        "note: %s %s will run %.2f times slower (peak %.2f vCPU; lower it with"
+                                + " --set %s=1)%s%n",
+                        t.id(),
+                        s.size().label(),
+                        k,
+                        s.spec().platform().of(t).peakVcpus(),
+                        t == Target.AWS_LAMBDA
+                                ? "aws-lambda.reserved-concurrency"
+                                : t.id() + ".max-instances",
+                        s.spec().platform().of(t).cpus() > 1
+                                ? ": above 1 vCPU its cloud-equivalent times may flatter it"
+                                        + " (sweep.html says why)"
+                                : "");
             }
         }
     }
 
-    /** Each step's own stand-ins, started at its size and stopped after it: every size starts cold. */
+    /**
+     * Each step's own stand-ins, started at its size and stopped after it: every size starts cold.
+     */
     private SweepRun.StepTargets local() {
         return new SweepRun.StepTargets() {
             @Override
@@ -133,8 +201,14 @@ final class SweepCommand implements Callable<Integer> {
 
             @Override
             public ComparisonRun.Opener opener(SweepStep step) {
-                return runDir -> LocalTargets.start(Deployables.under(options.root), step.spec().platform(), options.dilation,
-                        List.of(step.size().target()), runDir.resolve("local"), System.out);
+                return runDir ->
+                        LocalTargets.start(
+                                Deployables.under(options.root),
+                                step.spec().platform(),
+                                options.dilation,
+                                List.of(step.size().target()),
+                                runDir.resolve("local"),
+                                System.out);
             }
         };
     }
@@ -143,34 +217,56 @@ final class SweepCommand implements Callable<Integer> {
     private SweepRun.StepTargets deployed(CloudResize resize) {
         return new SweepRun.StepTargets() {
             @Override
-            public void prepare(SweepStep step, PrintStream out) throws IOException, InterruptedException {
+            public void prepare(SweepStep step, PrintStream out)
+                    throws IOException, InterruptedException {
                 resize.apply(step.size(), step.spec().platform().of(step.size().target()), out);
             }
 
             @Override
             public ComparisonRun.Opener opener(SweepStep step) throws IOException {
-                DeployedTargets one = DeployedTargets.read(options.targetsFile, List.of(step.size().target()));
+                DeployedTargets one =
+                        DeployedTargets.read(options.targetsFile, List.of(step.size().target()));
                 return runDir -> one;
             }
         };
     }
 
-    private void dryRun(List<SweepStep> steps, CloudResize resize, PrintStream out) throws IOException, InterruptedException {
-        out.println("PixelForge sweep, dry run: " + steps.size() + " steps of " + steps.get(0).spec().load().describe()
-                + "; nothing runs");
+    private void dryRun(List<SweepStep> steps, CloudResize resize, PrintStream out)
+            throws IOException, InterruptedException {
+        out.println(
+                "PixelForge sweep, dry run: "
+                        + steps.size()
+                        + " steps of "
+                        + steps.get(0).spec().load().describe()
+                        + "; nothing runs");
         for (int i = 0; i < steps.size(); i++) {
             SweepStep step = steps.get(i);
             out.printf(Locale.ROOT, "== step %d of %d: %s%n", i + 1, steps.size(), step.describe());
             if (options.targetsFile == null) {
-                out.println("  local stand-ins of " + step.size().target().id() + " with "
-                        + String.join(" ", step.size().overrides().entrySet().stream().map(e -> "--set " + e.getKey() + "=" + e.getValue()).toList()));
+                out.println(
+                        "  local stand-ins of "
+                                + step.size().target().id()
+                                + " with "
+                                + String.join(
+                                        " ",
+                                        step.size().overrides().entrySet().stream()
+                                                .map(
+                                                        e ->
+                                                                "--set "
+                                                                        + e.getKey()
+                                                                        + "="
+                                                                        + e.getValue())
+                                                .toList()));
             } else {
                 resize.apply(step.size(), step.spec().platform().of(step.size().target()), out);
             }
         }
     }
 
-    /** The sizes of each target, in --targets order when given (each named target needs sizes), else Lambda, Functions, Run. */
+    /**
+     * The sizes of each target, in --targets order when given (each named target needs sizes), else
+     * Lambda, Functions, Run.
+     */
     private Map<Target, List<SweepSize>> sizes() {
         Map<Target, List<SweepSize>> given = new EnumMap<>(Target.class);
         if (lambdaMemory != null) {
@@ -183,8 +279,9 @@ final class SweepCommand implements Callable<Integer> {
             given.put(Target.CONTAINER, SweepSizes.run(runSizes));
         }
         if (given.isEmpty()) {
-            throw new IllegalArgumentException("give the sizes to sweep: --lambda-memory 885,1769,3008, --function-memory 512,1024,2048"
-                    + " and/or --run-sizes 1/512,1/1024,2/2048");
+            throw new IllegalArgumentException(
+                    "give the sizes to sweep: --lambda-memory 885,1769,3008, --function-memory"
+                            + " 512,1024,2048 and/or --run-sizes 1/512,1/1024,2/2048");
         }
         List<Target> chosen = options.chosenTargets();
         if (chosen.isEmpty()) {
@@ -193,7 +290,8 @@ final class SweepCommand implements Callable<Integer> {
         Map<Target, List<SweepSize>> ordered = new LinkedHashMap<>();
         for (Target t : chosen) {
             if (!given.containsKey(t)) {
-                throw new IllegalArgumentException("--targets names " + t.id() + " but no sizes for it: add " + option(t));
+                throw new IllegalArgumentException(
+                        "--targets names " + t.id() + " but no sizes for it: add " + option(t));
             }
             ordered.put(t, given.get(t));
         }

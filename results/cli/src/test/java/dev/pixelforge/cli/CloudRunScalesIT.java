@@ -12,12 +12,15 @@ import dev.pixelforge.report.ReportWriter;
 import dev.pixelforge.report.summary.RunSummary;
 import dev.pixelforge.report.summary.TargetSummary;
 import dev.pixelforge.standins.process.CpuIsolation;
+
+import org.junit.jupiter.api.Test;
+
+import picocli.CommandLine;
+
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.Test;
-import picocli.CommandLine;
 
 /**
  * The quick profile on the Cloud Run stand-in, as a user runs it: its autoscaler starts more than
@@ -31,24 +34,50 @@ class CloudRunScalesIT {
             assumeTrue(cpu.isolated(), cpu.describe());
         }
         Path runs = RepositoryRoot.resolve("results/cli/target/it-runs-scaling");
-        assertEquals(0, new CommandLine(new PixelForgeCli()).execute("compare", "--root", RepositoryRoot.path().toString(),
-                "--runs", runs.toString(), "--targets", "container"));
+        assertEquals(
+                0,
+                new CommandLine(new PixelForgeCli())
+                        .execute(
+                                "compare",
+                                "--root",
+                                RepositoryRoot.path().toString(),
+                                "--runs",
+                                runs.toString(),
+                                "--targets",
+                                "container"));
         Path run;
         try (Stream<Path> all = Files.list(runs)) {
-            run = all.filter(p -> p.getFileName().toString().contains("-quick")).max(Path::compareTo).orElseThrow();
+            run =
+                    all.filter(p -> p.getFileName().toString().contains("-quick"))
+                            .max(Path::compareTo)
+                            .orElseThrow();
         }
         RunSummary summary = ReportWriter.write(run);
         TargetSummary container = summary.targets().get(0);
-        List<InstanceRecord> instances = InstanceLog.read(run.resolve("instances.csv")).stream()
-                .filter(i -> i.target() == Target.CONTAINER).toList();
+        List<InstanceRecord> instances =
+                InstanceLog.read(run.resolve("instances.csv")).stream()
+                        .filter(i -> i.target() == Target.CONTAINER)
+                        .toList();
 
-        assertTrue(instances.size() > 1, "the autoscaler started " + instances.size() + " instance(s)");
-        // An instance starts after the window opens and is stopped once it closes (2 s allowed for that
+        assertTrue(
+                instances.size() > 1,
+                "the autoscaler started " + instances.size() + " instance(s)");
+        // An instance starts after the window opens and is stopped once it closes (2 s allowed for
+        // that
         // stop): its CPU fits in its quota over that time, whatever the load asked of it.
         double windowMillis = container.windowSeconds() * 1000 + 2000;
         for (InstanceRecord i : instances) {
-            assertTrue(i.cpuMillis() <= i.cpuQuota() * windowMillis,
-                    "instance " + i.id() + " used " + i.cpuMillis() + " ms of CPU, its quota " + i.cpuQuota() + " vCPU over " + windowMillis + " ms");
+            assertTrue(
+                    i.cpuMillis() <= i.cpuQuota() * windowMillis,
+                    "instance "
+                            + i.id()
+                            + " used "
+                            + i.cpuMillis()
+                            + " ms of CPU, its quota "
+                            + i.cpuQuota()
+                            + " vCPU over "
+                            + windowMillis
+                            + " ms");
         }
     }
 }

@@ -1,79 +1,167 @@
 package dev.pixelforge.cli;
 
-import dev.pixelforge.core.testing.RepositoryRoot;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.pixelforge.core.testing.RepositoryRoot;
+import dev.pixelforge.platform.events.InstanceRecord;
+import dev.pixelforge.platform.sample.InstanceLog;
+import dev.pixelforge.platform.sample.SampleLog;
 import dev.pixelforge.report.ReportWriter;
 import dev.pixelforge.report.summary.RunSummary;
 import dev.pixelforge.report.summary.TargetSummary;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.List;
-import java.util.stream.Stream;
+
+import org.HdrHistogram.Histogram;
+import org.HdrHistogram.HistogramLogReader;
 import org.junit.jupiter.api.Test;
+
 import picocli.CommandLine;
 
-/** The main command for real, short: three stand-ins, embedded JMeter, and a report with every section filled. */
+import java.io.IOException;
+import java.io.Reader;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+
+/**
+ * The main command for real, short: three stand-ins, embedded JMeter, and a report with every
+ * section filled.
+ */
 class CompareIT {
 
     static final Path ROOT = RepositoryRoot.path();
     static final Path RUNS = ROOT.resolve("results/cli/target/it-runs");
 
     @Test
-    void shortCompareRun_writesAReportWithEverySectionFilled_andReportRemakesItFromSamples() throws Exception {
-        int exit = new CommandLine(new PixelForgeCli()).execute("compare", "--root", ROOT.toString(), "--runs", RUNS.toString(),
-                "--duration", "12", "--ramp", "1", "--threads", "3", "--max-image", "640x480",
-                "--set", "aws-lambda.reserved-concurrency=2", "--dilation", "1");
+    void shortCompareRun_writesAReportWithEverySectionFilled_andReportRemakesItFromSamples()
+            throws Exception {
+        int exit =
+                new CommandLine(new PixelForgeCli())
+                        .execute(
+                                "compare",
+                                "--root",
+                                ROOT.toString(),
+                                "--runs",
+                                RUNS.toString(),
+                                "--duration",
+                                "12",
+                                "--ramp",
+                                "1",
+                                "--threads",
+                                "3",
+                                "--max-image",
+                                "640x480",
+                                "--set",
+                                "aws-lambda.reserved-concurrency=2",
+                                "--dilation",
+                                "1");
         assertEquals(0, exit);
         Path run;
         try (Stream<Path> runs = Files.list(RUNS)) {
-            run = runs.filter(p -> p.getFileName().toString().endsWith("-quick")).max(Path::compareTo).orElseThrow();
+            run =
+                    runs.filter(p -> p.getFileName().toString().endsWith("-quick"))
+                            .max(Path::compareTo)
+                            .orElseThrow();
         }
-        for (String f : List.of("samples.csv", "instances.csv", "run.properties", "plan.jmx", "plan.properties", "plan-images.csv", "report.html", "summary.md", "summary.csv", "result.csv")) {
+        for (String f :
+                List.of(
+                        "samples.csv",
+                        "instances.csv",
+                        "run.properties",
+                        "plan.jmx",
+                        "plan.properties",
+                        "plan-images.csv",
+                        "report.html",
+                        "summary.md",
+                        "summary.csv",
+                        "result.csv")) {
             assertTrue(Files.size(run.resolve(f)) > 0, f + " is missing or empty");
         }
-        // samples.csv holds everything: a JTL only with --jtl (JtlIT, in results/load, asks for one and checks it).
+        // samples.csv holds everything: a JTL only with --jtl (JtlIT, in results/load, asks for one
+        // and checks it).
         assertFalse(Files.exists(run.resolve("jtl")), "no JTL unless asked for");
 
         RunSummary summary = ReportWriter.write(run);
-        assertEquals(List.of("aws-lambda", "gcp-function", "container"), summary.targets().stream().map(TargetSummary::target).toList());
+        assertEquals(
+                List.of("aws-lambda", "gcp-function", "container"),
+                summary.targets().stream().map(TargetSummary::target).toList());
         for (TargetSummary t : summary.targets()) {
-            // How many succeed in 12 s is the machine's to say (a cold Lambda environment takes 5 to 25 s here): some must.
+            // How many succeed in 12 s is the machine's to say (a cold Lambda environment takes 5
+            // to 25 s here): some must.
             assertTrue(t.successes() > 0, t.target() + ": " + t.successes() + " successes");
-            assertTrue(t.process().count() > 0 && t.process().p50() > 0, t.target() + " has no process times");
-            assertTrue(t.resources().known() && t.resources().cpuMillis() > 0 && t.resources().peakRssKb() > 0, t.target() + " resources");
+            assertTrue(
+                    t.process().count() > 0 && t.process().p50() > 0,
+                    t.target() + " has no process times");
+            assertTrue(
+                    t.resources().known()
+                            && t.resources().cpuMillis() > 0
+                            && t.resources().peakRssKb() > 0,
+                    t.target() + " resources");
             assertFalse(t.byImage().isEmpty(), t.target() + " images: " + t.byImage().keySet());
             assertFalse(t.perSecond().isEmpty());
         }
-        // Every answer's round trip holds its process time (JMeter's whole milliseconds allow 1 ms of rounding).
-        dev.pixelforge.platform.sample.SampleLog.read(run.resolve("samples.csv"), s -> assertTrue(
-                s.appMicros() < 0 || s.roundTripMicros() + 1000 >= s.appMicros(), "process longer than round trip: " + s));
+        // Every answer's round trip holds its process time (JMeter's whole milliseconds allow 1 ms
+        // of rounding).
+        SampleLog.read(
+                run.resolve("samples.csv"),
+                s ->
+                        assertTrue(
+                                s.appMicros() < 0 || s.roundTripMicros() + 1000 >= s.appMicros(),
+                                "process longer than round trip: " + s));
         TargetSummary lambda = summary.targets().get(0);
-        assertTrue(lambda.throttles() > 0, "3 threads against reserved concurrency 2 must be throttled sometimes");
+        assertTrue(
+                lambda.throttles() > 0,
+                "3 threads against reserved concurrency 2 must be throttled sometimes");
         assertExactCounts(run, summary);
         assertLatencyLogsAgreeWithTheReport(run, summary);
 
         String html = Files.readString(run.resolve("report.html"));
-        assertEquals(6, html.split("class=\"uplot-chart\"").length - 1, "six interactive charts: the run copies its prices, so monthly cost too");
+        assertEquals(
+                6,
+                html.split("class=\"uplot-chart\"").length - 1,
+                "six interactive charts: the run copies its prices, so monthly cost too");
         assertEquals(6, html.split("<noscript><img ").length - 1, "six PNG fallbacks");
         // The dashboard is on by default: one per target, linked from the report.
         for (TargetSummary t : summary.targets()) {
             String index = "jmeter-dashboard/" + t.target() + "/index.html";
             assertTrue(Files.size(run.resolve(index)) > 0, index + " is missing or empty");
-            assertTrue(html.contains("href=\"" + index + "\""), "report.html does not link " + index);
+            assertTrue(
+                    html.contains("href=\"" + index + "\""), "report.html does not link " + index);
         }
-        for (String section : List.of("Side by side", "Round trip over time", "Throughput and throttles", "Distribution",
-                "By image size", "Cold starts", "throttles", "CPU time", "peak RSS", "Cloud metrics", "Init Duration",
-                "startup_latencies", "Cost", "USD per million", "Monthly cost against traffic", "Break-even")) {
+        for (String section :
+                List.of(
+                        "Side by side",
+                        "Round trip over time",
+                        "Throughput and throttles",
+                        "Distribution",
+                        "By image size",
+                        "Cold starts",
+                        "throttles",
+                        "CPU time",
+                        "peak RSS",
+                        "Cloud metrics",
+                        "Init Duration",
+                        "startup_latencies",
+                        "Cost",
+                        "USD per million",
+                        "Monthly cost against traffic",
+                        "Break-even")) {
             assertTrue(html.contains(section), "the report has no " + section);
         }
         String md = Files.readString(run.resolve("summary.md"));
         Files.delete(run.resolve("summary.md"));
         Files.delete(run.resolve("report.html"));
         assertEquals(0, new CommandLine(new PixelForgeCli()).execute("report", run.toString()));
-        assertEquals(md, Files.readString(run.resolve("summary.md")), "report must remake the same summary from the samples");
+        assertEquals(
+                md,
+                Files.readString(run.resolve("summary.md")),
+                "report must remake the same summary from the samples");
         assertTrue(Files.size(run.resolve("report.html")) > 0);
     }
 
@@ -81,20 +169,33 @@ class CompareIT {
      * HdrHistogram's log of each target, recorded live, holds the report's successes and, both
      * being nearest-rank, its p50 and p99 within HdrHistogram's three significant digits.
      */
-    private static void assertLatencyLogsAgreeWithTheReport(Path run, RunSummary summary) throws java.io.IOException {
+    private static void assertLatencyLogsAgreeWithTheReport(Path run, RunSummary summary)
+            throws IOException {
         for (TargetSummary t : summary.targets()) {
-            org.HdrHistogram.Histogram all = new org.HdrHistogram.Histogram(3);
-            try (org.HdrHistogram.HistogramLogReader reader = new org.HdrHistogram.HistogramLogReader(
-                    run.resolve("histograms/" + t.target() + ".hlog").toFile())) {
+            Histogram all = new Histogram(3);
+            try (HistogramLogReader reader =
+                    new HistogramLogReader(
+                            run.resolve("histograms/" + t.target() + ".hlog").toFile())) {
                 while (reader.hasNext()) {
-                    all.add((org.HdrHistogram.Histogram) reader.nextIntervalHistogram());
+                    all.add((Histogram) reader.nextIntervalHistogram());
                 }
             }
-            assertEquals(t.successes(), all.getTotalCount(), t.target() + ": successes in the .hlog");
-            assertTrue(all.valuesAreEquivalent(t.roundTrip().p50(), all.getValueAtPercentile(50)),
-                    t.target() + ": p50 " + t.roundTrip().p50() + " vs HdrHistogram's " + all.getValueAtPercentile(50));
-            assertTrue(all.valuesAreEquivalent(t.roundTrip().p99(), all.getValueAtPercentile(99)),
-                    t.target() + ": p99 " + t.roundTrip().p99() + " vs HdrHistogram's " + all.getValueAtPercentile(99));
+            assertEquals(
+                    t.successes(), all.getTotalCount(), t.target() + ": successes in the .hlog");
+            assertTrue(
+                    all.valuesAreEquivalent(t.roundTrip().p50(), all.getValueAtPercentile(50)),
+                    t.target()
+                            + ": p50 "
+                            + t.roundTrip().p50()
+                            + " vs HdrHistogram's "
+                            + all.getValueAtPercentile(50));
+            assertTrue(
+                    all.valuesAreEquivalent(t.roundTrip().p99(), all.getValueAtPercentile(99)),
+                    t.target()
+                            + ": p99 "
+                            + t.roundTrip().p99()
+                            + " vs HdrHistogram's "
+                            + all.getValueAtPercentile(99));
         }
     }
 
@@ -102,36 +203,55 @@ class CompareIT {
      * The counts the run knows two ways hold exactly on the stand-ins: counted here from the run's
      * files, independently of the report's code, and then as the report's cross-checks.
      */
-    private static void assertExactCounts(Path run, RunSummary summary) throws java.io.IOException {
-        java.util.Map<String, long[]> counted = new java.util.HashMap<>(); // samples, throttles, cold
-        dev.pixelforge.platform.sample.SampleLog.read(run.resolve("samples.csv"), s -> {
-            long[] c = counted.computeIfAbsent(s.target(), k -> new long[3]);
-            c[0]++;
-            c[1] += s.throttled() ? 1 : 0;
-            c[2] += s.isCold() ? 1 : 0;
-        });
-        java.util.Properties standins = new java.util.Properties();
-        try (java.io.Reader in = Files.newBufferedReader(run.resolve("cloud/standins.properties"))) {
+    private static void assertExactCounts(Path run, RunSummary summary) throws IOException {
+        Map<String, long[]> counted = new HashMap<>(); // samples, throttles, cold
+        SampleLog.read(
+                run.resolve("samples.csv"),
+                s -> {
+                    long[] c = counted.computeIfAbsent(s.target(), k -> new long[3]);
+                    c[0]++;
+                    c[1] += s.throttled() ? 1 : 0;
+                    c[2] += s.isCold() ? 1 : 0;
+                });
+        Properties standins = new Properties();
+        try (Reader in = Files.newBufferedReader(run.resolve("cloud/standins.properties"))) {
             standins.load(in);
         }
-        List<dev.pixelforge.platform.events.InstanceRecord> instances = dev.pixelforge.platform.sample.InstanceLog.read(run.resolve("instances.csv"));
+        List<InstanceRecord> instances = InstanceLog.read(run.resolve("instances.csv"));
         for (String target : List.of("aws-lambda", "gcp-function", "container")) {
             long[] c = counted.get(target);
-            assertEquals(instances.stream().filter(i -> i.target().id().equals(target) && i.requests() > 0).count(), c[2],
+            assertEquals(
+                    instances.stream()
+                            .filter(i -> i.target().id().equals(target) && i.requests() > 0)
+                            .count(),
+                    c[2],
                     target + ": cold starts in the samples = instances that served a request");
-            assertEquals(Long.parseLong(standins.getProperty("throttles." + target)), c[1], target + ": throttles = the stand-ins' refusals");
+            assertEquals(
+                    Long.parseLong(standins.getProperty("throttles." + target)),
+                    c[1],
+                    target + ": throttles = the stand-ins' refusals");
         }
         long[] lambda = counted.get("aws-lambda");
         String logs = Files.readString(run.resolve("cloud/aws-lambda-logs.json"));
         long reportLines = logs.split("REPORT RequestId: ", -1).length - 1;
-        assertEquals(lambda[0] - lambda[1], reportLines, "REPORT lines = Lambda requests not throttled");
+        assertEquals(
+                lambda[0] - lambda[1], reportLines, "REPORT lines = Lambda requests not throttled");
         for (String target : List.of("gcp-function", "container")) {
-            String requestCount = Files.readString(run.resolve("cloud/" + target + "-request_count.json"));
-            long reached = java.util.regex.Pattern.compile("\"int64Value\":\"(\\d+)\"").matcher(requestCount).results()
-                    .mapToLong(m -> Long.parseLong(m.group(1))).sum();
-            assertEquals(counted.get(target)[0], reached, target + ": Cloud Monitoring request_count = its samples");
+            String requestCount =
+                    Files.readString(run.resolve("cloud/" + target + "-request_count.json"));
+            long reached =
+                    Pattern.compile("\"int64Value\":\"(\\d+)\"")
+                            .matcher(requestCount)
+                            .results()
+                            .mapToLong(m -> Long.parseLong(m.group(1)))
+                            .sum();
+            assertEquals(
+                    counted.get(target)[0],
+                    reached,
+                    target + ": Cloud Monitoring request_count = its samples");
         }
-        // The report makes the same checks, CloudWatch's Invocations and Throttles among them: five for
+        // The report makes the same checks, CloudWatch's Invocations and Throttles among them: five
+        // for
         // Lambda, three for each Google target, every one holding.
         assertEquals(11, summary.crossChecks().size(), summary.crossChecks().toString());
         summary.crossChecks().forEach(c -> assertTrue(c.agrees(), c.toString()));

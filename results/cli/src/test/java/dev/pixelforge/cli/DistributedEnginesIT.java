@@ -5,11 +5,18 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.pixelforge.cli.engines.EngineProcess;
 import dev.pixelforge.core.testing.RepositoryRoot;
+import dev.pixelforge.load.engines.Keystore;
 import dev.pixelforge.platform.sample.Sample;
 import dev.pixelforge.platform.sample.SampleLog;
+
+import org.junit.jupiter.api.Test;
+
+import picocli.CommandLine;
+
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.io.Reader;
+import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -19,61 +26,106 @@ import java.util.Properties;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.Test;
-import picocli.CommandLine;
 
 /**
  * Two remote JMeter engines on loopback, each a process of its own started as {@code ./pixelforge
  * engine} starts one, over RMI with SSL (the first engine makes the keystore, the second and the
- * controller use it): one short compare on the container stand-in gathers both engines' samples into
- * one samples.csv.
+ * controller use it): one short compare on the container stand-in gathers both engines' samples
+ * into one samples.csv.
  */
 class DistributedEnginesIT {
 
     static final Path ROOT = RepositoryRoot.path();
+
     /**
      * One keystore path and SSL on for every test here: JMeter reads its RMI settings once per JVM
      * ({@code RmiUtils}' constants), and the tests share this one.
      */
     static final Path KEYSTORE = ROOT.resolve("results/cli/target/it-engines/rmi_keystore.jks");
+
     /** One runs folder for every test: each makes the image set once per runs folder. */
     static final Path RUNS = ROOT.resolve("results/cli/target/it-engines/runs");
 
     @Test
-    void compareOnTwoEngines_recordsEverySampleWithItsEngine_andDividesTheThreads() throws Exception {
+    void compareOnTwoEngines_recordsEverySampleWithItsEngine_andDividesTheThreads()
+            throws Exception {
         Path work = Files.createDirectories(ROOT.resolve("results/cli/target/it-engines"));
         Path keystore = KEYSTORE;
         Files.deleteIfExists(keystore); // the first engine makes it
         Path runs = RUNS;
         try (EngineProcess first = EngineProcess.start(ROOT, "--keystore", keystore.toString())) {
             first.awaitReady();
-            assertTrue(first.output().contains("made the RMI keystore " + keystore), first.output());
-            try (EngineProcess second = EngineProcess.start(ROOT, "--keystore", keystore.toString())) {
-                assertEquals("give compare: --engines " + second.id() + " --engine-keystore " + keystore, second.awaitReady());
-                int exit = new CommandLine(new PixelForgeCli()).execute("compare", "--root", ROOT.toString(), "--runs", runs.toString(),
-                        "--engines", first.id() + "," + second.id(), "--engine-keystore", keystore.toString(),
-                        "--duration", "8", "--ramp", "1", "--threads", "3", "--max-image", "640x480", "--targets", "container",
-                        "--dilation", "1", "--no-jmeter-dashboard");
+            assertTrue(
+                    first.output().contains("made the RMI keystore " + keystore), first.output());
+            try (EngineProcess second =
+                    EngineProcess.start(ROOT, "--keystore", keystore.toString())) {
+                assertEquals(
+                        "give compare: --engines " + second.id() + " --engine-keystore " + keystore,
+                        second.awaitReady());
+                int exit =
+                        new CommandLine(new PixelForgeCli())
+                                .execute(
+                                        "compare",
+                                        "--root",
+                                        ROOT.toString(),
+                                        "--runs",
+                                        runs.toString(),
+                                        "--engines",
+                                        first.id() + "," + second.id(),
+                                        "--engine-keystore",
+                                        keystore.toString(),
+                                        "--duration",
+                                        "8",
+                                        "--ramp",
+                                        "1",
+                                        "--threads",
+                                        "3",
+                                        "--max-image",
+                                        "640x480",
+                                        "--targets",
+                                        "container",
+                                        "--dilation",
+                                        "1",
+                                        "--no-jmeter-dashboard");
                 assertEquals(0, exit, "engines' output:\n" + first.output() + second.output());
 
                 Path run = latest(runs);
                 Map<String, Long> perEngine = new TreeMap<>();
-                long samples = SampleLog.read(run.resolve("samples.csv"), (Sample s) -> perEngine.merge(s.engine(), 1L, Long::sum));
+                long samples =
+                        SampleLog.read(
+                                run.resolve("samples.csv"),
+                                (Sample s) -> perEngine.merge(s.engine(), 1L, Long::sum));
                 System.out.printf("two engines: %d samples, %s%n", samples, perEngine);
-                assertEquals(Set.of(first.id(), second.id()), perEngine.keySet(), "every sample names one of the two engines, and both sent some");
+                assertEquals(
+                        Set.of(first.id(), second.id()),
+                        perEngine.keySet(),
+                        "every sample names one of the two engines, and both sent some");
                 assertEquals(samples, perEngine.values().stream().mapToLong(Long::longValue).sum());
 
                 Properties about = properties(run.resolve("run.properties"));
-                assertEquals("3 threads over 2 engines, uneven: 2 on " + first.id() + ", 1 on " + second.id(), about.getProperty("engine-threads"));
+                assertEquals(
+                        "3 threads over 2 engines, uneven: 2 on "
+                                + first.id()
+                                + ", 1 on "
+                                + second.id(),
+                        about.getProperty("engine-threads"));
                 assertEquals("2", about.getProperty("engine-threads." + first.id()));
                 assertEquals("1", about.getProperty("engine-threads." + second.id()));
-                // What the engines really ran: the distinct threads each sent samples from (every thread sends in 8 s).
+                // What the engines really ran: the distinct threads each sent samples from (every
+                // thread sends in 8 s).
                 assertEquals("2", about.getProperty("engine-threads-seen.container." + first.id()));
-                assertEquals("1", about.getProperty("engine-threads-seen.container." + second.id()));
-                // Both engines are ./pixelforge engine processes on this machine: their CPU is read.
+                assertEquals(
+                        "1", about.getProperty("engine-threads-seen.container." + second.id()));
+                // Both engines are ./pixelforge engine processes on this machine: their CPU is
+                // read.
                 for (EngineProcess e : List.of(first, second)) {
                     String cpu = about.getProperty("engine-cpu.container." + e.id());
-                    assertTrue(cpu.matches("\\d+% of " + Runtime.getRuntime().availableProcessors() + " cores.*"), cpu);
+                    assertTrue(
+                            cpu.matches(
+                                    "\\d+% of "
+                                            + Runtime.getRuntime().availableProcessors()
+                                            + " cores.*"),
+                            cpu);
                 }
             }
         }
@@ -82,48 +134,99 @@ class DistributedEnginesIT {
     @Test
     void compareOnAnEngineNobodyRuns_exits2_withWhatToDo() throws Exception {
         Path work = Files.createDirectories(ROOT.resolve("results/cli/target/it-engines-none"));
-        dev.pixelforge.load.engines.Keystore.ensure(KEYSTORE);
+        Keystore.ensure(KEYSTORE);
         ByteArrayOutputStream err = new ByteArrayOutputStream();
         PrintStream before = System.err;
         int exit;
         int port;
-        try (java.net.ServerSocket s = new java.net.ServerSocket(0)) {
+        try (ServerSocket s = new ServerSocket(0)) {
             port = s.getLocalPort(); // free once closed: nothing listens there
         }
         System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
         try {
-            exit = new CommandLine(new PixelForgeCli()).execute("compare", "--root", ROOT.toString(), "--runs", RUNS.toString(),
-                    "--engines", "127.0.0.1:" + port, "--engine-keystore", KEYSTORE.toString(), "--duration", "2", "--ramp", "1", "--threads", "1",
-                    "--max-image", "640x480", "--targets", "container", "--dilation", "1", "--no-jmeter-dashboard");
+            exit =
+                    new CommandLine(new PixelForgeCli())
+                            .execute(
+                                    "compare",
+                                    "--root",
+                                    ROOT.toString(),
+                                    "--runs",
+                                    RUNS.toString(),
+                                    "--engines",
+                                    "127.0.0.1:" + port,
+                                    "--engine-keystore",
+                                    KEYSTORE.toString(),
+                                    "--duration",
+                                    "2",
+                                    "--ramp",
+                                    "1",
+                                    "--threads",
+                                    "1",
+                                    "--max-image",
+                                    "640x480",
+                                    "--targets",
+                                    "container",
+                                    "--dilation",
+                                    "1",
+                                    "--no-jmeter-dashboard");
         } finally {
             System.setErr(before);
         }
         String said = err.toString(StandardCharsets.UTF_8);
         assertEquals(2, exit, said);
-        assertTrue(said.contains("pixelforge compare: no JMeter engine answers on 127.0.0.1:" + port), said);
+        assertTrue(
+                said.contains("pixelforge compare: no JMeter engine answers on 127.0.0.1:" + port),
+                said);
         assertTrue(!said.contains("\tat "), "no stack trace: " + said);
     }
 
     /**
      * An engine still holding another controller's test (that controller killed, as when a run is
-     * cut short): JMeter answers "Engine is busy", and compare says so and exits 2. The other test's
-     * target accepts connections and never answers, so its engine stays busy and idle.
+     * cut short): JMeter answers "Engine is busy", and compare says so and exits 2. The other
+     * test's target accepts connections and never answers, so its engine stays busy and idle.
      */
     @Test
     void compareOnAnEngineBusyWithAnotherTest_exits2_sayingSo() throws Exception {
         Path work = Files.createDirectories(ROOT.resolve("results/cli/target/it-engines-busy"));
-        dev.pixelforge.load.engines.Keystore.ensure(KEYSTORE);
-        try (java.net.ServerSocket silent = new java.net.ServerSocket(0);
-             EngineProcess engine = EngineProcess.start(ROOT, "--keystore", KEYSTORE.toString())) {
+        Keystore.ensure(KEYSTORE);
+        try (ServerSocket silent = new ServerSocket(0);
+                EngineProcess engine =
+                        EngineProcess.start(ROOT, "--keystore", KEYSTORE.toString())) {
             Path targets = work.resolve("targets.properties");
-            Files.writeString(targets, "container=http://127.0.0.1:" + silent.getLocalPort() + "\n");
+            Files.writeString(
+                    targets, "container=http://127.0.0.1:" + silent.getLocalPort() + "\n");
             engine.awaitReady();
-            List<String> other = List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                    "-cp", System.getProperty("java.class.path"), "dev.pixelforge.cli.PixelForgeCli", "compare", "--root", ROOT.toString(),
-                    "--runs", RUNS.toString(), "--targets-file", targets.toString(), "--engines", engine.id(),
-                    "--engine-keystore", KEYSTORE.toString(), "--duration", "30", "--ramp", "1", "--threads", "1", "--max-image", "640x480",
-                    "--no-jmeter-dashboard");
-            Process otherController = new ProcessBuilder(other).redirectErrorStream(true).redirectOutput(work.resolve("other.log").toFile()).start();
+            List<String> other =
+                    List.of(
+                            Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                            "-cp",
+                            System.getProperty("java.class.path"),
+                            "dev.pixelforge.cli.PixelForgeCli",
+                            "compare",
+                            "--root",
+                            ROOT.toString(),
+                            "--runs",
+                            RUNS.toString(),
+                            "--targets-file",
+                            targets.toString(),
+                            "--engines",
+                            engine.id(),
+                            "--engine-keystore",
+                            KEYSTORE.toString(),
+                            "--duration",
+                            "30",
+                            "--ramp",
+                            "1",
+                            "--threads",
+                            "1",
+                            "--max-image",
+                            "640x480",
+                            "--no-jmeter-dashboard");
+            Process otherController =
+                    new ProcessBuilder(other)
+                            .redirectErrorStream(true)
+                            .redirectOutput(work.resolve("other.log").toFile())
+                            .start();
             try {
                 engine.awaitTestStarted();
             } finally {
@@ -134,22 +237,49 @@ class DistributedEnginesIT {
             int exit;
             System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
             try {
-                exit = new CommandLine(new PixelForgeCli()).execute("compare", "--root", ROOT.toString(), "--runs", RUNS.toString(),
-                        "--targets-file", targets.toString(), "--engines", engine.id(), "--engine-keystore", KEYSTORE.toString(),
-                        "--duration", "2", "--ramp", "1", "--threads", "1", "--max-image", "640x480", "--no-jmeter-dashboard");
+                exit =
+                        new CommandLine(new PixelForgeCli())
+                                .execute(
+                                        "compare",
+                                        "--root",
+                                        ROOT.toString(),
+                                        "--runs",
+                                        RUNS.toString(),
+                                        "--targets-file",
+                                        targets.toString(),
+                                        "--engines",
+                                        engine.id(),
+                                        "--engine-keystore",
+                                        KEYSTORE.toString(),
+                                        "--duration",
+                                        "2",
+                                        "--ramp",
+                                        "1",
+                                        "--threads",
+                                        "1",
+                                        "--max-image",
+                                        "640x480",
+                                        "--no-jmeter-dashboard");
             } finally {
                 System.setErr(before);
             }
             String said = err.toString(StandardCharsets.UTF_8);
             assertEquals(2, exit, said);
-            assertTrue(said.contains("pixelforge compare: the JMeter engine on " + engine.id() + " is busy with another test (\"Engine is busy\")"), said);
+            assertTrue(
+                    said.contains(
+                            "pixelforge compare: the JMeter engine on "
+                                    + engine.id()
+                                    + " is busy with another test (\"Engine is busy\")"),
+                    said);
             assertTrue(!said.contains("\tat "), "no stack trace: " + said);
         }
     }
 
     private static Path latest(Path runs) throws Exception {
         try (Stream<Path> all = Files.list(runs)) {
-            return all.filter(p -> p.getFileName().toString().endsWith("-quick")).max(Path::compareTo).orElseThrow();
+            return all.filter(p -> p.getFileName().toString().endsWith("-quick"))
+                    .max(Path::compareTo)
+                    .orElseThrow();
         }
     }
 

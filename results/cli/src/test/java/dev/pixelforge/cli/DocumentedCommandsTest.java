@@ -4,6 +4,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.pixelforge.core.testing.RepositoryRoot;
+
+import org.junit.jupiter.api.Test;
+
+import picocli.CommandLine;
+
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -19,15 +24,13 @@ import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.Test;
-import picocli.CommandLine;
 
 /**
  * Every {@code ./pixelforge <command> [<sub>] ... --flag} that a Markdown file of the repository
  * shows (fenced code, inline code or prose) names a command the {@code ./pixelforge} script has
  * and, for the commands it hands to {@link PixelForgeCli}, only options that picocli command has.
- * The script's commands are read from its {@code case} statement; {@code serve} and
- * {@code bench jmh} pass their arguments on (to Micronaut, to JMH), so their flags are not checked.
+ * The script's commands are read from its {@code case} statement; {@code serve} and {@code bench
+ * jmh} pass their arguments on (to Micronaut, to JMH), so their flags are not checked.
  */
 class DocumentedCommandsTest {
 
@@ -38,7 +41,10 @@ class DocumentedCommandsTest {
 
     @Test
     void everyDocumentedCommandAndFlag_existsInTheCli() throws IOException, InterruptedException {
-        Checker checker = new Checker(Script.read(ROOT.resolve("pixelforge")), new CommandLine(new PixelForgeCli()));
+        Checker checker =
+                new Checker(
+                        Script.read(ROOT.resolve("pixelforge")),
+                        new CommandLine(new PixelForgeCli()));
         List<String> problems = new ArrayList<>();
         Map<Path, Integer> found = new LinkedHashMap<>();
         for (Path md : markdownFiles()) {
@@ -47,14 +53,27 @@ class DocumentedCommandsTest {
             found.put(md, invocations.size());
             for (Invocation invocation : invocations) {
                 for (String problem : checker.check(invocation)) {
-                    problems.add(md + ":" + invocation.line() + ": " + problem + "   [" + invocation.text() + "]");
+                    problems.add(
+                            md
+                                    + ":"
+                                    + invocation.line()
+                                    + ": "
+                                    + problem
+                                    + "   ["
+                                    + invocation.text()
+                                    + "]");
                 }
             }
         }
-        assertTrue(found.getOrDefault(Path.of("README.md"), 0) >= 10,
-                "the scan found too few ./pixelforge commands in README.md, is it still reading the docs? " + found);
-        assertTrue(problems.isEmpty(), "the docs name ./pixelforge commands or flags the CLI does not have:\n  "
-                + String.join("\n  ", problems));
+        assertTrue(
+                found.getOrDefault(Path.of("README.md"), 0) >= 10,
+                "the scan found too few ./pixelforge commands in README.md, is it still reading the"
+                        + " docs? "
+                        + found);
+        assertTrue(
+                problems.isEmpty(),
+                "the docs name ./pixelforge commands or flags the CLI does not have:\n  "
+                        + String.join("\n  ", problems));
     }
 
     @Test
@@ -62,80 +81,138 @@ class DocumentedCommandsTest {
         Script script = Script.read(ROOT.resolve("pixelforge"));
         Set<String> picocli = new CommandLine(new PixelForgeCli()).getSubcommands().keySet();
         Set<String> handedToCli = new TreeSet<>();
-        script.commands().forEach((name, branch) -> {
-            if (branch.cli()) {
-                handedToCli.add(name);
-            }
-            branch.subs().forEach((sub, b) -> {
-                if (b.cli()) {
-                    handedToCli.add(name);
-                }
-            });
-        });
-        assertTrue(script.commands().keySet().containsAll(List.of("compare", "report", "local", "serve", "bench", "images", "build", "help")),
+        script.commands()
+                .forEach(
+                        (name, branch) -> {
+                            if (branch.cli()) {
+                                handedToCli.add(name);
+                            }
+                            branch.subs()
+                                    .forEach(
+                                            (sub, b) -> {
+                                                if (b.cli()) {
+                                                    handedToCli.add(name);
+                                                }
+                                            });
+                        });
+        assertTrue(
+                script.commands()
+                        .keySet()
+                        .containsAll(
+                                List.of(
+                                        "compare", "report", "local", "serve", "bench", "images",
+                                        "build", "help")),
                 "commands read from ./pixelforge: " + script.commands().keySet());
-        assertEquals(new TreeSet<>(picocli), handedToCli, "the commands ./pixelforge hands to PixelForgeCli, and PixelForgeCli's subcommands");
+        assertEquals(
+                new TreeSet<>(picocli),
+                handedToCli,
+                "the commands ./pixelforge hands to PixelForgeCli, and PixelForgeCli's"
+                        + " subcommands");
     }
 
     @Test
     void theScan_readsFencesInlineCodeAndProse_andNamesFileLineAndFlag() throws IOException {
-        String md = String.join("\n",
-                "# Title",
-                "",
-                "```sh",
-                "./pixelforge compare --profile quick --threads 3   # a comment --not-a-flag",
-                "./pixelforge local \\",
-                "    --ports 0,0,0 --bogus-one",
-                "./pixelforge bench jmh -p size=1920x1080 --anything",
-                "./pixelforge bench http --duration 5",
-                "```",
-                "",
-                "Inline, across a line break: `./pixelforge",
-                "report results/runs/x --bogus-two`; a placeholder `./pixelforge <command>`; prose: ./pixelforge images.",
-                "Unknown: `./pixelforge deploy`, `./pixelforge bench warp`, and not this: ./pixelforge-cli or x/pixelforge y.",
-                "```",
-                "cli/   the commands behind ./pixelforge, the page; `./pixelforge`, the script itself",
-                "```");
+        String md =
+                String.join(
+                        "\n",
+                        "# Title",
+                        "",
+                        "```sh",
+                        "./pixelforge compare --profile quick --threads 3   # a comment"
+                                + " --not-a-flag",
+                        "./pixelforge local \\",
+                        "    --ports 0,0,0 --bogus-one",
+                        "./pixelforge bench jmh -p size=1920x1080 --anything",
+                        "./pixelforge bench http --duration 5",
+                        "```",
+                        "",
+                        "Inline, across a line break: `./pixelforge",
+                        "report results/runs/x --bogus-two`; a placeholder `./pixelforge"
+                                + " <command>`; prose: ./pixelforge images.",
+                        "Unknown: `./pixelforge deploy`, `./pixelforge bench warp`, and not this:"
+                                + " ./pixelforge-cli or x/pixelforge y.",
+                        "```",
+                        "cli/   the commands behind ./pixelforge, the page; `./pixelforge`, the"
+                                + " script itself",
+                        "```");
         List<Invocation> found = Invocation.findIn(md);
-        assertEquals(List.of(4, 5, 7, 8, 11, 12, 13, 13), found.stream().map(Invocation::line).toList(), found.toString());
+        assertEquals(
+                List.of(4, 5, 7, 8, 11, 12, 13, 13),
+                found.stream().map(Invocation::line).toList(),
+                found.toString());
         assertEquals(List.of("local", "--ports", "0,0,0", "--bogus-one"), found.get(1).words());
         assertEquals(List.of("report", "results/runs/x", "--bogus-two"), found.get(4).words());
 
-        Checker checker = new Checker(Script.read(ROOT.resolve("pixelforge")), new CommandLine(new PixelForgeCli()));
+        Checker checker =
+                new Checker(
+                        Script.read(ROOT.resolve("pixelforge")),
+                        new CommandLine(new PixelForgeCli()));
         List<String> problems = new ArrayList<>();
         for (Invocation i : found) {
             checker.check(i).forEach(p -> problems.add(i.line() + ": " + p));
         }
-        assertEquals(List.of(
-                "5: ./pixelforge local has no option --bogus-one",
-                "8: ./pixelforge bench http takes no options: --duration",
-                "11: ./pixelforge report has no option --bogus-two",
-                "13: ./pixelforge has no command 'deploy'",
-                "13: ./pixelforge bench has no 'warp' (it has: client, cold, http, jmh, kernel)"), problems);
+        assertEquals(
+                List.of(
+                        "5: ./pixelforge local has no option --bogus-one",
+                        "8: ./pixelforge bench http takes no options: --duration",
+                        "11: ./pixelforge report has no option --bogus-two",
+                        "13: ./pixelforge has no command 'deploy'",
+                        "13: ./pixelforge bench has no 'warp' (it has: client, cold, http, jmh,"
+                                + " kernel)"),
+                problems);
     }
 
     /** Tracked and new (not ignored) Markdown files; a walk of the tree when git cannot say. */
     private static List<Path> markdownFiles() throws IOException, InterruptedException {
         try {
-            Process git = new ProcessBuilder("git", "ls-files", "-z", "--cached", "--others", "--exclude-standard", "--", "*.md")
-                    .directory(ROOT.toFile()).redirectError(ProcessBuilder.Redirect.DISCARD).start();
+            Process git =
+                    new ProcessBuilder(
+                                    "git",
+                                    "ls-files",
+                                    "-z",
+                                    "--cached",
+                                    "--others",
+                                    "--exclude-standard",
+                                    "--",
+                                    "*.md")
+                            .directory(ROOT.toFile())
+                            .redirectError(ProcessBuilder.Redirect.DISCARD)
+                            .start();
             byte[] out = git.getInputStream().readAllBytes();
             if (git.waitFor(30, TimeUnit.SECONDS) && git.exitValue() == 0) {
                 return Arrays.stream(new String(out, StandardCharsets.UTF_8).split("\0"))
-                        .filter(s -> !s.isEmpty()).distinct().map(Path::of).filter(p -> Files.isRegularFile(ROOT.resolve(p))).toList();
+                        .filter(s -> !s.isEmpty())
+                        .distinct()
+                        .map(Path::of)
+                        .filter(p -> Files.isRegularFile(ROOT.resolve(p)))
+                        .toList();
             }
         } catch (IOException noGit) {
             // fall through to the walk
         }
         try (Stream<Path> walk = Files.walk(ROOT)) {
-            return walk.filter(p -> p.getFileName().toString().endsWith(".md") && Files.isRegularFile(p))
+            return walk.filter(
+                            p ->
+                                    p.getFileName().toString().endsWith(".md")
+                                            && Files.isRegularFile(p))
                     .map(ROOT::relativize)
-                    .filter(p -> Stream.of(p.toString().split("/")).noneMatch(d -> d.equals("target") || d.equals("node_modules") || d.startsWith(".")))
-                    .sorted().toList();
+                    .filter(
+                            p ->
+                                    Stream.of(p.toString().split("/"))
+                                            .noneMatch(
+                                                    d ->
+                                                            d.equals("target")
+                                                                    || d.equals("node_modules")
+                                                                    || d.startsWith(".")))
+                    .sorted()
+                    .toList();
         }
     }
 
-    /** One {@code ./pixelforge ...} in a Markdown file: its line and the words after {@code ./pixelforge}. */
+    /**
+     * One {@code ./pixelforge ...} in a Markdown file: its line and the words after {@code
+     * ./pixelforge}.
+     */
     record Invocation(int line, List<String> words, String text) {
 
         private static final String SCRIPT = "./pixelforge";
@@ -152,7 +229,8 @@ class DocumentedCommandsTest {
             for (int at = text.indexOf(SCRIPT); at >= 0; at = text.indexOf(SCRIPT, at + 1)) {
                 int end = at + SCRIPT.length();
                 boolean startsWord = at == 0 || !isPathChar(text.charAt(at - 1));
-                // Followed by a space: a command. By anything else (./pixelforge-cli, "./pixelforge, the
+                // Followed by a space: a command. By anything else (./pixelforge-cli,
+                // "./pixelforge, the
                 // script", `./pixelforge`): a name or a mention of the script, not a command.
                 boolean invoked = end < text.length() && Character.isWhitespace(text.charAt(end));
                 if (!startsWord || !invoked || mode[at] == TICK || mode[at] == FENCE_MARK) {
@@ -160,19 +238,26 @@ class DocumentedCommandsTest {
                 }
                 String rest = extent(text, mode, end, mode[at]);
                 List<String> words = words(rest, mode[at] == PROSE);
-                if (words.isEmpty() || words.get(0).startsWith("<") || words.get(0).startsWith("[")) {
+                if (words.isEmpty()
+                        || words.get(0).startsWith("<")
+                        || words.get(0).startsWith("[")) {
                     continue; // the script itself, or a placeholder such as ./pixelforge <command>
                 }
                 int line = 1;
                 for (int i = 0; i < at; i++) {
                     line += text.charAt(i) == '\n' ? 1 : 0;
                 }
-                found.add(new Invocation(line, words, (SCRIPT + " " + String.join(" ", words)).trim()));
+                found.add(
+                        new Invocation(
+                                line, words, (SCRIPT + " " + String.join(" ", words)).trim()));
             }
             return found;
         }
 
-        /** Per character: prose, a backtick of an inline code span, inside one, a fence line, inside a fence. */
+        /**
+         * Per character: prose, a backtick of an inline code span, inside one, a fence line, inside
+         * a fence.
+         */
         private static byte[] modes(String text) {
             byte[] mode = new byte[text.length()];
             boolean fence = false;
@@ -218,7 +303,10 @@ class DocumentedCommandsTest {
             return mode;
         }
 
-        /** The text of the command: to the end of the code span, or of the line (a fence's {@code \} continues it). */
+        /**
+         * The text of the command: to the end of the code span, or of the line (a fence's {@code \}
+         * continues it).
+         */
         private static String extent(String text, byte[] mode, int from, byte kind) {
             StringBuilder s = new StringBuilder();
             for (int i = from; i < text.length(); i++) {
@@ -242,15 +330,23 @@ class DocumentedCommandsTest {
             return s.toString();
         }
 
-        /** Words up to a comment, a shell operator, a redirect or (in prose) the end of the clause. */
+        /**
+         * Words up to a comment, a shell operator, a redirect or (in prose) the end of the clause.
+         */
         private static List<String> words(String rest, boolean prose) {
             List<String> words = new ArrayList<>();
             for (String w : rest.trim().split("\\s+")) {
-                if (w.isEmpty() || w.startsWith("#") || w.equals(SCRIPT) || Set.of(";", "&&", "||", "|", "&").contains(w)
-                        || w.startsWith(">") || w.startsWith("2>") || (w.startsWith("<") && !w.endsWith(">"))) {
+                if (w.isEmpty()
+                        || w.startsWith("#")
+                        || w.equals(SCRIPT)
+                        || Set.of(";", "&&", "||", "|", "&").contains(w)
+                        || w.startsWith(">")
+                        || w.startsWith("2>")
+                        || (w.startsWith("<") && !w.endsWith(">"))) {
                     break;
                 }
-                boolean last = w.endsWith(";") || w.endsWith(")") || (prose && w.matches(".*[,.:\\]]$"));
+                boolean last =
+                        w.endsWith(";") || w.endsWith(")") || (prose && w.matches(".*[,.:\\]]$"));
                 String word = last ? w.replaceAll("[;,.:)\\]]+$", "") : w;
                 if (!word.isEmpty()) {
                     words.add(word);
@@ -267,14 +363,17 @@ class DocumentedCommandsTest {
         }
     }
 
-    /** A branch of the script's {@code case}: handed to the CLI ({@code run_cli}) or not, and its own sub-commands. */
-    record Branch(boolean cli, Map<String, Branch> subs) {
-    }
+    /**
+     * A branch of the script's {@code case}: handed to the CLI ({@code run_cli}) or not, and its
+     * own sub-commands.
+     */
+    record Branch(boolean cli, Map<String, Branch> subs) {}
 
     /** The commands of the {@code ./pixelforge} script, read from its {@code case} statements. */
     record Script(Map<String, Branch> commands) {
 
-        private static final Pattern CASE = Pattern.compile("^\\s*case\\s+\"?\\$\\{?\\w+}?\"?\\s+in\\s*$");
+        private static final Pattern CASE =
+                Pattern.compile("^\\s*case\\s+\"?\\$\\{?\\w+}?\"?\\s+in\\s*$");
         private static final Pattern ESAC = Pattern.compile("^\\s*esac\\b");
         private static final Pattern LABEL = Pattern.compile("^\\s*([-\\w|*]+)\\)");
 
@@ -305,7 +404,10 @@ class DocumentedCommandsTest {
                 }
                 Matcher label = LABEL.matcher(code);
                 if (expectLabel && label.find()) {
-                    List<String> labels = Stream.of(label.group(1).split("\\|")).filter(l -> !l.equals("*")).toList();
+                    List<String> labels =
+                            Stream.of(label.group(1).split("\\|"))
+                                    .filter(l -> !l.equals("*"))
+                                    .toList();
                     if (depth == 1) {
                         topLabels = labels;
                         labels.forEach(l -> top.put(l, new Branch(false, Map.of())));
@@ -337,12 +439,16 @@ class DocumentedCommandsTest {
     /** What is wrong with one documented invocation, if anything. */
     record Checker(Script script, CommandLine cli) {
 
-        /** {@code --no-x} of a negatable {@code --x}: picocli answers to it, and findOption does not know the form. */
+        /**
+         * {@code --no-x} of a negatable {@code --x}: picocli answers to it, and findOption does not
+         * know the form.
+         */
         static boolean negated(CommandLine picocli, String flag) {
             if (!flag.startsWith("--no-")) {
                 return false;
             }
-            picocli.CommandLine.Model.OptionSpec o = picocli.getCommandSpec().findOption("--" + flag.substring("--no-".length()));
+            CommandLine.Model.OptionSpec o =
+                    picocli.getCommandSpec().findOption("--" + flag.substring("--no-".length()));
             return o != null && o.negatable();
         }
 
@@ -359,8 +465,14 @@ class DocumentedCommandsTest {
                 String sub = words.size() > 1 ? words.get(1) : "";
                 Branch subBranch = branch.subs().get(sub);
                 if (subBranch == null) {
-                    return List.of("./pixelforge " + command + " has no '" + sub + "' (it has: "
-                            + String.join(", ", new TreeSet<>(branch.subs().keySet())) + ")");
+                    return List.of(
+                            "./pixelforge "
+                                    + command
+                                    + " has no '"
+                                    + sub
+                                    + "' (it has: "
+                                    + String.join(", ", new TreeSet<>(branch.subs().keySet()))
+                                    + ")");
                 }
                 branch = subBranch;
                 path = command + " " + sub;
@@ -372,7 +484,10 @@ class DocumentedCommandsTest {
             List<String> problems = new ArrayList<>();
             CommandLine picocli = branch.cli() ? cli.getSubcommands().get(command) : null;
             if (branch.cli() && picocli == null) {
-                return List.of("./pixelforge hands '" + command + "' to PixelForgeCli, which has no such command");
+                return List.of(
+                        "./pixelforge hands '"
+                                + command
+                                + "' to PixelForgeCli, which has no such command");
             }
             for (String word : words.subList(next, words.size())) {
                 if (word.equals("--")) {
@@ -384,7 +499,8 @@ class DocumentedCommandsTest {
                 String flag = word.contains("=") ? word.substring(0, word.indexOf('=')) : word;
                 if (picocli == null) {
                     problems.add("./pixelforge " + path + " takes no options: " + flag);
-                } else if (picocli.getCommandSpec().findOption(flag) == null && !negated(picocli, flag)) {
+                } else if (picocli.getCommandSpec().findOption(flag) == null
+                        && !negated(picocli, flag)) {
                     problems.add("./pixelforge " + path + " has no option " + flag);
                 }
             }

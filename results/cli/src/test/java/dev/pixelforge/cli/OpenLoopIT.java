@@ -10,6 +10,11 @@ import dev.pixelforge.report.ReportWriter;
 import dev.pixelforge.report.summary.Arrivals;
 import dev.pixelforge.report.summary.RunSummary;
 import dev.pixelforge.report.summary.TargetSummary;
+
+import org.junit.jupiter.api.Test;
+
+import picocli.CommandLine;
+
 import java.io.IOException;
 import java.io.Reader;
 import java.nio.file.Files;
@@ -20,14 +25,12 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Properties;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.Test;
-import picocli.CommandLine;
 
 /**
  * compare --rate for real, embedded JMeter against the container stand-in held to one instance (so
- * that it is not dilated and starts no instance during the window): a rate it serves is sent on time,
- * every request of it; a rate it cannot serve leaves late, and the round trip from the intended send
- * time grows as its queue does. Each prints what it measured.
+ * that it is not dilated and starts no instance during the window): a rate it serves is sent on
+ * time, every request of it; a rate it cannot serve leaves late, and the round trip from the
+ * intended send time grows as its queue does. Each prints what it measured.
  */
 class OpenLoopIT {
 
@@ -38,25 +41,51 @@ class OpenLoopIT {
         Path run = compare("served", "--rate", "20", "--duration", "30", "--max-image", "640x480");
         List<Sample> samples = samples(run);
         Arrivals a = ReportWriter.write(run).targets().get(0).arrivals();
-        System.out.printf("20 req/s x 30 s: %d sent of %d planned, %d late, max send lag %d us%n", samples.size(), a.plan().planned(),
-                a.late(), a.sendLag().max());
+        System.out.printf(
+                "20 req/s x 30 s: %d sent of %d planned, %d late, max send lag %d us%n",
+                samples.size(), a.plan().planned(), a.late(), a.sendLag().max());
         assertEquals(600, a.plan().planned());
         assertTrue(Math.abs(samples.size() - 600) <= 12, samples.size() + " sent, 600 +- 2% asked");
         assertEquals(samples.size(), a.sent(), "every request had an intended send time");
-        // 20/s from 40 threads against a target answering in tens of ms: no thread is ever short, so no ticket
-        // is taken late. A thread may still wake late when the client is short of CPU (the machine shared, the
-        // instance's cold start beside it): that is measured, not assumed away, so the count is not asserted 0.
-        assertEquals(samples.stream().filter(Sample::late).count(), a.late(), "late: a millisecond or more after the intended send time");
-        assertTrue(samples.stream().allMatch(s -> s.sendLagMicros() >= 0), "every request has its send lag");
+        // 20/s from 40 threads against a target answering in tens of ms: no thread is ever short,
+        // so no ticket
+        // is taken late. A thread may still wake late when the client is short of CPU (the machine
+        // shared, the
+        // instance's cold start beside it): that is measured, not assumed away, so the count is not
+        // asserted 0.
+        assertEquals(
+                samples.stream().filter(Sample::late).count(),
+                a.late(),
+                "late: a millisecond or more after the intended send time");
+        assertTrue(
+                samples.stream().allMatch(s -> s.sendLagMicros() >= 0),
+                "every request has its send lag");
     }
 
     @Test
-    void rateTheTargetCannotServe_leavesLate_andTheRoundTripFromTheIntendedSendGrows() throws Exception {
-        // One instance of half a vCPU taking one request at a time, images up to 1920x1080: 40 a second are asked.
-        // At a whole vCPU a quiet machine served about 27 a second once warm, enough to drain the queue its cold
-        // start had made (a CI run's last third was faster than its first); at half, it cannot keep up.
-        Path run = compare("overload", "--rate", "40", "--duration", "10", "--max-threads", "4", "--max-image", "1920x1080",
-                "--set", "container.concurrency=1", "--set", "container.cpus=0.5");
+    void rateTheTargetCannotServe_leavesLate_andTheRoundTripFromTheIntendedSendGrows()
+            throws Exception {
+        // One instance of half a vCPU taking one request at a time, images up to 1920x1080: 40 a
+        // second are asked.
+        // At a whole vCPU a quiet machine served about 27 a second once warm, enough to drain the
+        // queue its cold
+        // start had made (a CI run's last third was faster than its first); at half, it cannot keep
+        // up.
+        Path run =
+                compare(
+                        "overload",
+                        "--rate",
+                        "40",
+                        "--duration",
+                        "10",
+                        "--max-threads",
+                        "4",
+                        "--max-image",
+                        "1920x1080",
+                        "--set",
+                        "container.concurrency=1",
+                        "--set",
+                        "container.cpus=0.5");
         List<Sample> samples = samples(run);
         samples.sort(Comparator.comparingLong(Sample::startEpochMillis));
         RunSummary summary = ReportWriter.write(run);
@@ -65,25 +94,68 @@ class OpenLoopIT {
         int third = samples.size() / 3;
         long first = median(samples.subList(0, third));
         long last = median(samples.subList(samples.size() - third, samples.size()));
-        System.out.printf("40 req/s x 10 s on one instance: %d sent of %d planned, %d late, %d never sent; round trip from intended"
-                + " send, median of the first third %d ms, of the last third %d ms%n", samples.size(), a.plan().planned(), a.late(),
-                a.notSent(), first / 1000, last / 1000);
+        System.out.printf(
+                "40 req/s x 10 s on one instance: %d sent of %d planned, %d late, %d never sent;"
+                    + " round trip from intended send, median of the first third %d ms, of the last"
+                    + " third %d ms%n",
+                samples.size(),
+                a.plan().planned(),
+                a.late(),
+                a.notSent(),
+                first / 1000,
+                last / 1000);
         assertEquals(400, a.plan().planned());
-        assertEquals(400, a.sent() + a.notSent(), "every planned arrival was sent or counted as never sent");
+        assertEquals(
+                400,
+                a.sent() + a.notSent(),
+                "every planned arrival was sent or counted as never sent");
         assertEquals(samples.stream().filter(Sample::late).count(), a.late());
         assertTrue(a.late() > 0, "late arrivals on a target that cannot keep up");
-        assertTrue(last > first, "the queue shows: last third's median " + last + " us against the first's " + first + " us");
-        long[] intended = samples.stream().filter(Sample::success).mapToLong(Sample::intendedRoundTripMicros).sorted().toArray();
-        assertEquals(intended[(int) Math.ceil(intended.length / 2.0) - 1], t.roundTrip().p50(),
+        assertTrue(
+                last > first,
+                "the queue shows: last third's median "
+                        + last
+                        + " us against the first's "
+                        + first
+                        + " us");
+        long[] intended =
+                samples.stream()
+                        .filter(Sample::success)
+                        .mapToLong(Sample::intendedRoundTripMicros)
+                        .sorted()
+                        .toArray();
+        assertEquals(
+                intended[(int) Math.ceil(intended.length / 2.0) - 1],
+                t.roundTrip().p50(),
                 "the report's round trip is from the intended send time (nearest-rank median)");
-        assertTrue(summary.warnings().stream().anyMatch(w -> w.startsWith("container: " + a.late() + " of " + a.sent() + " arrivals")),
+        assertTrue(
+                summary.warnings().stream()
+                        .anyMatch(
+                                w ->
+                                        w.startsWith(
+                                                "container: "
+                                                        + a.late()
+                                                        + " of "
+                                                        + a.sent()
+                                                        + " arrivals")),
                 summary.warnings().toString());
     }
 
     @Test
     void dilatedTarget_isSentTheRateOverK_fromTheClientsOwnJvm() throws Exception {
-        Path run = compare("dilated", "--rate", "8", "--duration", "5", "--max-image", "320x240", "--dilation", "2",
-                "--client-cpus", "1");
+        Path run =
+                compare(
+                        "dilated",
+                        "--rate",
+                        "8",
+                        "--duration",
+                        "5",
+                        "--max-image",
+                        "320x240",
+                        "--dilation",
+                        "2",
+                        "--client-cpus",
+                        "1");
         Properties about = new Properties();
         try (Reader in = Files.newBufferedReader(run.resolve("run.properties"))) {
             about.load(in);
@@ -108,12 +180,25 @@ class OpenLoopIT {
 
     private static Path compare(String name, String... extra) throws IOException {
         Path runs = ROOT.resolve("results/cli/target/it-runs-open-loop-" + name);
-        List<String> args = new ArrayList<>(List.of("compare", "--root", ROOT.toString(), "--runs", runs.toString(), "--targets", "container",
-                "--set", "container.max-instances=1", "--no-jmeter-dashboard"));
+        List<String> args =
+                new ArrayList<>(
+                        List.of(
+                                "compare",
+                                "--root",
+                                ROOT.toString(),
+                                "--runs",
+                                runs.toString(),
+                                "--targets",
+                                "container",
+                                "--set",
+                                "container.max-instances=1",
+                                "--no-jmeter-dashboard"));
         args.addAll(Arrays.asList(extra));
         assertEquals(0, new CommandLine(new PixelForgeCli()).execute(args.toArray(new String[0])));
         try (Stream<Path> all = Files.list(runs)) {
-            return all.filter(p -> p.getFileName().toString().endsWith("-quick")).max(Path::compareTo).orElseThrow();
+            return all.filter(p -> p.getFileName().toString().endsWith("-quick"))
+                    .max(Path::compareTo)
+                    .orElseThrow();
         }
     }
 }

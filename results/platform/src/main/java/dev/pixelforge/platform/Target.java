@@ -22,6 +22,7 @@ public enum Target {
                 return t;
             }
         }
-        throw new IllegalArgumentException("no target '" + id + "': aws-lambda, gcp-function or container");
+        throw new IllegalArgumentException(
+                "no target '" + id + "': aws-lambda, gcp-function or container");
     }
 }

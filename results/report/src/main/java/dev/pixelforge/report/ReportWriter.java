@@ -1,47 +1,54 @@
 package dev.pixelforge.report;
 
-import dev.pixelforge.report.summary.Summarizer;
-import dev.pixelforge.report.summary.TargetSummary;
-import dev.pixelforge.report.summary.RunSummary;
-import dev.pixelforge.report.format.ChartSpec;
-import dev.pixelforge.report.format.Charts;
-import dev.pixelforge.report.format.HtmlReport;
-import dev.pixelforge.report.format.MarkdownSummary;
-import dev.pixelforge.report.format.CsvSummary;
-import dev.pixelforge.report.format.SebsResultCsv;
-import dev.pixelforge.report.format.SummaryTable;
-
+import dev.pixelforge.platform.events.InstanceRecord;
+import dev.pixelforge.platform.sample.InstanceLog;
+import dev.pixelforge.platform.sample.SampleLog;
 import dev.pixelforge.report.client.ClientLoad;
 import dev.pixelforge.report.client.ClientLoadReader;
-import dev.pixelforge.report.summary.ClientReach;
 import dev.pixelforge.report.cloud.CloudMetric;
 import dev.pixelforge.report.cloud.CloudMetricsReader;
 import dev.pixelforge.report.cost.BreakEven;
 import dev.pixelforge.report.cost.CostEstimate;
 import dev.pixelforge.report.cost.MonthlyCost;
-import dev.pixelforge.platform.events.InstanceRecord;
-import dev.pixelforge.platform.sample.InstanceLog;
-import dev.pixelforge.platform.sample.SampleLog;
+import dev.pixelforge.report.format.ArrivalRows;
+import dev.pixelforge.report.format.ChartSpec;
+import dev.pixelforge.report.format.Charts;
+import dev.pixelforge.report.format.CsvSummary;
+import dev.pixelforge.report.format.HtmlReport;
+import dev.pixelforge.report.format.MarkdownSummary;
+import dev.pixelforge.report.format.SebsResultCsv;
+import dev.pixelforge.report.format.SummaryTable;
+import dev.pixelforge.report.summary.ArrivalPlan;
+import dev.pixelforge.report.summary.ClientReach;
+import dev.pixelforge.report.summary.CrossCheck;
+import dev.pixelforge.report.summary.RunSummary;
+import dev.pixelforge.report.summary.Summarizer;
+import dev.pixelforge.report.summary.TargetSummary;
+import dev.pixelforge.report.verdict.Verdict;
+
 import java.io.IOException;
 import java.io.Reader;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Properties;
 import java.util.TreeMap;
+import java.util.TreeSet;
 
 /**
- * Makes every report file of a run from what the run recorded, and nothing else: {@code samples.csv},
- * {@code instances.csv}, {@code client.csv} and {@code run.properties} in, {@code report.html}, {@code summary.md},
- * {@code summary.csv}, {@code result.csv} and {@code charts/} out. Run it again at any time.
+ * Makes every report file of a run from what the run recorded, and nothing else: {@code
+ * samples.csv}, {@code instances.csv}, {@code client.csv} and {@code run.properties} in, {@code
+ * report.html}, {@code summary.md}, {@code summary.csv}, {@code result.csv} and {@code charts/}
+ * out. Run it again at any time.
  */
 public final class ReportWriter {
 
-    private ReportWriter() {
-    }
+    private ReportWriter() {}
 
     /** Writes the report of the run in {@code runDir} and returns its summary. */
     public static RunSummary write(Path runDir) throws IOException {
@@ -55,15 +62,18 @@ public final class ReportWriter {
         }
         Map<String, String> shown = new LinkedHashMap<>();
         new TreeMap<>(about).forEach((k, v) -> shown.put(k.toString(), v.toString()));
-        Files.writeString(runDir.resolve("report.html"), HtmlReport.render(run, shown, charts, pngs, dashboards(runDir, run)));
+        Files.writeString(
+                runDir.resolve("report.html"),
+                HtmlReport.render(run, shown, charts, pngs, dashboards(runDir, run)));
         Files.writeString(runDir.resolve("summary.md"), MarkdownSummary.render(run));
         Files.writeString(runDir.resolve("summary.csv"), CsvSummary.render(run));
         return run;
     }
 
     /**
-     * The summary of the run in {@code runDir}, every figure the report shows, without its pages (only
-     * result.csv, SeBS's form of the samples, is rewritten on the way): a sweep reads each step's this way.
+     * The summary of the run in {@code runDir}, every figure the report shows, without its pages
+     * (only result.csv, SeBS's form of the samples, is rewritten on the way): a sweep reads each
+     * step's this way.
      */
     public static RunSummary summarize(Path runDir) throws IOException {
         Path samples = runDir.resolve("samples.csv");
@@ -71,24 +81,42 @@ public final class ReportWriter {
             throw new IOException(runDir + " has no samples.csv: is it a PixelForge run folder?");
         }
         Properties about = about(runDir);
-        Summarizer summarizer = new Summarizer(resources(InstanceLog.read(runDir.resolve("instances.csv"))),
-                dev.pixelforge.report.summary.ArrivalPlan.read(about));
+        Summarizer summarizer =
+                new Summarizer(
+                        resources(InstanceLog.read(runDir.resolve("instances.csv"))),
+                        ArrivalPlan.read(about));
         try (SebsResultCsv sebs = new SebsResultCsv(runDir.resolve("result.csv"))) {
-            SampleLog.read(samples, s -> {
-                summarizer.accept(s);
-                sebs.accept(s);
-            });
+            SampleLog.read(
+                    samples,
+                    s -> {
+                        summarizer.accept(s);
+                        sebs.accept(s);
+                    });
         }
         Map<String, Double> dilation = new HashMap<>();
         for (String key : about.stringPropertyNames()) {
             if (key.startsWith("dilation.")) {
-                dilation.put(key.substring("dilation.".length()), Double.parseDouble(about.getProperty(key)));
+                dilation.put(
+                        key.substring("dilation.".length()),
+                        Double.parseDouble(about.getProperty(key)));
             }
         }
-        RunSummary run = withPlatformData(summarizer.summary(runDir.getFileName().toString(), about.getProperty("profile", "?"))
-                .withDilation(dilation), runDir, about).withCpuIsolation(about.getProperty("cpu-isolation"));
-        run = run.withCrossChecks(dev.pixelforge.report.summary.CrossCheck.of(run.targets(), run.cloud(),
-                standinCounters(runDir.resolve("cloud/standins.properties"))));
+        RunSummary run =
+                withPlatformData(
+                                summarizer
+                                        .summary(
+                                                runDir.getFileName().toString(),
+                                                about.getProperty("profile", "?"))
+                                        .withDilation(dilation),
+                                runDir,
+                                about)
+                        .withCpuIsolation(about.getProperty("cpu-isolation"));
+        run =
+                run.withCrossChecks(
+                        CrossCheck.of(
+                                run.targets(),
+                                run.cloud(),
+                                standinCounters(runDir.resolve("cloud/standins.properties"))));
         run = run.withClient(ClientLoadReader.read(runDir));
         run = run.withWarnings(warnings(run, about));
         return run;
@@ -105,19 +133,27 @@ public final class ReportWriter {
         return about;
     }
 
-    /** Each target's JMeter dashboard that the run has ({@code jmeter-dashboard/<target>/index.html}), as a link relative to the run folder. */
+    /**
+     * Each target's JMeter dashboard that the run has ({@code
+     * jmeter-dashboard/<target>/index.html}), as a link relative to the run folder.
+     */
     static Map<String, String> dashboards(Path runDir, RunSummary run) {
         Map<String, String> out = new LinkedHashMap<>();
         for (TargetSummary t : run.targets()) {
-            if (Files.exists(runDir.resolve("jmeter-dashboard").resolve(t.target()).resolve("index.html"))) {
+            if (Files.exists(
+                    runDir.resolve("jmeter-dashboard").resolve(t.target()).resolve("index.html"))) {
                 out.put(t.target(), "jmeter-dashboard/" + t.target() + "/index.html");
             }
         }
         return out;
     }
 
-    /** Adds what the platforms reported (cloud/) and, when the run kept its unit prices, the cost estimate. */
-    private static RunSummary withPlatformData(RunSummary run, Path runDir, Properties about) throws IOException {
+    /**
+     * Adds what the platforms reported (cloud/) and, when the run kept its unit prices, the cost
+     * estimate.
+     */
+    private static RunSummary withPlatformData(RunSummary run, Path runDir, Properties about)
+            throws IOException {
         List<CloudMetric> cloud = CloudMetricsReader.read(runDir.resolve("cloud"));
         Path pricing = runDir.resolve("pricing.properties");
         if (!Files.exists(pricing)) {
@@ -127,21 +163,36 @@ public final class ReportWriter {
         try (Reader in = Files.newBufferedReader(pricing)) {
             prices.load(in);
         }
-        List<CostEstimate> costs = new java.util.ArrayList<>();
+        List<CostEstimate> costs = new ArrayList<>();
         for (TargetSummary t : run.targets()) {
             String memory = about.getProperty("memory-mb." + t.target());
             if (memory != null && t.process().count() > 0) {
-                // A dilated model's times are k times the cloud's: cost what the cloud would have billed.
-                costs.add(CostEstimate.of(t.target(), t.process().mean() / run.dilation(t.target()), run.dilation(t.target()),
-                        Integer.parseInt(memory), Double.parseDouble(about.getProperty("cpus." + t.target(), "1")),
-                        "instance".equals(about.getProperty("billing." + t.target())) ? instanceBased(prices) : prices, cloud));
+                // A dilated model's times are k times the cloud's: cost what the cloud would have
+                // billed.
+                costs.add(
+                        CostEstimate.of(
+                                t.target(),
+                                t.process().mean() / run.dilation(t.target()),
+                                run.dilation(t.target()),
+                                Integer.parseInt(memory),
+                                Double.parseDouble(about.getProperty("cpus." + t.target(), "1")),
+                                "instance".equals(about.getProperty("billing." + t.target()))
+                                        ? instanceBased(prices)
+                                        : prices,
+                                cloud));
             }
         }
-        List<MonthlyCost> monthly = new java.util.ArrayList<>();
+        List<MonthlyCost> monthly = new ArrayList<>();
         for (CostEstimate c : costs) {
-            // Older runs did not record min instances: then 0, and the chart's basis says it was assumed.
+            // Older runs did not record min instances: then 0, and the chart's basis says it was
+            // assumed.
             String min = about.getProperty("min-instances." + c.target());
-            monthly.add(MonthlyCost.of(c, min == null ? 0 : Integer.parseInt(min.trim()), min != null, prices));
+            monthly.add(
+                    MonthlyCost.of(
+                            c,
+                            min == null ? 0 : Integer.parseInt(min.trim()),
+                            min != null,
+                            prices));
         }
         return run.withPlatformData(cloud, costs, monthly, prices.getProperty("as-of", "?"));
     }
@@ -153,7 +204,8 @@ public final class ReportWriter {
     static Properties instanceBased(Properties prices) {
         Properties p = new Properties();
         p.putAll(prices);
-        CostEstimate.price(prices, "gcp.instance-vcpu-second"); // a clear error when the price list lacks them
+        CostEstimate.price(
+                prices, "gcp.instance-vcpu-second"); // a clear error when the price list lacks them
         CostEstimate.price(prices, "gcp.instance-gib-second");
         p.setProperty("gcp.vcpu-second", prices.getProperty("gcp.instance-vcpu-second").trim());
         p.setProperty("gcp.gib-second", prices.getProperty("gcp.instance-gib-second").trim());
@@ -169,43 +221,70 @@ public final class ReportWriter {
             try (Reader in = Files.newBufferedReader(file)) {
                 p.load(in);
             }
-            p.stringPropertyNames().forEach(k -> out.put(k, Long.parseLong(p.getProperty(k).trim())));
+            p.stringPropertyNames()
+                    .forEach(k -> out.put(k, Long.parseLong(p.getProperty(k).trim())));
         }
         return out;
     }
 
-    /** A model that was oversubscribed and not dilated, or one that ran dilated: said before any figure. */
+    /**
+     * A model that was oversubscribed and not dilated, or one that ran dilated: said before any
+     * figure.
+     */
     static List<String> warnings(RunSummary run, Properties about) {
-        List<String> out = new java.util.ArrayList<>();
+        List<String> out = new ArrayList<>();
         if (run.dilated()) {
-            out.add("Dilated scale model: each target ran k times slower than its platform (k per target in the table),"
-                    + " so that its peak fits this machine; cloud-equivalent rows divide times by k and multiply rates by k.");
+            out.add(
+                    "Dilated scale model: each target ran k times slower than its platform (k per"
+                            + " target in the table), so that its peak fits this machine;"
+                            + " cloud-equivalent rows divide times by k and multiply rates by k.");
         }
         for (TargetSummary t : run.targets()) {
             String over = about.getProperty("oversubscription." + t.target());
             if (over != null && run.dilation(t.target()) == 1 && Double.parseDouble(over) > 1) {
-                out.add(String.format(java.util.Locale.ROOT, "%s was %.1fx oversubscribed: its instances at their peak want %.1fx"
-                        + " the %s cores this machine had for them, and the run was not dilated (--dilation 1), so they competed for CPU.",
-                        t.target(), Double.parseDouble(over), Double.parseDouble(over), about.getProperty("cores-for-instances", "?")));
+                out.add(
+                        String.format(
+                                Locale.ROOT,
+                                "%s was %.1fx oversubscribed: its instances at their peak want"
+                                    + " %.1fx the %s cores this machine had for them, and the run"
+                                    + " was not dilated (--dilation 1), so they competed for CPU.",
+                                t.target(),
+                                Double.parseDouble(over),
+                                Double.parseDouble(over),
+                                about.getProperty("cores-for-instances", "?")));
             }
         }
         for (TargetSummary t : run.targets()) {
-            if (t.coldStarts() > 0 && t.coldStarts() < dev.pixelforge.report.verdict.Verdict.FEW_COLD_STARTS) {
-                out.add(String.format(java.util.Locale.ROOT, "%s had %d cold start%s: too few (under %d) for its cold-start figures to be"
-                        + " more than anecdotes.", t.target(), t.coldStarts(), t.coldStarts() == 1 ? "" : "s",
-                        dev.pixelforge.report.verdict.Verdict.FEW_COLD_STARTS));
+            if (t.coldStarts() > 0 && t.coldStarts() < Verdict.FEW_COLD_STARTS) {
+                out.add(
+                        String.format(
+                                Locale.ROOT,
+                                "%s had %d cold start%s: too few (under %d) for its cold-start"
+                                        + " figures to be more than anecdotes.",
+                                t.target(),
+                                t.coldStarts(),
+                                t.coldStarts() == 1 ? "" : "s",
+                                Verdict.FEW_COLD_STARTS));
             }
         }
         String clientIsolation = about.getProperty("client-isolation", "");
         if (clientIsolation.contains("NOT")) {
-            out.add("The load client was to run in a machine of its own, and could not be isolated: " + clientIsolation + ".");
+            out.add(
+                    "The load client was to run in a machine of its own, and could not be isolated:"
+                            + " "
+                            + clientIsolation
+                            + ".");
         }
-        // "none: ..." is a client in the comparison's JVM or remote engines: no machine modelled, nothing to warn of.
+        // "none: ..." is a client in the comparison's JVM or remote engines: no machine modelled,
+        // nothing to warn of.
         if (!clientIsolation.isEmpty() && !clientIsolation.startsWith("none") && run.dilated()) {
-            // The client's quota models a real machine and is not divided by k: against targets k times
+            // The client's quota models a real machine and is not divided by k: against targets k
+            // times
             // slower it is, in cloud terms, a client k times stronger than the one it names.
-            out.add("The load client's machine is not dilated: against a target that ran k times slower, it was k times stronger than "
-                    + "the machine it models, relative to the target. To compare clients, run with --dilation 1.");
+            out.add(
+                    "The load client's machine is not dilated: against a target that ran k times"
+                        + " slower, it was k times stronger than the machine it models, relative to"
+                        + " the target. To compare clients, run with --dilation 1.");
         }
         out.addAll(engineWarnings(about));
         for (TargetSummary t : run.targets()) {
@@ -214,38 +293,52 @@ public final class ReportWriter {
                 out.add(client.warning());
             }
             ClientReach reach = client == null ? null : ClientReach.of(t, client);
-            if (reach != null && !reach.sentence().isEmpty() && !reach.reachedReservedConcurrency()) {
+            if (reach != null
+                    && !reach.sentence().isEmpty()
+                    && !reach.reachedReservedConcurrency()) {
                 out.add(reach.sentence());
             }
         }
-        out.addAll(dev.pixelforge.report.format.ArrivalRows.warnings(run));
-        for (dev.pixelforge.report.summary.CrossCheck c : run.crossChecks()) {
+        out.addAll(ArrivalRows.warnings(run));
+        for (CrossCheck c : run.crossChecks()) {
             if (!c.agrees()) {
-                out.add(String.format(java.util.Locale.ROOT, "%s: %s does not hold: %d against %d (%s), a difference of %+d.",
-                        c.target(), c.claim(), c.expected(), c.observed(), c.source(), c.observed() - c.expected()));
+                out.add(
+                        String.format(
+                                Locale.ROOT,
+                                "%s: %s does not hold: %d against %d (%s), a difference of %+d.",
+                                c.target(),
+                                c.claim(),
+                                c.expected(),
+                                c.observed(),
+                                c.source(),
+                                c.observed() - c.expected()));
             }
         }
         return out;
     }
 
     /**
-     * A run on remote JMeter engines ({@code compare --engines}): how the threads were divided, that the
-     * load client rows are the controller's, and each engine whose CPU said it, not the target, set the pace
-     * (or that its CPU was not watched). run.properties holds the figures ({@code engine-threads},
-     * {@code engine-cpu.<target>.<engine>}).
+     * A run on remote JMeter engines ({@code compare --engines}): how the threads were divided,
+     * that the load client rows are the controller's, and each engine whose CPU said it, not the
+     * target, set the pace (or that its CPU was not watched). run.properties holds the figures
+     * ({@code engine-threads}, {@code engine-cpu.<target>.<engine>}).
      */
     static List<String> engineWarnings(Properties about) {
-        List<String> out = new java.util.ArrayList<>();
+        List<String> out = new ArrayList<>();
         String engines = about.getProperty("engines");
         if (engines == null) {
             return out;
         }
-        out.add("The load came from remote JMeter engines, each running the whole plan with its share of the threads ("
-                + about.getProperty("engine-threads", engines) + "); samples.csv's engine column says which sent each request."
-                + " The load client rows are the controller's, which records the samples the engines send back: a client-bound"
-                + " controller held the engines back too (they wait on it to take each batch).");
-        List<String> unwatched = new java.util.ArrayList<>();
-        for (String key : new java.util.TreeSet<>(about.stringPropertyNames())) {
+        out.add(
+                "The load came from remote JMeter engines, each running the whole plan with its"
+                        + " share of the threads ("
+                        + about.getProperty("engine-threads", engines)
+                        + "); samples.csv's engine column says which sent each request. The load"
+                        + " client rows are the controller's, which records the samples the engines"
+                        + " send back: a client-bound controller held the engines back too (they"
+                        + " wait on it to take each batch).");
+        List<String> unwatched = new ArrayList<>();
+        for (String key : new TreeSet<>(about.stringPropertyNames())) {
             if (!key.startsWith("engine-cpu.")) {
                 continue;
             }
@@ -253,15 +346,25 @@ public final class ReportWriter {
             String targetAndEngine = key.substring("engine-cpu.".length());
             if (figure.contains("engine-bound")) {
                 int dot = targetAndEngine.indexOf('.');
-                out.add(targetAndEngine.substring(0, dot) + ": engine " + targetAndEngine.substring(dot + 1) + " used " + figure
-                        + " (at 85% or more of its cores the engine, not the target, set the pace).");
+                out.add(
+                        targetAndEngine.substring(0, dot)
+                                + ": engine "
+                                + targetAndEngine.substring(dot + 1)
+                                + " used "
+                                + figure
+                                + " (at 85% or more of its cores the engine, not the target, set"
+                                + " the pace).");
             } else if (figure.startsWith("engine CPU not watched")) {
                 unwatched.add(targetAndEngine);
             }
         }
         if (!unwatched.isEmpty()) {
-            out.add("Engine CPU not watched for " + String.join(", ", unwatched) + ": this run cannot say whether those engines were the"
-                    + " limit (watch their machines, or see the README's distributed load section on how to tell).");
+            out.add(
+                    "Engine CPU not watched for "
+                            + String.join(", ", unwatched)
+                            + ": this run cannot say whether those engines were the limit (watch"
+                            + " their machines, or see the README's distributed load section on how"
+                            + " to tell).");
         }
         return out;
     }
@@ -270,31 +373,56 @@ public final class ReportWriter {
     public static String consoleTable(RunSummary run) {
         StringBuilder warnings = new StringBuilder();
         if (!run.cpuIsolated()) {
-            warnings.append("!! ").append(run.cpuIsolation()).append(".\n!! Every figure below is this machine's, not the platforms'.\n");
+            warnings.append("!! ")
+                    .append(run.cpuIsolation())
+                    .append(".\n!! Every figure below is this machine's, not the platforms'.\n");
         }
         run.warnings().forEach(w -> warnings.append("!! ").append(w).append('\n'));
-        StringBuilder out = new StringBuilder(MarkdownSummary.console(dev.pixelforge.report.verdict.Verdict.of(run)));
+        StringBuilder out = new StringBuilder(MarkdownSummary.console(Verdict.of(run)));
         if (!warnings.isEmpty()) {
             out.append('\n').append(warnings);
         }
         out.append('\n').append(MarkdownSummary.console(SummaryTable.of(run)));
         if (!run.breakEvens().isEmpty()) {
-            out.append("break-even: ").append(String.join("; ", run.breakEvens().stream().map(BreakEven::sentence).toList())).append('\n');
+            out.append("break-even: ")
+                    .append(
+                            String.join(
+                                    "; ",
+                                    run.breakEvens().stream().map(BreakEven::sentence).toList()))
+                    .append('\n');
         }
         return out.toString();
     }
 
     static Map<String, TargetSummary.Resources> resources(List<InstanceRecord> records) {
         Map<String, List<InstanceRecord>> byTarget = new HashMap<>();
-        records.forEach(r -> byTarget.computeIfAbsent(r.target().id(), k -> new java.util.ArrayList<>()).add(r));
+        records.forEach(
+                r -> byTarget.computeIfAbsent(r.target().id(), k -> new ArrayList<>()).add(r));
         Map<String, TargetSummary.Resources> out = new HashMap<>();
-        byTarget.forEach((t, rs) -> out.put(t, new TargetSummary.Resources(rs.size(),
-                (int) rs.stream().filter(r -> r.requests() > 0).count(),
-                rs.stream().mapToLong(InstanceRecord::cpuMillis).sum(),
-                rs.stream().mapToLong(InstanceRecord::peakRssKb).max().orElse(0),
-                rs.stream().mapToDouble(r -> Math.max(0, r.readyMillis())).average().orElse(Double.NaN),
-                rs.stream().mapToDouble(InstanceRecord::cpuQuota).filter(q -> !Double.isNaN(q)).max().orElse(Double.NaN),
-                rs.stream().mapToLong(InstanceRecord::throttledMillis).sum())));
+        byTarget.forEach(
+                (t, rs) ->
+                        out.put(
+                                t,
+                                new TargetSummary.Resources(
+                                        rs.size(),
+                                        (int) rs.stream().filter(r -> r.requests() > 0).count(),
+                                        rs.stream().mapToLong(InstanceRecord::cpuMillis).sum(),
+                                        rs.stream()
+                                                .mapToLong(InstanceRecord::peakRssKb)
+                                                .max()
+                                                .orElse(0),
+                                        rs.stream()
+                                                .mapToDouble(r -> Math.max(0, r.readyMillis()))
+                                                .average()
+                                                .orElse(Double.NaN),
+                                        rs.stream()
+                                                .mapToDouble(InstanceRecord::cpuQuota)
+                                                .filter(q -> !Double.isNaN(q))
+                                                .max()
+                                                .orElse(Double.NaN),
+                                        rs.stream()
+                                                .mapToLong(InstanceRecord::throttledMillis)
+                                                .sum())));
         return out;
     }
 }

@@ -1,20 +1,20 @@
 package dev.pixelforge.standins;
 
 import dev.pixelforge.platform.Target;
-import dev.pixelforge.platform.profile.TargetProfile;
-import dev.pixelforge.platform.profile.Dilation;
-import dev.pixelforge.platform.profile.PlatformProfile;
 import dev.pixelforge.platform.events.InstanceRecord;
 import dev.pixelforge.platform.events.StandInEvents;
+import dev.pixelforge.platform.profile.Dilation;
+import dev.pixelforge.platform.profile.PlatformProfile;
+import dev.pixelforge.platform.profile.TargetProfile;
 import dev.pixelforge.standins.aws.ApiGatewayFront;
-import dev.pixelforge.standins.aws.LambdaService;
 import dev.pixelforge.standins.aws.LambdaLaunch;
+import dev.pixelforge.standins.aws.LambdaService;
 import dev.pixelforge.standins.google.InstancePool;
 import dev.pixelforge.standins.google.PoolFront;
+import dev.pixelforge.standins.process.AppCdsArchive;
 import dev.pixelforge.standins.process.ChildJvm;
 import dev.pixelforge.standins.process.CpuGroup;
 import dev.pixelforge.standins.process.CpuIsolation;
-import dev.pixelforge.standins.process.AppCdsArchive;
 
 import java.io.IOException;
 import java.net.URI;
@@ -22,10 +22,11 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 
 /**
- * The three platforms on one machine, each around its real deployable: API Gateway + Lambda,
- * Cloud Functions gen2, Cloud Run. Closing it stops every instance it started.
+ * The three platforms on one machine, each around its real deployable: API Gateway + Lambda, Cloud
+ * Functions gen2, Cloud Run. Closing it stops every instance it started.
  */
 public final class LocalCloud implements AutoCloseable {
 
@@ -44,8 +45,15 @@ public final class LocalCloud implements AutoCloseable {
     private final CpuIsolation cpu;
     private final Dilation dilation;
 
-    private LocalCloud(LambdaService lambda, ApiGatewayFront gateway, InstancePool functions, PoolFront functionFront,
-                       InstancePool run, PoolFront runFront, CpuIsolation cpu, Dilation dilation) {
+    private LocalCloud(
+            LambdaService lambda,
+            ApiGatewayFront gateway,
+            InstancePool functions,
+            PoolFront functionFront,
+            InstancePool run,
+            PoolFront runFront,
+            CpuIsolation cpu,
+            Dilation dilation) {
         this.cpu = cpu;
         this.dilation = dilation;
         this.lambda = lambda;
@@ -57,8 +65,13 @@ public final class LocalCloud implements AutoCloseable {
     }
 
     /** Undilated: every instance at its platform's share of a CPU (the stand-ins' tests). */
-    public static LocalCloud start(Deployables jars, PlatformProfile profile, Path workDir, Ports ports,
-                                   StandInEvents events) throws IOException {
+    public static LocalCloud start(
+            Deployables jars,
+            PlatformProfile profile,
+            Path workDir,
+            Ports ports,
+            StandInEvents events)
+            throws IOException {
         return start(jars, profile, ignored -> Dilation.none(), workDir, ports, events);
     }
 
@@ -66,42 +79,80 @@ public final class LocalCloud implements AutoCloseable {
      * {@code dilation}: the scale model's factors, chosen once the CPU isolation is known (where no
      * quota can be enforced, nothing can be dilated either).
      */
-    public static LocalCloud start(Deployables jars, PlatformProfile profile, java.util.function.Function<CpuIsolation, Dilation> dilation,
-                                   Path workDir, Ports ports, StandInEvents events) throws IOException {
+    public static LocalCloud start(
+            Deployables jars,
+            PlatformProfile profile,
+            Function<CpuIsolation, Dilation> dilation,
+            Path workDir,
+            Ports ports,
+            StandInEvents events)
+            throws IOException {
         jars.check();
         Path logs = workDir.resolve("logs");
         Path jni = LambdaLaunch.unpackJni(jars.lambdaRuntimeClientJar(), workDir);
         // Every instance in a CPU quota of its platform's share, where the kernel lets us set one.
         CpuIsolation cpu = CpuIsolation.detect();
         Dilation k = cpu.isolated() ? dilation.apply(cpu) : Dilation.none();
-        LambdaLaunch launch = new LambdaLaunch(
-                LambdaLaunch.prepareTaskRoot(jars.lambdaJar(), workDir),
-                jars.lambdaRuntimeClasspath(), logs, List.of("-D" + LambdaLaunch.JNI_PROPERTY + "=" + jni), cpu);
+        LambdaLaunch launch =
+                new LambdaLaunch(
+                        LambdaLaunch.prepareTaskRoot(jars.lambdaJar(), workDir),
+                        jars.lambdaRuntimeClasspath(),
+                        logs,
+                        List.of("-D" + LambdaLaunch.JNI_PROPERTY + "=" + jni),
+                        cpu);
         List<AutoCloseable> started = new ArrayList<>();
         started.add(cpu);
         try {
-            LambdaService lambda = track(started, new LambdaService(profile.of(Target.AWS_LAMBDA).dilated(k.of(Target.AWS_LAMBDA)), launch, events));
+            LambdaService lambda =
+                    track(
+                            started,
+                            new LambdaService(
+                                    profile.of(Target.AWS_LAMBDA).dilated(k.of(Target.AWS_LAMBDA)),
+                                    launch,
+                                    events));
             ApiGatewayFront gateway = track(started, new ApiGatewayFront(lambda, ports.lambda()));
 
             TargetProfile fn = profile.of(Target.GCP_FUNCTION).dilated(k.of(Target.GCP_FUNCTION));
-            InstancePool functions = track(started, new InstancePool(fn, (id, port) -> ChildJvm.start(jvm(fn, List.of(
-                    "-jar", jars.invokerJar().toString(),
-                    "--classpath", jars.functionJar().toString(),
-                    "--target", "io.micronaut.gcp.function.http.HttpFunction",
-                    "--port", Integer.toString(port))), Map.of(), logs.resolve("gcp-function-" + id + ".log"),
-                    boosted(cpu.group("gcp-function-" + id, fn.cpus()), fn)), events));
+            InstancePool functions =
+                    track(
+                            started,
+                            new InstancePool(
+                                    fn,
+                                    (id, port) ->
+                                            ChildJvm.start(
+                                                    jvm(fn, invokerArgs(jars, port)),
+                                                    Map.of(),
+                                                    logs.resolve("gcp-function-" + id + ".log"),
+                                                    boosted(
+                                                            cpu.group(
+                                                                    "gcp-function-" + id,
+                                                                    fn.cpus()),
+                                                            fn)),
+                                    events));
             PoolFront functionFront = track(started, new PoolFront(functions, ports.function()));
 
             TargetProfile cr = profile.of(Target.CONTAINER).dilated(k.of(Target.CONTAINER));
-            // The container runs as its Dockerfile runs it: with an AppCDS archive made for this jar.
+            // The container runs as its Dockerfile runs it: with an AppCDS archive made for this
+            // jar.
             List<String> containerArgs = new ArrayList<>();
-            AppCdsArchive.forJar(jars.containerJar(), jars.containerJar().getParent().resolve("cds"))
+            AppCdsArchive.forJar(
+                            jars.containerJar(), jars.containerJar().getParent().resolve("cds"))
                     .ifPresent(a -> containerArgs.add("-XX:SharedArchiveFile=" + a));
             containerArgs.addAll(List.of("-jar", jars.containerJar().toString()));
-            InstancePool run = track(started, new InstancePool(cr, (id, port) -> ChildJvm.start(
-                    jvm(cr, containerArgs),
-                    Map.of("PORT", Integer.toString(port)), logs.resolve("container-" + id + ".log"),
-                    boosted(cpu.group("container-" + id, cr.cpus()), cr)), events));
+            InstancePool run =
+                    track(
+                            started,
+                            new InstancePool(
+                                    cr,
+                                    (id, port) ->
+                                            ChildJvm.start(
+                                                    jvm(cr, containerArgs),
+                                                    Map.of("PORT", Integer.toString(port)),
+                                                    logs.resolve("container-" + id + ".log"),
+                                                    boosted(
+                                                            cpu.group("container-" + id, cr.cpus()),
+                                                            cr)),
+                                    events));
             PoolFront runFront = track(started, new PoolFront(run, ports.container()));
             return new LocalCloud(lambda, gateway, functions, functionFront, run, runFront, cpu, k);
         } catch (IOException | RuntimeException e) {
@@ -118,9 +169,13 @@ public final class LocalCloud implements AutoCloseable {
         return all;
     }
 
-    /** The group with the startup CPU boost applied, when the profile asks for it; the instance's first idle ends it. */
+    /**
+     * The group with the startup CPU boost applied, when the profile asks for it; the instance's
+     * first idle ends it.
+     */
     private static CpuGroup boosted(CpuGroup group, TargetProfile profile) {
-        group.guarantee(); // its share whenever it runs, however busy this machine is with other work
+        group.guarantee(); // its share whenever it runs, however busy this machine is with other
+        // work
         if (profile.startupCpuBoost()) {
             group.boost(TargetProfile.STARTUP_BOOST);
         }
@@ -168,7 +223,10 @@ public final class LocalCloud implements AutoCloseable {
         return all;
     }
 
-    /** Stops every instance of {@code target} now (their records go to the events as usual); the target keeps serving. */
+    /**
+     * Stops every instance of {@code target} now (their records go to the events as usual); the
+     * target keeps serving.
+     */
     public void stopInstances(Target target) {
         switch (target) {
             case AWS_LAMBDA -> lambda.stopInstances();
@@ -197,5 +255,14 @@ public final class LocalCloud implements AutoCloseable {
         functions.close();
         run.close();
         cpu.close();
+    }
+
+    /** Google's Functions Framework invoker running the function jar, as Cloud Functions does. */
+    private static List<String> invokerArgs(Deployables jars, int port) {
+        return List.of(
+                "-jar", jars.invokerJar().toString(),
+                "--classpath", jars.functionJar().toString(),
+                "--target", "io.micronaut.gcp.function.http.HttpFunction",
+                "--port", Integer.toString(port));
     }
 }

@@ -5,13 +5,16 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import dev.pixelforge.platform.Target;
 import dev.pixelforge.platform.events.StandInEvents;
 import dev.pixelforge.platform.sample.ServerTiming;
+
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
 import java.net.URI;
 import java.net.http.HttpResponse;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Test;
 
 /**
  * An instance gets the CPU its platform gives it: the same CPU-bound request (the study's 7680x4320
@@ -25,15 +28,21 @@ import org.junit.jupiter.api.Test;
  */
 class CpuShareIT {
 
-    /** Requests left out first (the cold one and the JIT's warm-up, which competes for the same quota), then measured. */
-    private static final int WARM_UP = 3;
-    private static final int MEASURED = 5;
     /**
-     * The machine's spread, not the model's: on 2 Dec, in six CI rehearsals with no other build running,
-     * Lambda's pair gave 1.92x to 2.35x and Cloud Run's 1.99x to 2.24x. Without quotas both sides get a
-     * core or more (one request at a time), and the ratio is about 1.
+     * Requests left out first (the cold one and the JIT's warm-up, which competes for the same
+     * quota), then measured.
+     */
+    private static final int WARM_UP = 3;
+
+    private static final int MEASURED = 5;
+
+    /**
+     * The machine's spread, not the model's: on 2 Dec, in six CI rehearsals with no other build
+     * running, Lambda's pair gave 1.92x to 2.35x and Cloud Run's 1.99x to 2.24x. Without quotas
+     * both sides get a core or more (one request at a time), and the ratio is about 1.
      */
     private static final double TOLERANCE = 0.45;
+
     private static byte[] eightK;
 
     @BeforeAll
@@ -43,19 +52,38 @@ class CpuShareIT {
 
     @Test
     void lambdaAt885Mb_takesTwiceTheTimeOf1769Mb() throws Exception {
-        double[] medians = interleaved(Target.AWS_LAMBDA, Map.of("aws-lambda.memory-mb", "885"), Map.of("aws-lambda.memory-mb", "1769"), eightK);
-        String measured = String.format(java.util.Locale.ROOT, "Lambda 8K sepia app p50: %.0f ms at 885 MB, %.0f ms at 1,769 MB: %.2fx",
-                medians[0], medians[1], medians[0] / medians[1]);
+        double[] medians =
+                interleaved(
+                        Target.AWS_LAMBDA,
+                        Map.of("aws-lambda.memory-mb", "885"),
+                        Map.of("aws-lambda.memory-mb", "1769"),
+                        eightK);
+        String measured =
+                String.format(
+                        Locale.ROOT,
+                        "Lambda 8K sepia app p50: %.0f ms at 885 MB, %.0f ms at 1,769 MB: %.2fx",
+                        medians[0],
+                        medians[1],
+                        medians[0] / medians[1]);
         System.out.println(measured);
         assertEquals(2.0, medians[0] / medians[1], TOLERANCE, measured);
     }
 
     @Test
     void cloudRunAtHalfAVcpu_takesTwiceTheTimeOfOne() throws Exception {
-        double[] medians = interleaved(Target.CONTAINER, Map.of("container.cpus", "0.5", "container.concurrency", "1"),
-                Map.of("container.cpus", "1", "container.concurrency", "1"), eightK);
-        String measured = String.format(java.util.Locale.ROOT, "Cloud Run 8K sepia app p50: %.0f ms at 0.5 vCPU, %.0f ms at 1 vCPU: %.2fx",
-                medians[0], medians[1], medians[0] / medians[1]);
+        double[] medians =
+                interleaved(
+                        Target.CONTAINER,
+                        Map.of("container.cpus", "0.5", "container.concurrency", "1"),
+                        Map.of("container.cpus", "1", "container.concurrency", "1"),
+                        eightK);
+        String measured =
+                String.format(
+                        Locale.ROOT,
+                        "Cloud Run 8K sepia app p50: %.0f ms at 0.5 vCPU, %.0f ms at 1 vCPU: %.2fx",
+                        medians[0],
+                        medians[1],
+                        medians[0] / medians[1]);
         System.out.println(measured);
         assertEquals(2.0, medians[0] / medians[1], TOLERANCE, measured);
     }
@@ -65,10 +93,13 @@ class CpuShareIT {
      * turns, one at a time, so that the shared machine's drift weighs on both alike; the warm-up of
      * each is left out.
      */
-    private static double[] interleaved(Target target, Map<String, String> half, Map<String, String> whole, byte[] image) throws Exception {
+    private static double[] interleaved(
+            Target target, Map<String, String> half, Map<String, String> whole, byte[] image)
+            throws Exception {
         List<Double> a = new ArrayList<>();
         List<Double> b = new ArrayList<>();
-        try (LocalCloud slow = StandIns.start(StandInEvents.NONE, half); LocalCloud fast = StandIns.start(StandInEvents.NONE, whole)) {
+        try (LocalCloud slow = StandIns.start(StandInEvents.NONE, half);
+                LocalCloud fast = StandIns.start(StandInEvents.NONE, whole)) {
             for (int i = 0; i < WARM_UP + MEASURED; i++) {
                 double onSlow = appMillis(slow.url(target), image);
                 double onFast = appMillis(fast.url(target), image);
@@ -86,6 +117,7 @@ class CpuShareIT {
     private static double appMillis(URI url, byte[] image) throws Exception {
         HttpResponse<String> r = StandIns.post(url, "/tone?scale=sepia", "image/jpeg", image);
         assertEquals(200, r.statusCode(), r::body);
-        return ServerTiming.parse(r.headers().firstValue("Server-Timing").orElseThrow()).get("app") / 1000.0;
+        return ServerTiming.parse(r.headers().firstValue("Server-Timing").orElseThrow()).get("app")
+                / 1000.0;
     }
 }

@@ -2,8 +2,8 @@ package dev.pixelforge.standins;
 
 import dev.pixelforge.platform.Target;
 import dev.pixelforge.platform.events.InstanceRecord;
-import dev.pixelforge.platform.events.StandInEvents;
 import dev.pixelforge.platform.events.LambdaReport;
+import dev.pixelforge.platform.events.StandInEvents;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -15,8 +15,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 final class RecordingEvents implements StandInEvents {
 
     /** One request's hold on one instance. */
-    record Served(Target target, int instance, long startNanos, long endNanos) {
-    }
+    record Served(Target target, int instance, long startNanos, long endNanos) {}
 
     final List<LambdaReport> reports = new CopyOnWriteArrayList<>();
     final List<Served> served = new CopyOnWriteArrayList<>();
@@ -43,7 +42,9 @@ final class RecordingEvents implements StandInEvents {
         stopped.add(record);
     }
 
-    /** The largest number of requests any one instance of {@code target} held at the same moment. */
+    /**
+     * The largest number of requests any one instance of {@code target} held at the same moment.
+     */
     int mostAtOnceOnOneInstance(Target target) {
         int most = 0;
         for (Served a : served) {
@@ -52,7 +53,10 @@ final class RecordingEvents implements StandInEvents {
             }
             List<Served> overlapping = new ArrayList<>();
             for (Served b : served) {
-                if (b.target() == target && b.instance() == a.instance() && b.startNanos() <= a.startNanos() && a.startNanos() < b.endNanos()) {
+                if (b.target() == target
+                        && b.instance() == a.instance()
+                        && b.startNanos() <= a.startNanos()
+                        && a.startNanos() < b.endNanos()) {
                     overlapping.add(b);
                 }
             }

@@ -6,6 +6,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.pixelforge.platform.Target;
 import dev.pixelforge.platform.events.StandInEvents;
 import dev.pixelforge.platform.sample.ServerTiming;
+
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
 import java.net.URI;
 import java.net.http.HttpResponse;
 import java.util.ArrayList;
@@ -17,13 +21,11 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Test;
 
 /**
  * The scale model is scale-invariant: the same load per environment (one thread each, a CPU-bound
- * image) at reserved concurrency 2, which fits this machine (k = 1), and at 5, which does not
- * (k about 2.4, every quota divided by k), gives the same cloud-equivalent process time.
+ * image) at reserved concurrency 2, which fits this machine (k = 1), and at 5, which does not (k
+ * about 2.4, every quota divided by k), gives the same cloud-equivalent process time.
  *
  * <p>5 rather than the study's 10: at 10 (k 4.8, 0.12 vCPU each) ten JVMs' JIT warm-up starves in
  * its quota, a bias of its own (1.12x and 1.13x on a quiet machine, 1.49x on a loaded one); at 5
@@ -31,8 +33,12 @@ import org.junit.jupiter.api.Test;
  */
 class ScaleInvarianceIT {
 
-    /** Enough that the medians are of steady state: at 6, with 2 left out, runs ranged 0.96x to 1.56x. */
+    /**
+     * Enough that the medians are of steady state: at 6, with 2 left out, runs ranged 0.96x to
+     * 1.56x.
+     */
     private static final int REQUESTS_PER_THREAD = 20;
+
     private static final int LARGE = 5;
     private static byte[] image;
 
@@ -45,14 +51,27 @@ class ScaleInvarianceIT {
     void cloudEquivalentProcessTime_isTheSameAtReservedConcurrency2And5() throws Exception {
         Measured small = measure(2);
         Measured large = measure(LARGE);
-        String figures = String.format(Locale.ROOT, "app p50 at reserved concurrency 2: %.1f ms (k %.2f) -> %.1f ms cloud-equivalent;"
-                + " at %d: %.1f ms (k %.2f) -> %.1f ms cloud-equivalent; ratio %.3f", small.p50Millis, small.k, small.cloud(), LARGE,
-                large.p50Millis, large.k, large.cloud(), large.cloud() / small.cloud());
+        String figures =
+                String.format(
+                        Locale.ROOT,
+                        "app p50 at reserved concurrency 2: %.1f ms (k %.2f) -> %.1f ms"
+                                + " cloud-equivalent; at %d: %.1f ms (k %.2f) -> %.1f ms"
+                                + " cloud-equivalent; ratio %.3f",
+                        small.p50Millis,
+                        small.k,
+                        small.cloud(),
+                        LARGE,
+                        large.p50Millis,
+                        large.k,
+                        large.cloud(),
+                        large.cloud() / small.cloud());
         System.out.println(figures);
         assertEquals(1.0, small.k, figures);
         assertTrue(large.k > 1, figures);
-        // The machine's own run-to-run noise sets the tolerance: the same k = 1 measurement gave 86.0, 111.6 and
-        // 129.5 ms within ten minutes on 2 Dec. Undilated, the ratio would be the oversubscription, 2.41: far outside.
+        // The machine's own run-to-run noise sets the tolerance: the same k = 1 measurement gave
+        // 86.0, 111.6 and
+        // 129.5 ms within ten minutes on 2 Dec. Undilated, the ratio would be the oversubscription,
+        // 2.41: far outside.
         assertEquals(1.0, large.cloud() / small.cloud(), 0.3, figures);
     }
 
@@ -63,23 +82,36 @@ class ScaleInvarianceIT {
     }
 
     private static Measured measure(int environments) throws Exception {
-        try (LocalCloud cloud = StandIns.startDilated(StandInEvents.NONE, Map.of("aws-lambda.reserved-concurrency", Integer.toString(environments)))) {
+        try (LocalCloud cloud =
+                StandIns.startDilated(
+                        StandInEvents.NONE,
+                        Map.of(
+                                "aws-lambda.reserved-concurrency",
+                                Integer.toString(environments)))) {
             URI url = cloud.url(Target.AWS_LAMBDA);
             List<Double> app = Collections.synchronizedList(new ArrayList<>());
             ExecutorService threads = Executors.newFixedThreadPool(environments);
             try {
                 List<Future<?>> done = new ArrayList<>();
                 for (int t = 0; t < environments; t++) {
-                    Callable<Void> thread = () -> {
-                        for (int r = 0; r < REQUESTS_PER_THREAD; r++) {
-                            HttpResponse<String> response = StandIns.post(url, "/tone?scale=sepia", "image/jpeg", image);
-                            assertEquals(200, response.statusCode(), response::body);
-                            if (r > 7) { // the cold one, and the warm ones while the JIT catches up, are left out
-                                app.add(ServerTiming.parse(response.headers().firstValue("Server-Timing").orElseThrow()).get("app") / 1000.0);
-                            }
-                        }
-                        return null;
-                    };
+                    Callable<Void> thread =
+                            () -> {
+                                for (int r = 0; r < REQUESTS_PER_THREAD; r++) {
+                                    HttpResponse<String> response =
+                                            StandIns.post(
+                                                    url, "/tone?scale=sepia", "image/jpeg", image);
+                                    assertEquals(200, response.statusCode(), response::body);
+                                    if (r > 7) { // the cold one, and the warm ones while the JIT
+                                        // catches up, are left out
+                                        String timing =
+                                                response.headers()
+                                                        .firstValue("Server-Timing")
+                                                        .orElseThrow();
+                                        app.add(ServerTiming.parse(timing).get("app") / 1000.0);
+                                    }
+                                }
+                                return null;
+                            };
                     done.add(threads.submit(thread));
                 }
                 for (Future<?> f : done) {
@@ -90,7 +122,8 @@ class ScaleInvarianceIT {
             }
             List<Double> sorted = new ArrayList<>(app);
             sorted.sort(Double::compare);
-            return new Measured(sorted.get(sorted.size() / 2), cloud.dilation().of(Target.AWS_LAMBDA));
+            return new Measured(
+                    sorted.get(sorted.size() / 2), cloud.dilation().of(Target.AWS_LAMBDA));
         }
     }
 }

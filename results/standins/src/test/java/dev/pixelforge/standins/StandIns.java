@@ -3,11 +3,13 @@ package dev.pixelforge.standins;
 import dev.pixelforge.core.testing.RepositoryRoot;
 import dev.pixelforge.load.images.StudyImage;
 import dev.pixelforge.load.images.StudyImageSet;
+import dev.pixelforge.platform.events.StandInEvents;
 import dev.pixelforge.platform.profile.Dilation;
 import dev.pixelforge.platform.profile.PlatformProfile;
-import dev.pixelforge.platform.events.StandInEvents;
-
 import dev.pixelforge.standins.process.CpuIsolation;
+
+import org.junit.jupiter.api.Assumptions;
+
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -20,74 +22,112 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.Properties;
 import java.util.function.BooleanSupplier;
-import org.junit.jupiter.api.Assumptions;
 
 /** Starting stand-ins with a test's own profile, and talking to them. */
 public final class StandIns {
 
     public static final Path ROOT = RepositoryRoot.path();
-    public static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+    public static final HttpClient HTTP =
+            HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
 
-    private StandIns() {
-    }
+    private StandIns() {}
 
     /** A local cloud whose profile is the defaults with {@code settings} applied. */
-    public static LocalCloud start(StandInEvents events, Map<String, String> settings) throws IOException {
+    public static LocalCloud start(StandInEvents events, Map<String, String> settings)
+            throws IOException {
         return start(events, settings, false);
     }
 
     /** The same, as a dilated scale model: {@link Dilation#automatic} on this machine's cores. */
-    public static LocalCloud startDilated(StandInEvents events, Map<String, String> settings) throws IOException {
+    public static LocalCloud startDilated(StandInEvents events, Map<String, String> settings)
+            throws IOException {
         return start(events, settings, true);
     }
 
-    private static LocalCloud start(StandInEvents events, Map<String, String> settings, boolean dilated) throws IOException {
+    private static LocalCloud start(
+            StandInEvents events, Map<String, String> settings, boolean dilated)
+            throws IOException {
         Properties p = new Properties();
         p.putAll(settings);
         PlatformProfile profile = PlatformProfile.from(p);
         Path work = Files.createTempDirectory(ROOT.resolve("results/standins/target"), "standin-");
-        return LocalCloud.start(Deployables.under(ROOT), profile, cpu -> dilated
-                        ? Dilation.automatic(profile, Runtime.getRuntime().availableProcessors(), Dilation.RESERVED_CORES) : Dilation.none(),
-                work, LocalCloud.Ports.ANY, events);
+        return LocalCloud.start(
+                Deployables.under(ROOT),
+                profile,
+                cpu ->
+                        dilated
+                                ? Dilation.automatic(
+                                        profile,
+                                        Runtime.getRuntime().availableProcessors(),
+                                        Dilation.RESERVED_CORES)
+                                : Dilation.none(),
+                work,
+                LocalCloud.Ports.ANY,
+                events);
     }
 
     /**
-     * For the tests that measure CPU shares: skipped, saying why, where no cgroup can be written; the
-     * bytes of one image of the study set (made on first use).
+     * For the tests that measure CPU shares: skipped, saying why, where no cgroup can be written;
+     * the bytes of one image of the study set (made on first use).
      */
     public static byte[] studyImageWhereCpuIsIsolated(String name) throws IOException {
         try (CpuIsolation cpu = CpuIsolation.detect()) {
             Assumptions.assumeTrue(cpu.isolated(), cpu.describe());
         }
-        StudyImage image = StudyImageSet.in(ROOT.resolve("results/runs/images")).images().stream()
-                .filter(i -> i.name().equals(name)).findFirst().orElseThrow();
+        StudyImage image =
+                StudyImageSet.in(ROOT.resolve("results/runs/images")).images().stream()
+                        .filter(i -> i.name().equals(name))
+                        .findFirst()
+                        .orElseThrow();
         return Files.readAllBytes(image.file());
     }
 
-    public static HttpResponse<String> post(URI base, String path, String contentType, byte[] body) throws IOException, InterruptedException {
-        return HTTP.send(HttpRequest.newBuilder(base.resolve(path)).timeout(Duration.ofSeconds(90))
-                .header("Content-Type", contentType)
-                .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build(), HttpResponse.BodyHandlers.ofString());
+    public static HttpResponse<String> post(URI base, String path, String contentType, byte[] body)
+            throws IOException, InterruptedException {
+        return HTTP.send(
+                HttpRequest.newBuilder(base.resolve(path))
+                        .timeout(Duration.ofSeconds(90))
+                        .header("Content-Type", contentType)
+                        .POST(HttpRequest.BodyPublishers.ofByteArray(body))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
     }
 
-    public static HttpResponse<String> get(URI base, String path) throws IOException, InterruptedException {
-        return HTTP.send(HttpRequest.newBuilder(base.resolve(path)).timeout(Duration.ofSeconds(90)).GET().build(),
+    public static HttpResponse<String> get(URI base, String path)
+            throws IOException, InterruptedException {
+        return HTTP.send(
+                HttpRequest.newBuilder(base.resolve(path))
+                        .timeout(Duration.ofSeconds(90))
+                        .GET()
+                        .build(),
                 HttpResponse.BodyHandlers.ofString());
     }
 
     /** A generate request that keeps an instance busy for a while: real pixel work, no sleep. */
-    public static HttpResponse<String> slow(URI base, int images) throws IOException, InterruptedException {
+    public static HttpResponse<String> slow(URI base, int images)
+            throws IOException, InterruptedException {
         String body = "{\"count\":" + images + ",\"size\":1024,\"seed\":1}";
         return post(base, "/generate", "application/json", body.getBytes(StandardCharsets.UTF_8));
     }
 
-    /** The longest generate a request may ask for (9 x 2048x2048, just under 40 Mpx): seconds of pixel work. */
+    /**
+     * The longest generate a request may ask for (9 x 2048x2048, just under 40 Mpx): seconds of
+     * pixel work.
+     */
     public static HttpResponse<String> slowest(URI base) throws IOException, InterruptedException {
-        return post(base, "/generate", "application/json", "{\"count\":9,\"size\":2048,\"seed\":1}".getBytes(StandardCharsets.UTF_8));
+        return post(
+                base,
+                "/generate",
+                "application/json",
+                "{\"count\":9,\"size\":2048,\"seed\":1}".getBytes(StandardCharsets.UTF_8));
     }
 
-    /** Waits for a condition the stand-ins reach on their own (a reap, a start), failing after {@code within}. */
-    public static void await(String what, Duration within, BooleanSupplier condition) throws InterruptedException {
+    /**
+     * Waits for a condition the stand-ins reach on their own (a reap, a start), failing after
+     * {@code within}.
+     */
+    public static void await(String what, Duration within, BooleanSupplier condition)
+            throws InterruptedException {
         long deadline = System.nanoTime() + within.toNanos();
         while (!condition.getAsBoolean()) {
             if (System.nanoTime() > deadline) {

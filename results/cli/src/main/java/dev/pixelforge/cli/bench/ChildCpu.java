@@ -21,31 +21,43 @@ final class ChildCpu {
     private static final String WRAPPER = "\"$@\" > \"$0\" 2>&1; status=$?; times; exit $status";
 
     /** What the child printed and the CPU it used. */
-    record Finished(String output, long cpuNanos) {
-    }
+    record Finished(String output, long cpuNanos) {}
 
-    private ChildCpu() {
-    }
+    private ChildCpu() {}
 
-    /** Runs {@code command} in {@code dir}, its output into {@code output}; fails if it runs past {@code limitSeconds} or exits non-zero. */
-    static Finished run(List<String> command, Path dir, Path output, long limitSeconds) throws IOException, InterruptedException {
+    /**
+     * Runs {@code command} in {@code dir}, its output into {@code output}; fails if it runs past
+     * {@code limitSeconds} or exits non-zero.
+     */
+    static Finished run(List<String> command, Path dir, Path output, long limitSeconds)
+            throws IOException, InterruptedException {
         List<String> all = new ArrayList<>(List.of("bash", "-c", WRAPPER, output.toString()));
         all.addAll(command);
         Path times = output.resolveSibling(output.getFileName() + ".times");
-        Process bash = new ProcessBuilder(all).directory(dir.toFile()).redirectErrorStream(true).redirectOutput(times.toFile()).start();
+        Process bash =
+                new ProcessBuilder(all)
+                        .directory(dir.toFile())
+                        .redirectErrorStream(true)
+                        .redirectOutput(times.toFile())
+                        .start();
         if (!bash.waitFor(limitSeconds, TimeUnit.SECONDS)) {
             bash.descendants().forEach(ProcessHandle::destroyForcibly);
             bash.destroyForcibly();
-            throw new IllegalStateException(command.get(0) + " ran past " + limitSeconds + " s; its output: " + output);
+            throw new IllegalStateException(
+                    command.get(0) + " ran past " + limitSeconds + " s; its output: " + output);
         }
         String printed = Files.readString(output);
         if (bash.exitValue() != 0) {
-            throw new IllegalStateException(String.join(" ", command) + " exited " + bash.exitValue() + ":\n" + printed);
+            throw new IllegalStateException(
+                    String.join(" ", command) + " exited " + bash.exitValue() + ":\n" + printed);
         }
         return new Finished(printed, childrenCpuNanos(Files.readString(times)));
     }
 
-    /** The second line of bash's {@code times}: the children's user and system time, e.g. {@code 0m12.345s 0m1.002s}. */
+    /**
+     * The second line of bash's {@code times}: the children's user and system time, e.g. {@code
+     * 0m12.345s 0m1.002s}.
+     */
     static long childrenCpuNanos(String timesOutput) {
         String[] lines = timesOutput.strip().split("\n");
         if (lines.length < 2) {
@@ -55,11 +67,14 @@ final class ChildCpu {
         long nanos = 0;
         int found = 0;
         while (m.find()) {
-            nanos += Long.parseLong(m.group(1)) * 60_000_000_000L + Math.round(Double.parseDouble(m.group(2)) * 1e9);
+            nanos +=
+                    Long.parseLong(m.group(1)) * 60_000_000_000L
+                            + Math.round(Double.parseDouble(m.group(2)) * 1e9);
             found++;
         }
         if (found != 2) {
-            throw new IllegalArgumentException("no user and system time in " + lines[lines.length - 1]);
+            throw new IllegalArgumentException(
+                    "no user and system time in " + lines[lines.length - 1]);
         }
         return nanos;
     }

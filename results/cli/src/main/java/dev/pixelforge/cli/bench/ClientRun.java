@@ -19,20 +19,41 @@ record ClientRun(String client, long requests, double seconds, long cpuNanos, St
     }
 
     String row() {
-        return String.format(Locale.ROOT, "%-34s %9d %7.1f s %10.1f %8.2f s %10.1f   %s", client, requests, seconds,
-                requestsPerSecond(), cpuNanos / 1e9, cpuMicrosPerRequest(), cpuScope);
+        return String.format(
+                Locale.ROOT,
+                "%-34s %9d %7.1f s %10.1f %8.2f s %10.1f   %s",
+                client,
+                requests,
+                seconds,
+                requestsPerSecond(),
+                cpuNanos / 1e9,
+                cpuMicrosPerRequest(),
+                cpuScope);
     }
 
     static String header() {
-        return String.format(Locale.ROOT, "%-34s %9s %9s %10s %10s %10s   %s", "client", "requests", "window", "req/s",
-                "client CPU", "CPU us/req", "CPU counted");
+        return String.format(
+                Locale.ROOT,
+                "%-34s %9s %9s %10s %10s %10s   %s",
+                "client",
+                "requests",
+                "window",
+                "req/s",
+                "client CPU",
+                "CPU us/req",
+                "CPU counted");
     }
 
     /** The bench's last line, the one a script or a reader takes the result from. */
     static String summary(ClientRun embedded, ClientRun stock, ClientRun wrk) {
-        return String.format(Locale.ROOT, "client: embedded %.0f req/s, stock JMeter %.0f req/s, wrk %.0f req/s, "
+        return String.format(
+                Locale.ROOT,
+                "client: embedded %.0f req/s, stock JMeter %.0f req/s, wrk %.0f req/s, "
                         + "embedded/stock %.2fx, embedded/wrk %.2fx",
-                embedded.requestsPerSecond(), stock.requestsPerSecond(), wrk.requestsPerSecond(),
-                embedded.requestsPerSecond() / stock.requestsPerSecond(), embedded.requestsPerSecond() / wrk.requestsPerSecond());
+                embedded.requestsPerSecond(),
+                stock.requestsPerSecond(),
+                wrk.requestsPerSecond(),
+                embedded.requestsPerSecond() / stock.requestsPerSecond(),
+                embedded.requestsPerSecond() / wrk.requestsPerSecond());
     }
 }

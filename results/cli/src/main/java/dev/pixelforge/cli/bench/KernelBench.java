@@ -8,8 +8,7 @@ import dev.pixelforge.core.image.ImageLimits;
 import dev.pixelforge.core.image.Pixels;
 import dev.pixelforge.core.image.ToneScale;
 import dev.pixelforge.load.images.StudyImageSet;
-import java.util.Map;
-import java.util.concurrent.TimeUnit;
+
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -23,9 +22,12 @@ import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
 
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
 /**
- * The three kernel phases of {@code POST /tone} timed apart, per image size and format, on
- * the load runs' photo-like content (fractal noise and grain, not flat colour that codecs find trivial).
+ * The three kernel phases of {@code POST /tone} timed apart, per image size and format, on the load
+ * runs' photo-like content (fractal noise and grain, not flat colour that codecs find trivial).
  *
  * <pre>./pixelforge bench jmh</pre>
  */
@@ -33,7 +35,9 @@ import org.openjdk.jmh.annotations.Warmup;
 @OutputTimeUnit(TimeUnit.MILLISECONDS)
 @Warmup(iterations = 3, time = 1)
 @Measurement(iterations = 5, time = 1)
-@Fork(value = 1, jvmArgsAppend = {"-Xmx3g"})
+@Fork(
+        value = 1,
+        jvmArgsAppend = {"-Xmx3g"})
 @State(Scope.Benchmark)
 public class KernelBench {
 
@@ -60,7 +64,12 @@ public class KernelBench {
         String[] wh = size.split("x");
         imageFormat = ImageFormat.parse(format);
         toneScale = ToneScale.parse(scale, Map.of());
-        Pixels source = StudyImageSet.photoLike(new FractalNoiseGenerator(), Integer.parseInt(wh[0]), Integer.parseInt(wh[1]), 756);
+        Pixels source =
+                StudyImageSet.photoLike(
+                        new FractalNoiseGenerator(),
+                        Integer.parseInt(wh[0]),
+                        Integer.parseInt(wh[1]),
+                        756);
         encoded = encoder.encode(source, imageFormat, ImageEncoder.DEFAULT_JPEG_QUALITY);
         decoded = decoder.decode(encoded).pixels();
         toned = toneScale.apply(decoded);

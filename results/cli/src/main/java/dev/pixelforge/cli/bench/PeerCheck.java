@@ -6,11 +6,17 @@ import java.util.List;
 /** The peers each benchmark needs, by name. */
 public final class PeerCheck {
 
-    private PeerCheck() {
-    }
+    private PeerCheck() {}
 
-    /** Debian's Pillow, for the kernel benchmark; {@code root} is the repository's, which holds the installer. */
+    /**
+     * Debian's Pillow, for the kernel benchmark; {@code root} is the repository's, which holds the
+     * installer.
+     */
     public static void pillow(Path root) throws Exception {
-        Peers.ensure(root, List.of(Peers.PYTHON, "-c", "import PIL"), List.of("python3-pil"), "the Pillow peer");
+        Peers.ensure(
+                root,
+                List.of(Peers.PYTHON, "-c", "import PIL"),
+                List.of("python3-pil"),
+                "the Pillow peer");
     }
 }

@@ -6,6 +6,7 @@ import dev.pixelforge.core.image.ImageFormat;
 import dev.pixelforge.core.image.Pixels;
 import dev.pixelforge.load.images.StudyImage;
 import dev.pixelforge.load.images.StudyImageSet;
+
 import java.awt.image.DataBuffer;
 import java.awt.image.Raster;
 import java.awt.image.WritableRaster;
@@ -14,6 +15,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+
 import javax.imageio.IIOImage;
 import javax.imageio.ImageIO;
 import javax.imageio.ImageWriteParam;
@@ -29,8 +31,7 @@ public final class WildBenchImages {
 
     private static final long SEED = 756;
 
-    private WildBenchImages() {
-    }
+    private WildBenchImages() {}
 
     public static List<StudyImage> in(Path dir) throws IOException {
         Files.createDirectories(dir);
@@ -42,16 +43,22 @@ public final class WildBenchImages {
         Path phone = dir.resolve("4032x3024-exif6.jpg");
         if (!Files.exists(phone)) {
             Pixels photo = StudyImageSet.photoLike(noise, 4032, 3024, SEED);
-            Files.write(phone, withOrientation(new ImageEncoder().encode(photo, ImageFormat.JPEG, 90), 6));
+            Files.write(
+                    phone,
+                    withOrientation(new ImageEncoder().encode(photo, ImageFormat.JPEG, 90), 6));
         }
-        return List.of(image("1024x768-cmyk", 1024, 768, cmyk), image("4032x3024-exif6", 4032, 3024, phone));
+        return List.of(
+                image("1024x768-cmyk", 1024, 768, cmyk),
+                image("4032x3024-exif6", 4032, 3024, phone));
     }
 
     private static StudyImage image(String name, int w, int h, Path file) throws IOException {
         return new StudyImage(name, w, h, ImageFormat.JPEG, file, file, Files.size(file));
     }
 
-    /** A 4-channel JPEG as print workflows write it: C, M, Y from the colour, K the shared darkness. */
+    /**
+     * A 4-channel JPEG as print workflows write it: C, M, Y from the colour, K the shared darkness.
+     */
     static byte[] cmykJpeg(Pixels bgr) throws IOException {
         int w = bgr.width();
         int h = bgr.height();
@@ -86,15 +93,50 @@ public final class WildBenchImages {
         return bytes.toByteArray();
     }
 
-    /** The JPEG with an EXIF APP1 segment naming {@code orientation}, right after its JFIF header. */
+    /**
+     * The JPEG with an EXIF APP1 segment naming {@code orientation}, right after its JFIF header.
+     */
     static byte[] withOrientation(byte[] jpeg, int orientation) {
         byte[] app1 = {
-            (byte) 0xFF, (byte) 0xE1, 0, 34, 'E', 'x', 'i', 'f', 0, 0,
-            'M', 'M', 0, 42, 0, 0, 0, 8, // big-endian TIFF header, IFD0 at 8
-            0, 1, 0x01, 0x12, 0, 3, 0, 0, 0, 1, 0, (byte) orientation, 0, 0, // one entry: Orientation, SHORT
-            0, 0, 0, 0, // no next IFD
+            (byte) 0xFF,
+            (byte) 0xE1,
+            0,
+            34,
+            'E',
+            'x',
+            'i',
+            'f',
+            0,
+            0,
+            'M',
+            'M',
+            0,
+            42,
+            0,
+            0,
+            0,
+            8, // big-endian TIFF header, IFD0 at 8
+            0,
+            1,
+            0x01,
+            0x12,
+            0,
+            3,
+            0,
+            0,
+            0,
+            1,
+            0,
+            (byte) orientation,
+            0,
+            0, // one entry: Orientation, SHORT
+            0,
+            0,
+            0,
+            0, // no next IFD
         };
-        int app0End = 2 + 2 + ((jpeg[4] & 0xFF) << 8 | (jpeg[5] & 0xFF)); // SOI, then APP0 and its length
+        int app0End =
+                2 + 2 + ((jpeg[4] & 0xFF) << 8 | (jpeg[5] & 0xFF)); // SOI, then APP0 and its length
         ByteArrayOutputStream out = new ByteArrayOutputStream(jpeg.length + app1.length);
         out.write(jpeg, 0, app0End);
         out.write(app1, 0, app1.length);

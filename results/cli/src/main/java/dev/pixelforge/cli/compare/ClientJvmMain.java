@@ -8,7 +8,10 @@ import dev.pixelforge.load.profile.LoadProfile;
 import dev.pixelforge.load.profile.Operation;
 import dev.pixelforge.platform.sample.SampleLog;
 import dev.pixelforge.standins.process.CpuGroup;
+
+import java.io.IOException;
 import java.io.Reader;
+import java.io.UncheckedIOException;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -23,8 +26,7 @@ import java.util.Properties;
  */
 public final class ClientJvmMain {
 
-    private ClientJvmMain() {
-    }
+    private ClientJvmMain() {}
 
     public static void main(String[] args) {
         try {
@@ -33,7 +35,9 @@ public final class ClientJvmMain {
             e.printStackTrace();
             System.exit(1);
         }
-        System.exit(0); // JMeter's engine may leave non-daemon threads behind: the window is over, so is this JVM
+        System.exit(
+                0); // JMeter's engine may leave non-daemon threads behind: the window is over, so
+        // is this JVM
     }
 
     static void run(Path specFile) throws Exception {
@@ -41,14 +45,24 @@ public final class ClientJvmMain {
         try (Reader in = Files.newBufferedReader(specFile)) {
             p.load(in);
         }
-        LoadProfile load = new LoadProfile(p.getProperty("profile"), Integer.parseInt(p.getProperty("threads")),
-                Integer.parseInt(p.getProperty("ramp")), Integer.parseInt(p.getProperty("duration")),
-                Operation.of(p.getProperty("operation")), Long.parseLong(p.getProperty("max-image-pixels")),
-                p.getProperty("arrivals", "").isEmpty() ? null : ArrivalRate.parse(p.getProperty("arrivals"), 0));
+        LoadProfile load =
+                new LoadProfile(
+                        p.getProperty("profile"),
+                        Integer.parseInt(p.getProperty("threads")),
+                        Integer.parseInt(p.getProperty("ramp")),
+                        Integer.parseInt(p.getProperty("duration")),
+                        Operation.of(p.getProperty("operation")),
+                        Long.parseLong(p.getProperty("max-image-pixels")),
+                        p.getProperty("arrivals", "").isEmpty()
+                                ? null
+                                : ArrivalRate.parse(p.getProperty("arrivals"), 0));
         Path runDir = Path.of(p.getProperty("run-dir"));
-        // No client outlives the comparison that started it, however that ended (the stand-ins' instances do the same with a pipe).
-        ProcessHandle.of(Long.parseLong(p.getProperty("parent-pid"))).ifPresentOrElse(
-                parent -> parent.onExit().thenRun(() -> Runtime.getRuntime().halt(3)), () -> Runtime.getRuntime().halt(3));
+        // No client outlives the comparison that started it, however that ended (the stand-ins'
+        // instances do the same with a pipe).
+        ProcessHandle.of(Long.parseLong(p.getProperty("parent-pid")))
+                .ifPresentOrElse(
+                        parent -> parent.onExit().thenRun(() -> Runtime.getRuntime().halt(3)),
+                        () -> Runtime.getRuntime().halt(3));
         List<Path> joins = new ArrayList<>();
         for (String join : p.getProperty("join", "").trim().split("\\s+")) {
             if (!join.isEmpty()) {
@@ -57,30 +71,46 @@ public final class ClientJvmMain {
         }
         List<Path> groups = joins.stream().map(Path::getParent).toList();
         String cores = p.getProperty("cores", "");
-        ClientHost host = cores.isEmpty() ? ClientHost.thisJvm(p.getProperty("process"))
-                : ClientHost.inQuota(Double.parseDouble(cores), p.getProperty("process"), () -> quotaUse(groups), () -> enter(joins));
+        ClientHost host =
+                cores.isEmpty()
+                        ? ClientHost.thisJvm(p.getProperty("process"))
+                        : ClientHost.inQuota(
+                                Double.parseDouble(cores),
+                                p.getProperty("process"),
+                                () -> quotaUse(groups),
+                                () -> enter(joins));
         try (SampleLog log = SampleLog.appendTo(runDir.resolve("samples.csv"))) {
-            LoadRunner.run(p.getProperty("target"), URI.create(p.getProperty("url")), load, runDir, log, System.out, host,
-                    new LoadRunner.Outputs(Boolean.parseBoolean(p.getProperty("jtl", "false")),
+            LoadRunner.run(
+                    p.getProperty("target"),
+                    URI.create(p.getProperty("url")),
+                    load,
+                    runDir,
+                    log,
+                    System.out,
+                    host,
+                    new LoadRunner.Outputs(
+                            Boolean.parseBoolean(p.getProperty("jtl", "false")),
                             Boolean.parseBoolean(p.getProperty("jmeter-dashboard", "false"))));
         }
     }
 
     /**
-     * Into the quota as the window opens, after JMeter's start-up (its Groovy engine alone is minutes
-     * of a 0.1-CPU quota): writing our pid to cgroup.procs moves every thread of this JVM.
+     * Into the quota as the window opens, after JMeter's start-up (its Groovy engine alone is
+     * minutes of a 0.1-CPU quota): writing our pid to cgroup.procs moves every thread of this JVM.
      */
     private static void enter(List<Path> joins) {
         try {
             for (Path join : joins) {
                 Files.writeString(join, Long.toString(ProcessHandle.current().pid()));
             }
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException("could not join the client's CPU quota", e);
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not join the client's CPU quota", e);
         }
     }
 
-    /** What the CPU quota has done to this JVM so far: only the CPU group's folder has a cpu.stat. */
+    /**
+     * What the CPU quota has done to this JVM so far: only the CPU group's folder has a cpu.stat.
+     */
     private static QuotaUse quotaUse(List<Path> groups) {
         long[] sum = new long[3];
         for (Path g : groups) {

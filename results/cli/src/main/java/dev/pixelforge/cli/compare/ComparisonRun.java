@@ -7,6 +7,7 @@ import dev.pixelforge.load.profile.LoadProfile;
 import dev.pixelforge.platform.Target;
 import dev.pixelforge.report.ReportWriter;
 import dev.pixelforge.report.summary.RunSummary;
+
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.Writer;
@@ -25,44 +26,60 @@ import java.util.concurrent.TimeoutException;
  */
 public final class ComparisonRun {
 
-    private ComparisonRun() {
-    }
+    private ComparisonRun() {}
 
-    /** Opens the targets of a run, once its folder exists (local instances keep their logs in it). */
+    /**
+     * Opens the targets of a run, once its folder exists (local instances keep their logs in it).
+     */
     @FunctionalInterface
     public interface Opener {
         Targets open(Path runDir) throws IOException;
     }
 
-    /** Runs {@code spec} on the targets {@code opener} opens, prints the side-by-side table, and returns the run folder. */
+    /**
+     * Runs {@code spec} on the targets {@code opener} opens, prints the side-by-side table, and
+     * returns the run folder.
+     */
     public static Path execute(RunSpec spec, Opener opener, PrintStream out)
             throws IOException, InterruptedException, TimeoutException {
         return execute(spec, opener, out, null);
     }
 
     /**
-     * As {@link #execute(RunSpec, Opener, PrintStream)}, into {@code runDir} (which must not exist yet:
-     * a sweep's step folder), or into a new timestamped folder under the spec's runs folder when it is null.
+     * As {@link #execute(RunSpec, Opener, PrintStream)}, into {@code runDir} (which must not exist
+     * yet: a sweep's step folder), or into a new timestamped folder under the spec's runs folder
+     * when it is null.
      */
     public static Path execute(RunSpec spec, Opener opener, PrintStream out, Path runDir)
             throws IOException, InterruptedException, TimeoutException {
         out.println("preparing the image set (made once, then reused) ...");
         StudyImageSet images = StudyImageSet.in(spec.runsDir().resolve("images"));
-        runDir = runDir == null ? RunFolder.create(spec.runsDir(), spec.load(), images) : RunFolder.createAt(runDir, spec.load(), images);
+        runDir =
+                runDir == null
+                        ? RunFolder.create(spec.runsDir(), spec.load(), images)
+                        : RunFolder.createAt(runDir, spec.load(), images);
         Properties about = about(spec, RunFolder.sentImages(spec.load(), images));
         if (Files.exists(spec.prices())) {
             Files.copy(spec.prices(), runDir.resolve("pricing.properties"));
         }
         try (Targets targets = opener.open(runDir)) {
             targets.describe(about);
-            try (LoadClient client = spec.engines() != null ? new RemoteEnginesClient(runDir, spec.engines())
-                    : spec.client() == null ? new InProcessClient(runDir, targets.alongsideClient())
-                    : new IsolatedClient(spec.client(), runDir)) {
+            try (LoadClient client =
+                    spec.engines() != null
+                            ? new RemoteEnginesClient(runDir, spec.engines())
+                            : spec.client() == null
+                                    ? new InProcessClient(runDir, targets.alongsideClient())
+                                    : new IsolatedClient(spec.client(), runDir)) {
                 for (Map.Entry<Target, URI> target : targets.urls().entrySet()) {
                     out.println("== " + target.getKey().id() + "  " + target.getValue());
                     LoadProfile load = spec.load().slowedBy(targets.dilation(target.getKey()));
                     if (load.openLoop()) {
-                        describeArrivals(about, target.getKey(), load, targets.dilation(target.getKey()), out);
+                        describeArrivals(
+                                about,
+                                target.getKey(),
+                                load,
+                                targets.dilation(target.getKey()),
+                                out);
                     }
                     client.run(target.getKey().id(), target.getValue(), load, spec.outputs(), out);
                     targets.done(target.getKey()); // the next target gets the machine to itself
@@ -88,15 +105,21 @@ public final class ComparisonRun {
      * What an open-loop target was sent, into run.properties for the report: on a dilated target
      * the rate asked for divided by k, so that cloud-equivalent it is the rate asked for.
      */
-    private static void describeArrivals(Properties about, Target target, LoadProfile sent, double k, PrintStream out) {
+    private static void describeArrivals(
+            Properties about, Target target, LoadProfile sent, double k, PrintStream out) {
         String key = "arrivals." + target.id() + ".";
         about.setProperty(key + "sent", sent.arrivals().describe());
         about.setProperty(key + "planned", Long.toString(sent.arrivals().arrivals()));
         about.setProperty(key + "seconds", Integer.toString(sent.arrivals().seconds()));
         about.setProperty(key + "rate", Double.toString(sent.arrivals().meanPerSecond()));
         if (k != 1) {
-            out.printf(Locale.ROOT, "open loop on a model dilated by k = %.2f: sending %s (%d requests), cloud-equivalent the rate asked for%n",
-                    k, sent.arrivals().describe(), sent.arrivals().arrivals());
+            out.printf(
+                    Locale.ROOT,
+                    "open loop on a model dilated by k = %.2f: sending %s (%d requests),"
+                            + " cloud-equivalent the rate asked for%n",
+                    k,
+                    sent.arrivals().describe(),
+                    sent.arrivals().arrivals());
         }
     }
 
@@ -106,24 +129,48 @@ public final class ComparisonRun {
         about.setProperty("load", spec.load().describe());
         if (spec.load().openLoop()) {
             about.setProperty("arrivals", spec.load().arrivals().describe());
-            about.setProperty("arrivals.rate", Double.toString(spec.load().arrivals().meanPerSecond()));
+            about.setProperty(
+                    "arrivals.rate", Double.toString(spec.load().arrivals().meanPerSecond()));
             about.setProperty("arrivals.max-threads", Integer.toString(spec.load().threads()));
         }
-        about.setProperty("images", sent.size() + " (" + sent.get(0).name() + " to " + sent.get(sent.size() - 1).name() + ")");
-        about.setProperty("client", "Apache JMeter 5.6.3 embedded (jmeter-java-dsl 2.2), " + System.getProperty("java.vm.name")
-                + " " + System.getProperty("java.runtime.version") + ", " + Runtime.getRuntime().availableProcessors() + " cores");
+        about.setProperty(
+                "images",
+                sent.size()
+                        + " ("
+                        + sent.get(0).name()
+                        + " to "
+                        + sent.get(sent.size() - 1).name()
+                        + ")");
+        about.setProperty(
+                "client",
+                "Apache JMeter 5.6.3 embedded (jmeter-java-dsl 2.2), "
+                        + System.getProperty("java.vm.name")
+                        + " "
+                        + System.getProperty("java.runtime.version")
+                        + ", "
+                        + Runtime.getRuntime().availableProcessors()
+                        + " cores");
         for (Target t : Target.values()) {
-            about.setProperty("memory-mb." + t.id(), Integer.toString(spec.platform().of(t).memoryMb()));
+            about.setProperty(
+                    "memory-mb." + t.id(), Integer.toString(spec.platform().of(t).memoryMb()));
             about.setProperty("cpus." + t.id(), Double.toString(spec.platform().of(t).cpus()));
             about.setProperty("cpu-rule." + t.id(), spec.platform().of(t).cpu().rule());
             if (t == Target.AWS_LAMBDA) {
-                // What the first study's client had to reach: the report sets the client's requests in flight against it.
-                about.setProperty("reserved-concurrency." + t.id(), Integer.toString(spec.platform().of(t).maxInstances()));
+                // What the first study's client had to reach: the report sets the client's requests
+                // in flight against it.
+                about.setProperty(
+                        "reserved-concurrency." + t.id(),
+                        Integer.toString(spec.platform().of(t).maxInstances()));
             } else {
-                // The report's monthly cost bills these idle all month; Lambda has none (provisioned concurrency is not modelled).
-                about.setProperty("min-instances." + t.id(), Integer.toString(spec.platform().of(t).scaling().minInstances()));
+                // The report's monthly cost bills these idle all month; Lambda has none
+                // (provisioned concurrency is not modelled).
+                about.setProperty(
+                        "min-instances." + t.id(),
+                        Integer.toString(spec.platform().of(t).scaling().minInstances()));
                 // Which unit prices apply: instance-based billing has its own, lower, rates.
-                about.setProperty("billing." + t.id(), spec.platform().of(t).requestBasedBilling() ? "request" : "instance");
+                about.setProperty(
+                        "billing." + t.id(),
+                        spec.platform().of(t).requestBasedBilling() ? "request" : "instance");
             }
         }
         return about;

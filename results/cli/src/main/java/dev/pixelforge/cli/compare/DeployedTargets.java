@@ -1,6 +1,7 @@
 package dev.pixelforge.cli.compare;
 
 import dev.pixelforge.platform.Target;
+
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.Reader;
@@ -15,9 +16,9 @@ import java.util.Map;
 import java.util.Properties;
 
 /**
- * Deployed targets, from a targets file ({@code aws-lambda=https://...} lines, as the deploy scripts
- * write {@code results/targets.properties}). The platforms' own metrics are fetched afterwards by the
- * deploy scripts' {@code metrics} action.
+ * Deployed targets, from a targets file ({@code aws-lambda=https://...} lines, as the deploy
+ * scripts write {@code results/targets.properties}). The platforms' own metrics are fetched
+ * afterwards by the deploy scripts' {@code metrics} action.
  */
 public final class DeployedTargets implements Targets {
 
@@ -33,7 +34,10 @@ public final class DeployedTargets implements Targets {
         try (Reader in = Files.newBufferedReader(file)) {
             p.load(in);
         } catch (NoSuchFileException e) {
-            throw new IllegalArgumentException("no targets file " + file + ": the deploy scripts write results/targets.properties");
+            throw new IllegalArgumentException(
+                    "no targets file "
+                            + file
+                            + ": the deploy scripts write results/targets.properties");
         }
         Map<Target, URI> urls = new LinkedHashMap<>();
         for (Target t : Target.values()) {
@@ -42,7 +46,8 @@ public final class DeployedTargets implements Targets {
                 try {
                     urls.put(t, URI.create(url.trim()));
                 } catch (IllegalArgumentException e) {
-                    throw new IllegalArgumentException(file + ": " + t.id() + "=" + url.trim() + " is not a URL");
+                    throw new IllegalArgumentException(
+                            file + ": " + t.id() + "=" + url.trim() + " is not a URL");
                 }
             }
         }
@@ -52,7 +57,8 @@ public final class DeployedTargets implements Targets {
             }
         }
         if (urls.isEmpty()) {
-            throw new IllegalArgumentException(file + " names no target: write lines such as aws-lambda=https://...");
+            throw new IllegalArgumentException(
+                    file + " names no target: write lines such as aws-lambda=https://...");
         }
         return new DeployedTargets(urls);
     }
@@ -74,8 +80,12 @@ public final class DeployedTargets implements Targets {
 
     @Override
     public void finish(Path runDir, PrintStream out) {
-        out.println("for the platforms' own metrics of this run: <target>/deploy/deploy.sh metrics FROM TO "
-                + runDir.resolve("cloud") + ", then ./pixelforge report " + runDir);
+        out.println(
+                "for the platforms' own metrics of this run: <target>/deploy/deploy.sh metrics FROM"
+                        + " TO "
+                        + runDir.resolve("cloud")
+                        + ", then ./pixelforge report "
+                        + runDir);
     }
 
     @Override

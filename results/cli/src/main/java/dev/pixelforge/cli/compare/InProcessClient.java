@@ -4,6 +4,7 @@ import dev.pixelforge.load.client.ClientHost;
 import dev.pixelforge.load.jmeter.LoadRunner;
 import dev.pixelforge.load.profile.LoadProfile;
 import dev.pixelforge.platform.sample.SampleLog;
+
 import java.io.IOException;
 import java.io.PrintStream;
 import java.net.URI;
@@ -25,15 +26,19 @@ final class InProcessClient implements LoadClient {
     }
 
     @Override
-    public void run(String target, URI url, LoadProfile load, LoadRunner.Outputs outputs, PrintStream out)
+    public void run(
+            String target, URI url, LoadProfile load, LoadRunner.Outputs outputs, PrintStream out)
             throws IOException, InterruptedException, TimeoutException {
         LoadRunner.run(target, url, load, runDir, log, out, ClientHost.thisJvm(alongside), outputs);
     }
 
     @Override
     public void describe(Properties about) {
-        about.setProperty("client-isolation", "none: the load client ran in the comparison's own JVM, on all "
-                + Runtime.getRuntime().availableProcessors() + " cores");
+        about.setProperty(
+                "client-isolation",
+                "none: the load client ran in the comparison's own JVM, on all "
+                        + Runtime.getRuntime().availableProcessors()
+                        + " cores");
     }
 
     @Override

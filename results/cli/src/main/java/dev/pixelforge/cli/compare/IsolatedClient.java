@@ -1,9 +1,12 @@
 package dev.pixelforge.cli.compare;
 
+import dev.pixelforge.load.jmeter.LoadRunner;
 import dev.pixelforge.load.profile.LoadProfile;
 import dev.pixelforge.standins.process.CpuGroup;
 import dev.pixelforge.standins.process.CpuIsolation;
 import dev.pixelforge.standins.process.MemoryLimit;
+
+import java.io.File;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.Reader;
@@ -19,23 +22,30 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
 /**
- * The load generator in a JVM of its own, one per target, inside a cgroup CPU quota and memory limit
- * (the stand-ins' cgroup code): a model of the client machine the studies ran JMeter on. The JVM is
- * under its memory limit from its first instruction and joins its CPU quota itself just before the
- * window, so that its start-up (a minute at 0.2 CPU) is not part of the model. Without cgroups it
- * still runs, and the run says plainly that the client was not isolated.
+ * The load generator in a JVM of its own, one per target, inside a cgroup CPU quota and memory
+ * limit (the stand-ins' cgroup code): a model of the client machine the studies ran JMeter on. The
+ * JVM is under its memory limit from its first instruction and joins its CPU quota itself just
+ * before the window, so that its start-up (a minute at 0.2 CPU) is not part of the model. Without
+ * cgroups it still runs, and the run says plainly that the client was not isolated.
  */
 final class IsolatedClient implements LoadClient {
 
     /** Joins the memory group(s) in $PIXELFORGE_MEMORY_GROUPS, then becomes the JVM ("$@"). */
-    private static final String JOIN_THEN_EXEC = "for g in $PIXELFORGE_MEMORY_GROUPS; do echo $$ > \"$g\" || exit 1; done; exec \"$@\"";
+    private static final String JOIN_THEN_EXEC =
+            "for g in $PIXELFORGE_MEMORY_GROUPS; do echo $$ > \"$g\" || exit 1; done; exec \"$@\"";
+
     /** What the client may take to start and stop, beyond the plan's own duration. */
     private static final long SLACK_SECONDS = 300;
 
     private final ClientLimits limits;
     private final Path runDir;
-    /** Apart from the stand-ins' instances: its groups get the machine's first call on CPU, up to the quota. */
+
+    /**
+     * Apart from the stand-ins' instances: its groups get the machine's first call on CPU, up to
+     * the quota.
+     */
     private final CpuIsolation cpu = CpuIsolation.detect("pixelforge-client");
+
     private String isolation = "";
 
     IsolatedClient(ClientLimits limits, Path runDir) {
@@ -44,23 +54,39 @@ final class IsolatedClient implements LoadClient {
     }
 
     @Override
-    public void run(String target, URI url, LoadProfile load, dev.pixelforge.load.jmeter.LoadRunner.Outputs outputs, PrintStream out)
+    public void run(
+            String target, URI url, LoadProfile load, LoadRunner.Outputs outputs, PrintStream out)
             throws IOException, InterruptedException, TimeoutException {
         CpuGroup group = cpu.group("client-" + target, limits.cpus());
         long throttledMillis;
         group.guarantee(); // a machine of its own: its quota, however busy this one is
-        try (MemoryLimit memory = limits.memoryBytes() > 0
-                ? MemoryLimit.create("pixelforge-client-" + ProcessHandle.current().pid() + "-" + target, limits.memoryBytes()) : null) {
+        try (MemoryLimit memory =
+                limits.memoryBytes() > 0
+                        ? MemoryLimit.create(
+                                "pixelforge-client-" + ProcessHandle.current().pid() + "-" + target,
+                                limits.memoryBytes())
+                        : null) {
             isolation = describe(group, memory);
-            out.println("load client: " + limits.name() + " (" + limits.basis() + "): " + isolation);
+            out.println(
+                    "load client: " + limits.name() + " (" + limits.basis() + "): " + isolation);
             Path spec = writeSpec(target, url, load, outputs, group);
             Process client = start(spec, memory);
             try {
                 if (!client.waitFor(load.durationSeconds() + SLACK_SECONDS, TimeUnit.SECONDS)) {
-                    throw new TimeoutException("the load client of " + target + " did not finish within " + (load.durationSeconds() + SLACK_SECONDS) + " s");
+                    throw new TimeoutException(
+                            "the load client of "
+                                    + target
+                                    + " did not finish within "
+                                    + (load.durationSeconds() + SLACK_SECONDS)
+                                    + " s");
                 }
                 if (client.exitValue() != 0) {
-                    throw new IOException("the load client of " + target + " exited with " + client.exitValue() + " (its output is above)");
+                    throw new IOException(
+                            "the load client of "
+                                    + target
+                                    + " exited with "
+                                    + client.exitValue()
+                                    + " (its output is above)");
                 }
             } finally {
                 if (client.isAlive()) {
@@ -74,15 +100,26 @@ final class IsolatedClient implements LoadClient {
     }
 
     private String describe(CpuGroup group, MemoryLimit memory) {
-        String cpuPart = Double.isNaN(group.quotaVcpus()) ? "CPU NOT isolated (" + cpu.describe() + ")"
-                : String.format(Locale.ROOT, "a cgroup CPU quota of %s CPU", group.quotaVcpus());
-        String memoryPart = memory == null ? "memory not limited (no --client-memory)"
-                : memory.limited() ? memory.describe() + ", heap -Xmx" + (limits.heapBytes() >> 20) + "m" : "memory NOT limited: " + memory.describe();
+        String cpuPart =
+                Double.isNaN(group.quotaVcpus())
+                        ? "CPU NOT isolated (" + cpu.describe() + ")"
+                        : String.format(
+                                Locale.ROOT, "a cgroup CPU quota of %s CPU", group.quotaVcpus());
+        String memoryPart =
+                memory == null
+                        ? "memory not limited (no --client-memory)"
+                        : memory.limited()
+                                ? memory.describe()
+                                        + ", heap -Xmx"
+                                        + (limits.heapBytes() >> 20)
+                                        + "m"
+                                : "memory NOT limited: " + memory.describe();
         return cpuPart + "; " + memoryPart;
     }
 
     /** The child's instructions, kept in the run folder: what it was told to do. */
-    private Path writeSpec(String target, URI url, LoadProfile load, dev.pixelforge.load.jmeter.LoadRunner.Outputs outputs, CpuGroup group)
+    private Path writeSpec(
+            String target, URI url, LoadProfile load, LoadRunner.Outputs outputs, CpuGroup group)
             throws IOException {
         Properties p = new Properties();
         p.setProperty("target", target);
@@ -97,28 +134,60 @@ final class IsolatedClient implements LoadClient {
         p.setProperty("duration", Integer.toString(load.durationSeconds()));
         p.setProperty("operation", load.operation().id());
         p.setProperty("max-image-pixels", Long.toString(load.maxImagePixels()));
-        p.setProperty("arrivals", load.openLoop() ? load.arrivals().spec() : ""); // already divided by the target's k
-        p.setProperty("cores", Double.isNaN(group.quotaVcpus()) ? "" : Double.toString(group.quotaVcpus()));
-        p.setProperty("join", String.join(" ", group.joinFiles().stream().map(Path::toString).toList()));
-        p.setProperty("process", "the load client only, in a JVM of its own (" + limits.name() + ")");
-        Path file = Files.createDirectories(runDir.resolve("client")).resolve(target + ".properties");
+        p.setProperty(
+                "arrivals",
+                load.openLoop() ? load.arrivals().spec() : ""); // already divided by the target's k
+        p.setProperty(
+                "cores",
+                Double.isNaN(group.quotaVcpus()) ? "" : Double.toString(group.quotaVcpus()));
+        p.setProperty(
+                "join", String.join(" ", group.joinFiles().stream().map(Path::toString).toList()));
+        p.setProperty(
+                "process", "the load client only, in a JVM of its own (" + limits.name() + ")");
+        Path file =
+                Files.createDirectories(runDir.resolve("client")).resolve(target + ".properties");
         try (Writer w = Files.newBufferedWriter(file)) {
-            p.store(w, "what the load client's own JVM was told to do (" + ClientJvmMain.class.getName() + ")");
+            p.store(
+                    w,
+                    "what the load client's own JVM was told to do ("
+                            + ClientJvmMain.class.getName()
+                            + ")");
         }
         return file;
     }
 
     private Process start(Path spec, MemoryLimit memory) throws IOException {
-        List<String> command = new ArrayList<>(List.of("/bin/sh", "-c", JOIN_THEN_EXEC, "pixelforge-client",
-                Path.of(System.getProperty("java.home"), "bin", "java").toString()));
+        List<String> command =
+                new ArrayList<>(
+                        List.of(
+                                "/bin/sh",
+                                "-c",
+                                JOIN_THEN_EXEC,
+                                "pixelforge-client",
+                                Path.of(System.getProperty("java.home"), "bin", "java")
+                                        .toString()));
         if (memory != null && memory.limited()) {
             command.add("-Xmx" + (limits.heapBytes() >> 20) + "m");
         }
-        command.addAll(List.of("-cp", System.getProperty("java.class.path"), ClientJvmMain.class.getName(), spec.toString()));
-        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.INHERIT)
-                .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")));
-        builder.environment().put("PIXELFORGE_MEMORY_GROUPS",
-                memory == null ? "" : String.join(" ", memory.joinFiles().stream().map(Path::toString).toList()));
+        command.addAll(
+                List.of(
+                        "-cp",
+                        System.getProperty("java.class.path"),
+                        ClientJvmMain.class.getName(),
+                        spec.toString()));
+        ProcessBuilder builder =
+                new ProcessBuilder(command)
+                        .redirectErrorStream(true)
+                        .redirectOutput(ProcessBuilder.Redirect.INHERIT)
+                        .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")));
+        builder.environment()
+                .put(
+                        "PIXELFORGE_MEMORY_GROUPS",
+                        memory == null
+                                ? ""
+                                : String.join(
+                                        " ",
+                                        memory.joinFiles().stream().map(Path::toString).toList()));
         return builder.start();
     }
 
@@ -127,7 +196,8 @@ final class IsolatedClient implements LoadClient {
      * limit, and how long its quota held it back (a client can be held back in bursts, 2 ms of each
      * 10 ms at 0.2 CPU, while its mean CPU stays well under the quota).
      */
-    private void record(String target, MemoryLimit memory, long throttledMillis) throws IOException {
+    private void record(String target, MemoryLimit memory, long throttledMillis)
+            throws IOException {
         Path file = runDir.resolve("client.properties");
         Properties p = new Properties();
         if (Files.exists(file)) {
@@ -147,7 +217,13 @@ final class IsolatedClient implements LoadClient {
 
     @Override
     public void describe(Properties about) {
-        about.setProperty("client-isolation", limits.name() + " (" + limits.basis() + "): " + (isolation.isEmpty() ? "no target run" : isolation));
+        about.setProperty(
+                "client-isolation",
+                limits.name()
+                        + " ("
+                        + limits.basis()
+                        + "): "
+                        + (isolation.isEmpty() ? "no target run" : isolation));
     }
 
     @Override

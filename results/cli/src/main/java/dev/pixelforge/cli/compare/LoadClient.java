@@ -1,6 +1,8 @@
 package dev.pixelforge.cli.compare;
 
+import dev.pixelforge.load.jmeter.LoadRunner;
 import dev.pixelforge.load.profile.LoadProfile;
+
 import java.io.IOException;
 import java.io.PrintStream;
 import java.net.URI;
@@ -15,8 +17,11 @@ import java.util.concurrent.TimeoutException;
 public interface LoadClient extends AutoCloseable {
 
     /** Puts {@code load} on {@code target} for its window and returns when the window is over. */
-    /** {@code outputs}: what to write besides samples.csv (a JTL, JMeter's own dashboard of the target's load). */
-    void run(String target, URI url, LoadProfile load, dev.pixelforge.load.jmeter.LoadRunner.Outputs outputs, PrintStream out)
+    /**
+     * {@code outputs}: what to write besides samples.csv (a JTL, JMeter's own dashboard of the
+     * target's load).
+     */
+    void run(String target, URI url, LoadProfile load, LoadRunner.Outputs outputs, PrintStream out)
             throws IOException, InterruptedException, TimeoutException;
 
     /** Adds what the client was to the run's {@code run.properties}. */

@@ -8,6 +8,7 @@ import dev.pixelforge.platform.sample.InstanceLog;
 import dev.pixelforge.standins.Deployables;
 import dev.pixelforge.standins.LocalCloud;
 import dev.pixelforge.standins.metrics.LocalCloudShapes;
+
 import java.io.IOException;
 import java.io.PrintStream;
 import java.net.URI;
@@ -28,7 +29,11 @@ public final class LocalTargets implements Targets {
     private final Map<Target, URI> urls = new LinkedHashMap<>();
     private boolean finished;
 
-    private LocalTargets(LocalCloud cloud, LocalCloudShapes shapes, PlatformProfile platform, List<Target> chosen) {
+    private LocalTargets(
+            LocalCloud cloud,
+            LocalCloudShapes shapes,
+            PlatformProfile platform,
+            List<Target> chosen) {
         this.cloud = cloud;
         this.shapes = shapes;
         this.platform = platform;
@@ -39,11 +44,24 @@ public final class LocalTargets implements Targets {
      * Starts the stand-ins, dilated as {@code dilation} says ("auto" or a factor); their instances
      * start on the first request, so cold starts are part of the run.
      */
-    public static LocalTargets start(Deployables jars, PlatformProfile platform, String dilation, List<Target> chosen, Path workDir,
-                                     PrintStream out) throws IOException {
+    public static LocalTargets start(
+            Deployables jars,
+            PlatformProfile platform,
+            String dilation,
+            List<Target> chosen,
+            Path workDir,
+            PrintStream out)
+            throws IOException {
         LocalCloudShapes shapes = new LocalCloudShapes(t -> platform.of(t).billing());
         int cores = Runtime.getRuntime().availableProcessors();
-        LocalCloud cloud = LocalCloud.start(jars, platform, cpu -> Dilation.parse(dilation, platform, cores), workDir, LocalCloud.Ports.ANY, shapes);
+        LocalCloud cloud =
+                LocalCloud.start(
+                        jars,
+                        platform,
+                        cpu -> Dilation.parse(dilation, platform, cores),
+                        workDir,
+                        LocalCloud.Ports.ANY,
+                        shapes);
         out.println(cloud.cpu().describe());
         out.print(cloud.dilation().describe(platform));
         return new LocalTargets(cloud, shapes, platform, chosen);
@@ -54,18 +72,24 @@ public final class LocalTargets implements Targets {
         return Collections.unmodifiableMap(urls);
     }
 
-    /** The gateways and fronts run in this JVM (their instances are JVMs of their own): the client's figures are an upper bound. */
+    /**
+     * The gateways and fronts run in this JVM (their instances are JVMs of their own): the client's
+     * figures are an upper bound.
+     */
     @Override
     public String alongsideClient() {
-        return "the load client and the local stand-ins' gateways and fronts (not their instances): an upper bound on the client's own use";
+        return "the load client and the local stand-ins' gateways and fronts (not their instances):"
+                + " an upper bound on the client's own use";
     }
 
     @Override
     public void describe(Properties about) {
-        about.setProperty("targets", "local stand-ins: " + urls.keySet().stream().map(Target::id).toList());
+        about.setProperty(
+                "targets", "local stand-ins: " + urls.keySet().stream().map(Target::id).toList());
         about.setProperty("platform", platform.describe().replaceAll("\\s+", " ").trim());
         about.setProperty("cpu-isolation", cloud.cpu().describe());
-        about.setProperty("cores-for-instances", Double.toString(cloud.dilation().coresForInstances()));
+        about.setProperty(
+                "cores-for-instances", Double.toString(cloud.dilation().coresForInstances()));
         for (Target t : Target.values()) {
             about.setProperty("dilation." + t.id(), Double.toString(cloud.dilation().of(t)));
             Double over = cloud.dilation().oversubscription().get(t);

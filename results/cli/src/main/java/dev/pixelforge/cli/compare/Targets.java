@@ -1,6 +1,7 @@
 package dev.pixelforge.cli.compare;
 
 import dev.pixelforge.platform.Target;
+
 import java.io.IOException;
 import java.io.PrintStream;
 import java.net.URI;
@@ -36,7 +37,10 @@ public interface Targets extends AutoCloseable {
     /** Adds what these targets are to the run's {@code run.properties}. */
     void describe(Properties about);
 
-    /** {@code target}'s load is over: local instances stop now rather than idle through the next target's window. */
+    /**
+     * {@code target}'s load is over: local instances stop now rather than idle through the next
+     * target's window.
+     */
     void done(Target target);
 
     /**

@@ -5,7 +5,8 @@ import java.util.Locale;
 
 /**
  * The sweep's progress line before each step: which step of how many, and the time left, estimated
- * from the steps done so far (before the first, from the load's duration plus a start-up allowance).
+ * from the steps done so far (before the first, from the load's duration plus a start-up
+ * allowance).
  */
 final class SweepProgress {
 
@@ -29,12 +30,19 @@ final class SweepProgress {
 
     /** Time left before step {@code done + 1} starts: the steps left times the mean step so far. */
     Duration left() {
-        Duration perStep = done == 0 ? loadPerStep.plus(FIRST_GUESS_OVERHEAD) : spent.dividedBy(done);
+        Duration perStep =
+                done == 0 ? loadPerStep.plus(FIRST_GUESS_OVERHEAD) : spent.dividedBy(done);
         return perStep.multipliedBy(steps - done);
     }
 
     String line(SweepStep step) {
-        return String.format(Locale.ROOT, "== sweep step %d of %d: %s, about %s left", done + 1, steps, step.describe(), human(left()));
+        return String.format(
+                Locale.ROOT,
+                "== sweep step %d of %d: %s, about %s left",
+                done + 1,
+                steps,
+                step.describe(),
+                human(left()));
     }
 
     static String human(Duration d) {

@@ -1,9 +1,12 @@
 package dev.pixelforge.cli.deploy;
 
-import dev.pixelforge.core.testing.RepositoryRoot;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.pixelforge.core.testing.RepositoryRoot;
+
+import org.junit.jupiter.api.Test;
 
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -14,7 +17,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Pattern;
-import org.junit.jupiter.api.Test;
 
 /**
  * The deploy files, checked offline with the tools made for them: cfn-lint on the SAM template,
@@ -25,8 +27,13 @@ class DeployFilesIT {
 
     private static final Path ROOT = RepositoryRoot.path();
     private static final long TIMEOUT_MINUTES = 5;
-    /** A first line that runs bash or sh: #!/bin/bash, #!/usr/bin/env bash, #!/bin/sh -e ... (not bats). */
-    private static final Pattern SHELL_SHEBANG = Pattern.compile("#!\\s*(\\S*/)?(env\\s+(-\\S+\\s+)*)?(ba)?sh(\\s.*)?");
+
+    /**
+     * A first line that runs bash or sh: #!/bin/bash, #!/usr/bin/env bash, #!/bin/sh -e ... (not
+     * bats).
+     */
+    private static final Pattern SHELL_SHEBANG =
+            Pattern.compile("#!\\s*(\\S*/)?(env\\s+(-\\S+\\s+)*)?(ba)?sh(\\s.*)?");
 
     @Test
     void samTemplate_passesCfnLint() throws Exception {
@@ -36,10 +43,14 @@ class DeployFilesIT {
     @Test
     void everyTrackedShellScript_passesShellcheck() throws Exception {
         List<String> scripts = shellScripts();
-        // The scripts are found, not listed, so a new one is checked too; these three, which have no
+        // The scripts are found, not listed, so a new one is checked too; these three, which have
+        // no
         // .sh name, show that the shebang is looked at.
-        for (String byShebang : List.of("pixelforge", ".ci/run", "results/cli/src/test/bats/stubs/stub")) {
-            assertTrue(scripts.contains(byShebang), byShebang + " is not among the scripts found: " + scripts);
+        for (String byShebang :
+                List.of("pixelforge", ".ci/run", "results/cli/src/test/bats/stubs/stub")) {
+            assertTrue(
+                    scripts.contains(byShebang),
+                    byShebang + " is not among the scripts found: " + scripts);
         }
         List<String> command = new ArrayList<>(List.of("shellcheck", "-x"));
         command.addAll(scripts);
@@ -62,7 +73,8 @@ class DeployFilesIT {
 
     @Test
     void everyScript_sendsTheExactCommands_toStubClis() throws Exception {
-        // Every suite in the folder: deploy.bats, lib.bats, install-debian.bats and any added later.
+        // Every suite in the folder: deploy.bats, lib.bats, install-debian.bats and any added
+        // later.
         assertClean("bats", "results/cli/src/test/bats");
     }
 
@@ -83,7 +95,8 @@ class DeployFilesIT {
     }
 
     static boolean isShellScript(String path, String firstLine) {
-        return path.endsWith(".sh") || (firstLine != null && SHELL_SHEBANG.matcher(firstLine.strip()).matches());
+        return path.endsWith(".sh")
+                || (firstLine != null && SHELL_SHEBANG.matcher(firstLine.strip()).matches());
     }
 
     private static String firstLine(Path file) throws IOException {
@@ -104,8 +117,7 @@ class DeployFilesIT {
         return result.output;
     }
 
-    private record Result(int status, String output) {
-    }
+    private record Result(int status, String output) {}
 
     /** A file's text; bytes that are not UTF-8 become U+FFFD instead of failing the read. */
     private static String text(Path file) throws IOException {
@@ -113,19 +125,27 @@ class DeployFilesIT {
     }
 
     /**
-     * Runs {@code command} in the repository root with its output in a file, not a pipe: nothing has
-     * to read while it runs, so waitFor's timeout holds even when the command never ends.
+     * Runs {@code command} in the repository root with its output in a file, not a pipe: nothing
+     * has to read while it runs, so waitFor's timeout holds even when the command never ends.
      */
     private static Result run(String... command) throws IOException, InterruptedException {
         Path output = Files.createTempFile("deploy-files-it", ".out");
         try {
-            Process p = new ProcessBuilder(command).directory(ROOT.toFile()).redirectErrorStream(true)
-                    .redirectOutput(output.toFile()).start();
+            Process p =
+                    new ProcessBuilder(command)
+                            .directory(ROOT.toFile())
+                            .redirectErrorStream(true)
+                            .redirectOutput(output.toFile())
+                            .start();
             if (!p.waitFor(TIMEOUT_MINUTES, TimeUnit.MINUTES)) {
                 p.descendants().forEach(ProcessHandle::destroyForcibly);
                 p.destroyForcibly();
-                throw new AssertionError(String.join(" ", command) + " did not finish in " + TIMEOUT_MINUTES
-                        + " minutes; its output so far:\n" + text(output));
+                throw new AssertionError(
+                        String.join(" ", command)
+                                + " did not finish in "
+                                + TIMEOUT_MINUTES
+                                + " minutes; its output so far:\n"
+                                + text(output));
             }
             return new Result(p.exitValue(), text(output));
         } finally {

@@ -10,10 +10,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 /**
- * {@code ./pixelforge engine} as a process of its own, started the way the script starts it (the CLI's
- * main class on the test's class path); ready once it prints the line to give compare.
+ * {@code ./pixelforge engine} as a process of its own, started the way the script starts it (the
+ * CLI's main class on the test's class path); ready once it prints the line to give compare.
  */
 public final class EngineProcess implements AutoCloseable {
 
@@ -35,11 +36,24 @@ public final class EngineProcess implements AutoCloseable {
     public static EngineProcess start(Path root, String... extra) throws IOException {
         int port = freePort();
         int enginePort = freePort();
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx256m", "-cp", System.getProperty("java.class.path"), "dev.pixelforge.cli.PixelForgeCli", "engine",
-                "--port", Integer.toString(port), "--engine-port", Integer.toString(enginePort), "--root", root.toString()));
+        List<String> command =
+                new ArrayList<>(
+                        List.of(
+                                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                                "-Xmx256m",
+                                "-cp",
+                                System.getProperty("java.class.path"),
+                                "dev.pixelforge.cli.PixelForgeCli",
+                                "engine",
+                                "--port",
+                                Integer.toString(port),
+                                "--engine-port",
+                                Integer.toString(enginePort),
+                                "--root",
+                                root.toString()));
         command.addAll(List.of(extra));
-        return new EngineProcess(new ProcessBuilder(command).redirectErrorStream(true).start(), port);
+        return new EngineProcess(
+                new ProcessBuilder(command).redirectErrorStream(true).start(), port);
     }
 
     private static int freePort() throws IOException {
@@ -49,18 +63,25 @@ public final class EngineProcess implements AutoCloseable {
     }
 
     private void read() {
-        try (BufferedReader in = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
+        try (BufferedReader in =
+                new BufferedReader(
+                        new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
             for (String line; (line = in.readLine()) != null; ) {
                 output.append(line).append('\n');
                 if (line.startsWith("give compare: --engines ")) {
                     ready.complete(line);
                 }
-                if (line.startsWith("Starting the test on host ")) { // JMeter's own line, once a controller's test runs here
+                if (line.startsWith(
+                        "Starting the test on host ")) { // JMeter's own line, once a controller's
+                    // test runs here
                     testStarted.complete(line);
                 }
             }
-            ready.completeExceptionally(new IllegalStateException("the engine ended before it was ready:\n" + output));
-            testStarted.completeExceptionally(new IllegalStateException("the engine ended before a test started:\n" + output));
+            ready.completeExceptionally(
+                    new IllegalStateException("the engine ended before it was ready:\n" + output));
+            testStarted.completeExceptionally(
+                    new IllegalStateException(
+                            "the engine ended before a test started:\n" + output));
         } catch (IOException e) {
             ready.completeExceptionally(e);
         }
@@ -70,8 +91,9 @@ public final class EngineProcess implements AutoCloseable {
     public String awaitReady() throws Exception {
         try {
             return ready.get(90, TimeUnit.SECONDS);
-        } catch (java.util.concurrent.TimeoutException e) {
-            throw new IllegalStateException("the engine on " + port + " was not ready within 90 s:\n" + output, e);
+        } catch (TimeoutException e) {
+            throw new IllegalStateException(
+                    "the engine on " + port + " was not ready within 90 s:\n" + output, e);
         }
     }
 
@@ -79,8 +101,9 @@ public final class EngineProcess implements AutoCloseable {
     public void awaitTestStarted() throws Exception {
         try {
             testStarted.get(90, TimeUnit.SECONDS);
-        } catch (java.util.concurrent.TimeoutException e) {
-            throw new IllegalStateException("no test started on the engine on " + port + " within 90 s:\n" + output, e);
+        } catch (TimeoutException e) {
+            throw new IllegalStateException(
+                    "no test started on the engine on " + port + " within 90 s:\n" + output, e);
         }
     }
 

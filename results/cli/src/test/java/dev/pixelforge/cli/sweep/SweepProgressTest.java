@@ -2,10 +2,14 @@ package dev.pixelforge.cli.sweep;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import java.time.Duration;
 import org.junit.jupiter.api.Test;
 
-/** The time left: before any step, the load plus a start-up allowance per step; then the mean of the steps done. */
+import java.time.Duration;
+
+/**
+ * The time left: before any step, the load plus a start-up allowance per step; then the mean of the
+ * steps done.
+ */
 class SweepProgressTest {
 
     @Test

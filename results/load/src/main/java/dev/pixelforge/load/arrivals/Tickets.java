@@ -25,8 +25,8 @@ public final class Tickets {
     }
 
     /**
-     * One arrival: the {@code index}-th of the schedule, due at {@code dueNanos} (the caller's clock),
-     * taken {@code lateNanos} after that (0 when taken before it was due).
+     * One arrival: the {@code index}-th of the schedule, due at {@code dueNanos} (the caller's
+     * clock), taken {@code lateNanos} after that (0 when taken before it was due).
      */
     public record Ticket(long index, long dueNanos, long lateNanos) {
 

@@ -1,9 +1,11 @@
 package dev.pixelforge.load.client;
 
 import com.sun.management.OperatingSystemMXBean;
+
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.Reader;
+import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.lang.management.GarbageCollectorMXBean;
 import java.lang.management.ManagementFactory;
@@ -14,6 +16,8 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.Locale;
 import java.util.Properties;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
@@ -24,15 +28,16 @@ import java.util.concurrent.atomic.AtomicReference;
 /**
  * The load client watching itself during one target's window: once a second, this JVM's CPU time,
  * GC time, heap and live threads, the time its CPU quota held it back (when it ran in one), and the
- * requests that failed in the client ({@link ClientFailure}),
- * one row each in the run's {@code client.csv}; at the end, what the rows cannot say in
- * {@code client.properties}. The report decides from these whether the client, not the target,
- * limited the run.
+ * requests that failed in the client ({@link ClientFailure}), one row each in the run's {@code
+ * client.csv}; at the end, what the rows cannot say in {@code client.properties}. The report
+ * decides from these whether the client, not the target, limited the run.
  */
 public final class ClientWatch implements AutoCloseable {
 
-    static final String HEADER = "target,second,wall_ms,cpu_ms,cores,gc_ms,heap_used_bytes,heap_committed_bytes,heap_max_bytes,"
-            + "threads,client_failures,quota_periods,quota_throttled_periods,quota_throttled_ms";
+    static final String HEADER =
+            "target,second,wall_ms,cpu_ms,cores,gc_ms,heap_used_bytes,heap_committed_bytes,"
+                + "heap_max_bytes,threads,client_failures,quota_periods,quota_throttled_periods,"
+                + "quota_throttled_ms";
 
     private final String target;
     private final ClientHost host;
@@ -44,7 +49,8 @@ public final class ClientWatch implements AutoCloseable {
     private volatile ScheduledFuture<?> ticks; // null until the first request
     private final AtomicLong failures = new AtomicLong();
     private final AtomicReference<String> firstFailure = new AtomicReference<>();
-    private final OperatingSystemMXBean os = (OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
+    private final OperatingSystemMXBean os =
+            (OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
 
     // Cumulative figures since the start, as of the last row: a row holds the difference of their
     // millisecond values, so the rows of a window add up to its totals exactly.
@@ -59,7 +65,8 @@ public final class ClientWatch implements AutoCloseable {
     private long shownFailures;
     private int second;
 
-    private ClientWatch(String target, ClientHost host, Path runDir, int threads, int rampSeconds) throws IOException {
+    private ClientWatch(String target, ClientHost host, Path runDir, int threads, int rampSeconds)
+            throws IOException {
         this.target = target;
         this.host = host;
         this.threads = threads;
@@ -67,29 +74,40 @@ public final class ClientWatch implements AutoCloseable {
         this.properties = runDir.resolve("client.properties");
         Path file = runDir.resolve("client.csv");
         boolean fresh = !Files.exists(file) || Files.size(file) == 0;
-        this.csv = Files.newBufferedWriter(file, StandardCharsets.UTF_8, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+        this.csv =
+                Files.newBufferedWriter(
+                        file,
+                        StandardCharsets.UTF_8,
+                        StandardOpenOption.CREATE,
+                        StandardOpenOption.APPEND);
         if (fresh) {
             csv.write(HEADER);
             csv.newLine();
         }
-        this.ticker = Executors.newSingleThreadScheduledExecutor(r -> {
-            Thread t = new Thread(r, "client-watch-" + target);
-            t.setDaemon(true);
-            return t;
-        });
+        this.ticker =
+                Executors.newSingleThreadScheduledExecutor(
+                        r -> {
+                            Thread t = new Thread(r, "client-watch-" + target);
+                            t.setDaemon(true);
+                            return t;
+                        });
     }
 
     /**
-     * A watch for {@code target}'s window, rows to {@code runDir/client.csv}; it starts with {@link #begin()}.
-     * {@code threads} and {@code rampSeconds} are the plan's, for the report to set what the client reached against.
+     * A watch for {@code target}'s window, rows to {@code runDir/client.csv}; it starts with {@link
+     * #begin()}. {@code threads} and {@code rampSeconds} are the plan's, for the report to set what
+     * the client reached against.
      */
-    public static ClientWatch start(String target, ClientHost host, Path runDir, int threads, int rampSeconds) throws IOException {
+    public static ClientWatch start(
+            String target, ClientHost host, Path runDir, int threads, int rampSeconds)
+            throws IOException {
         return new ClientWatch(target, host, runDir, threads, rampSeconds);
     }
 
     /**
      * The window opens: called before every request, it acts on the first. The engine's start-up
-     * before it (a minute in a 0.1-CPU quota) is the client's own affair, not part of the target's window.
+     * before it (a minute in a 0.1-CPU quota) is the client's own affair, not part of the target's
+     * window.
      */
     public void begin() {
         if (ticks == null) {
@@ -100,7 +118,8 @@ public final class ClientWatch implements AutoCloseable {
                     startCpuNanos = os.getProcessCpuTime();
                     startGcMillis = gcMillis();
                     startQuota = host.quotaUse().get();
-                    // A measurement cadence, not synchronisation: the rows are the per-second series.
+                    // A measurement cadence, not synchronisation: the rows are the per-second
+                    // series.
                     ticks = ticker.scheduleAtFixedRate(this::row, 1, 1, TimeUnit.SECONDS);
                 }
             }
@@ -129,15 +148,27 @@ public final class ClientWatch implements AutoCloseable {
         MemoryUsage heap = ManagementFactory.getMemoryMXBean().getHeapMemoryUsage();
         int threads = ManagementFactory.getThreadMXBean().getThreadCount();
         try {
-            csv.write(String.join(",", target, Integer.toString(second++), Long.toString(wall - shownWallMillis),
-                    Long.toString(cpu - shownCpuMillis), String.format(Locale.ROOT, "%.3f", host.cores()), Long.toString(gc - shownGcMillis),
-                    Long.toString(heap.getUsed()), Long.toString(heap.getCommitted()), Long.toString(heap.getMax()),
-                    Integer.toString(threads), Long.toString(failed - shownFailures),
-                    Long.toString(quotaRow.periods()), Long.toString(quotaRow.throttledPeriods()), Long.toString(quotaRow.throttledMillis())));
+            csv.write(
+                    String.join(
+                            ",",
+                            target,
+                            Integer.toString(second++),
+                            Long.toString(wall - shownWallMillis),
+                            Long.toString(cpu - shownCpuMillis),
+                            String.format(Locale.ROOT, "%.3f", host.cores()),
+                            Long.toString(gc - shownGcMillis),
+                            Long.toString(heap.getUsed()),
+                            Long.toString(heap.getCommitted()),
+                            Long.toString(heap.getMax()),
+                            Integer.toString(threads),
+                            Long.toString(failed - shownFailures),
+                            Long.toString(quotaRow.periods()),
+                            Long.toString(quotaRow.throttledPeriods()),
+                            Long.toString(quotaRow.throttledMillis())));
             csv.newLine();
             csv.flush();
         } catch (IOException e) {
-            throw new java.io.UncheckedIOException("could not append to client.csv", e);
+            throw new UncheckedIOException("could not append to client.csv", e);
         }
         shownWallMillis = wall;
         shownCpuMillis = cpu;
@@ -146,7 +177,9 @@ public final class ClientWatch implements AutoCloseable {
         shownFailures = failed;
     }
 
-    /** All collectors' accumulated collection time; a collector that cannot tell (-1) adds nothing. */
+    /**
+     * All collectors' accumulated collection time; a collector that cannot tell (-1) adds nothing.
+     */
     private static long gcMillis() {
         long sum = 0;
         for (GarbageCollectorMXBean gc : ManagementFactory.getGarbageCollectorMXBeans()) {
@@ -155,7 +188,10 @@ public final class ClientWatch implements AutoCloseable {
         return sum;
     }
 
-    /** Stops the ticks, writes the last (partial) second and this target's lines of {@code client.properties}. */
+    /**
+     * Stops the ticks, writes the last (partial) second and this target's lines of {@code
+     * client.properties}.
+     */
     @Override
     public void close() throws IOException {
         ScheduledFuture<?> started;
@@ -174,9 +210,9 @@ public final class ClientWatch implements AutoCloseable {
                 throw new IOException("the client watch of " + target + " did not stop");
             }
             started.get(); // a failed tick stopped the series: say so here rather than lose it
-        } catch (java.util.concurrent.CancellationException cancelled) {
+        } catch (CancellationException cancelled) {
             // what close() asked for: the ticks ended normally
-        } catch (java.util.concurrent.ExecutionException e) {
+        } catch (ExecutionException e) {
             throw new IOException("the client watch of " + target + " failed", e.getCause());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

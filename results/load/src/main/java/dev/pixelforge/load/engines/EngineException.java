@@ -1,6 +1,9 @@
 package dev.pixelforge.load.engines;
 
-/** An engine that cannot take the run (unreachable, busy with another test, gone mid-run): said as one line, no stack trace. */
+/**
+ * An engine that cannot take the run (unreachable, busy with another test, gone mid-run): said as
+ * one line, no stack trace.
+ */
 public final class EngineException extends RuntimeException {
 
     public EngineException(String message, Throwable cause) {

@@ -12,16 +12,22 @@ import java.util.List;
  */
 public final class EngineOfSample {
 
-    private final List<String> prefixes; // longest first, so no id is taken for a longer one it begins
+    private final List<String>
+            prefixes; // longest first, so no id is taken for a longer one it begins
 
     public EngineOfSample(List<EngineAddress> engines) {
-        this.prefixes = engines.stream().map(e -> e.id() + "-").sorted(Comparator.comparingInt(String::length).reversed()).toList();
+        this.prefixes =
+                engines.stream()
+                        .map(e -> e.id() + "-")
+                        .sorted(Comparator.comparingInt(String::length).reversed())
+                        .toList();
     }
 
     /**
-     * The engine's {@code host:port}. A thread no engine of this run named gives {@code ?<thread name>}:
-     * a sample is never dropped (this runs on an RMI thread, where an exception would only be logged on
-     * the engine), and the odd engine shows in samples.csv instead of passing for one of the others.
+     * The engine's {@code host:port}. A thread no engine of this run named gives {@code ?<thread
+     * name>}: a sample is never dropped (this runs on an RMI thread, where an exception would only
+     * be logged on the engine), and the odd engine shows in samples.csv instead of passing for one
+     * of the others.
      */
     public String of(String threadName) {
         for (String p : prefixes) {

@@ -9,14 +9,14 @@ import java.util.List;
 /**
  * The RMI keystore, made once with the JDK's keytool as JMeter's {@code bin/create-rmi-keystore.sh}
  * makes it (RSA 2048, alias {@code rmi}, password {@code changeit}, valid 7 days), so that a stock
- * JMeter server or client can use the same file. Every engine and the controller need that same file.
+ * JMeter server or client can use the same file. Every engine and the controller need that same
+ * file.
  */
 public final class Keystore {
 
     public static final int VALID_DAYS = 7;
 
-    private Keystore() {
-    }
+    private Keystore() {}
 
     /** {@code file}, made first if it does not exist; true when it was made now. */
     public static boolean ensure(Path file) throws IOException, InterruptedException {
@@ -26,11 +26,31 @@ public final class Keystore {
         Path dir = file.toAbsolutePath().getParent();
         Files.createDirectories(dir);
         Path keytool = Path.of(System.getProperty("java.home"), "bin", "keytool");
-        Process p = new ProcessBuilder(List.of(keytool.toString(), "-genkeypair", "-keyalg", "RSA", "-keysize", "2048",
-                "-alias", RmiSettings.ALIAS, "-keystore", file.toString(), "-storetype", "JKS",
-                "-storepass", RmiSettings.PASSWORD, "-keypass", RmiSettings.PASSWORD,
-                "-validity", Integer.toString(VALID_DAYS), "-dname", "CN=pixelforge-engine"))
-                .redirectErrorStream(true).start();
+        Process p =
+                new ProcessBuilder(
+                                List.of(
+                                        keytool.toString(),
+                                        "-genkeypair",
+                                        "-keyalg",
+                                        "RSA",
+                                        "-keysize",
+                                        "2048",
+                                        "-alias",
+                                        RmiSettings.ALIAS,
+                                        "-keystore",
+                                        file.toString(),
+                                        "-storetype",
+                                        "JKS",
+                                        "-storepass",
+                                        RmiSettings.PASSWORD,
+                                        "-keypass",
+                                        RmiSettings.PASSWORD,
+                                        "-validity",
+                                        Integer.toString(VALID_DAYS),
+                                        "-dname",
+                                        "CN=pixelforge-engine"))
+                        .redirectErrorStream(true)
+                        .start();
         p.getOutputStream().close();
         String output = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         if (p.waitFor() != 0 || !Files.exists(file)) {

@@ -6,9 +6,9 @@ import java.util.Map;
 
 /**
  * How JMeter's RMI is set up on either side, as JMeter properties (JMeter reads them once, in
- * {@code RmiUtils}' static initialiser, so they are set before any RMI object exists). SSL is on unless
- * asked off: JMeter's server and client then use one keystore (the same file on every machine), with
- * client authentication, as JMeter's own {@code create-rmi-keystore.sh} sets it up.
+ * {@code RmiUtils}' static initialiser, so they are set before any RMI object exists). SSL is on
+ * unless asked off: JMeter's server and client then use one keystore (the same file on every
+ * machine), with client authentication, as JMeter's own {@code create-rmi-keystore.sh} sets it up.
  *
  * @param keystore the keystore file, or null for SSL off
  */
@@ -19,8 +19,10 @@ public record RmiSettings(Path keystore) {
     public RmiSettings {
         keystore = keystore == null ? null : keystore.toAbsolutePath().normalize();
     }
+
     /** JMeter's defaults ({@code jmeter.properties}), which {@link Keystore} generates to. */
     static final String ALIAS = "rmi";
+
     static final String PASSWORD = "changeit";
 
     public boolean ssl() {

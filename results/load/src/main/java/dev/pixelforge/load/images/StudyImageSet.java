@@ -5,7 +5,9 @@ import dev.pixelforge.core.image.FractalNoiseGenerator;
 import dev.pixelforge.core.image.ImageEncoder;
 import dev.pixelforge.core.image.ImageFormat;
 import dev.pixelforge.core.image.Pixels;
+
 import java.io.BufferedWriter;
+import java.io.FilterOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
@@ -14,6 +16,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
+import java.util.SplittableRandom;
 
 /**
  * The image set the load runs send, made here (nothing downloaded) and the same on every run: like
@@ -25,23 +28,28 @@ public final class StudyImageSet {
     /** Bump when the content changes, so cached sets are remade. */
     static final String VERSION = "2";
 
-    /** Name, width, height, format: the study's range, PNG where a lossless file stays small enough. */
+    /**
+     * Name, width, height, format: the study's range, PNG where a lossless file stays small enough.
+     */
     private static final Object[][] SPEC = {
-            {"025x025-png", 25, 25, ImageFormat.PNG},
-            {"064x064-jpeg", 64, 64, ImageFormat.JPEG},
-            {"150x150-png", 150, 150, ImageFormat.PNG},
-            {"320x240-jpeg", 320, 240, ImageFormat.JPEG},
-            {"640x480-png", 640, 480, ImageFormat.PNG},
-            {"800x600-jpeg", 800, 600, ImageFormat.JPEG},
-            {"1024x768-png", 1024, 768, ImageFormat.PNG},
-            {"1280x720-jpeg", 1280, 720, ImageFormat.JPEG},
-            {"1920x1080-jpeg", 1920, 1080, ImageFormat.JPEG},
-            {"2560x1440-jpeg", 2560, 1440, ImageFormat.JPEG},
-            {"3840x2160-jpeg", 3840, 2160, ImageFormat.JPEG},
-            {"7680x4320-jpeg", 7680, 4320, ImageFormat.JPEG},
+        {"025x025-png", 25, 25, ImageFormat.PNG},
+        {"064x064-jpeg", 64, 64, ImageFormat.JPEG},
+        {"150x150-png", 150, 150, ImageFormat.PNG},
+        {"320x240-jpeg", 320, 240, ImageFormat.JPEG},
+        {"640x480-png", 640, 480, ImageFormat.PNG},
+        {"800x600-jpeg", 800, 600, ImageFormat.JPEG},
+        {"1024x768-png", 1024, 768, ImageFormat.PNG},
+        {"1280x720-jpeg", 1280, 720, ImageFormat.JPEG},
+        {"1920x1080-jpeg", 1920, 1080, ImageFormat.JPEG},
+        {"2560x1440-jpeg", 2560, 1440, ImageFormat.JPEG},
+        {"3840x2160-jpeg", 3840, 2160, ImageFormat.JPEG},
+        {"7680x4320-jpeg", 7680, 4320, ImageFormat.JPEG},
     };
 
-    /** The largest image that still fits Lambda's 6 MB event as base64 JSON, with room for the envelope. */
+    /**
+     * The largest image that still fits Lambda's 6 MB event as base64 JSON, with room for the
+     * envelope.
+     */
     public static final long MAX_IMAGE_BYTES = 4_300_000;
 
     private final List<StudyImage> images;
@@ -77,7 +85,15 @@ public final class StudyImageSet {
             String name = (String) s[0];
             ImageFormat format = (ImageFormat) s[3];
             Path file = dir.resolve(fileName(name, format));
-            images.add(new StudyImage(name, (int) s[1], (int) s[2], format, file, dir.resolve("json/" + name + ".json"), Files.size(file)));
+            images.add(
+                    new StudyImage(
+                            name,
+                            (int) s[1],
+                            (int) s[2],
+                            format,
+                            file,
+                            dir.resolve("json/" + name + ".json"),
+                            Files.size(file)));
         }
         return new StudyImageSet(dir, images);
     }
@@ -98,15 +114,28 @@ public final class StudyImageSet {
                 int w = (int) s[1];
                 int h = (int) s[2];
                 ImageFormat format = (ImageFormat) s[3];
-                byte[] bytes = encoder.encode(photoLike(noise, w, h, seed++), format, ImageEncoder.DEFAULT_JPEG_QUALITY);
+                byte[] bytes =
+                        encoder.encode(
+                                photoLike(noise, w, h, seed++),
+                                format,
+                                ImageEncoder.DEFAULT_JPEG_QUALITY);
                 if (bytes.length > MAX_IMAGE_BYTES) {
-                    throw new IllegalStateException(name + " is " + bytes.length + " bytes: over Lambda's payload limit");
+                    throw new IllegalStateException(
+                            name + " is " + bytes.length + " bytes: over Lambda's payload limit");
                 }
                 String file = fileName(name, format);
                 Files.write(dir.resolve(file), bytes);
                 writeJson(dir.resolve("json/" + name + ".json"), bytes);
                 String fmt = format.imageIoName();
-                base64.write(String.join(",", name, fmt, Integer.toString(w), Integer.toString(h), Base64.getEncoder().encodeToString(bytes)) + "\n");
+                base64.write(
+                        String.join(
+                                        ",",
+                                        name,
+                                        fmt,
+                                        Integer.toString(w),
+                                        Integer.toString(h),
+                                        Base64.getEncoder().encodeToString(bytes))
+                                + "\n");
             }
         }
     }
@@ -131,7 +160,7 @@ public final class StudyImageSet {
         int side = Math.max(w, h);
         Pixels square = noise.generate(side, seed);
         Pixels out = Pixels.blank(w, h, Channels.BGR);
-        java.util.SplittableRandom grain = new java.util.SplittableRandom(seed);
+        SplittableRandom grain = new SplittableRandom(seed);
         byte[] d = out.data();
         for (int y = 0; y < h; y++) {
             System.arraycopy(square.data(), y * side * 3, d, y * w * 3, w * 3);
@@ -147,7 +176,7 @@ public final class StudyImageSet {
     }
 
     /** Lets the base64 wrapper close without closing the file under it. */
-    private static final class NonClosing extends java.io.FilterOutputStream {
+    private static final class NonClosing extends FilterOutputStream {
         NonClosing(OutputStream out) {
             super(out);
         }
@@ -162,5 +191,4 @@ public final class StudyImageSet {
             flush();
         }
     }
-
 }

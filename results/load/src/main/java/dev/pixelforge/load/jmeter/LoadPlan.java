@@ -1,7 +1,5 @@
 package dev.pixelforge.load.jmeter;
 
-import dev.pixelforge.load.profile.Operation;
-
 import static us.abstracta.jmeter.javadsl.JmeterDsl.csvDataSet;
 import static us.abstracta.jmeter.javadsl.JmeterDsl.httpSampler;
 import static us.abstracta.jmeter.javadsl.JmeterDsl.regexExtractor;
@@ -11,15 +9,18 @@ import static us.abstracta.jmeter.javadsl.JmeterDsl.threadGroup;
 import dev.pixelforge.load.arrivals.ArrivalRate;
 import dev.pixelforge.load.arrivals.Tickets;
 import dev.pixelforge.load.images.StudyImage;
+import dev.pixelforge.load.profile.Operation;
+
+import us.abstracta.jmeter.javadsl.core.DslTestPlan;
+import us.abstracta.jmeter.javadsl.core.postprocessors.DslRegexExtractor;
+import us.abstracta.jmeter.javadsl.core.samplers.BaseSampler;
+import us.abstracta.jmeter.javadsl.http.DslHttpSampler;
+
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import us.abstracta.jmeter.javadsl.core.DslTestPlan;
-import us.abstracta.jmeter.javadsl.core.postprocessors.DslRegexExtractor;
-import us.abstracta.jmeter.javadsl.core.samplers.BaseSampler;
-import us.abstracta.jmeter.javadsl.http.DslHttpSampler;
 
 /**
  * The one load plan, as embedded runs execute it and as {@code plan.jmx} gives it to stock JMeter:
@@ -27,17 +28,18 @@ import us.abstracta.jmeter.javadsl.http.DslHttpSampler;
  * which image each request carries comes from a CSV Data Set; bodies stream from files, so no
  * thread holds an image in memory. Three variants share that sampler: stock JMeter's keeps four
  * regex extractors that turn the headers the report needs into variables (extra JTL columns through
- * {@code sample_variables}: stock JMeter has no recorder); the embedded one has none, as its
- * {@link SampleRecorder} reads the headers itself; the bare one has neither, to measure the client.
+ * {@code sample_variables}: stock JMeter has no recorder); the embedded one has none, as its {@link
+ * SampleRecorder} reads the headers itself; the bare one has neither, to measure the client.
  */
 public final class LoadPlan {
 
     /** The header-derived variables; stock runs pass them as {@code -Jsample_variables=...}. */
-    public static final List<String> VARIABLES = List.of("server_timing", "pf_cold", "pf_instance", "pf_target");
+    public static final List<String> VARIABLES =
+            List.of("server_timing", "pf_cold", "pf_instance", "pf_target");
+
     static final String CSV = "plan-images.csv";
 
-    private LoadPlan() {
-    }
+    private LoadPlan() {}
 
     /** {@code plan.jmx}: the header extractors, no Java (stock JMeter cannot load a lambda). */
     public static DslTestPlan forStockJmeter(Operation operation) {
@@ -45,65 +47,135 @@ public final class LoadPlan {
     }
 
     /**
-     * {@code plan.jmx} of an open-loop run ({@code arrivals} not null): the same requests from stock
-     * JMeter's Open Model Thread Group on the schedule in property {@code schedule}, by default this
-     * run's, with {@link LoadRunner#OPEN_LOOP_DRAIN_SECONDS} of pause for the last answers.
+     * {@code plan.jmx} of an open-loop run ({@code arrivals} not null): the same requests from
+     * stock JMeter's Open Model Thread Group on the schedule in property {@code schedule}, by
+     * default this run's, with {@link LoadRunner#OPEN_LOOP_DRAIN_SECONDS} of pause for the last
+     * answers.
      */
     public static DslTestPlan forStockJmeter(Operation operation, ArrivalRate arrivals) {
-        return build(operation, arrivals == null ? null : "${__P(schedule," + arrivals.openModelSchedule(LoadRunner.OPEN_LOOP_DRAIN_SECONDS) + ")}", List.of(
-                header("server_timing", "Server-Timing"),
-                header("pf_cold", "X-PixelForge-Cold"),
-                header("pf_instance", "X-PixelForge-Instance"),
-                header("pf_target", "X-PixelForge-Target")));
+        return build(
+                operation,
+                arrivals == null
+                        ? null
+                        : "${__P(schedule,"
+                                + arrivals.openModelSchedule(LoadRunner.OPEN_LOOP_DRAIN_SECONDS)
+                                + ")}",
+                List.of(
+                        header("server_timing", "Server-Timing"),
+                        header("pf_cold", "X-PixelForge-Cold"),
+                        header("pf_instance", "X-PixelForge-Instance"),
+                        header("pf_target", "X-PixelForge-Target")));
     }
 
     /** Embedded runs: {@code recorder} after every request, and nothing else. */
     static DslTestPlan embedded(Operation operation, SampleRecorder recorder) {
-        return build(operation, null, List.of(new PlanElement("the recorder", () -> new RecordingPostProcessor(recorder))));
-    }
-
-    /** {@code beforeEachRequest}: run on the requesting thread before every request (the client's watch opens its window on the first). */
-    static DslTestPlan embedded(Operation operation, SampleRecorder recorder, Runnable beforeEachRequest) {
-        return build(operation, null, List.of(new PlanElement("the before-request hook", () -> new BeforeRequest(beforeEachRequest)),
-                new PlanElement("the recorder", () -> new RecordingPostProcessor(recorder))));
+        return build(
+                operation,
+                null,
+                List.of(
+                        new PlanElement(
+                                "the recorder", () -> new RecordingPostProcessor(recorder))));
     }
 
     /**
-     * Open loop: as above, and before each request the thread takes its arrival from {@code tickets}
-     * and waits until it is due ({@link ArrivalTimer}).
+     * {@code beforeEachRequest}: run on the requesting thread before every request (the client's
+     * watch opens its window on the first).
      */
-    static DslTestPlan embedded(Operation operation, SampleRecorder recorder, Runnable beforeEachRequest, Tickets tickets) {
-        return build(operation, null, List.of(new PlanElement("the before-request hook", () -> new BeforeRequest(beforeEachRequest)),
-                new PlanElement("the open-loop timer", () -> new ArrivalTimer(tickets)),
-                new PlanElement("the recorder", () -> new RecordingPostProcessor(recorder))));
+    static DslTestPlan embedded(
+            Operation operation, SampleRecorder recorder, Runnable beforeEachRequest) {
+        return build(
+                operation,
+                null,
+                List.of(
+                        new PlanElement(
+                                "the before-request hook",
+                                () -> new BeforeRequest(beforeEachRequest)),
+                        new PlanElement(
+                                "the recorder", () -> new RecordingPostProcessor(recorder))));
     }
 
-    /** Requests only: no extractor, no post-processor, no listener (what a load client costs at the least). */
+    /**
+     * Open loop: as above, and before each request the thread takes its arrival from {@code
+     * tickets} and waits until it is due ({@link ArrivalTimer}).
+     */
+    static DslTestPlan embedded(
+            Operation operation,
+            SampleRecorder recorder,
+            Runnable beforeEachRequest,
+            Tickets tickets) {
+        return build(
+                operation,
+                null,
+                List.of(
+                        new PlanElement(
+                                "the before-request hook",
+                                () -> new BeforeRequest(beforeEachRequest)),
+                        new PlanElement("the open-loop timer", () -> new ArrivalTimer(tickets)),
+                        new PlanElement(
+                                "the recorder", () -> new RecordingPostProcessor(recorder))));
+    }
+
+    /**
+     * Requests only: no extractor, no post-processor, no listener (what a load client costs at the
+     * least).
+     */
     public static DslTestPlan bare(Operation operation) {
         return build(operation, null, List.of());
     }
 
-    /** {@code openModelSchedule}: stock JMeter's Open Model Thread Group on it; null for a thread group of {@code threads}. */
-    private static DslTestPlan build(Operation operation, String openModelSchedule, List<BaseSampler.SamplerChild> afterEachRequest) {
-        String base = "${__P(protocol,http)}://${__P(host,127.0.0.1)}:${__P(port,8080)}/${__P(base_path,)}";
+    /**
+     * {@code openModelSchedule}: stock JMeter's Open Model Thread Group on it; null for a thread
+     * group of {@code threads}.
+     */
+    /** One 256x256 image per request, a new seed each time (JMeter's global counter). */
+    private static final String GENERATE_BODY =
+            "{\"count\":1,\"size\":256,\"seed\":${__counter(FALSE,)}}";
+
+    private static DslTestPlan build(
+            Operation operation,
+            String openModelSchedule,
+            List<BaseSampler.SamplerChild> afterEachRequest) {
+        String base =
+                "${__P(protocol,http)}://${__P(host,127.0.0.1)}:${__P(port,8080)}/"
+                        + "${__P(base_path,)}";
         DslHttpSampler sampler;
         List<DslTestPlan.TestPlanChild> steps = new ArrayList<>();
         switch (operation) {
-            case TONE_JSON -> sampler = httpSampler("${name}", base + "tone").method("POST")
-                    .header("Content-Type", "application/json").bodyFile("${__P(run_dir,.)}/${json_file}");
-            case TONE -> sampler = httpSampler("${name}", base + "tone").method("POST")
-                    .header("Content-Type", "${content_type}").bodyFile("${__P(run_dir,.)}/${file}");
-            default -> sampler = httpSampler("generate-256", base + "generate").method("POST")
-                    .header("Content-Type", "application/json")
-                    .body("{\"count\":1,\"size\":256,\"seed\":${__counter(FALSE,)}}");
+            case TONE_JSON ->
+                    sampler =
+                            httpSampler("${name}", base + "tone")
+                                    .method("POST")
+                                    .header("Content-Type", "application/json")
+                                    .bodyFile("${__P(run_dir,.)}/${json_file}");
+            case TONE ->
+                    sampler =
+                            httpSampler("${name}", base + "tone")
+                                    .method("POST")
+                                    .header("Content-Type", "${content_type}")
+                                    .bodyFile("${__P(run_dir,.)}/${file}");
+            default ->
+                    sampler =
+                            httpSampler("generate-256", base + "generate")
+                                    .method("POST")
+                                    .header("Content-Type", "application/json")
+                                    .body(GENERATE_BODY);
         }
         sampler = sampler.children(afterEachRequest.toArray(new BaseSampler.SamplerChild[0]));
         if (operation != Operation.GENERATE) {
-            steps.add(csvDataSet("${__P(run_dir,.)}/" + CSV)
-                    .variableNames("name", "format", "content_type", "file", "json_file").ignoreFirstLine());
+            steps.add(
+                    csvDataSet("${__P(run_dir,.)}/" + CSV)
+                            .variableNames("name", "format", "content_type", "file", "json_file")
+                            .ignoreFirstLine());
         }
-        DslTestPlan.TestPlanChild group = openModelSchedule != null ? new OpenModelGroup(openModelSchedule, List.of(sampler))
-                : threadGroup("load").rampToAndHold("${__P(threads,10)}", "${__P(ramp,30)}", "${__P(duration,870)}").children(sampler);
+        DslTestPlan.TestPlanChild group =
+                openModelSchedule != null
+                        ? new OpenModelGroup(openModelSchedule, List.of(sampler))
+                        : threadGroup("load")
+                                .rampToAndHold(
+                                        "${__P(threads,10)}",
+                                        "${__P(ramp,30)}",
+                                        "${__P(duration,870)}")
+                                .children(sampler);
         steps.add(group);
         return testPlan(steps.toArray(new DslTestPlan.TestPlanChild[0]));
     }
@@ -112,8 +184,15 @@ public final class LoadPlan {
     public static void writeCsv(Path runDir, List<StudyImage> images) throws IOException {
         StringBuilder csv = new StringBuilder("name,format,content_type,file,json_file\n");
         for (StudyImage i : images) {
-            csv.append(String.join(",", i.name(), i.format().imageIoName(), i.format().mimeType(),
-                    "images/" + i.file().getFileName(), "images/json/" + i.jsonFile().getFileName())).append('\n');
+            csv.append(
+                            String.join(
+                                    ",",
+                                    i.name(),
+                                    i.format().imageIoName(),
+                                    i.format().mimeType(),
+                                    "images/" + i.file().getFileName(),
+                                    "images/json/" + i.jsonFile().getFileName()))
+                    .append('\n');
         }
         Files.writeString(runDir.resolve(CSV), csv);
     }
@@ -121,6 +200,7 @@ public final class LoadPlan {
     // ORO regexes (JMeter's default engine): case-insensitive, as servers differ in header case.
     private static DslRegexExtractor header(String variable, String name) {
         return regexExtractor(variable, "(?i)" + name + ":\\s*([^\\r\\n]*)")
-                .fieldToCheck(DslRegexExtractor.TargetField.RESPONSE_HEADERS).defaultValue("");
+                .fieldToCheck(DslRegexExtractor.TargetField.RESPONSE_HEADERS)
+                .defaultValue("");
     }
 }

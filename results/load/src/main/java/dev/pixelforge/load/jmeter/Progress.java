@@ -1,6 +1,7 @@
 package dev.pixelforge.load.jmeter;
 
 import dev.pixelforge.platform.sample.Sample;
+
 import java.io.PrintStream;
 import java.util.Locale;
 import java.util.concurrent.atomic.AtomicLong;
@@ -24,7 +25,8 @@ final class Progress {
     private final AtomicLong throttles = new AtomicLong();
     private final AtomicLong late = new AtomicLong();
     private volatile boolean openLoop;
-    private final AtomicLongArray perSecond = new AtomicLongArray(64); // ring of finished-request counts
+    private final AtomicLongArray perSecond =
+            new AtomicLongArray(64); // ring of finished-request counts
     private final LatencyLog latency;
 
     Progress(String target, int plannedSeconds, LatencyLog latency) {
@@ -68,37 +70,58 @@ final class Progress {
         // Clear the slot ahead so the ring never counts a second from a lap ago.
         perSecond.set((int) ((now + 1) % perSecond.length()), 0);
         latency.interval();
-        String percentiles = latency.count() == 0 ? "" : String.format(Locale.ROOT, "  p50 %.0f ms  p99 %.0f ms",
-                latency.percentileMicros(50) / 1000.0, latency.percentileMicros(99) / 1000.0);
-        return String.format(Locale.ROOT, "%-12s %s / %s  %7d requests  %5d errors  %6d throttles%s  %7.1f req/s%s",
-                target, clock(now), clock(plannedSeconds), requests.get(), errors.get(), throttles.get(),
+        String percentiles =
+                latency.count() == 0
+                        ? ""
+                        : String.format(
+                                Locale.ROOT,
+                                "  p50 %.0f ms  p99 %.0f ms",
+                                latency.percentileMicros(50) / 1000.0,
+                                latency.percentileMicros(99) / 1000.0);
+        return String.format(
+                Locale.ROOT,
+                "%-12s %s / %s  %7d requests  %5d errors  %6d throttles%s  %7.1f req/s%s",
+                target,
+                clock(now),
+                clock(plannedSeconds),
+                requests.get(),
+                errors.get(),
+                throttles.get(),
                 openLoop ? String.format(Locale.ROOT, "  %6d late", late.get()) : "",
-                seconds == 0 ? 0.0 : recent / (double) seconds, percentiles);
+                seconds == 0 ? 0.0 : recent / (double) seconds,
+                percentiles);
     }
 
     private static String clock(long seconds) {
         return String.format(Locale.ROOT, "%d:%02d", seconds / 60, seconds % 60);
     }
 
-    /** Prints the line every second: rewritten in place on a terminal, every ten seconds otherwise. */
+    /**
+     * Prints the line every second: rewritten in place on a terminal, every ten seconds otherwise.
+     */
     Thread startPrinting(PrintStream out) {
         boolean terminal = System.console() != null;
-        Thread printer = new Thread(() -> {
-            try {
-                for (long tick = 1; ; tick++) {
-                    Thread.sleep(1000); // a display refresh, not synchronisation
-                    String line = line(); // every second: it also writes the latency log's interval
-                    if (terminal) {
-                        out.print("\r" + line);
-                        out.flush();
-                    } else if (tick % 10 == 0) {
-                        out.println(line);
-                    }
-                }
-            } catch (InterruptedException done) {
-                out.println((terminal ? "\r" : "") + line());
-            }
-        }, "progress-" + target);
+        Thread printer =
+                new Thread(
+                        () -> {
+                            try {
+                                for (long tick = 1; ; tick++) {
+                                    Thread.sleep(1000); // a display refresh, not synchronisation
+                                    String line =
+                                            line(); // every second: it also writes the latency
+                                    // log's interval
+                                    if (terminal) {
+                                        out.print("\r" + line);
+                                        out.flush();
+                                    } else if (tick % 10 == 0) {
+                                        out.println(line);
+                                    }
+                                }
+                            } catch (InterruptedException done) {
+                                out.println((terminal ? "\r" : "") + line());
+                            }
+                        },
+                        "progress-" + target);
         printer.setDaemon(true);
         printer.start();
         return printer;

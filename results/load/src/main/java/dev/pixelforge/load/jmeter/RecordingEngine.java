@@ -1,6 +1,7 @@
 package dev.pixelforge.load.jmeter;
 
 import org.apache.jorphan.collections.HashTree;
+
 import us.abstracta.jmeter.javadsl.core.TestPlanStats;
 import us.abstracta.jmeter.javadsl.core.engines.EmbeddedJmeterEngine;
 

@@ -12,7 +12,8 @@ import org.apache.jmeter.threads.JMeterContextService;
  * TestBean, which JMeter re-prepares through bean introspection before every sample, and it builds
  * a logger and a variables object per call; this one only reads the thread's previous result.
  */
-final class RecordingPostProcessor extends AbstractTestElement implements PostProcessor, NoThreadClone {
+final class RecordingPostProcessor extends AbstractTestElement
+        implements PostProcessor, NoThreadClone {
 
     private final transient SampleRecorder recorder;
 

@@ -5,9 +5,9 @@ import java.util.List;
 /**
  * The four response headers the report needs, read once per sample from the header text JMeter
  * keeps ({@code SampleResult.getResponseHeaders()}: the status line, then one {@code Name: value}
- * per line). One pass, no regular expression: this runs on every request of every run. Names
- * match case-insensitively (HTTP/2 lower-cases them, API Gateway and Netty do not); a missing
- * header reads as the empty string, as the extractors' default did; the first of a repeated one wins.
+ * per line). One pass, no regular expression: this runs on every request of every run. Names match
+ * case-insensitively (HTTP/2 lower-cases them, API Gateway and Netty do not); a missing header
+ * reads as the empty string, as the extractors' default did; the first of a repeated one wins.
  */
 record ReportHeaders(String serverTiming, String cold, String instance, String target) {
 
@@ -29,13 +29,17 @@ record ReportHeaders(String serverTiming, String cold, String instance, String t
             if (colon > at && colon < lineEnd) {
                 int which = nameAt(headerText, at, colon);
                 if (which >= 0 && found[which] == null) {
-                    found[which] = headerText.substring(colon + 1, lineEnd).trim(); // trim drops the space and any '\r'
+                    found[which] =
+                            headerText
+                                    .substring(colon + 1, lineEnd)
+                                    .trim(); // trim drops the space and any '\r'
                     missing--;
                 }
             }
             at = lineEnd + 1;
         }
-        return new ReportHeaders(orEmpty(found[0]), orEmpty(found[1]), orEmpty(found[2]), orEmpty(found[3]));
+        return new ReportHeaders(
+                orEmpty(found[0]), orEmpty(found[1]), orEmpty(found[2]), orEmpty(found[3]));
     }
 
     /** Which of {@link #NAMES} spans {@code text[from, colon)}, ignoring case; -1 for none. */

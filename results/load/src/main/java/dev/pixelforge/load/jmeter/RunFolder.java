@@ -1,15 +1,16 @@
 package dev.pixelforge.load.jmeter;
 
-import dev.pixelforge.load.profile.LoadProfile;
-
 import dev.pixelforge.load.images.StudyImage;
 import dev.pixelforge.load.images.StudyImageSet;
+import dev.pixelforge.load.profile.LoadProfile;
+
 import java.io.IOException;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -19,25 +20,34 @@ import java.util.List;
  */
 public final class RunFolder {
 
-    private RunFolder() {
-    }
+    private RunFolder() {}
 
-    /** A new run folder under {@code runsDir}, with the images up to the profile's size linked in. */
-    public static Path create(Path runsDir, LoadProfile profile, StudyImageSet images) throws IOException {
+    /**
+     * A new run folder under {@code runsDir}, with the images up to the profile's size linked in.
+     */
+    public static Path create(Path runsDir, LoadProfile profile, StudyImageSet images)
+            throws IOException {
         Path dir = newFolder(runsDir, LocalDateTime.now(), profile.name());
         populate(dir, profile.maxImagePixels(), images);
         return dir;
     }
 
-    /** {@code dir} made a run folder (a sweep's step, inside the sweep's folder); it must not exist yet. */
-    public static Path createAt(Path dir, LoadProfile profile, StudyImageSet images) throws IOException {
+    /**
+     * {@code dir} made a run folder (a sweep's step, inside the sweep's folder); it must not exist
+     * yet.
+     */
+    public static Path createAt(Path dir, LoadProfile profile, StudyImageSet images)
+            throws IOException {
         Files.createDirectories(dir.getParent());
         Files.createDirectory(dir);
         populate(dir, profile.maxImagePixels(), images);
         return dir;
     }
 
-    /** What the plan reads in a run folder: the images linked in, and the CSV Data Set of those up to {@code maxImagePixels}. */
+    /**
+     * What the plan reads in a run folder: the images linked in, and the CSV Data Set of those up
+     * to {@code maxImagePixels}.
+     */
     static void populate(Path dir, long maxImagePixels, StudyImageSet images) throws IOException {
         Files.createDirectories(dir.resolve("images/json"));
         for (StudyImage i : images.images()) {
@@ -53,9 +63,11 @@ public final class RunFolder {
      * same second has it: every run gets a folder of its own, even two started at once, because
      * creating a directory either makes it or fails, atomically.
      */
-    public static Path newFolder(Path runsDir, LocalDateTime startedAt, String profile) throws IOException {
+    public static Path newFolder(Path runsDir, LocalDateTime startedAt, String profile)
+            throws IOException {
         Files.createDirectories(runsDir);
-        String name = startedAt.format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")) + "-" + profile;
+        String name =
+                startedAt.format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")) + "-" + profile;
         for (int n = 1; ; n++) {
             try {
                 return Files.createDirectory(runsDir.resolve(n == 1 ? name : name + "-" + n));
@@ -75,32 +87,52 @@ public final class RunFolder {
 
     /** {@code plan.jmx} and {@code plan.properties}: the run's plan for stock Apache JMeter. */
     public static void writePlan(Path runDir, LoadProfile profile) throws IOException {
-        LoadPlan.forStockJmeter(profile.operation(), profile.arrivals()).saveAsJmx(runDir.resolve("plan.jmx").toString());
-        List<String> load = profile.openLoop() ? List.of(
-                "# Open loop: JMeter's Open Model Thread Group starts a thread per arrival on this schedule (the run's,",
-                "# " + profile.arrivals().describe() + ", then a pause for the last answers), however many are still in flight:",
-                "# it has no thread cap (this run's embedded client had " + profile.threads() + " threads), so none waits for a free",
-                "# thread, and JMeter's round trips there are from the actual send. Threads left at the end are interrupted.",
-                "schedule=" + profile.arrivals().openModelSchedule(LoadRunner.OPEN_LOOP_DRAIN_SECONDS))
-                : List.of("# duration is seconds at full load, after the ramp-up.",
-                "threads=" + profile.threads(),
-                "ramp=" + profile.rampSeconds(),
-                "duration=" + profile.holdSeconds());
-        List<String> lines = new java.util.ArrayList<>(List.of(
-                "# Stock Apache JMeter 5.6.3, from this folder:",
-                "#   jmeter -n -t plan.jmx -q plan.properties -l results.jtl -Jhost=<host> -Jport=<port>",
-                "# Any line here can be given as -Jkey=value instead.",
-                "protocol=http",
-                "host=127.0.0.1",
-                "port=8080",
-                "base_path="));
+        LoadPlan.forStockJmeter(profile.operation(), profile.arrivals())
+                .saveAsJmx(runDir.resolve("plan.jmx").toString());
+        List<String> load =
+                profile.openLoop()
+                        ? List.of(
+                                "# Open loop: JMeter's Open Model Thread Group starts a thread per"
+                                        + " arrival on this schedule (the run's,",
+                                "# "
+                                        + profile.arrivals().describe()
+                                        + ", then a pause for the last answers), however many are"
+                                        + " still in flight:",
+                                "# it has no thread cap (this run's embedded client had "
+                                        + profile.threads()
+                                        + " threads), so none waits for a free",
+                                "# thread, and JMeter's round trips there are from the actual send."
+                                        + " Threads left at the end are interrupted.",
+                                "schedule="
+                                        + profile.arrivals()
+                                                .openModelSchedule(
+                                                        LoadRunner.OPEN_LOOP_DRAIN_SECONDS))
+                        : List.of(
+                                "# duration is seconds at full load, after the ramp-up.",
+                                "threads=" + profile.threads(),
+                                "ramp=" + profile.rampSeconds(),
+                                "duration=" + profile.holdSeconds());
+        List<String> lines =
+                new ArrayList<>(
+                        List.of(
+                                "# Stock Apache JMeter 5.6.3, from this folder:",
+                                "#   jmeter -n -t plan.jmx -q plan.properties -l results.jtl"
+                                        + " -Jhost=<host> -Jport=<port>",
+                                "# Any line here can be given as -Jkey=value instead.",
+                                "protocol=http",
+                                "host=127.0.0.1",
+                                "port=8080",
+                                "base_path="));
         lines.addAll(load);
-        lines.addAll(List.of(
-                "# the header values the report needs, as extra JTL columns",
-                "sample_variables=" + String.join(",", LoadPlan.VARIABLES),
-                "# keep at most 64 KiB of each response in memory (the rest is read and counted)",
-                "httpsampler.max_bytes_to_store_per_request=" + LoadRunner.STORED_RESPONSE_BYTES,
-                ""));
+        lines.addAll(
+                List.of(
+                        "# the header values the report needs, as extra JTL columns",
+                        "sample_variables=" + String.join(",", LoadPlan.VARIABLES),
+                        "# keep at most 64 KiB of each response in memory (the rest is read and"
+                                + " counted)",
+                        "httpsampler.max_bytes_to_store_per_request="
+                                + LoadRunner.STORED_RESPONSE_BYTES,
+                        ""));
         Files.writeString(runDir.resolve("plan.properties"), String.join("\n", lines));
     }
 

@@ -1,6 +1,7 @@
 package dev.pixelforge.load.profile;
 
 import dev.pixelforge.load.arrivals.ArrivalRate;
+
 import java.util.List;
 import java.util.Locale;
 
@@ -14,39 +15,78 @@ import java.util.Locale;
  *
  * @param arrivals the open-loop schedule; null in closed loop (the default, as in both studies)
  */
-public record LoadProfile(String name, int threads, int rampSeconds, int durationSeconds, Operation operation, long maxImagePixels,
-                          ArrivalRate arrivals) {
+public record LoadProfile(
+        String name,
+        int threads,
+        int rampSeconds,
+        int durationSeconds,
+        Operation operation,
+        long maxImagePixels,
+        ArrivalRate arrivals) {
 
     public LoadProfile {
         if (threads < 1 || rampSeconds < 0 || durationSeconds <= rampSeconds) {
-            throw new IllegalArgumentException("profile " + name + ": threads >= 1 and a duration longer than the ramp-up ("
-                    + rampSeconds + " s) are needed, got " + threads + " threads for " + durationSeconds + " s");
+            throw new IllegalArgumentException(
+                    "profile "
+                            + name
+                            + ": threads >= 1 and a duration longer than the ramp-up ("
+                            + rampSeconds
+                            + " s) are needed, got "
+                            + threads
+                            + " threads for "
+                            + durationSeconds
+                            + " s");
         }
         if (arrivals != null && (rampSeconds != 0 || durationSeconds != arrivals.seconds())) {
-            throw new IllegalArgumentException("profile " + name + ": an open-loop run has no ramp-up and lasts its schedule's "
-                    + arrivals.seconds() + " s, got " + rampSeconds + " s of ramp-up and " + durationSeconds + " s");
+            throw new IllegalArgumentException(
+                    "profile "
+                            + name
+                            + ": an open-loop run has no ramp-up and lasts its schedule's "
+                            + arrivals.seconds()
+                            + " s, got "
+                            + rampSeconds
+                            + " s of ramp-up and "
+                            + durationSeconds
+                            + " s");
         }
     }
 
     /** A closed-loop profile. */
-    public LoadProfile(String name, int threads, int rampSeconds, int durationSeconds, Operation operation, long maxImagePixels) {
+    public LoadProfile(
+            String name,
+            int threads,
+            int rampSeconds,
+            int durationSeconds,
+            Operation operation,
+            long maxImagePixels) {
         this(name, threads, rampSeconds, durationSeconds, operation, maxImagePixels, null);
     }
 
     /** The studies' shapes, and the main command's default. */
-    public static final List<LoadProfile> NAMED = List.of(
-            // Rando et al.: JMeter on a t3.micro, 10 threads, 30 s ramp-up, loop forever for 900 s, 12 base64 images up to 8K.
-            new LoadProfile("rando-t3micro", 10, 30, 900, Operation.TONE_JSON, Long.MAX_VALUE),
-            // The same plan from an m7i.large with 50 threads.
-            new LoadProfile("rando-m7i", 50, 30, 900, Operation.TONE_JSON, Long.MAX_VALUE),
-            // CMPT 756: 100 JMeter users for 10 minutes against the image generator.
-            new LoadProfile("cmpt756", 100, 60, 600, Operation.GENERATE, Long.MAX_VALUE),
-            // About a minute per target: the whole image set, ten threads.
-            new LoadProfile("quick", 10, 5, 60, Operation.TONE_JSON, Long.MAX_VALUE));
+    public static final List<LoadProfile> NAMED =
+            List.of(
+                    // Rando et al.: JMeter on a t3.micro, 10 threads, 30 s ramp-up, loop forever
+                    // for 900 s, 12 base64 images up to 8K.
+                    new LoadProfile(
+                            "rando-t3micro", 10, 30, 900, Operation.TONE_JSON, Long.MAX_VALUE),
+                    // The same plan from an m7i.large with 50 threads.
+                    new LoadProfile("rando-m7i", 50, 30, 900, Operation.TONE_JSON, Long.MAX_VALUE),
+                    // CMPT 756: 100 JMeter users for 10 minutes against the image generator.
+                    new LoadProfile("cmpt756", 100, 60, 600, Operation.GENERATE, Long.MAX_VALUE),
+                    // About a minute per target: the whole image set, ten threads.
+                    new LoadProfile("quick", 10, 5, 60, Operation.TONE_JSON, Long.MAX_VALUE));
 
     public static LoadProfile named(String name) {
-        return NAMED.stream().filter(p -> p.name.equals(name)).findFirst().orElseThrow(() -> new IllegalArgumentException(
-                "no load profile '" + name + "': " + NAMED.stream().map(LoadProfile::name).toList()));
+        return NAMED.stream()
+                .filter(p -> p.name.equals(name))
+                .findFirst()
+                .orElseThrow(
+                        () ->
+                                new IllegalArgumentException(
+                                        "no load profile '"
+                                                + name
+                                                + "': "
+                                                + NAMED.stream().map(LoadProfile::name).toList()));
     }
 
     public int holdSeconds() {
@@ -54,11 +94,13 @@ public record LoadProfile(String name, int threads, int rampSeconds, int duratio
     }
 
     public LoadProfile withThreads(int t) {
-        return new LoadProfile(name, t, rampSeconds, durationSeconds, operation, maxImagePixels, arrivals);
+        return new LoadProfile(
+                name, t, rampSeconds, durationSeconds, operation, maxImagePixels, arrivals);
     }
 
     public LoadProfile withRamp(int r) {
-        return new LoadProfile(name, threads, r, durationSeconds, operation, maxImagePixels, arrivals);
+        return new LoadProfile(
+                name, threads, r, durationSeconds, operation, maxImagePixels, arrivals);
     }
 
     public LoadProfile withDuration(int d) {
@@ -66,16 +108,21 @@ public record LoadProfile(String name, int threads, int rampSeconds, int duratio
     }
 
     public LoadProfile withOperation(Operation o) {
-        return new LoadProfile(name, threads, rampSeconds, durationSeconds, o, maxImagePixels, arrivals);
+        return new LoadProfile(
+                name, threads, rampSeconds, durationSeconds, o, maxImagePixels, arrivals);
     }
 
     public LoadProfile withMaxImagePixels(long p) {
         return new LoadProfile(name, threads, rampSeconds, durationSeconds, operation, p, arrivals);
     }
 
-    /** Open loop on {@code schedule}, from a pool of {@code maxThreads}: no ramp-up, the schedule's duration. */
+    /**
+     * Open loop on {@code schedule}, from a pool of {@code maxThreads}: no ramp-up, the schedule's
+     * duration.
+     */
     public LoadProfile withArrivals(ArrivalRate schedule, int maxThreads) {
-        return new LoadProfile(name, maxThreads, 0, schedule.seconds(), operation, maxImagePixels, schedule);
+        return new LoadProfile(
+                name, maxThreads, 0, schedule.seconds(), operation, maxImagePixels, schedule);
     }
 
     public boolean openLoop() {
@@ -83,21 +130,47 @@ public record LoadProfile(String name, int threads, int rampSeconds, int duratio
     }
 
     /**
-     * What to send a target dilated by {@code k}: an open-loop schedule at 1/k of its rates (the pool is
-     * kept: see {@link ArrivalRate#DEFAULT_SECONDS_IN_FLIGHT}); a closed loop unchanged, as its threads
-     * simply wait k times longer for each answer.
+     * What to send a target dilated by {@code k}: an open-loop schedule at 1/k of its rates (the
+     * pool is kept: see {@link ArrivalRate#DEFAULT_SECONDS_IN_FLIGHT}); a closed loop unchanged, as
+     * its threads simply wait k times longer for each answer.
      */
     public LoadProfile slowedBy(double k) {
-        return arrivals == null ? this : new LoadProfile(name, threads, rampSeconds, durationSeconds, operation, maxImagePixels, arrivals.slowedBy(k));
+        return arrivals == null
+                ? this
+                : new LoadProfile(
+                        name,
+                        threads,
+                        rampSeconds,
+                        durationSeconds,
+                        operation,
+                        maxImagePixels,
+                        arrivals.slowedBy(k));
     }
 
     public String describe() {
-        String images = maxImagePixels == Long.MAX_VALUE ? ", every image" : ", images up to " + maxImagePixels + " px";
+        String images =
+                maxImagePixels == Long.MAX_VALUE
+                        ? ", every image"
+                        : ", images up to " + maxImagePixels + " px";
         if (arrivals != null) {
-            return String.format(Locale.ROOT, "%s: open loop, %s (%d requests), up to %d threads, %s%s", name, arrivals.describe(),
-                    arrivals.arrivals(), threads, operation.id(), images);
+            return String.format(
+                    Locale.ROOT,
+                    "%s: open loop, %s (%d requests), up to %d threads, %s%s",
+                    name,
+                    arrivals.describe(),
+                    arrivals.arrivals(),
+                    threads,
+                    operation.id(),
+                    images);
         }
-        return String.format(Locale.ROOT, "%s: %d threads, %d s ramp-up, %d s per target, %s%s", name, threads, rampSeconds,
-                durationSeconds, operation.id(), images);
+        return String.format(
+                Locale.ROOT,
+                "%s: %d threads, %d s ramp-up, %d s per target, %s%s",
+                name,
+                threads,
+                rampSeconds,
+                durationSeconds,
+                operation.id(),
+                images);
     }
 }

@@ -5,10 +5,14 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.util.List;
 import org.junit.jupiter.api.Test;
 
-/** The schedule of intended send times, exactly: counts, due times, steps, and what --rate refuses. */
+import java.util.List;
+import java.util.stream.LongStream;
+
+/**
+ * The schedule of intended send times, exactly: counts, due times, steps, and what --rate refuses.
+ */
 class ArrivalRateTest {
 
     @Test
@@ -26,13 +30,23 @@ class ArrivalRateTest {
     void rateThatDoesNotDivideASecond_isExactToTheNanosecond() {
         ArrivalRate r = ArrivalRate.parse("3", 2);
         assertEquals(6, r.arrivals());
-        assertEquals(List.of(0L, 333_333_333L, 666_666_666L, 1_000_000_000L, 1_333_333_333L, 1_666_666_666L),
-                java.util.stream.LongStream.range(0, 6).map(r::dueNanos).boxed().toList());
+        assertEquals(
+                List.of(
+                        0L,
+                        333_333_333L,
+                        666_666_666L,
+                        1_000_000_000L,
+                        1_333_333_333L,
+                        1_666_666_666L),
+                LongStream.range(0, 6).map(r::dueNanos).boxed().toList());
     }
 
     @Test
     void fractionalRates_countWholeArrivals_beforeTheEnd() {
-        assertEquals(3, ArrivalRate.parse("0.3", 10).arrivals(), "0.3 x 10 is 3, not 3.0000000000000004 rounded up");
+        assertEquals(
+                3,
+                ArrivalRate.parse("0.3", 10).arrivals(),
+                "0.3 x 10 is 3, not 3.0000000000000004 rounded up");
         ArrivalRate half = ArrivalRate.parse("0.5", 3);
         assertEquals(2, half.arrivals(), "at 0 s and 2 s; the next, at 4 s, is after the end");
         assertEquals(2_000_000_000L, half.dueNanos(1));
@@ -44,7 +58,8 @@ class ArrivalRateTest {
         assertEquals(120, r.seconds(), "the steps set the duration");
         assertEquals(600 + 3000, r.arrivals());
         assertEquals(59_900_000_000L, r.dueNanos(599), "the last of the first step");
-        assertEquals(60_000_000_000L, r.dueNanos(600), "the first of the second step, at its start");
+        assertEquals(
+                60_000_000_000L, r.dueNanos(600), "the first of the second step, at its start");
         assertEquals(60_020_000_000L, r.dueNanos(601));
         assertEquals(50.0, r.peakPerSecond());
         assertEquals(30.0, r.meanPerSecond());
@@ -60,7 +75,11 @@ class ArrivalRateTest {
 
     @Test
     void durations_takeSecondsOrMinutes() {
-        assertEquals(List.of(new ArrivalRate.Step(5, 120), new ArrivalRate.Step(7.5, 30), new ArrivalRate.Step(1, 9)),
+        assertEquals(
+                List.of(
+                        new ArrivalRate.Step(5, 120),
+                        new ArrivalRate.Step(7.5, 30),
+                        new ArrivalRate.Step(1, 9)),
                 ArrivalRate.parse("5:2m, 7.5:30s ,1:9", 0).steps());
     }
 
@@ -77,13 +96,16 @@ class ArrivalRateTest {
         ArrivalRate r = ArrivalRate.parse("20", 30).slowedBy(3);
         assertEquals(r, ArrivalRate.parse(r.spec(), 0));
         assertEquals("6.667 req/s for 30 s", r.describe());
-        assertEquals("10 req/s for 60 s, then 50 req/s for 60 s", ArrivalRate.parse("10:60s,50:60s", 0).describe());
+        assertEquals(
+                "10 req/s for 60 s, then 50 req/s for 60 s",
+                ArrivalRate.parse("10:60s,50:60s", 0).describe());
     }
 
     @Test
     void openModelSchedule_isStockJmetersSyntax_stepByStep_thenTheDrain() {
-        assertEquals("rate(10/sec) even_arrivals(60 sec) rate(10/sec) pause(5 sec)"
-                + " rate(2.5/sec) even_arrivals(30 sec) rate(2.5/sec) pause(5 sec)",
+        assertEquals(
+                "rate(10/sec) even_arrivals(60 sec) rate(10/sec) pause(5 sec)"
+                        + " rate(2.5/sec) even_arrivals(30 sec) rate(2.5/sec) pause(5 sec)",
                 ArrivalRate.parse("10:60s,0:5s,2.5:30s", 0).openModelSchedule(5));
     }
 
@@ -103,12 +125,22 @@ class ArrivalRateTest {
 
     @Test
     void badText_isRefused_withWhatToWrite() {
-        assertEquals("--rate takes requests per second, e.g. 20, or steps RATE:SECONDS such as 10:60s,50:60s; 'abc' is neither",
-                assertThrows(IllegalArgumentException.class, () -> ArrivalRate.parse("abc", 30)).getMessage());
-        assertEquals("--rate with several steps needs each one's duration, e.g. 10:60s,50:60s; '50' has none",
-                assertThrows(IllegalArgumentException.class, () -> ArrivalRate.parse("10:60s,50", 30)).getMessage());
-        assertEquals("--rate sends no request at all: give a rate above 0",
-                assertThrows(IllegalArgumentException.class, () -> ArrivalRate.parse("0", 30)).getMessage());
+        assertEquals(
+                "--rate takes requests per second, e.g. 20, or steps RATE:SECONDS such as"
+                        + " 10:60s,50:60s; 'abc' is neither",
+                assertThrows(IllegalArgumentException.class, () -> ArrivalRate.parse("abc", 30))
+                        .getMessage());
+        assertEquals(
+                "--rate with several steps needs each one's duration, e.g. 10:60s,50:60s; '50' has"
+                        + " none",
+                assertThrows(
+                                IllegalArgumentException.class,
+                                () -> ArrivalRate.parse("10:60s,50", 30))
+                        .getMessage());
+        assertEquals(
+                "--rate sends no request at all: give a rate above 0",
+                assertThrows(IllegalArgumentException.class, () -> ArrivalRate.parse("0", 30))
+                        .getMessage());
         for (String bad : List.of("", "10:", "10:60h", "-5", "10:0s", "10;60s", "10:60s,", "1e3")) {
             assertThrows(IllegalArgumentException.class, () -> ArrivalRate.parse(bad, 30), bad);
         }

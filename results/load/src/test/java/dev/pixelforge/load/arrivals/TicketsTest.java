@@ -5,14 +5,15 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import org.junit.jupiter.api.Test;
+
+import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.ArrayList;
-import java.util.List;
-import org.junit.jupiter.api.Test;
 
 /** Tickets on a clock the test holds: due times, lateness, the end of the schedule. */
 class TicketsTest {
@@ -23,7 +24,10 @@ class TicketsTest {
         Tickets.Ticket first = t.take(5_000);
         assertEquals(new Tickets.Ticket(0, 5_000, 0), first);
         Tickets.Ticket second = t.take(5_000 + 1_000_000);
-        assertEquals(new Tickets.Ticket(1, 5_000 + 50_000_000, 0), second, "taken early: it waits, and is on time");
+        assertEquals(
+                new Tickets.Ticket(1, 5_000 + 50_000_000, 0),
+                second,
+                "taken early: it waits, and is on time");
         assertFalse(second.late());
     }
 
@@ -55,13 +59,15 @@ class TicketsTest {
         try {
             List<Future<List<Long>>> taken = new ArrayList<>();
             for (int w = 0; w < 8; w++) {
-                taken.add(pool.submit(() -> {
-                    List<Long> mine = new ArrayList<>();
-                    for (Tickets.Ticket k; (k = t.take(0)) != null; ) {
-                        mine.add(k.index());
-                    }
-                    return mine;
-                }));
+                taken.add(
+                        pool.submit(
+                                () -> {
+                                    List<Long> mine = new ArrayList<>();
+                                    for (Tickets.Ticket k; (k = t.take(0)) != null; ) {
+                                        mine.add(k.index());
+                                    }
+                                    return mine;
+                                }));
             }
             Set<Long> all = new HashSet<>();
             int total = 0;

@@ -4,27 +4,38 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.util.List;
 import org.junit.jupiter.api.Test;
+
+import java.util.List;
 
 class EngineAddressTest {
 
     @Test
     void parseList_twoEngines_keepsTheirOrderAndIds() {
-        List<EngineAddress> engines = EngineAddress.parseList("10.0.1.5:1099, ip-10-0-1-6.ec2.internal:2099");
-        assertEquals(List.of(new EngineAddress("10.0.1.5", 1099), new EngineAddress("ip-10-0-1-6.ec2.internal", 2099)), engines);
+        List<EngineAddress> engines =
+                EngineAddress.parseList("10.0.1.5:1099, ip-10-0-1-6.ec2.internal:2099");
+        assertEquals(
+                List.of(
+                        new EngineAddress("10.0.1.5", 1099),
+                        new EngineAddress("ip-10-0-1-6.ec2.internal", 2099)),
+                engines);
         assertEquals("ip-10-0-1-6.ec2.internal:2099", engines.get(1).id());
     }
 
     @Test
     void parseList_withoutPort_isRefused_withTheExpectedForm() {
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> EngineAddress.parseList("10.0.1.5"));
+        IllegalArgumentException e =
+                assertThrows(
+                        IllegalArgumentException.class, () -> EngineAddress.parseList("10.0.1.5"));
         assertTrue(e.getMessage().contains("host:port,host:port"), e.getMessage());
     }
 
     @Test
     void parseList_sameEngineTwice_isRefused() {
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> EngineAddress.parseList("a:1099,a:1099"));
+        IllegalArgumentException e =
+                assertThrows(
+                        IllegalArgumentException.class,
+                        () -> EngineAddress.parseList("a:1099,a:1099"));
         assertTrue(e.getMessage().contains("names a:1099 twice"), e.getMessage());
     }
 

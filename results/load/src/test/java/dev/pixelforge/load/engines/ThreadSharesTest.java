@@ -5,8 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.util.List;
 import org.junit.jupiter.api.Test;
+
+import java.util.List;
 
 class ThreadSharesTest {
 
@@ -28,22 +29,31 @@ class ThreadSharesTest {
         assertEquals(List.of(4, 4, 3), List.copyOf(s.threads().values()));
         assertEquals(11, s.total());
         assertFalse(s.even());
-        assertEquals("11 threads over 3 engines, uneven: 4 on a:1099, 4 on b:1099, 3 on c:1099", s.describe());
+        assertEquals(
+                "11 threads over 3 engines, uneven: 4 on a:1099, 4 on b:1099, 3 on c:1099",
+                s.describe());
     }
 
     @Test
     void oneEngine_getsEveryThread() {
-        assertEquals("7 threads over 1 engine: 7 on a:1099", ThreadShares.divide(7, List.of(A)).describe());
+        assertEquals(
+                "7 threads over 1 engine: 7 on a:1099",
+                ThreadShares.divide(7, List.of(A)).describe());
     }
 
     @Test
     void oneThread_isSaidInTheSingular() {
-        assertEquals("1 thread over 1 engine: 1 on a:1099", ThreadShares.divide(1, List.of(A)).describe());
+        assertEquals(
+                "1 thread over 1 engine: 1 on a:1099",
+                ThreadShares.divide(1, List.of(A)).describe());
     }
 
     @Test
     void fewerThreadsThanEngines_isRefused() {
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> ThreadShares.divide(2, List.of(A, B, C)));
+        IllegalArgumentException e =
+                assertThrows(
+                        IllegalArgumentException.class,
+                        () -> ThreadShares.divide(2, List.of(A, B, C)));
         assertTrue(e.getMessage().contains("--threads 3"), e.getMessage());
     }
 }

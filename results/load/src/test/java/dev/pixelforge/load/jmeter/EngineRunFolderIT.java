@@ -3,6 +3,13 @@ package dev.pixelforge.load.jmeter;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import org.apache.jmeter.util.JMeterUtils;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import us.abstracta.jmeter.javadsl.core.engines.JmeterEnvironment;
+
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.ObjectInputStream;
@@ -10,21 +17,16 @@ import java.io.ObjectOutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import org.apache.jmeter.util.JMeterUtils;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-import us.abstracta.jmeter.javadsl.core.engines.JmeterEnvironment;
 
 /**
  * An engine on another machine, where the controller's run folder is not: the element, as it
  * arrives (cloned and serialised like the rest of the plan), makes the engine's own folder from the
- * engine's image set and points {@code run_dir} at it. An IT because the image set takes tens of seconds to make.
+ * engine's image set and points {@code run_dir} at it. An IT because the image set takes tens of
+ * seconds to make.
  */
 class EngineRunFolderIT {
 
-    @TempDir
-    static Path engineRuns;
+    @TempDir static Path engineRuns;
 
     @BeforeAll
     static void jmeter() throws Exception {
@@ -32,14 +34,19 @@ class EngineRunFolderIT {
     }
 
     @Test
-    void controllersFolderMissing_engineMakesItsOwn_withTheImagesUpToTheRunsSize() throws Exception {
+    void controllersFolderMissing_engineMakesItsOwn_withTheImagesUpToTheRunsSize()
+            throws Exception {
         JMeterUtils.setProperty(EngineRunFolder.ENGINE_RUNS, engineRuns.toString());
         JMeterUtils.setProperty("run_dir", "/nowhere/results/runs/20261202-060000-quick");
-        EngineRunFolder arrived = overTheWire((EngineRunFolder) new EngineRunFolder(640L * 480).clone());
+        EngineRunFolder arrived =
+                overTheWire((EngineRunFolder) new EngineRunFolder(640L * 480).clone());
 
         Path own = arrived.prepare();
 
-        assertEquals(engineRuns.resolve("engine-" + ProcessHandle.current().pid() + "-20261202-060000-quick"), own);
+        assertEquals(
+                engineRuns.resolve(
+                        "engine-" + ProcessHandle.current().pid() + "-20261202-060000-quick"),
+                own);
         assertEquals(own.toString(), JMeterUtils.getProperty("run_dir"));
         List<String> csv = Files.readAllLines(own.resolve(LoadPlan.CSV));
         assertEquals("name,format,content_type,file,json_file", csv.get(0));
@@ -56,7 +63,8 @@ class EngineRunFolderIT {
     @Test
     void controllersFolderHere_isKept() throws Exception {
         Path controllers = Files.createDirectories(engineRuns.resolve("controllers-run"));
-        Files.writeString(controllers.resolve(LoadPlan.CSV), "name,format,content_type,file,json_file\n");
+        Files.writeString(
+                controllers.resolve(LoadPlan.CSV), "name,format,content_type,file,json_file\n");
         JMeterUtils.setProperty(EngineRunFolder.ENGINE_RUNS, engineRuns.toString());
         JMeterUtils.setProperty("run_dir", controllers.toString());
 
@@ -69,7 +77,8 @@ class EngineRunFolderIT {
         try (ObjectOutputStream out = new ObjectOutputStream(bytes)) {
             out.writeObject(element);
         }
-        try (ObjectInputStream in = new ObjectInputStream(new ByteArrayInputStream(bytes.toByteArray()))) {
+        try (ObjectInputStream in =
+                new ObjectInputStream(new ByteArrayInputStream(bytes.toByteArray()))) {
             return (EngineRunFolder) in.readObject();
         }
     }

@@ -4,13 +4,19 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.sun.net.httpserver.HttpServer;
+
 import dev.pixelforge.core.image.ImageFormat;
+import dev.pixelforge.load.client.ClientHost;
 import dev.pixelforge.load.images.StudyImage;
 import dev.pixelforge.load.profile.LoadProfile;
 import dev.pixelforge.load.profile.Operation;
 import dev.pixelforge.platform.sample.SampleLog;
-import java.io.PrintStream;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
 import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
@@ -18,44 +24,67 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The JTL when a user asks for one: a short embedded run against a loopback server that answers as
- * every target does, its header values in the JTL's sample_variables columns, filled by the recorder
- * (the embedded plan has no extractors), one JTL line per sample of samples.csv.
+ * every target does, its header values in the JTL's sample_variables columns, filled by the
+ * recorder (the embedded plan has no extractors), one JTL line per sample of samples.csv.
  */
 class JtlIT {
 
-    @TempDir
-    Path run;
+    @TempDir Path run;
 
     @Test
     void run_withJtl_writesTheFourHeaderColumnsFromTheRecorder() throws Exception {
         HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-        server.createContext("/tone", exchange -> {
-            exchange.getRequestBody().readAllBytes();
-            byte[] body = "{\"image\":\"\",\"format\":\"png\",\"width\":1,\"height\":1}".getBytes(StandardCharsets.UTF_8);
-            exchange.getResponseHeaders().add("server-timing", "decode;dur=0.100, tone;dur=0.200, encode;dur=0.300, app;dur=0.900");
-            exchange.getResponseHeaders().add("X-PixelForge-Target", "container");
-            exchange.getResponseHeaders().add("X-PixelForge-Instance", "i1");
-            exchange.getResponseHeaders().add("X-PixelForge-Cold", "false");
-            exchange.sendResponseHeaders(200, body.length);
-            exchange.getResponseBody().write(body);
-            exchange.close();
-        });
+        server.createContext(
+                "/tone",
+                exchange -> {
+                    exchange.getRequestBody().readAllBytes();
+                    byte[] body =
+                            "{\"image\":\"\",\"format\":\"png\",\"width\":1,\"height\":1}"
+                                    .getBytes(StandardCharsets.UTF_8);
+                    exchange.getResponseHeaders()
+                            .add(
+                                    "server-timing",
+                                    "decode;dur=0.100, tone;dur=0.200, encode;dur=0.300,"
+                                            + " app;dur=0.900");
+                    exchange.getResponseHeaders().add("X-PixelForge-Target", "container");
+                    exchange.getResponseHeaders().add("X-PixelForge-Instance", "i1");
+                    exchange.getResponseHeaders().add("X-PixelForge-Cold", "false");
+                    exchange.sendResponseHeaders(200, body.length);
+                    exchange.getResponseBody().write(body);
+                    exchange.close();
+                });
         server.start();
         try {
             Files.createDirectories(run.resolve("images/json"));
-            Files.writeString(run.resolve("images/json/one.json"), "{\"image\":\"\",\"scale\":\"gray\"}");
-            LoadPlan.writeCsv(run, List.of(new StudyImage("one", 1, 1, ImageFormat.PNG, run.resolve("images/one.png"),
-                    run.resolve("images/json/one.json"), 1)));
-            LoadProfile profile = new LoadProfile("jtl", 2, 0, 2, Operation.TONE_JSON, Long.MAX_VALUE);
+            Files.writeString(
+                    run.resolve("images/json/one.json"), "{\"image\":\"\",\"scale\":\"gray\"}");
+            LoadPlan.writeCsv(
+                    run,
+                    List.of(
+                            new StudyImage(
+                                    "one",
+                                    1,
+                                    1,
+                                    ImageFormat.PNG,
+                                    run.resolve("images/one.png"),
+                                    run.resolve("images/json/one.json"),
+                                    1)));
+            LoadProfile profile =
+                    new LoadProfile("jtl", 2, 0, 2, Operation.TONE_JSON, Long.MAX_VALUE);
             URI url = URI.create("http://127.0.0.1:" + server.getAddress().getPort());
             try (SampleLog log = SampleLog.appendTo(run.resolve("samples.csv"))) {
-                LoadRunner.run("container", url, profile, run, log, new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8),
-                        dev.pixelforge.load.client.ClientHost.thisJvm("JtlIT"), new LoadRunner.Outputs(true, false));
+                LoadRunner.run(
+                        "container",
+                        url,
+                        profile,
+                        run,
+                        log,
+                        new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8),
+                        ClientHost.thisJvm("JtlIT"),
+                        new LoadRunner.Outputs(true, false));
             }
         } finally {
             server.stop(0);
@@ -63,17 +92,28 @@ class JtlIT {
 
         List<String> jtl = Files.readAllLines(run.resolve("jtl/container.jtl"));
         List<String> header = Arrays.asList(jtl.get(0).replace("\"", "").split(","));
-        long samples = SampleLog.read(run.resolve("samples.csv"), s -> assertEquals("i1", s.instance()));
+        long samples =
+                SampleLog.read(run.resolve("samples.csv"), s -> assertEquals("i1", s.instance()));
         assertTrue(samples > 10, samples + " samples");
         assertEquals(samples, jtl.size() - 1, "one JTL line per sample");
         int code = header.indexOf("responseCode");
         int target = header.indexOf("pf_target");
         int instance = header.indexOf("pf_instance");
         int cold = header.indexOf("pf_cold");
-        assertTrue(code >= 0 && target >= 0 && instance >= 0 && cold >= 0 && header.contains("server_timing"), header.toString());
+        assertTrue(
+                code >= 0
+                        && target >= 0
+                        && instance >= 0
+                        && cold >= 0
+                        && header.contains("server_timing"),
+                header.toString());
         for (String line : jtl.subList(1, jtl.size())) {
             // server_timing holds commas, so JMeter quotes it: read the simple columns only.
-            assertTrue(line.contains("\"decode;dur=0.100, tone;dur=0.200, encode;dur=0.300, app;dur=0.900\""), line);
+            assertTrue(
+                    line.contains(
+                            "\"decode;dur=0.100, tone;dur=0.200, encode;dur=0.300,"
+                                    + " app;dur=0.900\""),
+                    line);
             assertTrue(line.endsWith(",false,i1,container"), line);
         }
     }

@@ -5,20 +5,26 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import dev.pixelforge.load.arrivals.ArrivalRate;
 import dev.pixelforge.load.arrivals.Tickets;
 import dev.pixelforge.load.profile.Operation;
-import java.io.IOException;
+
 import org.apache.jmeter.extractor.RegexExtractor;
 import org.apache.jmeter.processor.PostProcessor;
 import org.apache.jmeter.reporters.ResultCollector;
 import org.apache.jmeter.samplers.SampleListener;
+import org.apache.jmeter.timers.Timer;
 import org.apache.jorphan.collections.ListedHashTree;
 import org.apache.jorphan.collections.SearchByClass;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+
 import us.abstracta.jmeter.javadsl.core.BuildTreeContext;
 import us.abstracta.jmeter.javadsl.core.DslTestPlan;
 import us.abstracta.jmeter.javadsl.core.engines.JmeterEnvironment;
 
-/** What runs after each request in each variant of the plan, read from the JMeter tree it builds. */
+import java.io.IOException;
+
+/**
+ * What runs after each request in each variant of the plan, read from the JMeter tree it builds.
+ */
 class LoadPlanTest {
 
     @BeforeAll
@@ -38,25 +44,37 @@ class LoadPlanTest {
     void embedded_hasNoRegexExtractor_onlyTheRecorder() {
         for (Operation op : Operation.values()) {
             DslTestPlan plan = LoadPlan.embedded(op, null);
-            assertEquals(0, count(plan, RegexExtractor.class), op + ": the recorder reads the headers itself");
+            assertEquals(
+                    0,
+                    count(plan, RegexExtractor.class),
+                    op + ": the recorder reads the headers itself");
             assertEquals(1, count(plan, PostProcessor.class), op + ": the recorder, nothing else");
-            assertEquals(0, count(plan, ResultCollector.class), op + ": a JTL writer only when asked for");
+            assertEquals(
+                    0,
+                    count(plan, ResultCollector.class),
+                    op + ": a JTL writer only when asked for");
         }
     }
 
     @Test
     void embeddedOpenLoop_addsOneArrivalTimer_closedLoopHasNoTimer() {
         Tickets tickets = new Tickets(ArrivalRate.parse("20", 30));
-        assertEquals(1, count(LoadPlan.embedded(Operation.TONE, null, () -> { }, tickets), org.apache.jmeter.timers.Timer.class));
-        assertEquals(1, count(LoadPlan.embedded(Operation.TONE, null, () -> { }, tickets), ArrivalTimer.class));
-        assertEquals(0, count(LoadPlan.embedded(Operation.TONE, null, () -> { }), org.apache.jmeter.timers.Timer.class));
+        assertEquals(
+                1, count(LoadPlan.embedded(Operation.TONE, null, () -> {}, tickets), Timer.class));
+        assertEquals(
+                1,
+                count(
+                        LoadPlan.embedded(Operation.TONE, null, () -> {}, tickets),
+                        ArrivalTimer.class));
+        assertEquals(0, count(LoadPlan.embedded(Operation.TONE, null, () -> {}), Timer.class));
     }
 
     @Test
     void forStockJmeter_keepsTheFourHeaderExtractors() {
         DslTestPlan plan = LoadPlan.forStockJmeter(Operation.TONE_JSON);
         assertEquals(LoadPlan.VARIABLES.size(), count(plan, RegexExtractor.class));
-        assertEquals(LoadPlan.VARIABLES.size(), count(plan, PostProcessor.class), "and nothing else");
+        assertEquals(
+                LoadPlan.VARIABLES.size(), count(plan, PostProcessor.class), "and nothing else");
     }
 
     @Test

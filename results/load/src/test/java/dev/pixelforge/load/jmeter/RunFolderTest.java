@@ -2,6 +2,9 @@ package dev.pixelforge.load.jmeter;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDateTime;
@@ -14,8 +17,6 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 class RunFolderTest {
 
@@ -37,10 +38,11 @@ class RunFolderTest {
         try {
             List<Future<Path>> made = new ArrayList<>();
             for (int i = 0; i < runsAtOnce; i++) {
-                Callable<Path> create = () -> {
-                    go.await();
-                    return RunFolder.newFolder(runs, SAME_SECOND, "quick");
-                };
+                Callable<Path> create =
+                        () -> {
+                            go.await();
+                            return RunFolder.newFolder(runs, SAME_SECOND, "quick");
+                        };
                 made.add(pool.submit(create));
             }
             go.countDown();

@@ -8,10 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.pixelforge.load.profile.Operation;
 import dev.pixelforge.platform.sample.Sample;
 import dev.pixelforge.platform.sample.SampleLog;
-import java.io.IOException;
-import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
+
 import org.apache.jmeter.samplers.SampleResult;
 import org.apache.jmeter.threads.JMeterVariables;
 import org.junit.jupiter.api.AfterEach;
@@ -19,13 +16,21 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.ObjectInputStream;
+import java.io.ObjectOutputStream;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
 /** One JMeter sample result, as JMeter's HTTP sampler fills it, into one PixelForge sample. */
 class SampleRecorderTest {
 
     private static final long START = 1_700_000_000_123L;
 
-    @TempDir
-    Path dir;
+    @TempDir Path dir;
     private SampleLog log;
     private LatencyLog latency;
 
@@ -45,7 +50,10 @@ class SampleRecorderTest {
         return new SampleRecorder(target, operation, log, new Progress(target, 60, latency), false);
     }
 
-    /** A result that started at {@link #START}: 250 ms round trip, 241 ms to first byte, 3 ms to connect. */
+    /**
+     * A result that started at {@link #START}: 250 ms round trip, 241 ms to first byte, 3 ms to
+     * connect.
+     */
     private static SampleResult result(String responseCode) {
         SampleResult r = new SampleResult();
         r.setSampleLabel("1920x1080-jpeg");
@@ -61,16 +69,47 @@ class SampleRecorderTest {
 
     @Test
     void toSample_success_carriesClientTimesInMicrosecondsAndTheServerTimingPhases() {
-        Sample s = recorder("aws-lambda", Operation.TONE).toSample(result("200"),
-                "decode;dur=18.956, tone;dur=10.519, encode;dur=21.314, app;dur=311.980", "true", " ac005133 ");
+        Sample s =
+                recorder("aws-lambda", Operation.TONE)
+                        .toSample(
+                                result("200"),
+                                "decode;dur=18.956, tone;dur=10.519, encode;dur=21.314,"
+                                        + " app;dur=311.980",
+                                "true",
+                                " ac005133 ");
 
-        assertEquals(new Sample(START, "aws-lambda", "tone", "1920x1080-jpeg", 200, true, false, 215_004L, 301_877L,
-                250_000L, 241_000L, 3_000L, 311_980L, 18_956L, 10_519L, 21_314L, Boolean.TRUE, "ac005133"), s);
+        assertEquals(
+                new Sample(
+                        START,
+                        "aws-lambda",
+                        "tone",
+                        "1920x1080-jpeg",
+                        200,
+                        true,
+                        false,
+                        215_004L,
+                        301_877L,
+                        250_000L,
+                        241_000L,
+                        3_000L,
+                        311_980L,
+                        18_956L,
+                        10_519L,
+                        21_314L,
+                        Boolean.TRUE,
+                        "ac005133"),
+                s);
     }
 
     @Test
     void toSample_generate_takesWorkFromTheGeneratePhase() {
-        Sample s = recorder("container", Operation.GENERATE).toSample(result("200"), "generate;dur=5, encode;dur=2, app;dur=8", "false", "c1");
+        Sample s =
+                recorder("container", Operation.GENERATE)
+                        .toSample(
+                                result("200"),
+                                "generate;dur=5, encode;dur=2, app;dur=8",
+                                "false",
+                                "c1");
 
         assertEquals("generate", s.operation());
         assertEquals(5_000L, s.workMicros());
@@ -82,7 +121,8 @@ class SampleRecorderTest {
 
     @Test
     void toSample_429_isAThrottleWithNoServerSide() {
-        Sample s = recorder("gcp-function", Operation.TONE).toSample(result("429"), null, null, null);
+        Sample s =
+                recorder("gcp-function", Operation.TONE).toSample(result("429"), null, null, null);
 
         assertEquals(429, s.status());
         assertFalse(s.success());
@@ -108,7 +148,9 @@ class SampleRecorderTest {
 
     @Test
     void toSample_500FromAnInstance_isAnErrorNotAThrottle() {
-        Sample s = recorder("aws-lambda", Operation.TONE).toSample(result("500"), "app;dur=1.5", "false", "ac005133");
+        Sample s =
+                recorder("aws-lambda", Operation.TONE)
+                        .toSample(result("500"), "app;dur=1.5", "false", "ac005133");
 
         assertEquals(500, s.status());
         assertFalse(s.success());
@@ -119,8 +161,13 @@ class SampleRecorderTest {
 
     @Test
     void toSample_nonHttpResponseCode_isStatus0AndNeitherSuccessNorThrottle() {
-        Sample s = recorder("container", Operation.TONE_JSON)
-                .toSample(result("Non HTTP response code: java.net.ConnectException"), null, null, null);
+        Sample s =
+                recorder("container", Operation.TONE_JSON)
+                        .toSample(
+                                result("Non HTTP response code: java.net.ConnectException"),
+                                null,
+                                null,
+                                null);
 
         assertEquals(0, s.status());
         assertFalse(s.success());
@@ -138,11 +185,20 @@ class SampleRecorderTest {
         assertFalse(recorder.toSample(result("200"), null, "false", "a").isCold());
     }
 
-    private static final String HEADERS = "HTTP/1.1 200 OK\nserver-timing: decode;dur=1, tone;dur=2, encode;dur=3, app;dur=7\n"
-            + "X-PixelForge-Target: container\nx-pixelforge-instance: c7\nX-PixelForge-Cold: false\n";
+    private static final String HEADERS =
+            "HTTP/1.1 200 OK\n"
+                    + "server-timing: decode;dur=1, tone;dur=2, encode;dur=3, app;dur=7\n"
+                    + "X-PixelForge-Target: container\n"
+                    + "x-pixelforge-instance: c7\n"
+                    + "X-PixelForge-Cold: false\n";
 
     private SampleRecorder recorder(boolean setVariables) {
-        return new SampleRecorder("container", Operation.TONE_JSON, log, new Progress("container", 60, latency), setVariables);
+        return new SampleRecorder(
+                "container",
+                Operation.TONE_JSON,
+                log,
+                new Progress("container", 60, latency),
+                setVariables);
     }
 
     private List<Sample> logged() throws IOException {
@@ -170,27 +226,30 @@ class SampleRecorderTest {
 
     /**
      * A remote engine's sample, as it reaches the controller: its body stripped as JMeter's default
-     * StrippedBatch sender strips it ({@code DataStrippingSampleSender}: the byte count kept, the data
-     * emptied), then serialised over RMI. The headers the report reads and the byte count survive,
-     * and the sample is logged with its engine; an embedded one with none.
+     * StrippedBatch sender strips it ({@code DataStrippingSampleSender}: the byte count kept, the
+     * data emptied), then serialised over RMI. The headers the report reads and the byte count
+     * survive, and the sample is logged with its engine; an embedded one with none.
      */
     @Test
-    void record_fromARemoteEngine_afterStrippingAndSerialising_keepsHeadersBytesAndItsEngine() throws Exception {
+    void record_fromARemoteEngine_afterStrippingAndSerialising_keepsHeadersBytesAndItsEngine()
+            throws Exception {
         SampleResult sent = result("200");
         sent.setResponseHeaders(HEADERS);
         sent.setThreadName("127.0.0.1:1099-load 1-2");
-        // As JMeter's HTTP sampler counts it: headers and body sizes apart from the body it kept (64 KiB at most).
+        // As JMeter's HTTP sampler counts it: headers and body sizes apart from the body it kept
+        // (64 KiB at most).
         sent.setResponseData(new byte[1234]);
         sent.setHeadersSize(204);
         sent.setBodySize(214_800L);
         sent.setBytes(sent.getBytesAsLong()); // DataStrippingSampleSender.stripResponse, as it is
         sent.setResponseData(new byte[0]);
-        java.io.ByteArrayOutputStream wire = new java.io.ByteArrayOutputStream();
-        try (java.io.ObjectOutputStream out = new java.io.ObjectOutputStream(wire)) {
+        ByteArrayOutputStream wire = new ByteArrayOutputStream();
+        try (ObjectOutputStream out = new ObjectOutputStream(wire)) {
             out.writeObject(sent);
         }
         SampleResult received;
-        try (java.io.ObjectInputStream in = new java.io.ObjectInputStream(new java.io.ByteArrayInputStream(wire.toByteArray()))) {
+        try (ObjectInputStream in =
+                new ObjectInputStream(new ByteArrayInputStream(wire.toByteArray()))) {
             received = (SampleResult) in.readObject();
         }
 
@@ -226,7 +285,8 @@ class SampleRecorderTest {
 
         recorder(true).record(r, vars);
 
-        assertEquals("decode;dur=1, tone;dur=2, encode;dur=3, app;dur=7", vars.get("server_timing"));
+        assertEquals(
+                "decode;dur=1, tone;dur=2, encode;dur=3, app;dur=7", vars.get("server_timing"));
         assertEquals("false", vars.get("pf_cold"));
         assertEquals("c7", vars.get("pf_instance"));
         assertEquals("container", vars.get("pf_target"));
@@ -234,11 +294,17 @@ class SampleRecorderTest {
         SampleResult refused = result("429");
         refused.setResponseHeaders("HTTP/1.1 429 Too Many Requests\n");
         recorder(true).record(refused, vars);
-        LoadPlan.VARIABLES.forEach(name -> assertEquals("", vars.get(name), name + " keeps no value from the previous sample"));
+        LoadPlan.VARIABLES.forEach(
+                name ->
+                        assertEquals(
+                                "",
+                                vars.get(name),
+                                name + " keeps no value from the previous sample"));
     }
 
     @Test
-    void record_inOpenLoop_takesTheSendLagTheArrivalTimerLeft_andClosedLoopHasNone() throws IOException {
+    void record_inOpenLoop_takesTheSendLagTheArrivalTimerLeft_andClosedLoopHasNone()
+            throws IOException {
         SampleResult r = result("200");
         r.setResponseHeaders(HEADERS);
         JMeterVariables vars = new JMeterVariables();
@@ -249,8 +315,14 @@ class SampleRecorderTest {
 
         List<Sample> samples = logged();
         assertEquals(Sample.NOT_SCHEDULED, samples.get(0).sendLagMicros());
-        assertEquals(250_000L, samples.get(0).intendedRoundTripMicros(), "closed loop: the round trip itself");
+        assertEquals(
+                250_000L,
+                samples.get(0).intendedRoundTripMicros(),
+                "closed loop: the round trip itself");
         assertEquals(1_500L, samples.get(1).sendLagMicros());
-        assertEquals(251_500L, samples.get(1).intendedRoundTripMicros(), "from the intended send time: 1.5 ms late, then 250 ms");
+        assertEquals(
+                251_500L,
+                samples.get(1).intendedRoundTripMicros(),
+                "from the intended send time: 1.5 ms late, then 250 ms");
     }
 }

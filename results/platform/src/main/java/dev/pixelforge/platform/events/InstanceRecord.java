@@ -6,14 +6,22 @@ import dev.pixelforge.platform.Target;
  * One platform instance's life, as the stand-ins measured it: when it became ready after being
  * spawned, and what it used by the time it stopped.
  *
- * @param id            the stand-in's own instance number, per target
- * @param readyMillis   spawn to ready (Lambda: to the runtime's first /next; others: port accepts)
- * @param peakRssKb     VmHWM when it stopped
- * @param cpuMillis     user + system CPU when it stopped
- * @param requests      requests (invocations) it served
- * @param cpuQuota      the CPU share the kernel enforced, in vCPUs; NaN when none was (CPU not isolated)
- * @param throttledMillis time the kernel held it back for having used its quota: a starved instance shows here
+ * @param id the stand-in's own instance number, per target
+ * @param readyMillis spawn to ready (Lambda: to the runtime's first /next; others: port accepts)
+ * @param peakRssKb VmHWM when it stopped
+ * @param cpuMillis user + system CPU when it stopped
+ * @param requests requests (invocations) it served
+ * @param cpuQuota the CPU share the kernel enforced, in vCPUs; NaN when none was (CPU not isolated)
+ * @param throttledMillis time the kernel held it back for having used its quota: a starved instance
+ *     shows here
  */
-public record InstanceRecord(Target target, int id, long pid, double readyMillis, long peakRssKb, long cpuMillis, long requests,
-                             double cpuQuota, long throttledMillis) {
-}
+public record InstanceRecord(
+        Target target,
+        int id,
+        long pid,
+        double readyMillis,
+        long peakRssKb,
+        long cpuMillis,
+        long requests,
+        double cpuQuota,
+        long throttledMillis) {}

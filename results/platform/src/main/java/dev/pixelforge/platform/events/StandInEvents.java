@@ -8,25 +8,21 @@ import dev.pixelforge.platform.Target;
  */
 public interface StandInEvents {
 
-    default void instanceStarting(Target target, int id) {
-    }
+    default void instanceStarting(Target target, int id) {}
 
-    default void instanceReady(Target target, int id, double readyMillis) {
-    }
+    default void instanceReady(Target target, int id, double readyMillis) {}
 
-    default void instanceStopped(InstanceRecord record) {
-    }
+    default void instanceStopped(InstanceRecord record) {}
 
-    default void throttled(Target target, String why) {
-    }
+    default void throttled(Target target, String why) {}
 
-    default void lambdaReport(LambdaReport report) {
-    }
+    default void lambdaReport(LambdaReport report) {}
 
-    /** An instance held one request (Lambda: one invocation) from {@code startNanos} to {@code endNanos}. */
-    default void requestServed(Target target, int instance, long startNanos, long endNanos) {
-    }
+    /**
+     * An instance held one request (Lambda: one invocation) from {@code startNanos} to {@code
+     * endNanos}.
+     */
+    default void requestServed(Target target, int instance, long startNanos, long endNanos) {}
 
-    StandInEvents NONE = new StandInEvents() {
-    };
+    StandInEvents NONE = new StandInEvents() {};
 }

@@ -1,6 +1,7 @@
 package dev.pixelforge.platform.profile;
 
 import dev.pixelforge.platform.Target;
+
 import java.util.EnumMap;
 import java.util.Locale;
 import java.util.Map;
@@ -14,13 +15,16 @@ import java.util.Map;
  *
  * @param coresForInstances this machine's cores less what the load client and the fronts need
  */
-public record Dilation(Map<Target, Double> factors, Map<Target, Double> oversubscription, double coresForInstances) {
+public record Dilation(
+        Map<Target, Double> factors,
+        Map<Target, Double> oversubscription,
+        double coresForInstances) {
 
     /**
-     * Cores kept for the load client, the stand-ins' fronts and the kernel's own work, which no quota
-     * limits. At 0.5, ten Lambda environments at a quarter of their share each came out 1.1x to 1.6x
-     * slower, cloud-equivalent, than two at their full share (ScaleInvarianceIT, several runs): their
-     * quotas could not all be served. At 0.8 they came out 0.95x, 1.02x and 1.04x.
+     * Cores kept for the load client, the stand-ins' fronts and the kernel's own work, which no
+     * quota limits. At 0.5, ten Lambda environments at a quarter of their share each came out 1.1x
+     * to 1.6x slower, cloud-equivalent, than two at their full share (ScaleInvarianceIT, several
+     * runs): their quotas could not all be served. At 0.8 they came out 0.95x, 1.02x and 1.04x.
      */
     public static final double RESERVED_CORES = 0.8;
 
@@ -32,11 +36,15 @@ public record Dilation(Map<Target, Double> factors, Map<Target, Double> oversubs
         try {
             return fixed(Double.parseDouble(spec), profile, cores, RESERVED_CORES);
         } catch (NumberFormatException e) {
-            throw new IllegalArgumentException("--dilation takes auto or a factor such as 1 or 4, not " + spec);
+            throw new IllegalArgumentException(
+                    "--dilation takes auto or a factor such as 1 or 4, not " + spec);
         }
     }
 
-    /** The factors for {@code profile} on {@code cores} cores, {@code reserved} of them kept for the client and fronts. */
+    /**
+     * The factors for {@code profile} on {@code cores} cores, {@code reserved} of them kept for the
+     * client and fronts.
+     */
     public static Dilation automatic(PlatformProfile profile, int cores, double reserved) {
         double left = Math.max(0.1, cores - reserved);
         Map<Target, Double> k = new EnumMap<>(Target.class);
@@ -50,9 +58,11 @@ public record Dilation(Map<Target, Double> factors, Map<Target, Double> oversubs
     }
 
     /** The same factor for every target ({@code --dilation 1} turns dilation off). */
-    public static Dilation fixed(double factor, PlatformProfile profile, int cores, double reserved) {
+    public static Dilation fixed(
+            double factor, PlatformProfile profile, int cores, double reserved) {
         if (factor < 1) {
-            throw new IllegalArgumentException("--dilation is at least 1 (a model runs slower, never faster), was " + factor);
+            throw new IllegalArgumentException(
+                    "--dilation is at least 1 (a model runs slower, never faster), was " + factor);
         }
         Dilation auto = automatic(profile, cores, reserved);
         Map<Target, Double> k = new EnumMap<>(Target.class);
@@ -62,7 +72,10 @@ public record Dilation(Map<Target, Double> factors, Map<Target, Double> oversubs
         return new Dilation(k, auto.oversubscription(), auto.coresForInstances());
     }
 
-    /** Nothing dilated: for deployed targets, and where no CPU can be isolated (the model cannot be enforced). */
+    /**
+     * Nothing dilated: for deployed targets, and where no CPU can be isolated (the model cannot be
+     * enforced).
+     */
     public static Dilation none() {
         Map<Target, Double> one = new EnumMap<>(Target.class);
         for (Target t : Target.values()) {
@@ -80,9 +93,18 @@ public record Dilation(Map<Target, Double> factors, Map<Target, Double> oversubs
         StringBuilder sb = new StringBuilder();
         for (Target t : Target.values()) {
             double over = oversubscription.getOrDefault(t, Double.NaN);
-            sb.append(String.format(Locale.ROOT, "  %-13s dilation k = %.2f (peak %.2f vCPU on %.2f cores for instances%s)%n", t.id(), of(t),
-                    profile.of(t).peakVcpus(), coresForInstances,
-                    of(t) == 1 && over > 1 ? String.format(Locale.ROOT, ": %.1fx oversubscribed", over) : ""));
+            sb.append(
+                    String.format(
+                            Locale.ROOT,
+                            "  %-13s dilation k = %.2f (peak %.2f vCPU on %.2f cores for"
+                                    + " instances%s)%n",
+                            t.id(),
+                            of(t),
+                            profile.of(t).peakVcpus(),
+                            coresForInstances,
+                            of(t) == 1 && over > 1
+                                    ? String.format(Locale.ROOT, ": %.1fx oversubscribed", over)
+                                    : ""));
         }
         return sb.toString();
     }

@@ -7,7 +7,9 @@ import java.io.Reader;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Comparator;
 import java.util.EnumMap;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Properties;
 import java.util.regex.Matcher;
@@ -37,7 +39,8 @@ public final class PlatformProfile {
         return from(new Properties());
     }
 
-    public static PlatformProfile load(Path file, Map<String, String> overrides) throws IOException {
+    public static PlatformProfile load(Path file, Map<String, String> overrides)
+            throws IOException {
         Properties p = new Properties();
         if (Files.exists(file)) {
             try (Reader in = Files.newBufferedReader(file)) {
@@ -51,37 +54,67 @@ public final class PlatformProfile {
     public static PlatformProfile from(Properties p) {
         Map<Target, TargetProfile> all = new EnumMap<>(Target.class);
         if (p.getProperty("aws-lambda.cpus") != null) {
-            throw new IllegalArgumentException("aws-lambda.cpus: Lambda's CPU follows its memory (1,769 MB is one vCPU):"
-                    + " set aws-lambda.memory-mb instead");
+            throw new IllegalArgumentException(
+                    "aws-lambda.cpus: Lambda's CPU follows its memory (1,769 MB is one vCPU):"
+                            + " set aws-lambda.memory-mb instead");
         }
         int lambdaMemory = integer(p, "aws-lambda.memory-mb", 1024);
-        all.put(Target.AWS_LAMBDA, new TargetProfile(Target.AWS_LAMBDA, lambdaMemory, CpuShare.lambda(lambdaMemory), 1,
-                integer(p, "aws-lambda.reserved-concurrency", 10),
-                duration(p, "aws-lambda.timeout", "29s"), Duration.ZERO,
-                integer(p, "aws-lambda.throttle-status", 500), duration(p, "aws-lambda.idle-timeout", "300s")));
+        all.put(
+                Target.AWS_LAMBDA,
+                new TargetProfile(
+                        Target.AWS_LAMBDA,
+                        lambdaMemory,
+                        CpuShare.lambda(lambdaMemory),
+                        1,
+                        integer(p, "aws-lambda.reserved-concurrency", 10),
+                        duration(p, "aws-lambda.timeout", "29s"),
+                        Duration.ZERO,
+                        integer(p, "aws-lambda.throttle-status", 500),
+                        duration(p, "aws-lambda.idle-timeout", "300s")));
         for (Target t : new Target[] {Target.GCP_FUNCTION, Target.CONTAINER}) {
             boolean run = t == Target.CONTAINER;
             int memory = integer(p, t.id() + ".memory-mb", 1024);
             int concurrency = integer(p, t.id() + ".concurrency", run ? 80 : 1);
             Double cpus = decimal(p, t.id() + ".cpus");
-            CpuShare cpu = run ? CpuShare.cloudRun(t.id(), cpus == null ? 1 : cpus, memory, concurrency)
-                    : CpuShare.function(memory, cpus, concurrency);
+            CpuShare cpu =
+                    run
+                            ? CpuShare.cloudRun(
+                                    t.id(), cpus == null ? 1 : cpus, memory, concurrency)
+                            : CpuShare.function(memory, cpus, concurrency);
             String billing = p.getProperty(t.id() + ".billing", "request").trim();
             if (!billing.equals("request") && !billing.equals("instance")) {
-                throw new IllegalArgumentException(t.id() + ".billing=" + billing + " must be request or instance");
+                throw new IllegalArgumentException(
+                        t.id() + ".billing=" + billing + " must be request or instance");
             }
             if (billing.equals("instance") && cpu.vcpus() < 1) {
-                throw new IllegalArgumentException(t.id() + ".billing=instance: below 1 vCPU, Cloud Run takes request-based billing only");
+                throw new IllegalArgumentException(
+                        t.id()
+                                + ".billing=instance: below 1 vCPU, Cloud Run takes request-based"
+                                + " billing only");
             }
-            all.put(t, new TargetProfile(t, memory, cpu, concurrency, integer(p, t.id() + ".max-instances", 10),
-                    duration(p, t.id() + ".timeout", run ? "300s" : "60s"), duration(p, t.id() + ".queue-timeout", "60s"),
-                    integer(p, t.id() + ".throttle-status", 429), duration(p, t.id() + ".idle-timeout", "300s"),
-                    billing.equals("request") ? TargetProfile.Billing.REQUEST : TargetProfile.Billing.INSTANCE,
-                    new TargetProfile.Scaling(number(p, t.id() + ".autoscale-cpu-target", 0.6),
-                            number(p, t.id() + ".autoscale-concurrency-target", 0.6),
-                            duration(p, t.id() + ".autoscale-window", "60s"), TargetProfile.Scaling.CLOUD_RUN.settle(),
-                            integer(p, t.id() + ".min-instances", 0)),
-                    Boolean.parseBoolean(p.getProperty(t.id() + ".startup-cpu-boost", "false").trim())));
+            all.put(
+                    t,
+                    new TargetProfile(
+                            t,
+                            memory,
+                            cpu,
+                            concurrency,
+                            integer(p, t.id() + ".max-instances", 10),
+                            duration(p, t.id() + ".timeout", run ? "300s" : "60s"),
+                            duration(p, t.id() + ".queue-timeout", "60s"),
+                            integer(p, t.id() + ".throttle-status", 429),
+                            duration(p, t.id() + ".idle-timeout", "300s"),
+                            billing.equals("request")
+                                    ? TargetProfile.Billing.REQUEST
+                                    : TargetProfile.Billing.INSTANCE,
+                            new TargetProfile.Scaling(
+                                    number(p, t.id() + ".autoscale-cpu-target", 0.6),
+                                    number(p, t.id() + ".autoscale-concurrency-target", 0.6),
+                                    duration(p, t.id() + ".autoscale-window", "60s"),
+                                    TargetProfile.Scaling.CLOUD_RUN.settle(),
+                                    integer(p, t.id() + ".min-instances", 0)),
+                            Boolean.parseBoolean(
+                                    p.getProperty(t.id() + ".startup-cpu-boost", "false").trim())));
         }
         return new PlatformProfile(all);
     }
@@ -89,13 +122,30 @@ public final class PlatformProfile {
     /** One line per target, for the command's start-up banner. */
     public String describe() {
         StringBuilder sb = new StringBuilder();
-        for (TargetProfile t : targets.values().stream().sorted(java.util.Comparator.comparing(TargetProfile::target)).toList()) {
-            sb.append(String.format(java.util.Locale.ROOT, "  %-13s %5d MB  %.3f vCPU (%s)  %s  timeout %s  idle reap %s  excess -> %d%n",
-                    t.target().id(), t.memoryMb(), t.cpus(), t.cpu().rule(),
-                    t.target() == Target.AWS_LAMBDA
-                            ? "reserved concurrency " + t.maxInstances()
-                            : "concurrency " + t.concurrency() + " x max " + t.maxInstances() + " instances, queue " + human(t.queueTimeout()),
-                    human(t.timeout()), human(t.idleTimeout()), t.throttleStatus()));
+        for (TargetProfile t :
+                targets.values().stream()
+                        .sorted(Comparator.comparing(TargetProfile::target))
+                        .toList()) {
+            sb.append(
+                    String.format(
+                            Locale.ROOT,
+                            "  %-13s %5d MB  %.3f vCPU (%s)  %s  timeout %s  idle reap %s  excess"
+                                    + " -> %d%n",
+                            t.target().id(),
+                            t.memoryMb(),
+                            t.cpus(),
+                            t.cpu().rule(),
+                            t.target() == Target.AWS_LAMBDA
+                                    ? "reserved concurrency " + t.maxInstances()
+                                    : "concurrency "
+                                            + t.concurrency()
+                                            + " x max "
+                                            + t.maxInstances()
+                                            + " instances, queue "
+                                            + human(t.queueTimeout()),
+                            human(t.timeout()),
+                            human(t.idleTimeout()),
+                            t.throttleStatus()));
         }
         return sb.toString();
     }
@@ -129,7 +179,8 @@ public final class PlatformProfile {
         try {
             return Double.parseDouble(v.trim());
         } catch (NumberFormatException e) {
-            throw new IllegalArgumentException(key + "=" + v + " is not a number such as 0.5, 1 or 2");
+            throw new IllegalArgumentException(
+                    key + "=" + v + " is not a number such as 0.5, 1 or 2");
         }
     }
 
@@ -137,7 +188,8 @@ public final class PlatformProfile {
         String v = p.getProperty(key, fallback).trim();
         Matcher m = DURATION.matcher(v);
         if (!m.matches()) {
-            throw new IllegalArgumentException(key + "=" + v + " is not a duration such as 500ms, 10s or 5m");
+            throw new IllegalArgumentException(
+                    key + "=" + v + " is not a duration such as 500ms, 10s or 5m");
         }
         long n = Long.parseLong(m.group(1));
         return switch (m.group(2)) {

@@ -3,66 +3,127 @@ package dev.pixelforge.platform.profile;
 import dev.pixelforge.platform.Target;
 
 import java.time.Duration;
+import java.util.List;
 
 /**
- * What one target is given: memory and the CPU share per instance (by the platform's own rule), requests per instance, how many
- * instances (Lambda: the reserved concurrency), timeouts, and how an excess request is answered.
+ * What one target is given: memory and the CPU share per instance (by the platform's own rule),
+ * requests per instance, how many instances (Lambda: the reserved concurrency), timeouts, and how
+ * an excess request is answered.
  *
- * @param concurrency   requests one instance serves at once (Lambda: always 1)
- * @param maxInstances  instances at most (Lambda: reserved concurrency)
- * @param queueTimeout  how long a request may wait for a free instance before {@code throttleStatus}
- *                      (Lambda: zero, a throttle is immediate)
+ * @param concurrency requests one instance serves at once (Lambda: always 1)
+ * @param maxInstances instances at most (Lambda: reserved concurrency)
+ * @param queueTimeout how long a request may wait for a free instance before {@code throttleStatus}
+ *     (Lambda: zero, a throttle is immediate)
  */
-public record TargetProfile(Target target, int memoryMb, CpuShare cpu, int concurrency, int maxInstances,
-                            Duration timeout, Duration queueTimeout, int throttleStatus, Duration idleTimeout, Billing billing,
-                            Scaling scaling, boolean startupCpuBoost) {
+public record TargetProfile(
+        Target target,
+        int memoryMb,
+        CpuShare cpu,
+        int concurrency,
+        int maxInstances,
+        Duration timeout,
+        Duration queueTimeout,
+        int throttleStatus,
+        Duration idleTimeout,
+        Billing billing,
+        Scaling scaling,
+        boolean startupCpuBoost) {
 
     /**
-     * Cloud Run's metrics-based scaling (Google's "About instance autoscaling" and "Configure custom
-     * scaling controls"): targets of 10% to 95%, averaged over the window.
+     * Cloud Run's metrics-based scaling (Google's "About instance autoscaling" and "Configure
+     * custom scaling controls"): targets of 10% to 95%, averaged over the window.
      *
-     * @param settle how long after it is ready an instance's CPU counts: PixelForge's own setting, not
-     *               Google's (whose autoscaler sees a JVM's start-up compilation as CPU like any other),
-     *               2 s, so that one new instance's start-up burst does not call for the next
+     * @param settle how long after it is ready an instance's CPU counts: PixelForge's own setting,
+     *     not Google's (whose autoscaler sees a JVM's start-up compilation as CPU like any other),
+     *     2 s, so that one new instance's start-up burst does not call for the next
      */
-    public record Scaling(double cpuTarget, double concurrencyTarget, Duration window, Duration settle, int minInstances) {
-        public static final Scaling CLOUD_RUN = new Scaling(0.6, 0.6, Duration.ofSeconds(60), Duration.ofSeconds(2), 0);
+    public record Scaling(
+            double cpuTarget,
+            double concurrencyTarget,
+            Duration window,
+            Duration settle,
+            int minInstances) {
+        public static final Scaling CLOUD_RUN =
+                new Scaling(0.6, 0.6, Duration.ofSeconds(60), Duration.ofSeconds(2), 0);
 
         public Scaling {
-            if (cpuTarget < 0.1 || cpuTarget > 0.95 || concurrencyTarget < 0.1 || concurrencyTarget > 0.95) {
-                throw new IllegalArgumentException("autoscaling targets are 0.1 to 0.95 (Cloud Run's 10% to 95%), were "
-                        + cpuTarget + " and " + concurrencyTarget);
+            if (cpuTarget < 0.1
+                    || cpuTarget > 0.95
+                    || concurrencyTarget < 0.1
+                    || concurrencyTarget > 0.95) {
+                throw new IllegalArgumentException(
+                        "autoscaling targets are 0.1 to 0.95 (Cloud Run's 10% to 95%), were "
+                                + cpuTarget
+                                + " and "
+                                + concurrencyTarget);
             }
         }
     }
 
     /**
-     * How Google bills, and so gives CPU to, an instance: request-based ("CPU is only allocated during
-     * request processing") or instance-based (the whole lifetime). Lambda bills per invocation.
+     * How Google bills, and so gives CPU to, an instance: request-based ("CPU is only allocated
+     * during request processing") or instance-based (the whole lifetime). Lambda bills per
+     * invocation.
      */
     public enum Billing {
-        PER_INVOCATION, REQUEST, INSTANCE
+        PER_INVOCATION,
+        REQUEST,
+        INSTANCE
     }
 
     /** With the platform's default billing: per invocation on Lambda, request-based on Google's. */
-    public TargetProfile(Target target, int memoryMb, CpuShare cpu, int concurrency, int maxInstances,
-                         Duration timeout, Duration queueTimeout, int throttleStatus, Duration idleTimeout) {
-        this(target, memoryMb, cpu, concurrency, maxInstances, timeout, queueTimeout, throttleStatus, idleTimeout,
-                target == Target.AWS_LAMBDA ? Billing.PER_INVOCATION : Billing.REQUEST, Scaling.CLOUD_RUN, false);
+    public TargetProfile(
+            Target target,
+            int memoryMb,
+            CpuShare cpu,
+            int concurrency,
+            int maxInstances,
+            Duration timeout,
+            Duration queueTimeout,
+            int throttleStatus,
+            Duration idleTimeout) {
+        this(
+                target,
+                memoryMb,
+                cpu,
+                concurrency,
+                maxInstances,
+                timeout,
+                queueTimeout,
+                throttleStatus,
+                idleTimeout,
+                target == Target.AWS_LAMBDA ? Billing.PER_INVOCATION : Billing.REQUEST,
+                Scaling.CLOUD_RUN,
+                false);
     }
 
     /**
-     * This profile in a scale model run {@code k} times slower (DieCast's time dilation): {@code 1/k}
-     * of the CPU, every platform clock (timeouts, queueing, idle reaping, the autoscaler's window)
-     * {@code k} times longer. Memory and the processors shown stay.
+     * This profile in a scale model run {@code k} times slower (DieCast's time dilation): {@code
+     * 1/k} of the CPU, every platform clock (timeouts, queueing, idle reaping, the autoscaler's
+     * window) {@code k} times longer. Memory and the processors shown stay.
      */
     public TargetProfile dilated(double k) {
         if (k == 1) {
             return this;
         }
-        return new TargetProfile(target, memoryMb, cpu.dilated(k), concurrency, maxInstances, times(timeout, k), times(queueTimeout, k),
-                throttleStatus, times(idleTimeout, k), billing, new Scaling(scaling.cpuTarget(), scaling.concurrencyTarget(),
-                times(scaling.window(), k), times(scaling.settle(), k), scaling.minInstances()), startupCpuBoost);
+        return new TargetProfile(
+                target,
+                memoryMb,
+                cpu.dilated(k),
+                concurrency,
+                maxInstances,
+                times(timeout, k),
+                times(queueTimeout, k),
+                throttleStatus,
+                times(idleTimeout, k),
+                billing,
+                new Scaling(
+                        scaling.cpuTarget(),
+                        scaling.concurrencyTarget(),
+                        times(scaling.window(), k),
+                        times(scaling.settle(), k),
+                        scaling.minInstances()),
+                startupCpuBoost);
     }
 
     private static Duration times(Duration d, double k) {
@@ -75,8 +136,9 @@ public record TargetProfile(Target target, int memoryMb, CpuShare cpu, int concu
     }
 
     /**
-     * Cloud Run's startup CPU boost: "temporarily allocates additional CPU during instance startup".
-     * Google's pages give no figure; the stand-ins double the share until the instance is ready.
+     * Cloud Run's startup CPU boost: "temporarily allocates additional CPU during instance
+     * startup". Google's pages give no figure; the stand-ins double the share until the instance is
+     * ready.
      */
     public static final double STARTUP_BOOST = 2;
 
@@ -87,21 +149,27 @@ public record TargetProfile(Target target, int memoryMb, CpuShare cpu, int concu
 
     public TargetProfile {
         if (memoryMb < 64 || cpu.vcpus() <= 0 || concurrency < 1 || maxInstances < 1) {
-            throw new IllegalArgumentException(target.id() + ": memory-mb >= 64, cpus > 0, concurrency and instances >= 1");
+            throw new IllegalArgumentException(
+                    target.id() + ": memory-mb >= 64, cpus > 0, concurrency and instances >= 1");
         }
         if (throttleStatus != 429 && throttleStatus != 500 && throttleStatus != 503) {
-            throw new IllegalArgumentException(target.id() + ".throttle-status must be 429, 500 or 503, was " + throttleStatus);
+            throw new IllegalArgumentException(
+                    target.id()
+                            + ".throttle-status must be 429, 500 or 503, was "
+                            + throttleStatus);
         }
     }
 
     /**
-     * JVM options that give a child the profile's memory and the processor count its platform shows: the heap is the share of memory
-     * each platform's Java start-up gives it (Lambda's java runtimes: 85%, set as MaxHeapSize in KiB;
-     * the container's Dockerfile: MaxRAMPercentage=75; Cloud Functions: the same 75%).
+     * JVM options that give a child the profile's memory and the processor count its platform
+     * shows: the heap is the share of memory each platform's Java start-up gives it (Lambda's java
+     * runtimes: 85%, set as MaxHeapSize in KiB; the container's Dockerfile: MaxRAMPercentage=75;
+     * Cloud Functions: the same 75%).
      */
-    public java.util.List<String> jvmOptions() {
+    public List<String> jvmOptions() {
         long heapKb = memoryMb * 1024L * (target == Target.AWS_LAMBDA ? 85 : 75) / 100;
-        return java.util.List.of("-Xmx" + heapKb + "k", "-XX:ActiveProcessorCount=" + cpu.visibleProcessors());
+        return List.of(
+                "-Xmx" + heapKb + "k", "-XX:ActiveProcessorCount=" + cpu.visibleProcessors());
     }
 
     /** The instance's share of a CPU, in vCPUs. */

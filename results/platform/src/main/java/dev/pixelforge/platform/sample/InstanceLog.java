@@ -1,7 +1,8 @@
 package dev.pixelforge.platform.sample;
 
-import dev.pixelforge.platform.events.InstanceRecord;
 import dev.pixelforge.platform.Target;
+import dev.pixelforge.platform.events.InstanceRecord;
+
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -9,21 +10,39 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
-/** {@code instances.csv}: every instance a local run used, with its start-up time, CPU and peak memory. */
+/**
+ * {@code instances.csv}: every instance a local run used, with its start-up time, CPU and peak
+ * memory.
+ */
 public final class InstanceLog {
 
-    /** cpu_quota is empty where no quota was enforced; files from before it had its last two columns are read too. */
-    private static final String HEADER = "target,instance,pid,ready_ms,peak_rss_kb,cpu_ms,requests,cpu_quota,throttled_ms";
+    /**
+     * cpu_quota is empty where no quota was enforced; files from before it had its last two columns
+     * are read too.
+     */
+    private static final String HEADER =
+            "target,instance,pid,ready_ms,peak_rss_kb,cpu_ms,requests,cpu_quota,throttled_ms";
 
-    private InstanceLog() {
-    }
+    private InstanceLog() {}
 
     public static void write(Path file, List<InstanceRecord> records) throws IOException {
         StringBuilder csv = new StringBuilder(HEADER).append('\n');
         for (InstanceRecord r : records) {
-            csv.append(String.format(Locale.ROOT, "%s,%d,%d,%.1f,%d,%d,%d,%s,%d%n", r.target().id(), r.id(), r.pid(), r.readyMillis(),
-                    r.peakRssKb(), r.cpuMillis(), r.requests(), Double.isNaN(r.cpuQuota()) ? "" : String.format(Locale.ROOT, "%.3f", r.cpuQuota()),
-                    r.throttledMillis()));
+            csv.append(
+                    String.format(
+                            Locale.ROOT,
+                            "%s,%d,%d,%.1f,%d,%d,%d,%s,%d%n",
+                            r.target().id(),
+                            r.id(),
+                            r.pid(),
+                            r.readyMillis(),
+                            r.peakRssKb(),
+                            r.cpuMillis(),
+                            r.requests(),
+                            Double.isNaN(r.cpuQuota())
+                                    ? ""
+                                    : String.format(Locale.ROOT, "%.3f", r.cpuQuota()),
+                            r.throttledMillis()));
         }
         Files.writeString(file, csv);
     }
@@ -40,9 +59,17 @@ public final class InstanceLog {
             }
             String[] f = line.split(",", -1);
             boolean withCpu = f.length >= 9;
-            records.add(new InstanceRecord(Target.of(f[0]), Integer.parseInt(f[1]), Long.parseLong(f[2]), Double.parseDouble(f[3]),
-                    Long.parseLong(f[4]), Long.parseLong(f[5]), Long.parseLong(f[6]),
-                    withCpu && !f[7].isEmpty() ? Double.parseDouble(f[7]) : Double.NaN, withCpu ? Long.parseLong(f[8]) : 0));
+            records.add(
+                    new InstanceRecord(
+                            Target.of(f[0]),
+                            Integer.parseInt(f[1]),
+                            Long.parseLong(f[2]),
+                            Double.parseDouble(f[3]),
+                            Long.parseLong(f[4]),
+                            Long.parseLong(f[5]),
+                            Long.parseLong(f[6]),
+                            withCpu && !f[7].isEmpty() ? Double.parseDouble(f[7]) : Double.NaN,
+                            withCpu ? Long.parseLong(f[8]) : 0));
         }
         return records;
     }

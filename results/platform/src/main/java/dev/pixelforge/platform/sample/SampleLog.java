@@ -22,16 +22,29 @@ import java.util.function.Consumer;
  */
 public final class SampleLog implements AutoCloseable {
 
-    static final String HEADER = "start_epoch_ms,target,operation,image,status,success,throttled,bytes,sent_bytes,"
-            + "round_trip_us,latency_us,connect_us,app_us,decode_us,work_us,encode_us,cold,instance,engine,send_lag_us";
-    /** What logs written before the engine and send-lag columns begin with: still read (as one engine, closed loop). */
+    static final String HEADER =
+            "start_epoch_ms,target,operation,image,status,success,throttled,bytes,sent_bytes,"
+                    + "round_trip_us,latency_us,connect_us,app_us,decode_us,work_us,encode_us,cold,"
+                    + "instance,engine,send_lag_us";
+
+    /**
+     * What logs written before the engine and send-lag columns begin with: still read (as one
+     * engine, closed loop).
+     */
     static final String HEADER_18 = HEADER.substring(0, HEADER.indexOf(",engine"));
-    /** A thread's buffer goes to the file once it holds this much: ~500 lines, a few lock takes per second per thread. */
+
+    /**
+     * A thread's buffer goes to the file once it holds this much: ~500 lines, a few lock takes per
+     * second per thread.
+     */
     static final int BUFFER_CHARS = 64 * 1024;
-    private static final String NEWLINE = System.lineSeparator(); // what BufferedWriter.newLine wrote before
+
+    private static final String NEWLINE =
+            System.lineSeparator(); // what BufferedWriter.newLine wrote before
 
     private final BufferedWriter out; // guarded by itself
-    private final Queue<StringBuilder> buffers = new ConcurrentLinkedQueue<>(); // every thread's, for flush and close
+    private final Queue<StringBuilder> buffers =
+            new ConcurrentLinkedQueue<>(); // every thread's, for flush and close
     private final ThreadLocal<StringBuilder> mine = ThreadLocal.withInitial(this::register);
     private volatile boolean closed;
 
@@ -42,8 +55,12 @@ public final class SampleLog implements AutoCloseable {
     /** Opens {@code file} for appending, writing the header if the file is new. */
     public static SampleLog appendTo(Path file) throws IOException {
         boolean fresh = !Files.exists(file) || Files.size(file) == 0;
-        BufferedWriter out = Files.newBufferedWriter(file, StandardCharsets.UTF_8,
-                StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+        BufferedWriter out =
+                Files.newBufferedWriter(
+                        file,
+                        StandardCharsets.UTF_8,
+                        StandardOpenOption.CREATE,
+                        StandardOpenOption.APPEND);
         if (fresh) {
             out.write(HEADER);
             out.newLine();
@@ -59,13 +76,15 @@ public final class SampleLog implements AutoCloseable {
 
     /**
      * Appends {@code s}. The buffer's lock is only ever wanted by its own thread, except while
-     * {@link #flush()} drains it, so it costs no contention; the file's lock is taken once per full buffer.
+     * {@link #flush()} drains it, so it costs no contention; the file's lock is taken once per full
+     * buffer.
      */
     public void append(Sample s) {
         StringBuilder b = mine.get();
         synchronized (b) {
             if (closed) {
-                throw new IllegalStateException("the sample log is closed: a sample came after the run ended");
+                throw new IllegalStateException(
+                        "the sample log is closed: a sample came after the run ended");
             }
             format(s, b);
             if (b.length() >= BUFFER_CHARS) {
@@ -119,11 +138,30 @@ public final class SampleLog implements AutoCloseable {
         clean(s.target(), b).append(',');
         clean(s.operation(), b).append(',');
         clean(s.image(), b).append(',');
-        b.append(s.status()).append(',').append(s.success()).append(',').append(s.throttled()).append(',')
-                .append(s.bytes()).append(',').append(s.sentBytes()).append(',')
-                .append(s.roundTripMicros()).append(',').append(s.latencyMicros()).append(',').append(s.connectMicros()).append(',')
-                .append(s.appMicros()).append(',').append(s.decodeMicros()).append(',').append(s.workMicros()).append(',')
-                .append(s.encodeMicros()).append(',');
+        b.append(s.status())
+                .append(',')
+                .append(s.success())
+                .append(',')
+                .append(s.throttled())
+                .append(',')
+                .append(s.bytes())
+                .append(',')
+                .append(s.sentBytes())
+                .append(',')
+                .append(s.roundTripMicros())
+                .append(',')
+                .append(s.latencyMicros())
+                .append(',')
+                .append(s.connectMicros())
+                .append(',')
+                .append(s.appMicros())
+                .append(',')
+                .append(s.decodeMicros())
+                .append(',')
+                .append(s.workMicros())
+                .append(',')
+                .append(s.encodeMicros())
+                .append(',');
         if (s.cold() != null) {
             b.append(s.cold().booleanValue());
         }
@@ -138,7 +176,8 @@ public final class SampleLog implements AutoCloseable {
         try (BufferedReader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
             String header = in.readLine();
             if (!HEADER.equals(header) && !HEADER_18.equals(header)) {
-                throw new IOException(file + " is not a PixelForge sample log (its header is " + header + ")");
+                throw new IOException(
+                        file + " is not a PixelForge sample log (its header is " + header + ")");
             }
             int fields = HEADER.equals(header) ? 20 : 18;
             int lineNo = 1;
@@ -149,14 +188,37 @@ public final class SampleLog implements AutoCloseable {
                 }
                 String[] f = line.split(",", -1);
                 if (f.length != fields) {
-                    throw new IOException(file + " line " + lineNo + " has " + f.length + " fields, not " + fields);
+                    throw new IOException(
+                            file
+                                    + " line "
+                                    + lineNo
+                                    + " has "
+                                    + f.length
+                                    + " fields, not "
+                                    + fields);
                 }
-                sink.accept(new Sample(Long.parseLong(f[0]), f[1], f[2], f[3], Integer.parseInt(f[4]),
-                        Boolean.parseBoolean(f[5]), Boolean.parseBoolean(f[6]), Long.parseLong(f[7]), Long.parseLong(f[8]),
-                        Long.parseLong(f[9]), Long.parseLong(f[10]), Long.parseLong(f[11]), Long.parseLong(f[12]),
-                        Long.parseLong(f[13]), Long.parseLong(f[14]), Long.parseLong(f[15]),
-                        f[16].isEmpty() ? null : Boolean.valueOf(f[16]), f[17],
-                        fields == 20 ? f[18] : "", fields == 20 ? Long.parseLong(f[19]) : Sample.NOT_SCHEDULED));
+                sink.accept(
+                        new Sample(
+                                Long.parseLong(f[0]),
+                                f[1],
+                                f[2],
+                                f[3],
+                                Integer.parseInt(f[4]),
+                                Boolean.parseBoolean(f[5]),
+                                Boolean.parseBoolean(f[6]),
+                                Long.parseLong(f[7]),
+                                Long.parseLong(f[8]),
+                                Long.parseLong(f[9]),
+                                Long.parseLong(f[10]),
+                                Long.parseLong(f[11]),
+                                Long.parseLong(f[12]),
+                                Long.parseLong(f[13]),
+                                Long.parseLong(f[14]),
+                                Long.parseLong(f[15]),
+                                f[16].isEmpty() ? null : Boolean.valueOf(f[16]),
+                                f[17],
+                                fields == 20 ? f[18] : "",
+                                fields == 20 ? Long.parseLong(f[19]) : Sample.NOT_SCHEDULED));
                 n++;
             }
         }

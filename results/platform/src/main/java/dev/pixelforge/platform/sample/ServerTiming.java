@@ -6,8 +6,7 @@ import java.util.Map;
 /** Reads a {@code Server-Timing} header ({@code name;dur=ms, ...}) into microseconds per metric. */
 public final class ServerTiming {
 
-    private ServerTiming() {
-    }
+    private ServerTiming() {}
 
     public static Map<String, Long> parse(String header) {
         Map<String, Long> metrics = new HashMap<>();
@@ -20,7 +19,9 @@ public final class ServerTiming {
                 String p = parts[i].trim();
                 if (p.startsWith("dur=")) {
                     try {
-                        metrics.put(parts[0].trim(), Math.round(Double.parseDouble(p.substring(4)) * 1000));
+                        metrics.put(
+                                parts[0].trim(),
+                                Math.round(Double.parseDouble(p.substring(4)) * 1000));
                     } catch (NumberFormatException ignored) {
                         // a metric we cannot read is left out; the rest of the header still counts
                     }

@@ -4,8 +4,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import dev.pixelforge.platform.Target;
-import java.util.Properties;
+
 import org.junit.jupiter.api.Test;
+
+import java.util.List;
+import java.util.Properties;
 
 /** Each platform's CPU share, against the providers' own figures (cited in results/README.md). */
 class CpuShareTest {
@@ -21,18 +24,25 @@ class CpuShareTest {
 
     @Test
     void lambda_outside128To10240Mb_isRefused() {
-        assertEquals("aws-lambda.memory-mb=127: Lambda takes 128 to 10,240 MB",
-                assertThrows(IllegalArgumentException.class, () -> CpuShare.lambda(127)).getMessage());
-        assertEquals("aws-lambda.memory-mb=10241: Lambda takes 128 to 10,240 MB",
-                assertThrows(IllegalArgumentException.class, () -> CpuShare.lambda(10241)).getMessage());
+        assertEquals(
+                "aws-lambda.memory-mb=127: Lambda takes 128 to 10,240 MB",
+                assertThrows(IllegalArgumentException.class, () -> CpuShare.lambda(127))
+                        .getMessage());
+        assertEquals(
+                "aws-lambda.memory-mb=10241: Lambda takes 128 to 10,240 MB",
+                assertThrows(IllegalArgumentException.class, () -> CpuShare.lambda(10241))
+                        .getMessage());
     }
 
     @Test
     void lambdaCpus_isNotAKey() {
         Properties p = new Properties();
         p.setProperty("aws-lambda.cpus", "2");
-        assertEquals("aws-lambda.cpus: Lambda's CPU follows its memory (1,769 MB is one vCPU): set aws-lambda.memory-mb instead",
-                assertThrows(IllegalArgumentException.class, () -> PlatformProfile.from(p)).getMessage());
+        assertEquals(
+                "aws-lambda.cpus: Lambda's CPU follows its memory (1,769 MB is one vCPU): set"
+                        + " aws-lambda.memory-mb instead",
+                assertThrows(IllegalArgumentException.class, () -> PlatformProfile.from(p))
+                        .getMessage());
     }
 
     @Test
@@ -43,29 +53,50 @@ class CpuShareTest {
             assertEquals(vcpus[i], CpuShare.function(mib[i], null, 1).vcpus(), mib[i] + " MiB");
         }
         assertEquals(0.583, CpuShare.function(1000, null, 1).vcpus());
-        assertEquals("Cloud Functions gen2: the 1024 MiB tier gives 0.583 vCPU", CpuShare.function(1000, null, 1).rule());
-        assertEquals("gcp-function.memory-mb=40000: Cloud Functions gen2 takes at most 32768 MiB",
-                assertThrows(IllegalArgumentException.class, () -> CpuShare.function(40000, null, 1)).getMessage());
+        assertEquals(
+                "Cloud Functions gen2: the 1024 MiB tier gives 0.583 vCPU",
+                CpuShare.function(1000, null, 1).rule());
+        assertEquals(
+                "gcp-function.memory-mb=40000: Cloud Functions gen2 takes at most 32768 MiB",
+                assertThrows(
+                                IllegalArgumentException.class,
+                                () -> CpuShare.function(40000, null, 1))
+                        .getMessage());
     }
 
     @Test
     void function_withCpusSet_followsCloudRunsRules() {
         assertEquals(2.0, CpuShare.function(1024, 2.0, 1).vcpus());
-        assertEquals("Cloud Functions gen2: --cpu set, 2 vCPU as set", CpuShare.function(1024, 2.0, 1).rule());
-        assertEquals("gcp-function.cpus=0.5: below 1 vCPU, Cloud Run needs gcp-function.concurrency=1 (and request-based billing); it is 4",
-                assertThrows(IllegalArgumentException.class, () -> CpuShare.function(512, 0.5, 4)).getMessage());
+        assertEquals(
+                "Cloud Functions gen2: --cpu set, 2 vCPU as set",
+                CpuShare.function(1024, 2.0, 1).rule());
+        assertEquals(
+                "gcp-function.cpus=0.5: below 1 vCPU, Cloud Run needs gcp-function.concurrency=1"
+                        + " (and request-based billing); it is 4",
+                assertThrows(IllegalArgumentException.class, () -> CpuShare.function(512, 0.5, 4))
+                        .getMessage());
     }
 
     @Test
     void cloudRun_refusesWhatCloudRunRefuses() {
         assertEquals("container.cpus=0.05: Cloud Run takes 0.08 to 8 vCPU", refused(0.05, 256, 1));
         assertEquals("container.cpus=9: Cloud Run takes 0.08 to 8 vCPU", refused(9, 4096, 80));
-        assertEquals("container.cpus=3: above 1 vCPU, Cloud Run takes 2, 4, 6 or 8", refused(3, 4096, 80));
-        assertEquals("container.cpus=0.5: below 1 vCPU, Cloud Run needs container.concurrency=1 (and request-based billing); it is 80",
+        assertEquals(
+                "container.cpus=3: above 1 vCPU, Cloud Run takes 2, 4, 6 or 8",
+                refused(3, 4096, 80));
+        assertEquals(
+                "container.cpus=0.5: below 1 vCPU, Cloud Run needs container.concurrency=1 (and"
+                        + " request-based billing); it is 80",
                 refused(0.5, 512, 80));
-        assertEquals("container.memory-mb=8192: with 1 vCPU, Cloud Run takes 128 to 4096 MiB", refused(1, 8192, 80));
-        assertEquals("container.memory-mb=1024: with 4 vCPU, Cloud Run takes 2048 to 16384 MiB", refused(4, 1024, 80));
-        assertEquals("container.memory-mb=2048: with 0.5 vCPU, Cloud Run takes 128 to 1024 MiB", refused(0.5, 2048, 1));
+        assertEquals(
+                "container.memory-mb=8192: with 1 vCPU, Cloud Run takes 128 to 4096 MiB",
+                refused(1, 8192, 80));
+        assertEquals(
+                "container.memory-mb=1024: with 4 vCPU, Cloud Run takes 2048 to 16384 MiB",
+                refused(4, 1024, 80));
+        assertEquals(
+                "container.memory-mb=2048: with 0.5 vCPU, Cloud Run takes 128 to 1024 MiB",
+                refused(0.5, 2048, 1));
     }
 
     @Test
@@ -86,7 +117,7 @@ class CpuShareTest {
     @Test
     void targetProfile_showsTheJvmItsWholeCpus() {
         TargetProfile lambda = PlatformProfile.defaults().of(Target.AWS_LAMBDA);
-        assertEquals(java.util.List.of("-Xmx891289k", "-XX:ActiveProcessorCount=1"), lambda.jvmOptions());
+        assertEquals(List.of("-Xmx891289k", "-XX:ActiveProcessorCount=1"), lambda.jvmOptions());
     }
 
     @Test
@@ -103,8 +134,10 @@ class CpuShareTest {
         assertEquals(0.8, run.scaling().cpuTarget());
         assertEquals(false, PlatformProfile.defaults().of(Target.CONTAINER).startupCpuBoost());
         p.setProperty("container.billing", "monthly");
-        assertEquals("container.billing=monthly must be request or instance",
-                assertThrows(IllegalArgumentException.class, () -> PlatformProfile.from(p)).getMessage());
+        assertEquals(
+                "container.billing=monthly must be request or instance",
+                assertThrows(IllegalArgumentException.class, () -> PlatformProfile.from(p))
+                        .getMessage());
     }
 
     @Test
@@ -121,6 +154,9 @@ class CpuShareTest {
     }
 
     private static String refused(double cpus, int memoryMib, int concurrency) {
-        return assertThrows(IllegalArgumentException.class, () -> CpuShare.cloudRun("container", cpus, memoryMib, concurrency)).getMessage();
+        return assertThrows(
+                        IllegalArgumentException.class,
+                        () -> CpuShare.cloudRun("container", cpus, memoryMib, concurrency))
+                .getMessage();
     }
 }

@@ -5,6 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.pixelforge.platform.Target;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
 import java.io.IOException;
 import java.net.URISyntaxException;
 import java.nio.file.Files;
@@ -12,21 +16,47 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Properties;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
-/** The platform profile read from properties: defaults, the file, overrides, and what it refuses. */
+/**
+ * The platform profile read from properties: defaults, the file, overrides, and what it refuses.
+ */
 class PlatformProfileTest {
 
-    private static final TargetProfile LAMBDA_DEFAULTS = new TargetProfile(Target.AWS_LAMBDA, 1024, CpuShare.lambda(1024), 1, 10,
-            Duration.ofSeconds(29), Duration.ZERO, 500, Duration.ofSeconds(300));
-    private static final TargetProfile FUNCTION_DEFAULTS = new TargetProfile(Target.GCP_FUNCTION, 1024, CpuShare.function(1024, null, 1), 1, 10,
-            Duration.ofSeconds(60), Duration.ofSeconds(60), 429, Duration.ofSeconds(300));
-    private static final TargetProfile CONTAINER_DEFAULTS = new TargetProfile(Target.CONTAINER, 1024, CpuShare.cloudRun("container", 1, 1024, 80), 80, 10,
-            Duration.ofSeconds(300), Duration.ofSeconds(60), 429, Duration.ofSeconds(300));
+    private static final TargetProfile LAMBDA_DEFAULTS =
+            new TargetProfile(
+                    Target.AWS_LAMBDA,
+                    1024,
+                    CpuShare.lambda(1024),
+                    1,
+                    10,
+                    Duration.ofSeconds(29),
+                    Duration.ZERO,
+                    500,
+                    Duration.ofSeconds(300));
+    private static final TargetProfile FUNCTION_DEFAULTS =
+            new TargetProfile(
+                    Target.GCP_FUNCTION,
+                    1024,
+                    CpuShare.function(1024, null, 1),
+                    1,
+                    10,
+                    Duration.ofSeconds(60),
+                    Duration.ofSeconds(60),
+                    429,
+                    Duration.ofSeconds(300));
+    private static final TargetProfile CONTAINER_DEFAULTS =
+            new TargetProfile(
+                    Target.CONTAINER,
+                    1024,
+                    CpuShare.cloudRun("container", 1, 1024, 80),
+                    80,
+                    10,
+                    Duration.ofSeconds(300),
+                    Duration.ofSeconds(60),
+                    429,
+                    Duration.ofSeconds(300));
 
-    @TempDir
-    Path dir;
+    @TempDir Path dir;
 
     private static Properties properties(String... keyValues) {
         Properties p = new Properties();
@@ -51,47 +81,127 @@ class PlatformProfileTest {
 
     @Test
     void from_givenKeys_replaceOnlyThoseFields() {
-        PlatformProfile p = PlatformProfile.from(properties(
-                "aws-lambda.reserved-concurrency", "2",
-                "gcp-function.queue-timeout", "500ms",
-                "container.concurrency", " 8 "));
+        PlatformProfile p =
+                PlatformProfile.from(
+                        properties(
+                                "aws-lambda.reserved-concurrency", "2",
+                                "gcp-function.queue-timeout", "500ms",
+                                "container.concurrency", " 8 "));
 
-        assertEquals(new TargetProfile(Target.AWS_LAMBDA, 1024, CpuShare.lambda(1024), 1, 2,
-                Duration.ofSeconds(29), Duration.ZERO, 500, Duration.ofSeconds(300)), p.of(Target.AWS_LAMBDA));
-        assertEquals(new TargetProfile(Target.GCP_FUNCTION, 1024, CpuShare.function(1024, null, 1), 1, 10,
-                Duration.ofSeconds(60), Duration.ofMillis(500), 429, Duration.ofSeconds(300)), p.of(Target.GCP_FUNCTION));
-        assertEquals(new TargetProfile(Target.CONTAINER, 1024, CpuShare.cloudRun("container", 1, 1024, 8), 8, 10,
-                Duration.ofSeconds(300), Duration.ofSeconds(60), 429, Duration.ofSeconds(300)), p.of(Target.CONTAINER));
+        assertEquals(
+                new TargetProfile(
+                        Target.AWS_LAMBDA,
+                        1024,
+                        CpuShare.lambda(1024),
+                        1,
+                        2,
+                        Duration.ofSeconds(29),
+                        Duration.ZERO,
+                        500,
+                        Duration.ofSeconds(300)),
+                p.of(Target.AWS_LAMBDA));
+        assertEquals(
+                new TargetProfile(
+                        Target.GCP_FUNCTION,
+                        1024,
+                        CpuShare.function(1024, null, 1),
+                        1,
+                        10,
+                        Duration.ofSeconds(60),
+                        Duration.ofMillis(500),
+                        429,
+                        Duration.ofSeconds(300)),
+                p.of(Target.GCP_FUNCTION));
+        assertEquals(
+                new TargetProfile(
+                        Target.CONTAINER,
+                        1024,
+                        CpuShare.cloudRun("container", 1, 1024, 8),
+                        8,
+                        10,
+                        Duration.ofSeconds(300),
+                        Duration.ofSeconds(60),
+                        429,
+                        Duration.ofSeconds(300)),
+                p.of(Target.CONTAINER));
     }
 
     @Test
     void from_lambdaConcurrencyAndQueueTimeout_areNotKeys() {
-        // A Lambda environment serves one request at a time and a throttle is immediate: neither is configurable.
-        PlatformProfile p = PlatformProfile.from(properties("aws-lambda.concurrency", "5", "aws-lambda.queue-timeout", "10s"));
+        // A Lambda environment serves one request at a time and a throttle is immediate: neither is
+        // configurable.
+        PlatformProfile p =
+                PlatformProfile.from(
+                        properties(
+                                "aws-lambda.concurrency", "5", "aws-lambda.queue-timeout", "10s"));
 
         assertEquals(LAMBDA_DEFAULTS, p.of(Target.AWS_LAMBDA));
     }
 
     @Test
     void load_readsTheFileThenAppliesTheOverrides() throws Exception {
-        PlatformProfile p = PlatformProfile.load(fixture("custom.properties"),
-                Map.of("aws-lambda.memory-mb", "512", "container.max-instances", "4"));
+        PlatformProfile p =
+                PlatformProfile.load(
+                        fixture("custom.properties"),
+                        Map.of("aws-lambda.memory-mb", "512", "container.max-instances", "4"));
 
-        assertEquals(new TargetProfile(Target.AWS_LAMBDA, 512, CpuShare.lambda(512), 1, 3,
-                Duration.ofSeconds(10), Duration.ZERO, 429, Duration.ofSeconds(300)), p.of(Target.AWS_LAMBDA));
-        assertEquals(new TargetProfile(Target.GCP_FUNCTION, 1024, CpuShare.function(1024, null, 4), 4, 2,
-                Duration.ofSeconds(60), Duration.ofMillis(500), 429, Duration.ofSeconds(300)), p.of(Target.GCP_FUNCTION));
-        assertEquals(new TargetProfile(Target.CONTAINER, 1024, CpuShare.cloudRun("container", 2, 1024, 80), 80, 4,
-                Duration.ofSeconds(300), Duration.ofSeconds(60), 429, Duration.ofMinutes(5)), p.of(Target.CONTAINER));
+        assertEquals(
+                new TargetProfile(
+                        Target.AWS_LAMBDA,
+                        512,
+                        CpuShare.lambda(512),
+                        1,
+                        3,
+                        Duration.ofSeconds(10),
+                        Duration.ZERO,
+                        429,
+                        Duration.ofSeconds(300)),
+                p.of(Target.AWS_LAMBDA));
+        assertEquals(
+                new TargetProfile(
+                        Target.GCP_FUNCTION,
+                        1024,
+                        CpuShare.function(1024, null, 4),
+                        4,
+                        2,
+                        Duration.ofSeconds(60),
+                        Duration.ofMillis(500),
+                        429,
+                        Duration.ofSeconds(300)),
+                p.of(Target.GCP_FUNCTION));
+        assertEquals(
+                new TargetProfile(
+                        Target.CONTAINER,
+                        1024,
+                        CpuShare.cloudRun("container", 2, 1024, 80),
+                        80,
+                        4,
+                        Duration.ofSeconds(300),
+                        Duration.ofSeconds(60),
+                        429,
+                        Duration.ofMinutes(5)),
+                p.of(Target.CONTAINER));
     }
 
     @Test
     void load_missingFile_givesTheDefaultsWithTheOverrides() throws IOException {
-        PlatformProfile p = PlatformProfile.load(dir.resolve("absent.properties"), Map.of("gcp-function.cpus", "2"));
+        PlatformProfile p =
+                PlatformProfile.load(
+                        dir.resolve("absent.properties"), Map.of("gcp-function.cpus", "2"));
 
         assertEquals(LAMBDA_DEFAULTS, p.of(Target.AWS_LAMBDA));
-        assertEquals(new TargetProfile(Target.GCP_FUNCTION, 1024, CpuShare.function(1024, 2.0, 1), 1, 10,
-                Duration.ofSeconds(60), Duration.ofSeconds(60), 429, Duration.ofSeconds(300)), p.of(Target.GCP_FUNCTION));
+        assertEquals(
+                new TargetProfile(
+                        Target.GCP_FUNCTION,
+                        1024,
+                        CpuShare.function(1024, 2.0, 1),
+                        1,
+                        10,
+                        Duration.ofSeconds(60),
+                        Duration.ofSeconds(60),
+                        429,
+                        Duration.ofSeconds(300)),
+                p.of(Target.GCP_FUNCTION));
         assertEquals(CONTAINER_DEFAULTS, p.of(Target.CONTAINER));
     }
 
@@ -122,36 +232,57 @@ class PlatformProfileTest {
     @Test
     void duration_withoutAUnitWeKnow_isRefusedWithTheKeyAndTheFormat() {
         for (String bad : new String[] {"1h", "1.5s", "10", "ten s"}) {
-            IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                    () -> PlatformProfile.from(properties("container.timeout", bad)));
-            assertEquals("container.timeout=" + bad + " is not a duration such as 500ms, 10s or 5m", e.getMessage());
+            IllegalArgumentException e =
+                    assertThrows(
+                            IllegalArgumentException.class,
+                            () -> PlatformProfile.from(properties("container.timeout", bad)));
+            assertEquals(
+                    "container.timeout=" + bad + " is not a duration such as 500ms, 10s or 5m",
+                    e.getMessage());
         }
     }
 
     @Test
     void from_notAWholeNumber_isRefusedWithTheKey() {
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> PlatformProfile.from(properties("aws-lambda.memory-mb", "1.5G")));
+        IllegalArgumentException e =
+                assertThrows(
+                        IllegalArgumentException.class,
+                        () -> PlatformProfile.from(properties("aws-lambda.memory-mb", "1.5G")));
 
         assertEquals("aws-lambda.memory-mb=1.5G is not a whole number", e.getMessage());
     }
 
     @Test
     void from_throttleStatusOtherThan429_500Or503_isRefused() {
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> PlatformProfile.from(properties("gcp-function.throttle-status", "404")));
+        IllegalArgumentException e =
+                assertThrows(
+                        IllegalArgumentException.class,
+                        () ->
+                                PlatformProfile.from(
+                                        properties("gcp-function.throttle-status", "404")));
 
-        assertEquals("gcp-function.throttle-status must be 429, 500 or 503, was 404", e.getMessage());
+        assertEquals(
+                "gcp-function.throttle-status must be 429, 500 or 503, was 404", e.getMessage());
     }
 
     @Test
     void from_memoryBelowThePlatformsOrNoInstances_isRefused() {
-        IllegalArgumentException memory = assertThrows(IllegalArgumentException.class,
-                () -> PlatformProfile.from(properties("container.memory-mb", "32")));
-        IllegalArgumentException instances = assertThrows(IllegalArgumentException.class,
-                () -> PlatformProfile.from(properties("aws-lambda.reserved-concurrency", "0")));
+        IllegalArgumentException memory =
+                assertThrows(
+                        IllegalArgumentException.class,
+                        () -> PlatformProfile.from(properties("container.memory-mb", "32")));
+        IllegalArgumentException instances =
+                assertThrows(
+                        IllegalArgumentException.class,
+                        () ->
+                                PlatformProfile.from(
+                                        properties("aws-lambda.reserved-concurrency", "0")));
 
-        assertEquals("container.memory-mb=32: with 1 vCPU, Cloud Run takes 128 to 4096 MiB", memory.getMessage());
-        assertEquals("aws-lambda: memory-mb >= 64, cpus > 0, concurrency and instances >= 1", instances.getMessage());
+        assertEquals(
+                "container.memory-mb=32: with 1 vCPU, Cloud Run takes 128 to 4096 MiB",
+                memory.getMessage());
+        assertEquals(
+                "aws-lambda: memory-mb >= 64, cpus > 0, concurrency and instances >= 1",
+                instances.getMessage());
     }
 }

@@ -13,13 +13,12 @@ import java.util.Properties;
 
 /**
  * Reads the load client's own record from a run folder: {@code client.csv} (one row per target per
- * second, written by the client's watch) and {@code client.properties}. A run made before the client
- * watched itself has neither, and gets no figures rather than made-up ones.
+ * second, written by the client's watch) and {@code client.properties}. A run made before the
+ * client watched itself has neither, and gets no figures rather than made-up ones.
  */
 public final class ClientLoadReader {
 
-    private ClientLoadReader() {
-    }
+    private ClientLoadReader() {}
 
     /** Each watched target's totals, in the order the run reached them. */
     public static Map<String, ClientLoad> read(Path runDir) throws IOException {
@@ -42,26 +41,56 @@ public final class ClientLoadReader {
                 }
                 String[] f = line.split(",");
                 String target = f[columns.indexOf("target")];
-                ClientLoad row = new ClientLoad(target, num(f, columns, "wall_ms"), num(f, columns, "cpu_ms"),
-                        Double.parseDouble(f[columns.indexOf("cores")]), num(f, columns, "gc_ms"), num(f, columns, "heap_used_bytes"),
-                        num(f, columns, "heap_max_bytes"), (int) num(f, columns, "threads"), num(f, columns, "client_failures"),
-                        about.getProperty(target + ".first-client-failure", ""), about.getProperty(target + ".process", ""),
-                        Integer.parseInt(about.getProperty(target + ".threads", "0")), Integer.parseInt(about.getProperty(target + ".ramp-s", "0")),
-                        Integer.parseInt(run.getProperty("reserved-concurrency." + target, "0")),
-                        columns.contains("quota_periods") ? num(f, columns, "quota_periods") : 0,
-                        columns.contains("quota_throttled_periods") ? num(f, columns, "quota_throttled_periods") : 0);
+                ClientLoad row =
+                        new ClientLoad(
+                                target,
+                                num(f, columns, "wall_ms"),
+                                num(f, columns, "cpu_ms"),
+                                Double.parseDouble(f[columns.indexOf("cores")]),
+                                num(f, columns, "gc_ms"),
+                                num(f, columns, "heap_used_bytes"),
+                                num(f, columns, "heap_max_bytes"),
+                                (int) num(f, columns, "threads"),
+                                num(f, columns, "client_failures"),
+                                about.getProperty(target + ".first-client-failure", ""),
+                                about.getProperty(target + ".process", ""),
+                                Integer.parseInt(about.getProperty(target + ".threads", "0")),
+                                Integer.parseInt(about.getProperty(target + ".ramp-s", "0")),
+                                Integer.parseInt(
+                                        run.getProperty("reserved-concurrency." + target, "0")),
+                                columns.contains("quota_periods")
+                                        ? num(f, columns, "quota_periods")
+                                        : 0,
+                                columns.contains("quota_throttled_periods")
+                                        ? num(f, columns, "quota_throttled_periods")
+                                        : 0);
                 out.merge(target, row, ClientLoadReader::add);
             }
         }
         return out;
     }
 
-    /** Times and failures add up over the seconds; heap and threads keep their peak; the cores are the last row's (they do not change). */
+    /**
+     * Times and failures add up over the seconds; heap and threads keep their peak; the cores are
+     * the last row's (they do not change).
+     */
     private static ClientLoad add(ClientLoad a, ClientLoad b) {
-        return new ClientLoad(a.target(), a.wallMillis() + b.wallMillis(), a.cpuMillis() + b.cpuMillis(), b.cores(),
-                a.gcMillis() + b.gcMillis(), Math.max(a.peakHeapUsedBytes(), b.peakHeapUsedBytes()), Math.max(a.heapMaxBytes(), b.heapMaxBytes()),
-                Math.max(a.peakThreads(), b.peakThreads()), a.clientFailures() + b.clientFailures(), a.firstFailure(), a.process(),
-                a.plannedThreads(), a.rampSeconds(), a.reservedConcurrency(), a.quotaPeriods() + b.quotaPeriods(),
+        return new ClientLoad(
+                a.target(),
+                a.wallMillis() + b.wallMillis(),
+                a.cpuMillis() + b.cpuMillis(),
+                b.cores(),
+                a.gcMillis() + b.gcMillis(),
+                Math.max(a.peakHeapUsedBytes(), b.peakHeapUsedBytes()),
+                Math.max(a.heapMaxBytes(), b.heapMaxBytes()),
+                Math.max(a.peakThreads(), b.peakThreads()),
+                a.clientFailures() + b.clientFailures(),
+                a.firstFailure(),
+                a.process(),
+                a.plannedThreads(),
+                a.rampSeconds(),
+                a.reservedConcurrency(),
+                a.quotaPeriods() + b.quotaPeriods(),
                 a.quotaThrottledPeriods() + b.quotaThrottledPeriods());
     }
 

@@ -2,6 +2,7 @@ package dev.pixelforge.report.cloud;
 
 import io.micronaut.core.type.Argument;
 import io.micronaut.json.JsonMapper;
+
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -15,28 +16,44 @@ import java.util.stream.Stream;
 /**
  * Reads what the clouds (or the local stand-ins, which write the same shapes) reported about a run,
  * from a run's {@code cloud/} folder:
+ *
  * <ul>
- * <li>{@code aws-cloudwatch.json}: the output of {@code aws cloudwatch get-metric-data}
- *     ({@code MetricDataResults[].{Label, Values}});</li>
- * <li>{@code aws-lambda-logs.json}: the output of {@code aws logs filter-log-events}
- *     ({@code events[].message}, REPORT lines);</li>
- * <li>{@code <target>-<metric>.json}: Cloud Monitoring {@code projects.timeSeries.list} responses
- *     ({@code timeSeries[].points[].value} as int64Value, doubleValue or distributionValue).</li>
+ *   <li>{@code aws-cloudwatch.json}: the output of {@code aws cloudwatch get-metric-data} ({@code
+ *       MetricDataResults[].{Label, Values}});
+ *   <li>{@code aws-lambda-logs.json}: the output of {@code aws logs filter-log-events} ({@code
+ *       events[].message}, REPORT lines);
+ *   <li>{@code <target>-<metric>.json}: Cloud Monitoring {@code projects.timeSeries.list} responses
+ *       ({@code timeSeries[].points[].value} as int64Value, doubleValue or distributionValue).
  * </ul>
  */
 public final class CloudMetricsReader {
 
     private static final JsonMapper JSON = JsonMapper.createDefault();
-    private static final Pattern REPORT = Pattern.compile("REPORT RequestId: \\S+\\s+Duration: ([\\d.]+) ms\\s+Billed Duration: (\\d+) ms"
-            + "\\s+Memory Size: (\\d+) MB\\s+Max Memory Used: (\\d+) MB(?:\\s+Init Duration: ([\\d.]+) ms)?");
-    /** The Cloud Monitoring metrics the scripts fetch, with the unit Google reports them in. */
-    private static final Map<String, String> GCP_UNITS = Map.of("request_latencies", "ms", "request_count", "requests",
-            "container-instance_count", "instances", "container-startup_latencies", "ms",
-            "container-cpu-utilizations", "fraction", "container-memory-utilizations", "fraction",
-            "container-billable_instance_time", "s");
+    private static final Pattern REPORT =
+            Pattern.compile(
+                    "REPORT RequestId: \\S+\\s+Duration: ([\\d.]+) ms\\s+Billed Duration: (\\d+)"
+                        + " ms\\s+Memory Size: (\\d+) MB\\s+Max Memory Used: (\\d+) MB(?:\\s+Init"
+                        + " Duration: ([\\d.]+) ms)?");
 
-    private CloudMetricsReader() {
-    }
+    /** The Cloud Monitoring metrics the scripts fetch, with the unit Google reports them in. */
+    private static final Map<String, String> GCP_UNITS =
+            Map.of(
+                    "request_latencies",
+                    "ms",
+                    "request_count",
+                    "requests",
+                    "container-instance_count",
+                    "instances",
+                    "container-startup_latencies",
+                    "ms",
+                    "container-cpu-utilizations",
+                    "fraction",
+                    "container-memory-utilizations",
+                    "fraction",
+                    "container-billable_instance_time",
+                    "s");
+
+    private CloudMetricsReader() {}
 
     public static List<CloudMetric> read(Path cloudDir) throws IOException {
         List<CloudMetric> all = new ArrayList<>();
@@ -65,30 +82,62 @@ public final class CloudMetricsReader {
         return all;
     }
 
-    /** {@code get-metric-data}: one figure per metric, summed or maxed or averaged over its periods. */
+    /**
+     * {@code get-metric-data}: one figure per metric, summed or maxed or averaged over its periods.
+     */
     static List<CloudMetric> cloudWatch(byte[] json) throws IOException {
         List<CloudMetric> out = new ArrayList<>();
         Map<String, Object> root = JSON.readValue(json, Argument.mapOf(String.class, Object.class));
         for (Object o : list(root.get("MetricDataResults"))) {
             Map<?, ?> r = (Map<?, ?>) o;
             String label = String.valueOf(r.get("Label"));
-            List<Double> values = list(r.get("Values")).stream().map(v -> ((Number) v).doubleValue()).toList();
+            List<Double> values =
+                    list(r.get("Values")).stream().map(v -> ((Number) v).doubleValue()).toList();
             if (values.isEmpty()) {
                 continue;
             }
             switch (label) {
-                case "Duration" -> out.add(new CloudMetric("aws-lambda", "CloudWatch", "Duration", "mean of per-minute averages",
-                        values.stream().mapToDouble(Double::doubleValue).average().orElse(0), "ms"));
-                case "ConcurrentExecutions" -> out.add(new CloudMetric("aws-lambda", "CloudWatch", "ConcurrentExecutions", "max",
-                        values.stream().mapToDouble(Double::doubleValue).max().orElse(0), "executions"));
-                default -> out.add(new CloudMetric("aws-lambda", "CloudWatch", label, "sum",
-                        values.stream().mapToDouble(Double::doubleValue).sum(), label.equals("Invocations") ? "invocations" : "count"));
+                case "Duration" ->
+                        out.add(
+                                new CloudMetric(
+                                        "aws-lambda",
+                                        "CloudWatch",
+                                        "Duration",
+                                        "mean of per-minute averages",
+                                        values.stream()
+                                                .mapToDouble(Double::doubleValue)
+                                                .average()
+                                                .orElse(0),
+                                        "ms"));
+                case "ConcurrentExecutions" ->
+                        out.add(
+                                new CloudMetric(
+                                        "aws-lambda",
+                                        "CloudWatch",
+                                        "ConcurrentExecutions",
+                                        "max",
+                                        values.stream()
+                                                .mapToDouble(Double::doubleValue)
+                                                .max()
+                                                .orElse(0),
+                                        "executions"));
+                default ->
+                        out.add(
+                                new CloudMetric(
+                                        "aws-lambda",
+                                        "CloudWatch",
+                                        label,
+                                        "sum",
+                                        values.stream().mapToDouble(Double::doubleValue).sum(),
+                                        label.equals("Invocations") ? "invocations" : "count"));
             }
         }
         return out;
     }
 
-    /** REPORT lines from {@code filter-log-events}: Init Duration, Max Memory Used, Billed Duration. */
+    /**
+     * REPORT lines from {@code filter-log-events}: Init Duration, Max Memory Used, Billed Duration.
+     */
     static List<CloudMetric> reportLines(byte[] json) throws IOException {
         Map<String, Object> root = JSON.readValue(json, Argument.mapOf(String.class, Object.class));
         List<Double> durations = new ArrayList<>();
@@ -110,20 +159,63 @@ public final class CloudMetricsReader {
         if (durations.isEmpty()) {
             return out;
         }
-        out.add(new CloudMetric("aws-lambda", "REPORT lines", "invocations", "count", durations.size(), "invocations"));
-        out.add(new CloudMetric("aws-lambda", "REPORT lines", "Duration", "mean", mean(durations), "ms"));
-        out.add(new CloudMetric("aws-lambda", "REPORT lines", "Billed Duration", "mean", mean(billed), "ms"));
-        out.add(new CloudMetric("aws-lambda", "REPORT lines", "Max Memory Used", "max", maxMemory, "MB"));
-        out.add(new CloudMetric("aws-lambda", "REPORT lines", "Init Duration", "count", inits.size(), "cold starts"));
+        out.add(
+                new CloudMetric(
+                        "aws-lambda",
+                        "REPORT lines",
+                        "invocations",
+                        "count",
+                        durations.size(),
+                        "invocations"));
+        out.add(
+                new CloudMetric(
+                        "aws-lambda", "REPORT lines", "Duration", "mean", mean(durations), "ms"));
+        out.add(
+                new CloudMetric(
+                        "aws-lambda",
+                        "REPORT lines",
+                        "Billed Duration",
+                        "mean",
+                        mean(billed),
+                        "ms"));
+        out.add(
+                new CloudMetric(
+                        "aws-lambda", "REPORT lines", "Max Memory Used", "max", maxMemory, "MB"));
+        out.add(
+                new CloudMetric(
+                        "aws-lambda",
+                        "REPORT lines",
+                        "Init Duration",
+                        "count",
+                        inits.size(),
+                        "cold starts"));
         if (!inits.isEmpty()) {
-            out.add(new CloudMetric("aws-lambda", "REPORT lines", "Init Duration", "mean", mean(inits), "ms"));
-            out.add(new CloudMetric("aws-lambda", "REPORT lines", "Init Duration", "max", inits.stream().mapToDouble(Double::doubleValue).max().orElse(0), "ms"));
+            out.add(
+                    new CloudMetric(
+                            "aws-lambda",
+                            "REPORT lines",
+                            "Init Duration",
+                            "mean",
+                            mean(inits),
+                            "ms"));
+            out.add(
+                    new CloudMetric(
+                            "aws-lambda",
+                            "REPORT lines",
+                            "Init Duration",
+                            "max",
+                            inits.stream().mapToDouble(Double::doubleValue).max().orElse(0),
+                            "ms"));
         }
         return out;
     }
 
-    /** A {@code timeSeries.list} response: counts summed, gauges maxed, distributions averaged by count. */
-    static List<CloudMetric> timeSeries(String target, String metric, byte[] json) throws IOException {
+    /**
+     * A {@code timeSeries.list} response: counts summed, gauges maxed, distributions averaged by
+     * count.
+     */
+    static List<CloudMetric> timeSeries(String target, String metric, byte[] json)
+            throws IOException {
         Map<String, Object> root = JSON.readValue(json, Argument.mapOf(String.class, Object.class));
         double sum = 0;
         double max = 0;
@@ -142,10 +234,16 @@ public final class CloudMetricsReader {
                     Map<?, ?> d = (Map<?, ?>) value.get("distributionValue");
                     long n = Long.parseLong(String.valueOf(d.get("count")));
                     count += n;
-                    weighted += n * (d.get("mean") == null ? 0 : ((Number) d.get("mean")).doubleValue());
+                    weighted +=
+                            n
+                                    * (d.get("mean") == null
+                                            ? 0
+                                            : ((Number) d.get("mean")).doubleValue());
                 } else {
-                    double v = value.containsKey("doubleValue") ? ((Number) value.get("doubleValue")).doubleValue()
-                            : Double.parseDouble(String.valueOf(value.get("int64Value")));
+                    double v =
+                            value.containsKey("doubleValue")
+                                    ? ((Number) value.get("doubleValue")).doubleValue()
+                                    : Double.parseDouble(String.valueOf(value.get("int64Value")));
                     kind = value.containsKey("doubleValue") ? "double" : "int64";
                     sum += v;
                     max = Math.max(max, v);
@@ -161,17 +259,33 @@ public final class CloudMetricsReader {
         String name = metric.replace('-', '/');
         switch (kind) {
             case "distribution" -> {
-                out.add(new CloudMetric(target, "Cloud Monitoring", name, "mean", count == 0 ? 0 : weighted / count, unit));
-                out.add(new CloudMetric(target, "Cloud Monitoring", name, "count", count, "samples"));
+                out.add(
+                        new CloudMetric(
+                                target,
+                                "Cloud Monitoring",
+                                name,
+                                "mean",
+                                count == 0 ? 0 : weighted / count,
+                                unit));
+                out.add(
+                        new CloudMetric(
+                                target, "Cloud Monitoring", name, "count", count, "samples"));
             }
-            case "double" -> out.add(metric.equals("container-billable_instance_time")
-                    ? new CloudMetric(target, "Cloud Monitoring", name, "sum", sum, unit)
-                    : new CloudMetric(target, "Cloud Monitoring", name, "max", max, unit));
+            case "double" ->
+                    out.add(
+                            metric.equals("container-billable_instance_time")
+                                    ? new CloudMetric(
+                                            target, "Cloud Monitoring", name, "sum", sum, unit)
+                                    : new CloudMetric(
+                                            target, "Cloud Monitoring", name, "max", max, unit));
             default -> {
                 if (metric.equals("request_count")) {
                     out.add(new CloudMetric(target, "Cloud Monitoring", name, "sum", sum, unit));
-                    // Refused for want of an instance: reached the service, never an instance's billed time.
-                    out.add(new CloudMetric(target, "Cloud Monitoring", name, "429 sum", refused, unit));
+                    // Refused for want of an instance: reached the service, never an instance's
+                    // billed time.
+                    out.add(
+                            new CloudMetric(
+                                    target, "Cloud Monitoring", name, "429 sum", refused, unit));
                 } else {
                     out.add(new CloudMetric(target, "Cloud Monitoring", name, "max", max, unit));
                 }

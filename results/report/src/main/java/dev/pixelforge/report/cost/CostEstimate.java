@@ -3,6 +3,7 @@ package dev.pixelforge.report.cost;
 import dev.pixelforge.report.cloud.CloudMetric;
 
 import java.util.List;
+import java.util.Locale;
 import java.util.Properties;
 
 /**
@@ -10,76 +11,182 @@ import java.util.Properties;
  * times, the profile's memory and CPUs, and the dated unit prices in results/pricing.properties.
  *
  * @param billedMillis per request: Lambda's billed duration (REPORT lines when the run has them,
- *                     else process time rounded up to 1 ms); Google's instance time, process time
- *                     rounded up to 100 ms
- * @param basis        how the figure was reached, in a sentence for the report
+ *     else process time rounded up to 1 ms); Google's instance time, process time rounded up to 100
+ *     ms
+ * @param basis how the figure was reached, in a sentence for the report
  */
-public record CostEstimate(String target, double billedMillis, int memoryMb, double cpus, double perMillionUsd, String basis) {
+public record CostEstimate(
+        String target,
+        double billedMillis,
+        int memoryMb,
+        double cpus,
+        double perMillionUsd,
+        String basis) {
 
     /**
      * The estimate for {@code target}, from its mean process time (the summary's, in microseconds):
      * plain figures in, so that cost depends on no summary type and summaries may hold costs.
      */
-    public static CostEstimate of(String target, double meanProcessMicros, int memoryMb, double cpus, Properties prices,
-                                  List<CloudMetric> cloud) {
+    public static CostEstimate of(
+            String target,
+            double meanProcessMicros,
+            int memoryMb,
+            double cpus,
+            Properties prices,
+            List<CloudMetric> cloud) {
         return of(target, meanProcessMicros, 1, memoryMb, cpus, prices, cloud);
     }
 
-    /** {@code dilation}: the run's factor k for this target; platform-reported durations are divided by it too. */
-    public static CostEstimate of(String target, double meanProcessMicros, double dilation, int memoryMb, double cpus, Properties prices,
-                                  List<CloudMetric> cloud) {
+    /**
+     * {@code dilation}: the run's factor k for this target; platform-reported durations are divided
+     * by it too.
+     */
+    public static CostEstimate of(
+            String target,
+            double meanProcessMicros,
+            double dilation,
+            int memoryMb,
+            double cpus,
+            Properties prices,
+            List<CloudMetric> cloud) {
         double processMillis = Math.max(0, meanProcessMicros) / 1000.0;
         if (target.equals("aws-lambda")) {
-            Double reported = cloud.stream().filter(m -> m.source().equals("REPORT lines") && m.metric().equals("Billed Duration"))
-                    .map(CloudMetric::value).findFirst().orElse(null);
+            Double reported =
+                    cloud.stream()
+                            .filter(
+                                    m ->
+                                            m.source().equals("REPORT lines")
+                                                    && m.metric().equals("Billed Duration"))
+                            .map(CloudMetric::value)
+                            .findFirst()
+                            .orElse(null);
             double billed = reported != null ? reported / dilation : Math.ceil(processMillis);
-            double compute = billed / 1000.0 * memoryMb / 1024.0 * price(prices, "aws-lambda.gb-second") * 1e6;
-            double total = compute + price(prices, "aws-lambda.per-million-requests") + price(prices, "aws-lambda.api-gateway-per-million-requests");
-            Double lines = cloud.stream().filter(m -> m.source().equals("REPORT lines") && m.metric().equals("invocations"))
-                    .map(CloudMetric::value).findFirst().orElse(null);
-            String from = reported == null ? "mean process time, rounded up to 1 ms"
-                    : String.format(java.util.Locale.ROOT, "mean Billed Duration of the %s REPORT lines (%.2f ms%s)",
-                            lines == null ? "" : Long.toString(Math.round(lines)), reported, dilation == 1 ? "" : ", / k");
-            return new CostEstimate(target, billed, memoryMb, cpus, total, from + " x " + memoryMb + " MB at "
-                    + prices.getProperty("aws-lambda.gb-second").trim() + " USD per GB-second, plus Lambda's "
-                    + prices.getProperty("aws-lambda.per-million-requests").trim() + " and API Gateway's "
-                    + prices.getProperty("aws-lambda.api-gateway-per-million-requests").trim() + " USD per million requests");
+            double compute =
+                    billed
+                            / 1000.0
+                            * memoryMb
+                            / 1024.0
+                            * price(prices, "aws-lambda.gb-second")
+                            * 1e6;
+            double total =
+                    compute
+                            + price(prices, "aws-lambda.per-million-requests")
+                            + price(prices, "aws-lambda.api-gateway-per-million-requests");
+            Double lines =
+                    cloud.stream()
+                            .filter(
+                                    m ->
+                                            m.source().equals("REPORT lines")
+                                                    && m.metric().equals("invocations"))
+                            .map(CloudMetric::value)
+                            .findFirst()
+                            .orElse(null);
+            String from =
+                    reported == null
+                            ? "mean process time, rounded up to 1 ms"
+                            : String.format(
+                                    Locale.ROOT,
+                                    "mean Billed Duration of the %s REPORT lines (%.2f ms%s)",
+                                    lines == null ? "" : Long.toString(Math.round(lines)),
+                                    reported,
+                                    dilation == 1 ? "" : ", / k");
+            return new CostEstimate(
+                    target,
+                    billed,
+                    memoryMb,
+                    cpus,
+                    total,
+                    from
+                            + " x "
+                            + memoryMb
+                            + " MB at "
+                            + prices.getProperty("aws-lambda.gb-second").trim()
+                            + " USD per GB-second, plus Lambda's "
+                            + prices.getProperty("aws-lambda.per-million-requests").trim()
+                            + " and API Gateway's "
+                            + prices.getProperty("aws-lambda.api-gateway-per-million-requests")
+                                    .trim()
+                            + " USD per million requests");
         }
         double granularity = price(prices, "gcp.billing-granularity-ms");
-        double perVcpuAndGib = cpus * price(prices, "gcp.vcpu-second") + memoryMb / 1024.0 * price(prices, "gcp.gib-second");
+        double perVcpuAndGib =
+                cpus * price(prices, "gcp.vcpu-second")
+                        + memoryMb / 1024.0 * price(prices, "gcp.gib-second");
         Double billable = metric(cloud, target, "container/billable_instance_time", "sum");
         Double reached = metric(cloud, target, "request_count", "sum");
         Double refused = metric(cloud, target, "request_count", "429 sum");
         Double served = reached == null ? null : reached - (refused == null ? 0 : refused);
         if (billable != null && served != null && served > 0) {
-            // As Google bills request-based instances: the time each has at least one request in flight
-            // (concurrent requests share it) and its start-up, rounded up to 100 ms, per request served.
+            // As Google bills request-based instances: the time each has at least one request in
+            // flight
+            // (concurrent requests share it) and its start-up, rounded up to 100 ms, per request
+            // served.
             double perRequestMillis = billable * 1000 / dilation / served;
-            double total = perRequestMillis / 1000.0 * perVcpuAndGib * 1e6 + price(prices, "gcp.per-million-requests");
-            return new CostEstimate(target, perRequestMillis, memoryMb, cpus, total, String.format(java.util.Locale.ROOT,
-                    "billable instance time (Cloud Monitoring billable_instance_time, %.1f s%s) / %d requests served (request_count),"
-                            + " x %s", billable / dilation, dilation == 1 ? "" : " cloud-equivalent", Math.round(served), rates(cpus, memoryMb, prices)));
+            double total =
+                    perRequestMillis / 1000.0 * perVcpuAndGib * 1e6
+                            + price(prices, "gcp.per-million-requests");
+            return new CostEstimate(
+                    target,
+                    perRequestMillis,
+                    memoryMb,
+                    cpus,
+                    total,
+                    String.format(
+                            Locale.ROOT,
+                            "billable instance time (Cloud Monitoring billable_instance_time, %.1f"
+                                    + " s%s) / %d requests served (request_count), x %s",
+                            billable / dilation,
+                            dilation == 1 ? "" : " cloud-equivalent",
+                            Math.round(served),
+                            rates(cpus, memoryMb, prices)));
         }
         double billed = Math.ceil(processMillis / granularity) * granularity;
         double compute = billed / 1000.0 * perVcpuAndGib * 1e6;
         double total = compute + price(prices, "gcp.per-million-requests");
-        String sharing = target.equals("container")
-                ? "; an upper bound, with no billable_instance_time in the run folder: concurrent requests share an instance's"
-                        + " billed time, counted here once each" : "";
-        return new CostEstimate(target, billed, memoryMb, cpus, total, "mean process time, rounded up to "
-                + (long) granularity + " ms, x " + rates(cpus, memoryMb, prices) + sharing);
+        String sharing =
+                target.equals("container")
+                        ? "; an upper bound, with no billable_instance_time in the run folder:"
+                              + " concurrent requests share an instance's billed time, counted here"
+                              + " once each"
+                        : "";
+        return new CostEstimate(
+                target,
+                billed,
+                memoryMb,
+                cpus,
+                total,
+                "mean process time, rounded up to "
+                        + (long) granularity
+                        + " ms, x "
+                        + rates(cpus, memoryMb, prices)
+                        + sharing);
     }
 
     /** The Google unit prices applied, so the report's sentence names every figure it used. */
     private static String rates(double cpus, int memoryMb, Properties prices) {
-        return cpus + " vCPU at " + prices.getProperty("gcp.vcpu-second").trim() + " USD per vCPU-second and " + memoryMb + " MiB at "
-                + prices.getProperty("gcp.gib-second").trim() + " USD per GiB-second, plus "
-                + prices.getProperty("gcp.per-million-requests").trim() + " USD per million requests";
+        return cpus
+                + " vCPU at "
+                + prices.getProperty("gcp.vcpu-second").trim()
+                + " USD per vCPU-second and "
+                + memoryMb
+                + " MiB at "
+                + prices.getProperty("gcp.gib-second").trim()
+                + " USD per GiB-second, plus "
+                + prices.getProperty("gcp.per-million-requests").trim()
+                + " USD per million requests";
     }
 
-    private static Double metric(List<CloudMetric> cloud, String target, String metric, String statistic) {
-        return cloud.stream().filter(m -> m.target().equals(target) && m.metric().equals(metric) && m.statistic().equals(statistic))
-                .map(CloudMetric::value).findFirst().orElse(null);
+    private static Double metric(
+            List<CloudMetric> cloud, String target, String metric, String statistic) {
+        return cloud.stream()
+                .filter(
+                        m ->
+                                m.target().equals(target)
+                                        && m.metric().equals(metric)
+                                        && m.statistic().equals(statistic))
+                .map(CloudMetric::value)
+                .findFirst()
+                .orElse(null);
     }
 
     /** A unit price of the run's price list; a missing one is a clear error naming the key. */

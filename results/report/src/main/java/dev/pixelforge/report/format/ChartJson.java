@@ -11,26 +11,46 @@ import java.util.List;
  */
 final class ChartJson {
 
-    private ChartJson() {
-    }
+    private ChartJson() {}
 
     static String of(List<ChartSpec> charts) {
         StringBuilder j = new StringBuilder("[");
         for (int c = 0; c < charts.size(); c++) {
             ChartSpec spec = charts.get(c);
-            j.append(c == 0 ? "" : ",").append("{\"name\":").append(text(spec.name())).append(",\"title\":").append(text(spec.title()))
-                    .append(",\"xLabel\":").append(text(spec.xLabel())).append(",\"yLabel\":").append(text(spec.yLabel()))
-                    .append(",\"xLog\":").append(spec.xLog()).append(",\"yLog\":").append(spec.yLog())
-                    .append(",\"timeAxis\":").append(spec.timeAxis()).append(",\"categories\":[");
+            j.append(c == 0 ? "" : ",")
+                    .append("{\"name\":")
+                    .append(text(spec.name()))
+                    .append(",\"title\":")
+                    .append(text(spec.title()))
+                    .append(",\"xLabel\":")
+                    .append(text(spec.xLabel()))
+                    .append(",\"yLabel\":")
+                    .append(text(spec.yLabel()))
+                    .append(",\"xLog\":")
+                    .append(spec.xLog())
+                    .append(",\"yLog\":")
+                    .append(spec.yLog())
+                    .append(",\"timeAxis\":")
+                    .append(spec.timeAxis())
+                    .append(",\"categories\":[");
             for (int i = 0; i < spec.categories().size(); i++) {
                 j.append(i == 0 ? "" : ",").append(text(spec.categories().get(i)));
             }
             j.append("],\"series\":[");
             for (int i = 0; i < spec.series().size(); i++) {
                 Series s = spec.series().get(i);
-                j.append(i == 0 ? "" : ",").append("{\"name\":").append(text(s.name())).append(",\"colour\":").append(text(s.colour()))
-                        .append(",\"style\":").append(text(s.style().name())).append(",\"x\":").append(numbers(s.x()))
-                        .append(",\"y\":").append(numbers(s.y())).append('}');
+                j.append(i == 0 ? "" : ",")
+                        .append("{\"name\":")
+                        .append(text(s.name()))
+                        .append(",\"colour\":")
+                        .append(text(s.colour()))
+                        .append(",\"style\":")
+                        .append(text(s.style().name()))
+                        .append(",\"x\":")
+                        .append(numbers(s.x()))
+                        .append(",\"y\":")
+                        .append(numbers(s.y()))
+                        .append('}');
             }
             j.append("]}");
         }

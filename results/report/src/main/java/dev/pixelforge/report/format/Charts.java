@@ -12,26 +12,36 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The report's charts as data, one method per chart, each over the summary alone. Drawing is
- * {@link PngChart}'s and {@link UplotChart}'s job: a new chart is one method here and one line in {@link #all}.
+ * The report's charts as data, one method per chart, each over the summary alone. Drawing is {@link
+ * PngChart}'s and {@link UplotChart}'s job: a new chart is one method here and one line in {@link
+ * #all}.
  */
 public final class Charts {
 
-    /** One colour per target, the same in every chart (Okabe-Ito, readable by colour-blind readers). */
-    private static final Map<String, String> COLOURS = Map.of(
-            "aws-lambda", "#E69F00",
-            "gcp-function", "#0072B2",
-            "container", "#009E73");
+    /**
+     * One colour per target, the same in every chart (Okabe-Ito, readable by colour-blind readers).
+     */
+    private static final Map<String, String> COLOURS =
+            Map.of(
+                    "aws-lambda", "#E69F00",
+                    "gcp-function", "#0072B2",
+                    "container", "#009E73");
+
     private static final String OTHER = "#CC79A7";
     private static final String SECONDS = "seconds since the target's first request";
 
-    private Charts() {
-    }
+    private Charts() {}
 
     /** Every chart of the report, in the order the report shows them. */
     public static List<ChartSpec> all(RunSummary run) {
-        List<ChartSpec> all = new ArrayList<>(List.of(roundTripOverTime(run), throughputOverTime(run), roundTripCdf(run), timesByImage(run),
-                coldStarts(run)));
+        List<ChartSpec> all =
+                new ArrayList<>(
+                        List.of(
+                                roundTripOverTime(run),
+                                throughputOverTime(run),
+                                roundTripCdf(run),
+                                timesByImage(run),
+                                coldStarts(run)));
         if (!run.monthly().isEmpty()) {
             all.add(monthlyCost(run));
         }
@@ -54,12 +64,25 @@ public final class Charts {
             }
             series.add(p.series(t.target(), colour(t.target()), Style.LINE));
         }
-        // Open loop: from the intended send time, the round trip every figure of the run shows, so a growing queue shows here too.
-        return new ChartSpec("round-trip-over-time", "Round trip over time (mean per second)", SECONDS, run.roundTripName() + " (ms)",
-                false, false, true, List.of(), series, "Mean round trip per second for each target");
+        // Open loop: from the intended send time, the round trip every figure of the run shows, so
+        // a growing queue shows here too.
+        return new ChartSpec(
+                "round-trip-over-time",
+                "Round trip over time (mean per second)",
+                SECONDS,
+                run.roundTripName() + " (ms)",
+                false,
+                false,
+                true,
+                List.of(),
+                series,
+                "Mean round trip per second for each target");
     }
 
-    /** Requests and throttles in each second, per target: throughput as it happened, and what was refused. */
+    /**
+     * Requests and throttles in each second, per target: throughput as it happened, and what was
+     * refused.
+     */
     static ChartSpec throughputOverTime(RunSummary run) {
         List<Series> series = new ArrayList<>();
         for (TargetSummary t : run.targets()) {
@@ -71,14 +94,28 @@ public final class Charts {
             }
             series.add(ok.series(t.target() + " requests", colour(t.target()), Style.LINE));
             if (t.throttles() > 0) {
-                series.add(throttled.series(t.target() + " throttles", colour(t.target()), Style.DASHED_LINE));
+                series.add(
+                        throttled.series(
+                                t.target() + " throttles", colour(t.target()), Style.DASHED_LINE));
             }
         }
-        return new ChartSpec("throughput-over-time", "Throughput and throttles over time", SECONDS, "requests per second",
-                false, false, true, List.of(), series, "Requests and throttles per second for each target");
+        return new ChartSpec(
+                "throughput-over-time",
+                "Throughput and throttles over time",
+                SECONDS,
+                "requests per second",
+                false,
+                false,
+                true,
+                List.of(),
+                series,
+                "Requests and throttles per second for each target");
     }
 
-    /** The share of requests answered within each round trip: the whole distribution, tails included. */
+    /**
+     * The share of requests answered within each round trip: the whole distribution, tails
+     * included.
+     */
     static ChartSpec roundTripCdf(RunSummary run) {
         List<Series> series = new ArrayList<>();
         for (TargetSummary t : run.targets()) {
@@ -87,7 +124,8 @@ public final class Charts {
                 continue;
             }
             Points p = new Points();
-            // At most 400 points: enough for the eye, and the tail's last value is always one of them.
+            // At most 400 points: enough for the eye, and the tail's last value is always one of
+            // them.
             int points = Math.min(sorted.length, 400);
             for (int i = 1; i <= points; i++) {
                 int idx = (int) Math.ceil(i * (double) sorted.length / points) - 1;
@@ -95,11 +133,23 @@ public final class Charts {
             }
             series.add(p.series(t.target(), colour(t.target()), Style.LINE));
         }
-        return new ChartSpec("round-trip-cdf", "Round trip distribution (CDF)", run.roundTripName() + " (ms, log scale)", "share of requests at or below",
-                true, false, false, List.of(), series, "Cumulative distribution of round trip for each target");
+        return new ChartSpec(
+                "round-trip-cdf",
+                "Round trip distribution (CDF)",
+                run.roundTripName() + " (ms, log scale)",
+                "share of requests at or below",
+                true,
+                false,
+                false,
+                List.of(),
+                series,
+                "Cumulative distribution of round trip for each target");
     }
 
-    /** Median round trip against image size (pixels), per target: how each platform scales with the work. */
+    /**
+     * Median round trip against image size (pixels), per target: how each platform scales with the
+     * work.
+     */
     static ChartSpec timesByImage(RunSummary run) {
         List<Series> series = new ArrayList<>();
         for (TargetSummary t : run.targets()) {
@@ -113,13 +163,28 @@ public final class Charts {
                 series.add(p.series(t.target(), colour(t.target()), Style.LINE_WITH_POINTS));
             }
         }
-        return new ChartSpec("round-trip-by-image", "Round trip by image size (median of successes)", "image size (pixels, log scale)",
-                "round trip p50 (ms, log scale)", true, true, false, List.of(), series, "Median round trip per image for each target");
+        return new ChartSpec(
+                "round-trip-by-image",
+                "Round trip by image size (median of successes)",
+                "image size (pixels, log scale)",
+                "round trip p50 (ms, log scale)",
+                true,
+                true,
+                false,
+                List.of(),
+                series,
+                "Median round trip per image for each target");
     }
 
-    /** Cold starts per target: how many, and the median round trip of a cold request next to a warm one. */
+    /**
+     * Cold starts per target: how many, and the median round trip of a cold request next to a warm
+     * one.
+     */
     static ChartSpec coldStarts(RunSummary run) {
-        List<String> targets = run.targets().stream().map(t -> t.target() + " (" + t.coldStarts() + " cold)").toList();
+        List<String> targets =
+                run.targets().stream()
+                        .map(t -> t.target() + " (" + t.coldStarts() + " cold)")
+                        .toList();
         List<Series> series = new ArrayList<>();
         if (!targets.isEmpty()) {
             Points cold = new Points();
@@ -132,8 +197,17 @@ public final class Charts {
             series.add(cold.series("cold", "#56B4E9", Style.BAR));
             series.add(all.series("all requests", "#999999", Style.BAR));
         }
-        return new ChartSpec("cold-starts", "Cold starts: median round trip of cold requests and of all requests", "target",
-                "round trip p50 (ms)", false, false, false, targets, series, "Median round trip of cold requests and of all requests");
+        return new ChartSpec(
+                "cold-starts",
+                "Cold starts: median round trip of cold requests and of all requests",
+                "target",
+                "round trip p50 (ms)",
+                false,
+                false,
+                false,
+                targets,
+                series,
+                "Median round trip of cold requests and of all requests");
     }
 
     /**
@@ -153,15 +227,28 @@ public final class Charts {
         Points marks = new Points();
         for (BreakEven b : run.breakEvens()) {
             if (b.crosses()) {
-                marks.add(b.requestsPerSecond(), run.monthly().stream().filter(m -> m.target().equals(b.cheaperAbove())).findFirst()
-                        .orElseThrow().at(b.requestsPerSecond()));
+                marks.add(
+                        b.requestsPerSecond(),
+                        run.monthly().stream()
+                                .filter(m -> m.target().equals(b.cheaperAbove()))
+                                .findFirst()
+                                .orElseThrow()
+                                .at(b.requestsPerSecond()));
             }
         }
         if (!marks.isEmpty()) {
             series.add(marks.series("break-even", "#000000", Style.POINTS));
         }
-        return new ChartSpec("monthly-cost", "Monthly cost against traffic (30-day month)", "requests per second (log scale)",
-                "USD a month (log scale)", true, true, false, List.of(), series,
+        return new ChartSpec(
+                "monthly-cost",
+                "Monthly cost against traffic (30-day month)",
+                "requests per second (log scale)",
+                "USD a month (log scale)",
+                true,
+                true,
+                false,
+                List.of(),
+                series,
                 "Monthly cost against request rate for each target, break-even rates marked");
     }
 
@@ -178,7 +265,12 @@ public final class Charts {
         }
 
         Series series(String name, String colour, Style style) {
-            return new Series(name, colour, xy.stream().mapToDouble(p -> p[0]).toArray(), xy.stream().mapToDouble(p -> p[1]).toArray(), style);
+            return new Series(
+                    name,
+                    colour,
+                    xy.stream().mapToDouble(p -> p[0]).toArray(),
+                    xy.stream().mapToDouble(p -> p[1]).toArray(),
+                    style);
         }
     }
 }

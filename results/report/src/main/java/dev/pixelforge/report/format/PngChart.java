@@ -2,12 +2,6 @@ package dev.pixelforge.report.format;
 
 import dev.pixelforge.report.format.ChartSpec.Series;
 
-import java.awt.BasicStroke;
-import java.awt.Color;
-import java.awt.Font;
-import java.io.IOException;
-import java.util.Arrays;
-import java.util.List;
 import org.knowm.xchart.BitmapEncoder;
 import org.knowm.xchart.CategoryChart;
 import org.knowm.xchart.CategoryChartBuilder;
@@ -18,22 +12,37 @@ import org.knowm.xchart.internal.chartpart.Chart;
 import org.knowm.xchart.style.Styler;
 import org.knowm.xchart.style.markers.SeriesMarkers;
 
-/** Draws a {@link ChartSpec} headless to PNG with XChart: for {@code charts/}, {@code summary.md} and readers without JavaScript. */
+import java.awt.BasicStroke;
+import java.awt.Color;
+import java.awt.Font;
+import java.io.IOException;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * Draws a {@link ChartSpec} headless to PNG with XChart: for {@code charts/}, {@code summary.md}
+ * and readers without JavaScript.
+ */
 public final class PngChart {
 
     static final int WIDTH = 880;
     static final int HEIGHT = 360;
 
-    private PngChart() {
-    }
+    private PngChart() {}
 
     public static byte[] draw(ChartSpec spec) throws IOException {
         return spec.bars() ? png(bars(spec)) : png(lines(spec));
     }
 
     private static XYChart lines(ChartSpec spec) {
-        XYChart chart = new XYChartBuilder().width(WIDTH).height(HEIGHT).title(spec.title()).xAxisTitle(spec.xLabel())
-                .yAxisTitle(spec.yLabel()).build();
+        XYChart chart =
+                new XYChartBuilder()
+                        .width(WIDTH)
+                        .height(HEIGHT)
+                        .title(spec.title())
+                        .xAxisTitle(spec.xLabel())
+                        .yAxisTitle(spec.yLabel())
+                        .build();
         style(chart.getStyler());
         chart.getStyler().setDefaultSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Line);
         chart.getStyler().setXAxisLogarithmic(spec.xLog());
@@ -48,26 +57,45 @@ public final class PngChart {
             }
             XYSeries series = chart.addSeries(s.name(), x, y);
             series.setLineColor(Color.decode(s.colour()));
-            series.setMarker(s.style() == ChartSpec.Style.LINE_WITH_POINTS ? SeriesMarkers.CIRCLE
-                    : s.style() == ChartSpec.Style.POINTS ? SeriesMarkers.DIAMOND : SeriesMarkers.NONE);
+            series.setMarker(
+                    s.style() == ChartSpec.Style.LINE_WITH_POINTS
+                            ? SeriesMarkers.CIRCLE
+                            : s.style() == ChartSpec.Style.POINTS
+                                    ? SeriesMarkers.DIAMOND
+                                    : SeriesMarkers.NONE);
             if (s.style() == ChartSpec.Style.POINTS) {
                 series.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Scatter);
             }
             series.setMarkerColor(Color.decode(s.colour()));
             if (s.style() == ChartSpec.Style.DASHED_LINE) {
-                series.setLineStyle(new BasicStroke(2f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10f, new float[] {6f, 4f}, 0f));
+                series.setLineStyle(
+                        new BasicStroke(
+                                2f,
+                                BasicStroke.CAP_BUTT,
+                                BasicStroke.JOIN_MITER,
+                                10f,
+                                new float[] {6f, 4f},
+                                0f));
             }
         }
         return chart;
     }
 
     private static CategoryChart bars(ChartSpec spec) {
-        CategoryChart chart = new CategoryChartBuilder().width(WIDTH).height(HEIGHT).title(spec.title()).xAxisTitle(spec.xLabel())
-                .yAxisTitle(spec.yLabel()).build();
+        CategoryChart chart =
+                new CategoryChartBuilder()
+                        .width(WIDTH)
+                        .height(HEIGHT)
+                        .title(spec.title())
+                        .xAxisTitle(spec.xLabel())
+                        .yAxisTitle(spec.yLabel())
+                        .build();
         style(chart.getStyler());
         for (Series s : spec.series()) {
-            // x holds indices into the categories: a bar chart's series cover every category in order.
-            List<String> names = Arrays.stream(s.x()).mapToObj(i -> spec.categories().get((int) i)).toList();
+            // x holds indices into the categories: a bar chart's series cover every category in
+            // order.
+            List<String> names =
+                    Arrays.stream(s.x()).mapToObj(i -> spec.categories().get((int) i)).toList();
             List<Double> values = Arrays.stream(s.y()).boxed().toList();
             chart.addSeries(s.name(), names, values).setFillColor(Color.decode(s.colour()));
         }

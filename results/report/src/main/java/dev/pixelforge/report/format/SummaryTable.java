@@ -1,12 +1,14 @@
 package dev.pixelforge.report.format;
 
 import dev.pixelforge.report.summary.Distribution;
-import dev.pixelforge.report.summary.TargetSummary;
 import dev.pixelforge.report.summary.RunSummary;
+import dev.pixelforge.report.summary.TargetSummary;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.function.Function;
+import java.util.function.ToLongFunction;
 
 /**
  * The side-by-side table every format shows first: one row per measure, one column per target.
@@ -14,8 +16,7 @@ import java.util.function.Function;
  */
 public record SummaryTable(List<String> targets, List<Row> rows) {
 
-    record Row(String measure, List<String> values) {
-    }
+    record Row(String measure, List<String> values) {}
 
     public static SummaryTable of(RunSummary run) {
         List<TargetSummary> ts = run.targets();
@@ -28,40 +29,140 @@ public record SummaryTable(List<String> targets, List<Row> rows) {
         add(rows, ts, "errors", t -> Long.toString(t.errors()));
         add(rows, ts, "throttles (refusals)", t -> Long.toString(t.throttles()));
         add(rows, ts, "refusal time to answer p50 (ms)", t -> Units.ms(t.refusalRoundTrip().p50()));
-        add(rows, ts, "cold starts", t -> Long.toString(t.coldStarts()) + (t.coldStarts() > 0 && t.coldStarts() < 10 ? " (few)" : ""));
+        add(
+                rows,
+                ts,
+                "cold starts",
+                t ->
+                        Long.toString(t.coldStarts())
+                                + (t.coldStarts() > 0 && t.coldStarts() < 10 ? " (few)" : ""));
         add(rows, ts, "cold start " + rt + " p50 (ms)", t -> Units.ms(t.coldRoundTrip().p50()));
         add(rows, ts, rt + " p50 (ms)", t -> Units.ms(t.roundTrip().p50()));
         add(rows, ts, "  95% interval (ms)", t -> interval(t.roundTrip().p50Interval()));
         if (ts.size() > 1) {
-            add(rows, ts, versus(run, ts), t -> t == ts.get(0) ? "-" : versus(run, ts.get(0), t, d -> d.p50(), Distribution::p50Interval));
+            add(
+                    rows,
+                    ts,
+                    versus(run, ts),
+                    t ->
+                            t == ts.get(0)
+                                    ? "-"
+                                    : versus(
+                                            run,
+                                            ts.get(0),
+                                            t,
+                                            d -> d.p50(),
+                                            Distribution::p50Interval));
         }
         add(rows, ts, rt + " p95 (ms)", t -> Units.ms(t.roundTrip().p95()));
         add(rows, ts, "  95% interval (ms)", t -> interval(t.roundTrip().p95Interval()));
         if (ts.size() > 1) {
-            add(rows, ts, versus(run, ts), t -> t == ts.get(0) ? "-" : versus(run, ts.get(0), t, d -> d.p95(), Distribution::p95Interval));
+            add(
+                    rows,
+                    ts,
+                    versus(run, ts),
+                    t ->
+                            t == ts.get(0)
+                                    ? "-"
+                                    : versus(
+                                            run,
+                                            ts.get(0),
+                                            t,
+                                            d -> d.p95(),
+                                            Distribution::p95Interval));
         }
-        add(rows, ts, rt + " p99 (ms)", t -> Units.ms(t.roundTrip().p99())
-                + (t.roundTrip().count() > 0 && t.roundTrip().count() < Distribution.FEW_FOR_P99 ? " (n<100)" : ""));
+        add(
+                rows,
+                ts,
+                rt + " p99 (ms)",
+                t ->
+                        Units.ms(t.roundTrip().p99())
+                                + (t.roundTrip().count() > 0
+                                                && t.roundTrip().count() < Distribution.FEW_FOR_P99
+                                        ? " (n<100)"
+                                        : ""));
         add(rows, ts, "latency (TTFB) p50 (ms)", t -> Units.ms(t.latency().p50()));
         add(rows, ts, "process (app) p50 (ms)", t -> Units.ms(t.process().p50()));
         add(rows, ts, "overhead p50 (ms)", t -> Units.ms(t.overhead().p50()));
         if (run.dilated()) {
-            add(rows, ts, "dilation k (model run k times slower)", t -> String.format(java.util.Locale.ROOT, "%.2f", run.dilation(t.target())));
-            add(rows, ts, "goodput, cloud-equivalent (successes/s)", t -> Units.rate(t.goodputRps() * run.dilation(t.target())));
-            add(rows, ts, rt + " p50, cloud-equivalent (ms)", t -> Units.ms(t.roundTrip().p50() / run.dilation(t.target())));
-            add(rows, ts, rt + " p95, cloud-equivalent (ms)", t -> Units.ms(t.roundTrip().p95() / run.dilation(t.target())));
-            add(rows, ts, "process (app) p50, cloud-equivalent (ms)", t -> Units.ms(t.process().p50() / run.dilation(t.target())));
-            add(rows, ts, "cold start " + rt + " p50, cloud-eq. (ms)", t -> Units.ms(t.coldRoundTrip().p50() / run.dilation(t.target())));
-            add(rows, ts, "CPU share per instance, cloud (vCPU)", t -> Double.isNaN(t.resources().cpuQuota()) ? "-"
-                    : String.format(java.util.Locale.ROOT, "%.3f", t.resources().cpuQuota() * run.dilation(t.target())));
+            add(
+                    rows,
+                    ts,
+                    "dilation k (model run k times slower)",
+                    t -> String.format(Locale.ROOT, "%.2f", run.dilation(t.target())));
+            add(
+                    rows,
+                    ts,
+                    "goodput, cloud-equivalent (successes/s)",
+                    t -> Units.rate(t.goodputRps() * run.dilation(t.target())));
+            add(
+                    rows,
+                    ts,
+                    rt + " p50, cloud-equivalent (ms)",
+                    t -> Units.ms(t.roundTrip().p50() / run.dilation(t.target())));
+            add(
+                    rows,
+                    ts,
+                    rt + " p95, cloud-equivalent (ms)",
+                    t -> Units.ms(t.roundTrip().p95() / run.dilation(t.target())));
+            add(
+                    rows,
+                    ts,
+                    "process (app) p50, cloud-equivalent (ms)",
+                    t -> Units.ms(t.process().p50() / run.dilation(t.target())));
+            add(
+                    rows,
+                    ts,
+                    "cold start " + rt + " p50, cloud-eq. (ms)",
+                    t -> Units.ms(t.coldRoundTrip().p50() / run.dilation(t.target())));
+            add(
+                    rows,
+                    ts,
+                    "CPU share per instance, cloud (vCPU)",
+                    t ->
+                            Double.isNaN(t.resources().cpuQuota())
+                                    ? "-"
+                                    : String.format(
+                                            Locale.ROOT,
+                                            "%.3f",
+                                            t.resources().cpuQuota() * run.dilation(t.target())));
         }
-        add(rows, ts, "instances", t -> t.resources().known() ? Integer.toString(t.resources().instances()) : "-");
-        add(rows, ts, "instance ready, mean (ms)", t -> t.resources().known() ? Units.ms(t.resources().meanReadyMillis() * 1000) : "-");
-        add(rows, ts, "CPU quota per instance, enforced (vCPU)", t -> t.resources().known() && !Double.isNaN(t.resources().cpuQuota())
-                ? String.format(java.util.Locale.ROOT, "%.3f", t.resources().cpuQuota()) : run.cpuIsolated() ? "-" : "none");
-        add(rows, ts, "CPU time, all instances (s)", t -> t.resources().known() ? Units.seconds(t.resources().cpuMillis()) : "-");
-        add(rows, ts, "CPU throttled by quota, all cores (s)", t -> t.resources().known() ? Units.seconds(t.resources().throttledMillis()) : "-");
-        add(rows, ts, "peak RSS, largest instance (MB)", t -> t.resources().known() ? Units.mb(t.resources().peakRssKb()) : "-");
+        add(
+                rows,
+                ts,
+                "instances",
+                t -> t.resources().known() ? Integer.toString(t.resources().instances()) : "-");
+        add(
+                rows,
+                ts,
+                "instance ready, mean (ms)",
+                t ->
+                        t.resources().known()
+                                ? Units.ms(t.resources().meanReadyMillis() * 1000)
+                                : "-");
+        add(
+                rows,
+                ts,
+                "CPU quota per instance, enforced (vCPU)",
+                t ->
+                        t.resources().known() && !Double.isNaN(t.resources().cpuQuota())
+                                ? String.format(Locale.ROOT, "%.3f", t.resources().cpuQuota())
+                                : run.cpuIsolated() ? "-" : "none");
+        add(
+                rows,
+                ts,
+                "CPU time, all instances (s)",
+                t -> t.resources().known() ? Units.seconds(t.resources().cpuMillis()) : "-");
+        add(
+                rows,
+                ts,
+                "CPU throttled by quota, all cores (s)",
+                t -> t.resources().known() ? Units.seconds(t.resources().throttledMillis()) : "-");
+        add(
+                rows,
+                ts,
+                "peak RSS, largest instance (MB)",
+                t -> t.resources().known() ? Units.mb(t.resources().peakRssKb()) : "-");
         ArrivalRows.add(rows, ts, run);
         ClientRows.add(rows, ts, run);
         return new SummaryTable(ts.stream().map(TargetSummary::target).toList(), List.copyOf(rows));
@@ -72,18 +173,31 @@ public record SummaryTable(List<String> targets, List<Row> rows) {
     }
 
     /**
-     * {@code t}'s round-trip quantile minus {@code first}'s, with the interval of the difference; on
-     * a dilated run both sides are divided by their own k first, since targets run k times slower each.
+     * {@code t}'s round-trip quantile minus {@code first}'s, with the interval of the difference;
+     * on a dilated run both sides are divided by their own k first, since targets run k times
+     * slower each.
      */
-    private static String versus(RunSummary run, TargetSummary first, TargetSummary t,
-                                 java.util.function.ToLongFunction<Distribution> quantile, Function<Distribution, long[]> interval) {
+    private static String versus(
+            RunSummary run,
+            TargetSummary first,
+            TargetSummary t,
+            ToLongFunction<Distribution> quantile,
+            Function<Distribution, long[]> interval) {
         double kFirst = run.dilation(first.target());
         double kThis = run.dilation(t.target());
         long[] a = interval.apply(first.roundTrip());
         long[] b = interval.apply(t.roundTrip());
-        long value = Math.round(quantile.applyAsLong(t.roundTrip()) / kThis - quantile.applyAsLong(first.roundTrip()) / kFirst);
-        long[] range = a == null || b == null ? null
-                : new long[] {Math.round(b[0] / kThis - a[1] / kFirst), Math.round(b[1] / kThis - a[0] / kFirst)};
+        long value =
+                Math.round(
+                        quantile.applyAsLong(t.roundTrip()) / kThis
+                                - quantile.applyAsLong(first.roundTrip()) / kFirst);
+        long[] range =
+                a == null || b == null
+                        ? null
+                        : new long[] {
+                            Math.round(b[0] / kThis - a[1] / kFirst),
+                            Math.round(b[1] / kThis - a[0] / kFirst)
+                        };
         return difference(value, range);
     }
 
@@ -92,21 +206,30 @@ public record SummaryTable(List<String> targets, List<Row> rows) {
         return i == null ? "too few" : "[" + Units.ms(i[0]) + ", " + Units.ms(i[1]) + "]";
     }
 
-    /** A difference against the first target with its interval: "-34 [-41, -28]", or "no significant difference" when it holds 0. */
+    /**
+     * A difference against the first target with its interval: "-34 [-41, -28]", or "no significant
+     * difference" when it holds 0.
+     */
     static String difference(long micros, long[] interval) {
         String value = signed(micros);
         if (interval == null) {
             return value + " (too few)";
         }
         String range = " [" + signed(interval[0]) + ", " + signed(interval[1]) + "]";
-        return interval[0] <= 0 && interval[1] >= 0 ? value + range + " no significant difference" : value + range;
+        return interval[0] <= 0 && interval[1] >= 0
+                ? value + range + " no significant difference"
+                : value + range;
     }
 
     private static String signed(long micros) {
         return (micros > 0 ? "+" : micros < 0 ? "-" : "") + Units.ms(Math.abs(micros));
     }
 
-    static void add(List<Row> rows, List<TargetSummary> ts, String measure, Function<TargetSummary, String> value) {
+    static void add(
+            List<Row> rows,
+            List<TargetSummary> ts,
+            String measure,
+            Function<TargetSummary, String> value) {
         rows.add(new Row(measure, ts.stream().map(value).toList()));
     }
 }

@@ -2,11 +2,12 @@ package dev.pixelforge.report.format;
 
 import java.util.Locale;
 
-/** Number formatting shared by the text reports: milliseconds from microseconds, rates, percentages. */
+/**
+ * Number formatting shared by the text reports: milliseconds from microseconds, rates, percentages.
+ */
 final class Units {
 
-    private Units() {
-    }
+    private Units() {}
 
     static String ms(double micros) {
         if (Double.isNaN(micros) || micros < 0) {

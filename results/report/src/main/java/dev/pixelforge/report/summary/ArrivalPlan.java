@@ -10,9 +10,16 @@ import java.util.Properties;
  * the thread pool. {@link #NONE} in closed loop and for runs from before open loop.
  *
  * @param askedPerSecond the mean rate asked for (cloud-equivalent)
- * @param sentPerSecond  the mean rate this machine was to send (the asked one / k)
+ * @param sentPerSecond the mean rate this machine was to send (the asked one / k)
  */
-public record ArrivalPlan(String asked, String sent, long planned, int seconds, double askedPerSecond, double sentPerSecond, int maxThreads) {
+public record ArrivalPlan(
+        String asked,
+        String sent,
+        long planned,
+        int seconds,
+        double askedPerSecond,
+        double sentPerSecond,
+        int maxThreads) {
 
     public static final ArrivalPlan NONE = new ArrivalPlan("", "", 0, 0, Double.NaN, Double.NaN, 0);
 
@@ -29,12 +36,20 @@ public record ArrivalPlan(String asked, String sent, long planned, int seconds, 
         }
         for (String key : about.stringPropertyNames()) {
             if (key.startsWith("arrivals.") && key.endsWith(".planned")) {
-                String target = key.substring("arrivals.".length(), key.length() - ".planned".length());
+                String target =
+                        key.substring("arrivals.".length(), key.length() - ".planned".length());
                 String prefix = "arrivals." + target + ".";
-                out.put(target, new ArrivalPlan(asked, about.getProperty(prefix + "sent", asked),
-                        Long.parseLong(about.getProperty(key).trim()), Integer.parseInt(about.getProperty(prefix + "seconds", "0").trim()),
-                        Double.parseDouble(about.getProperty("arrivals.rate", "NaN")), Double.parseDouble(about.getProperty(prefix + "rate", "NaN")),
-                        Integer.parseInt(about.getProperty("arrivals.max-threads", "0").trim())));
+                out.put(
+                        target,
+                        new ArrivalPlan(
+                                asked,
+                                about.getProperty(prefix + "sent", asked),
+                                Long.parseLong(about.getProperty(key).trim()),
+                                Integer.parseInt(about.getProperty(prefix + "seconds", "0").trim()),
+                                Double.parseDouble(about.getProperty("arrivals.rate", "NaN")),
+                                Double.parseDouble(about.getProperty(prefix + "rate", "NaN")),
+                                Integer.parseInt(
+                                        about.getProperty("arrivals.max-threads", "0").trim())));
             }
         }
         return out;

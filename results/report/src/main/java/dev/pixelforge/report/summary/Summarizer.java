@@ -1,6 +1,7 @@
 package dev.pixelforge.report.summary;
 
 import dev.pixelforge.platform.sample.Sample;
+
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -12,8 +13,8 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Folds samples, as they stream from the sample log, into a {@link RunSummary}. Holds the
- * durations of the run (a few longs per request), never the samples themselves.
+ * Folds samples, as they stream from the sample log, into a {@link RunSummary}. Holds the durations
+ * of the run (a few longs per request), never the samples themselves.
  */
 public final class Summarizer implements Consumer<Sample> {
 
@@ -25,13 +26,20 @@ public final class Summarizer implements Consumer<Sample> {
     private long firstStart = Long.MAX_VALUE;
     private long lastEnd = Long.MIN_VALUE;
 
-    /** @param resources per target, from the run's instance records (local runs); absent targets are unknown */
+    /**
+     * @param resources per target, from the run's instance records (local runs); absent targets are
+     *     unknown
+     */
     public Summarizer(Map<String, TargetSummary.Resources> resources) {
         this(resources, Map.of());
     }
 
-    /** @param plans per open-loop target, what it was to be sent (run.properties); closed-loop targets are absent */
-    public Summarizer(Map<String, TargetSummary.Resources> resources, Map<String, ArrivalPlan> plans) {
+    /**
+     * @param plans per open-loop target, what it was to be sent (run.properties); closed-loop
+     *     targets are absent
+     */
+    public Summarizer(
+            Map<String, TargetSummary.Resources> resources, Map<String, ArrivalPlan> plans) {
         this.resources = resources;
         this.plans = plans;
     }
@@ -46,11 +54,14 @@ public final class Summarizer implements Consumer<Sample> {
     public RunSummary summary(String run, String profile) {
         List<TargetSummary> all = new ArrayList<>();
         for (PerTarget t : targets.values()) {
-            all.add(t.summary(resources.getOrDefault(t.target, TargetSummary.Resources.UNKNOWN),
-                    plans.getOrDefault(t.target, ArrivalPlan.NONE)));
+            all.add(
+                    t.summary(
+                            resources.getOrDefault(t.target, TargetSummary.Resources.UNKNOWN),
+                            plans.getOrDefault(t.target, ArrivalPlan.NONE)));
         }
         double seconds = targets.isEmpty() ? 0 : (lastEnd - firstStart) / 1000.0;
-        return new RunSummary(run, profile, targets.isEmpty() ? 0 : firstStart, seconds, List.copyOf(all));
+        return new RunSummary(
+                run, profile, targets.isEmpty() ? 0 : firstStart, seconds, List.copyOf(all));
     }
 
     /** Pixels of an image named like "1920x1080-jpeg" (0 when the name has no size). */
@@ -80,7 +91,8 @@ public final class Summarizer implements Consumer<Sample> {
         final LongList refusalRoundTrip = new LongList();
         final LongList errorRoundTrip = new LongList();
         final Map<String, LongList[]> byImage = new LinkedHashMap<>();
-        // epoch second -> requests, ok, throttles, errors, sum of round trips from the intended send time, sum of round trips from the send
+        // epoch second -> requests, ok, throttles, errors, sum of round trips from the intended
+        // send time, sum of round trips from the send
         final TreeMap<Long, long[]> perSecond = new TreeMap<>();
 
         PerTarget(String target) {
@@ -93,7 +105,8 @@ public final class Summarizer implements Consumer<Sample> {
             lastEnd = Math.max(lastEnd, s.endEpochMillis());
             long[] sec = perSecond.computeIfAbsent(s.startEpochMillis() / 1000, k -> new long[6]);
             sec[0]++;
-            sec[5] += s.roundTripMicros(); // in flight from the send, whatever the answer: it held a thread that long
+            sec[5] += s.roundTripMicros(); // in flight from the send, whatever the answer: it
+            // held a thread that long
             if (s.sendLagMicros() >= 0) {
                 scheduled++;
                 sendLag.add(s.sendLagMicros());
@@ -101,10 +114,12 @@ public final class Summarizer implements Consumer<Sample> {
                     late++;
                 }
             }
-            // Open loop: from the time the request was due, so that a stalled target's queue shows (coordinated
+            // Open loop: from the time the request was due, so that a stalled target's queue shows
+            // (coordinated
             // omission); in closed loop there is no such time and this is the round trip itself.
             long roundTripMicros = s.intendedRoundTripMicros();
-            // Only successes enter the timings: a refusal answered in a millisecond is not a fast request.
+            // Only successes enter the timings: a refusal answered in a millisecond is not a fast
+            // request.
             if (s.throttled()) {
                 throttles++;
                 sec[2]++;
@@ -112,7 +127,8 @@ public final class Summarizer implements Consumer<Sample> {
             } else if (s.success()) {
                 successes++;
                 sec[1]++;
-                sec[4] += roundTripMicros; // the per-second mean, like every timing, is of successes
+                sec[4] +=
+                        roundTripMicros; // the per-second mean, like every timing, is of successes
                 roundTrip.add(roundTripMicros);
                 latency.add(s.latencyMicros());
                 connect.add(s.connectMicros());
@@ -130,7 +146,9 @@ public final class Summarizer implements Consumer<Sample> {
                 coldRoundTrip.add(roundTripMicros);
             }
             if (s.success()) {
-                LongList[] img = byImage.computeIfAbsent(s.image(), k -> new LongList[] {new LongList(), new LongList()});
+                LongList[] img =
+                        byImage.computeIfAbsent(
+                                s.image(), k -> new LongList[] {new LongList(), new LongList()});
                 img[0].add(roundTripMicros);
                 if (s.appMicros() >= 0) {
                     img[1].add(s.appMicros());
@@ -142,21 +160,61 @@ public final class Summarizer implements Consumer<Sample> {
             double window = Math.max(0.001, (lastEnd - firstStart) / 1000.0);
             Map<String, TargetSummary.ImageTimes> images = new LinkedHashMap<>();
             byImage.entrySet().stream()
-                    .sorted(Comparator.comparingLong((Map.Entry<String, LongList[]> e) -> pixels(e.getKey())).thenComparing(Map.Entry::getKey))
-                    .forEach(e -> images.put(e.getKey(), new TargetSummary.ImageTimes(e.getKey(), pixels(e.getKey()),
-                            Distribution.of(e.getValue()[0].toArray()), Distribution.of(e.getValue()[1].toArray()))));
+                    .sorted(
+                            Comparator.comparingLong(
+                                            (Map.Entry<String, LongList[]> e) -> pixels(e.getKey()))
+                                    .thenComparing(Map.Entry::getKey))
+                    .forEach(
+                            e ->
+                                    images.put(
+                                            e.getKey(),
+                                            new TargetSummary.ImageTimes(
+                                                    e.getKey(),
+                                                    pixels(e.getKey()),
+                                                    Distribution.of(e.getValue()[0].toArray()),
+                                                    Distribution.of(e.getValue()[1].toArray()))));
             List<TargetSummary.Second> seconds = new ArrayList<>();
             long first = perSecond.isEmpty() ? 0 : perSecond.firstKey();
-            perSecond.forEach((sec, c) -> seconds.add(new TargetSummary.Second((int) (sec - first), c[0], c[1], c[2], c[3],
-                    c[1] == 0 ? 0 : c[4] / (double) c[1], c[5])));
+            perSecond.forEach(
+                    (sec, c) ->
+                            seconds.add(
+                                    new TargetSummary.Second(
+                                            (int) (sec - first),
+                                            c[0],
+                                            c[1],
+                                            c[2],
+                                            c[3],
+                                            c[1] == 0 ? 0 : c[4] / (double) c[1],
+                                            c[5])));
             long[] rt = roundTrip.toArray();
             Distribution roundTripDist = Distribution.of(rt); // sorts rt
-            return new TargetSummary(target, samples, successes, errors, throttles, colds, window, samples / window, successes / window,
+            return new TargetSummary(
+                    target,
+                    samples,
+                    successes,
+                    errors,
+                    throttles,
+                    colds,
+                    window,
+                    samples / window,
+                    successes / window,
                     samples == 0 ? 0 : successes / (double) samples,
-                    roundTripDist, Distribution.of(latency.toArray()), Distribution.of(connect.toArray()),
-                    Distribution.of(process.toArray()), Distribution.of(overhead.toArray()), Distribution.of(coldRoundTrip.toArray()),
-                    Distribution.of(refusalRoundTrip.toArray()), Distribution.of(errorRoundTrip.toArray()), images, List.copyOf(seconds), rt, resources,
-                    scheduled == 0 && !plan.known() ? Arrivals.CLOSED_LOOP : new Arrivals(plan, scheduled, late, Distribution.of(sendLag.toArray())));
+                    roundTripDist,
+                    Distribution.of(latency.toArray()),
+                    Distribution.of(connect.toArray()),
+                    Distribution.of(process.toArray()),
+                    Distribution.of(overhead.toArray()),
+                    Distribution.of(coldRoundTrip.toArray()),
+                    Distribution.of(refusalRoundTrip.toArray()),
+                    Distribution.of(errorRoundTrip.toArray()),
+                    images,
+                    List.copyOf(seconds),
+                    rt,
+                    resources,
+                    scheduled == 0 && !plan.known()
+                            ? Arrivals.CLOSED_LOOP
+                            : new Arrivals(
+                                    plan, scheduled, late, Distribution.of(sendLag.toArray())));
         }
     }
 }

@@ -11,21 +11,58 @@ import java.util.Map;
  */
 final class SweepCsv {
 
-    private SweepCsv() {
-    }
+    private SweepCsv() {}
 
     static String render(List<SizePoint> points) {
-        StringBuilder csv = new StringBuilder("target,size,vcpu,memory_mib,dilation,samples,goodput_rps,round_trip_p50_ms,"
-                + "round_trip_p95_ms,process_p50_ms,process_p50_low_ms,process_p50_high_ms,process_p95_ms,cold_round_trip_p50_ms,"
-                + "usd_per_million,largest_image,largest_image_process_p50_ms\n");
+        StringBuilder csv =
+                new StringBuilder(
+                        String.join(
+                                        ",",
+                                        "target",
+                                        "size",
+                                        "vcpu",
+                                        "memory_mib",
+                                        "dilation",
+                                        "samples",
+                                        "goodput_rps",
+                                        "round_trip_p50_ms",
+                                        "round_trip_p95_ms",
+                                        "process_p50_ms",
+                                        "process_p50_low_ms",
+                                        "process_p50_high_ms",
+                                        "process_p95_ms",
+                                        "cold_round_trip_p50_ms",
+                                        "usd_per_million",
+                                        "largest_image",
+                                        "largest_image_process_p50_ms")
+                                + "\n");
         for (SizePoint p : points) {
             double[] ci = p.processP50Interval();
-            csv.append(String.join(",", p.target(), quoted(p.size()), num(p.vcpus()), Integer.toString(p.memoryMib()), num(p.dilation()),
-                    Long.toString(p.samples()), num(p.goodputRps()), num(p.roundTripP50()), num(p.roundTripP95()), num(p.processP50()),
-                    ci == null ? "" : num(ci[0]), ci == null ? "" : num(ci[1]), num(p.processP95()), num(p.coldRoundTripP50()),
-                    p.priced() ? String.format(Locale.ROOT, "%.6f", p.usdPerMillion()) : "",
-                    p.largestImage() == null ? "" : p.largestImage().getKey(),
-                    p.largestImage() == null ? "" : num(p.largestImage().getValue()))).append('\n');
+            csv.append(
+                            String.join(
+                                    ",",
+                                    p.target(),
+                                    quoted(p.size()),
+                                    num(p.vcpus()),
+                                    Integer.toString(p.memoryMib()),
+                                    num(p.dilation()),
+                                    Long.toString(p.samples()),
+                                    num(p.goodputRps()),
+                                    num(p.roundTripP50()),
+                                    num(p.roundTripP95()),
+                                    num(p.processP50()),
+                                    ci == null ? "" : num(ci[0]),
+                                    ci == null ? "" : num(ci[1]),
+                                    num(p.processP95()),
+                                    num(p.coldRoundTripP50()),
+                                    p.priced()
+                                            ? String.format(Locale.ROOT, "%.6f", p.usdPerMillion())
+                                            : "",
+                                    p.largestImage() == null ? "" : p.largestImage().getKey(),
+                                    p.largestImage() == null
+                                            ? ""
+                                            : num(p.largestImage().getValue())))
+                    .append('\n');
         }
         return csv.toString();
     }
@@ -34,7 +71,15 @@ final class SweepCsv {
         StringBuilder csv = new StringBuilder("target,size,vcpu,image,process_p50_ms\n");
         for (SizePoint p : points) {
             for (Map.Entry<String, Double> i : p.imageProcessP50().entrySet()) {
-                csv.append(String.join(",", p.target(), quoted(p.size()), num(p.vcpus()), i.getKey(), num(i.getValue()))).append('\n');
+                csv.append(
+                                String.join(
+                                        ",",
+                                        p.target(),
+                                        quoted(p.size()),
+                                        num(p.vcpus()),
+                                        i.getKey(),
+                                        num(i.getValue())))
+                        .append('\n');
             }
         }
         return csv.toString();

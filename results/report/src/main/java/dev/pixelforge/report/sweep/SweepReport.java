@@ -3,11 +3,11 @@ package dev.pixelforge.report.sweep;
 import dev.pixelforge.report.ReportWriter;
 import dev.pixelforge.report.cost.CostEstimate;
 import dev.pixelforge.report.format.ChartSpec;
-import dev.pixelforge.report.format.HtmlReport;
 import dev.pixelforge.report.format.PngChart;
 import dev.pixelforge.report.summary.Distribution;
 import dev.pixelforge.report.summary.RunSummary;
 import dev.pixelforge.report.summary.TargetSummary;
+
 import java.io.IOException;
 import java.io.Reader;
 import java.io.Writer;
@@ -17,27 +17,27 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Properties;
 
 /**
  * A sweep's own files, made from its folder alone: {@code sweep.properties} names the steps (one
  * run folder per target and size) in the order they ran; each step is summarised as the report
- * summarises a run, and {@code sweep.csv}, {@code sweep-images.csv}, {@code sweep.html} and
- * {@code charts/} are written beside them.
+ * summarises a run, and {@code sweep.csv}, {@code sweep-images.csv}, {@code sweep.html} and {@code
+ * charts/} are written beside them.
  */
 public final class SweepReport {
 
     public static final String MANIFEST = "sweep.properties";
 
-    private SweepReport() {
-    }
+    private SweepReport() {}
 
     /** The sweep's points and each target's choices, as written. */
     public record Result(List<SizePoint> points, Map<String, List<SizeChoice>> choices) {
 
         /** Each dilated size whose figures may flatter it ({@link SizePoint#dilationCaveat()}). */
         public List<String> caveats() {
-            return points.stream().map(SizePoint::dilationCaveat).filter(java.util.Objects::nonNull).toList();
+            return points.stream().map(SizePoint::dilationCaveat).filter(Objects::nonNull).toList();
         }
     }
 
@@ -50,14 +50,25 @@ public final class SweepReport {
         double weight = Double.parseDouble(manifest.getProperty("balanced-weight", "0.5"));
         List<SizePoint> points = new ArrayList<>();
         for (String step : manifest.getProperty("steps", "").split(",")) {
-            if (!step.isBlank() && Files.exists(sweepDir.resolve(step.trim()).resolve("samples.csv"))) {
-                points.add(point(sweepDir.resolve(step.trim()), manifest.getProperty("step." + step.trim() + ".size", step.trim())));
+            if (!step.isBlank()
+                    && Files.exists(sweepDir.resolve(step.trim()).resolve("samples.csv"))) {
+                points.add(
+                        point(
+                                sweepDir.resolve(step.trim()),
+                                manifest.getProperty(
+                                        "step." + step.trim() + ".size", step.trim())));
             }
         }
         Map<String, List<SizeChoice>> choices = new LinkedHashMap<>();
-        SweepCharts.byTarget(points).forEach((target, sizes) -> choices.put(target,
-                List.of(SizeChoice.of(sizes, Strategy.COST, weight), SizeChoice.of(sizes, Strategy.SPEED, weight),
-                        SizeChoice.of(sizes, Strategy.BALANCED, weight))));
+        SweepCharts.byTarget(points)
+                .forEach(
+                        (target, sizes) ->
+                                choices.put(
+                                        target,
+                                        List.of(
+                                                SizeChoice.of(sizes, Strategy.COST, weight),
+                                                SizeChoice.of(sizes, Strategy.SPEED, weight),
+                                                SizeChoice.of(sizes, Strategy.BALANCED, weight))));
         Files.writeString(sweepDir.resolve("sweep.csv"), SweepCsv.render(points));
         Files.writeString(sweepDir.resolve("sweep-images.csv"), SweepCsv.images(points));
         List<ChartSpec> charts = SweepCharts.all(points);
@@ -69,16 +80,29 @@ public final class SweepReport {
             Files.write(chartDir.resolve(c.name() + ".png"), png);
         }
         try (Writer w = Files.newBufferedWriter(sweepDir.resolve("sweep.html"))) {
-            w.write(SweepHtml.render(sweepDir.getFileName().toString(), manifest, points, choices, charts, pngs));
+            w.write(
+                    SweepHtml.render(
+                            sweepDir.getFileName().toString(),
+                            manifest,
+                            points,
+                            choices,
+                            charts,
+                            pngs));
         }
         return new Result(points, choices);
     }
 
-    /** One step: its one target's summary, cloud-equivalent, and the size its run.properties recorded. */
+    /**
+     * One step: its one target's summary, cloud-equivalent, and the size its run.properties
+     * recorded.
+     */
     static SizePoint point(Path stepDir, String size) throws IOException {
         RunSummary run = ReportWriter.summarize(stepDir);
         if (run.targets().size() != 1) {
-            throw new IOException(stepDir + ": a sweep step holds one target, this one has " + run.targets().size());
+            throw new IOException(
+                    stepDir
+                            + ": a sweep step holds one target, this one has "
+                            + run.targets().size());
         }
         TargetSummary t = run.targets().get(0);
         Properties about = new Properties();
@@ -88,17 +112,39 @@ public final class SweepReport {
         double k = run.dilation(t.target());
         Map<String, Double> images = new LinkedHashMap<>();
         t.byImage().values().forEach(i -> images.put(i.image(), ms(i.process().p50(), k)));
-        double usd = run.costs().stream().filter(c -> c.target().equals(t.target())).mapToDouble(CostEstimate::perMillionUsd)
-                .findFirst().orElse(Double.NaN);
+        double usd =
+                run.costs().stream()
+                        .filter(c -> c.target().equals(t.target()))
+                        .mapToDouble(CostEstimate::perMillionUsd)
+                        .findFirst()
+                        .orElse(Double.NaN);
         Distribution process = t.process();
-        return new SizePoint(t.target(), size, Double.parseDouble(about.getProperty("cpus." + t.target(), "NaN")),
-                Integer.parseInt(about.getProperty("memory-mb." + t.target(), "0")), k, t.samples(), t.goodputRps() * k,
-                ms(t.roundTrip().p50(), k), ms(t.roundTrip().p95(), k), ms(process.p50(), k),
-                process.p50Interval() == null ? null : new double[] {ms(process.p50Interval()[0], k), ms(process.p50Interval()[1], k)},
-                ms(process.p95(), k), ms(t.coldRoundTrip().p50(), k), usd, images);
+        return new SizePoint(
+                t.target(),
+                size,
+                Double.parseDouble(about.getProperty("cpus." + t.target(), "NaN")),
+                Integer.parseInt(about.getProperty("memory-mb." + t.target(), "0")),
+                k,
+                t.samples(),
+                t.goodputRps() * k,
+                ms(t.roundTrip().p50(), k),
+                ms(t.roundTrip().p95(), k),
+                ms(process.p50(), k),
+                process.p50Interval() == null
+                        ? null
+                        : new double[] {
+                            ms(process.p50Interval()[0], k), ms(process.p50Interval()[1], k)
+                        },
+                ms(process.p95(), k),
+                ms(t.coldRoundTrip().p50(), k),
+                usd,
+                images);
     }
 
-    /** Microseconds of a run dilated k times as cloud-equivalent milliseconds; NaN for a distribution with no values (-1). */
+    /**
+     * Microseconds of a run dilated k times as cloud-equivalent milliseconds; NaN for a
+     * distribution with no values (-1).
+     */
     private static double ms(long micros, double k) {
         return micros < 0 ? Double.NaN : micros / k / 1000.0;
     }

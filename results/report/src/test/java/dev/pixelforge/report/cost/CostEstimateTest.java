@@ -1,9 +1,11 @@
 package dev.pixelforge.report.cost;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
 import dev.pixelforge.core.testing.RepositoryRoot;
 import dev.pixelforge.report.cloud.CloudMetric;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
+import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
 import java.io.Reader;
@@ -11,7 +13,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Properties;
-import org.junit.jupiter.api.Test;
 
 /** The cost arithmetic by hand, with the committed unit prices. */
 class CostEstimateTest {
@@ -19,8 +20,17 @@ class CostEstimateTest {
     private static final Path ROOT = RepositoryRoot.path();
 
     @Test
-    void lambda_billsTheReportedDurationByGigabyteSecond_plusLambdaAndApiGatewayRequests() throws IOException {
-        List<CloudMetric> report = List.of(new CloudMetric("aws-lambda", "REPORT lines", "Billed Duration", "mean", 100, "ms"));
+    void lambda_billsTheReportedDurationByGigabyteSecond_plusLambdaAndApiGatewayRequests()
+            throws IOException {
+        List<CloudMetric> report =
+                List.of(
+                        new CloudMetric(
+                                "aws-lambda",
+                                "REPORT lines",
+                                "Billed Duration",
+                                "mean",
+                                100,
+                                "ms"));
         CostEstimate c = CostEstimate.of("aws-lambda", 42_000, 1024, 1, prices(), report);
         // 0.1 s x 1 GB x 0.0000166667 $/GB-s x 1e6 = 1.66667, + 0.20 Lambda + 3.50 API Gateway
         assertEquals(100, c.billedMillis(), 1e-9);
@@ -36,7 +46,8 @@ class CostEstimateTest {
     }
 
     @Test
-    void google_billsInstanceTimeIn100MillisecondSteps_byVcpuAndGibSecond_plusTheRequestFee() throws IOException {
+    void google_billsInstanceTimeIn100MillisecondSteps_byVcpuAndGibSecond_plusTheRequestFee()
+            throws IOException {
         CostEstimate c = CostEstimate.of("gcp-function", 150_000, 1024, 1, prices(), List.of());
         // 150 ms -> 200 ms; 0.2 s x (1 x 0.000024 + 1 x 0.0000025) x 1e6 = 5.30, + 0.40
         assertEquals(200, c.billedMillis(), 1e-9);
@@ -44,31 +55,81 @@ class CostEstimateTest {
     }
 
     @Test
-    void cloudRun_billsBillableInstanceTime_sharedByConcurrentRequests_perRequestServed() throws IOException {
-        List<CloudMetric> cloud = List.of(
-                new CloudMetric("container", "Cloud Monitoring", "container/billable_instance_time", "sum", 2.0, "s"),
-                new CloudMetric("container", "Cloud Monitoring", "request_count", "sum", 40, "requests"));
+    void cloudRun_billsBillableInstanceTime_sharedByConcurrentRequests_perRequestServed()
+            throws IOException {
+        List<CloudMetric> cloud =
+                List.of(
+                        new CloudMetric(
+                                "container",
+                                "Cloud Monitoring",
+                                "container/billable_instance_time",
+                                "sum",
+                                2.0,
+                                "s"),
+                        new CloudMetric(
+                                "container",
+                                "Cloud Monitoring",
+                                "request_count",
+                                "sum",
+                                40,
+                                "requests"));
         CostEstimate c = CostEstimate.of("container", 400_000, 1, 1024, 1, prices(), cloud);
-        // 2.0 s / 40 = 50 ms a request, whatever each one's own 400 ms: 0.05 x (0.000024 + 0.0000025) x 1e6 = 1.325, + 0.40
+        // 2.0 s / 40 = 50 ms a request, whatever each one's own 400 ms: 0.05 x (0.000024 +
+        // 0.0000025) x 1e6 = 1.325, + 0.40
         assertEquals(50, c.billedMillis(), 1e-9);
         assertEquals(1.725, c.perMillionUsd(), 1e-9);
     }
 
     @Test
     void cloudRun_refusedRequests_shareNoInstanceTime() throws IOException {
-        List<CloudMetric> cloud = List.of(
-                new CloudMetric("container", "Cloud Monitoring", "container/billable_instance_time", "sum", 2.0, "s"),
-                new CloudMetric("container", "Cloud Monitoring", "request_count", "sum", 50, "requests"),
-                new CloudMetric("container", "Cloud Monitoring", "request_count", "429 sum", 10, "requests"));
+        List<CloudMetric> cloud =
+                List.of(
+                        new CloudMetric(
+                                "container",
+                                "Cloud Monitoring",
+                                "container/billable_instance_time",
+                                "sum",
+                                2.0,
+                                "s"),
+                        new CloudMetric(
+                                "container",
+                                "Cloud Monitoring",
+                                "request_count",
+                                "sum",
+                                50,
+                                "requests"),
+                        new CloudMetric(
+                                "container",
+                                "Cloud Monitoring",
+                                "request_count",
+                                "429 sum",
+                                10,
+                                "requests"));
         // 50 reached the service, 10 were refused with 429: 2.0 s over the 40 served is 50 ms each.
-        assertEquals(50, CostEstimate.of("container", 400_000, 1, 1024, 1, prices(), cloud).billedMillis(), 1e-9);
+        assertEquals(
+                50,
+                CostEstimate.of("container", 400_000, 1, 1024, 1, prices(), cloud).billedMillis(),
+                1e-9);
     }
 
     @Test
     void cloudRun_dilated_billsTheCloudEquivalentTime() throws IOException {
-        List<CloudMetric> cloud = List.of(
-                new CloudMetric("container", "Cloud Monitoring", "container/billable_instance_time", "sum", 8.0, "s"),
-                new CloudMetric("container", "Cloud Monitoring", "request_count", "sum", 40, "requests"));
+        List<CloudMetric> cloud =
+                List.of(
+                        new CloudMetric(
+                                "container",
+                                "Cloud Monitoring",
+                                "container/billable_instance_time",
+                                "sum",
+                                8.0,
+                                "s"),
+                        new CloudMetric(
+                                "container",
+                                "Cloud Monitoring",
+                                "request_count",
+                                "sum",
+                                40,
+                                "requests"));
         CostEstimate c = CostEstimate.of("container", 400_000, 4, 1024, 1, prices(), cloud);
         assertEquals(50, c.billedMillis(), 1e-9, "8 s measured at k = 4 is 2 s in the cloud");
     }
@@ -80,5 +141,4 @@ class CostEstimateTest {
         }
         return p;
     }
-
 }

@@ -9,12 +9,16 @@ class SummaryTableDifferenceTest {
 
     @Test
     void difference_withAnIntervalClearOfZero_isSignificant() {
-        assertEquals("-34.0 [-41.0, -28.0]", SummaryTable.difference(-34_000, new long[] {-41_000, -28_000}));
+        assertEquals(
+                "-34.0 [-41.0, -28.0]",
+                SummaryTable.difference(-34_000, new long[] {-41_000, -28_000}));
     }
 
     @Test
     void difference_whoseIntervalHoldsZero_saysSo() {
-        assertEquals("+5.00 [-3.00, +12.0] no significant difference", SummaryTable.difference(5_000, new long[] {-3_000, 12_000}));
+        assertEquals(
+                "+5.00 [-3.00, +12.0] no significant difference",
+                SummaryTable.difference(5_000, new long[] {-3_000, 12_000}));
     }
 
     @Test

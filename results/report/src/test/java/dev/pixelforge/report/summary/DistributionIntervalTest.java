@@ -3,8 +3,9 @@ package dev.pixelforge.report.summary;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
-import java.util.stream.LongStream;
 import org.junit.jupiter.api.Test;
+
+import java.util.stream.LongStream;
 
 /** The order-statistic 95% intervals, against ranks worked out by hand (Le Boudec, Theorem 2.1). */
 class DistributionIntervalTest {
@@ -15,13 +16,15 @@ class DistributionIntervalTest {
 
     @Test
     void median_of200_isBetweenRanks86And115() {
-        // 1.96 x sqrt(200 x 0.5 x 0.5) = 13.86: j = floor(100 - 13.86) = 86, k = ceil(101 + 13.86) = 115
+        // 1.96 x sqrt(200 x 0.5 x 0.5) = 13.86: j = floor(100 - 13.86) = 86, k = ceil(101 + 13.86)
+        // = 115
         assertArrayEquals(new long[] {86, 115}, Distribution.of(oneTo(200, 0)).p50Interval());
     }
 
     @Test
     void p95_of200_isBetweenRanks183And198() {
-        // 1.96 x sqrt(200 x 0.95 x 0.05) = 6.04: j = floor(190 - 6.04) = 183, k = ceil(191 + 6.04) = 198
+        // 1.96 x sqrt(200 x 0.95 x 0.05) = 6.04: j = floor(190 - 6.04) = 183, k = ceil(191 + 6.04)
+        // = 198
         assertArrayEquals(new long[] {183, 198}, Distribution.of(oneTo(200, 0)).p95Interval());
     }
 

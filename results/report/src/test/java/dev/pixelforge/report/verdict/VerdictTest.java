@@ -5,8 +5,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.pixelforge.platform.sample.Sample;
 import dev.pixelforge.platform.sample.SampleLog;
+import dev.pixelforge.report.HandComputedFixture;
 import dev.pixelforge.report.ReportWriter;
 import dev.pixelforge.report.summary.RunSummary;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -15,42 +20,62 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
-/** The verdict against the hand-computed fixture (intervals.py beside it) and against a run built to be clear-cut. */
+/**
+ * The verdict against the hand-computed fixture (intervals.py beside it) and against a run built to
+ * be clear-cut.
+ */
 class VerdictTest {
 
-    @TempDir
-    Path run;
+    @TempDir Path run;
 
     @Test
     void handComputedFixture_carriesNoVerdict_andSaysWhy() throws IOException {
-        dev.pixelforge.report.HandComputedFixture.copyTo(run);
+        HandComputedFixture.copyTo(run);
         Map<String, Verdict.Finding> f = byQuestion(Verdict.of(ReportWriter.write(run)));
 
-        assertEquals(Verdict.Finding.none("latency p50 (round trip)", "too few successes for a 95% interval on container, gcp-function"),
+        assertEquals(
+                Verdict.Finding.none(
+                        "latency p50 (round trip)",
+                        "too few successes for a 95% interval on container, gcp-function"),
                 f.get("latency p50 (round trip)"));
-        assertEquals("too few successes for a 95% interval on aws-lambda, container, gcp-function", f.get("latency p99 (round trip)").margin());
-        assertEquals("too few cold starts (aws-lambda 1, container 1, gcp-function 1; 10 needed on two targets)",
+        assertEquals(
+                "too few successes for a 95% interval on aws-lambda, container, gcp-function",
+                f.get("latency p99 (round trip)").margin());
+        assertEquals(
+                "too few cold starts (aws-lambda 1, container 1, gcp-function 1; 10 needed on two"
+                        + " targets)",
                 f.get("cold-start penalty (cold p50 - p50)").margin());
         Verdict.Finding availability = f.get("availability under load");
         assertEquals("no significant difference", availability.better());
-        assertEquals("not significant (95% intervals container [0.510, 1.00], gcp-function [0.510, 1.00] overlap)", availability.significance());
-        assertEquals(Verdict.Finding.none("throughput (goodput, successes/s)", "fewer than two targets ran 30 seconds or more (too few"
-                + " per-second counts for an interval)"), f.get("throughput (goodput, successes/s)"));
+        assertEquals(
+                "not significant (95% intervals container [0.510, 1.00], gcp-function [0.510, 1.00]"
+                        + " overlap)",
+                availability.significance());
+        assertEquals(
+                Verdict.Finding.none(
+                        "throughput (goodput, successes/s)",
+                        "fewer than two targets ran 30 seconds or more (too few"
+                                + " per-second counts for an interval)"),
+                f.get("throughput (goodput, successes/s)"));
         assertEquals("no verdict", f.get("CPU time per success").better());
         Verdict.Finding cost = f.get("cost per million requests");
         assertEquals("gcp-function", cost.better());
-        assertEquals("container costs 1.45x as much ($5.76 vs $8.35)", cost.margin(), "expected.py: 5.759900 and 8.350000");
+        assertEquals(
+                "container costs 1.45x as much ($5.76 vs $8.35)",
+                cost.margin(),
+                "expected.py: 5.759900 and 8.350000");
         String md = Files.readString(run.resolve("summary.md"));
-        assertTrue(md.indexOf("## Verdict") < md.indexOf("| measure |"), "the verdict comes before the table");
+        assertTrue(
+                md.indexOf("## Verdict") < md.indexOf("| measure |"),
+                "the verdict comes before the table");
         assertTrue(md.contains("aws-lambda had 1 cold start: too few (under 10)"), md);
     }
 
     @Test
     void clearCutRun_namesTheBetterTarget_withItsMargin() throws IOException {
-        // 200 successes each over 20 s: "fast" answers in 100..299 ms, "slow" in 400..599 ms; "slow" loses 20 more to 503s.
+        // 200 successes each over 20 s: "fast" answers in 100..299 ms, "slow" in 400..599 ms;
+        // "slow" loses 20 more to 503s.
         List<Sample> samples = new ArrayList<>();
         for (int i = 0; i < 200; i++) {
             samples.add(sample("fast", i * 100L, 200, (100 + i) * 1000L));
@@ -69,31 +94,57 @@ class VerdictTest {
         assertTrue(p50.significance().startsWith("significant"), p50.significance());
         Verdict.Finding availability = f.get("availability under load");
         assertEquals("fast", availability.better());
-        assertEquals("9.09 percentage points above slow (100.00% vs 90.91%)", availability.margin());
+        assertEquals(
+                "9.09 percentage points above slow (100.00% vs 90.91%)", availability.margin());
     }
 
     @Test
     void aFastTargetThatRefusedMost_winsLatencyOnlyWithThatSaid() throws IOException {
-        // "lambda" answers 200 in 100..299 ms and refuses 800 more with 429; "run" answers all 200 in 400..599 ms.
+        // "lambda" answers 200 in 100..299 ms and refuses 800 more with 429; "run" answers all 200
+        // in 400..599 ms.
         List<Sample> samples = new ArrayList<>();
         for (int i = 0; i < 200; i++) {
             samples.add(sample("lambda", i * 100L, 200, (100 + i) * 1000L));
             samples.add(sample("run", i * 100L, 200, (400 + i) * 1000L));
         }
         for (int i = 0; i < 800; i++) {
-            samples.add(new Sample(START + i * 25L, "lambda", "tone-json", "025x025-png", 429, false, true, 100, 100, 1000, 1000, 0,
-                    -1, -1, -1, -1, null, ""));
+            samples.add(
+                    new Sample(
+                            START + i * 25L,
+                            "lambda",
+                            "tone-json",
+                            "025x025-png",
+                            429,
+                            false,
+                            true,
+                            100,
+                            100,
+                            1000,
+                            1000,
+                            0,
+                            -1,
+                            -1,
+                            -1,
+                            -1,
+                            null,
+                            ""));
         }
         write(samples);
-        Verdict.Finding p50 = byQuestion(Verdict.of(ReportWriter.write(run))).get("latency p50 (round trip)");
+        Verdict.Finding p50 =
+                byQuestion(Verdict.of(ReportWriter.write(run))).get("latency p50 (round trip)");
         assertEquals("lambda", p50.better());
-        assertEquals("300 ms lower than run (199 vs 499 ms); of its successes only: lambda answered 20.00% of its requests", p50.margin());
+        assertEquals(
+                "300 ms lower than run (199 vs 499 ms); of its successes only: lambda answered"
+                        + " 20.00% of its requests",
+                p50.margin());
     }
 
     @Test
     void aTieNeedNotBeNextInRank_theMarginIsAgainstTheFirstNotTied() throws IOException {
-        // "a": 200 answers in 100..299 ms, p50 199, interval ranks 86 and 115: [185, 214]; "b": 200..399 ms, [285, 314],
-        // apart from a's; "c": 11 answers, 5 of 150 ms and 6 of 5 s, p50 5,000, interval ranks 2 and 10: [150, 5,000],
+        // "a": 200 answers in 100..299 ms, p50 199, interval ranks 86 and 115: [185, 214]; "b":
+        // 200..399 ms, [285, 314],
+        // apart from a's; "c": 11 answers, 5 of 150 ms and 6 of 5 s, p50 5,000, interval ranks 2
+        // and 10: [150, 5,000],
         // which holds a's. Ranked a, b, c: c is tied with a, b is the first not tied.
         List<Sample> samples = new ArrayList<>();
         for (int i = 0; i < 200; i++) {
@@ -108,7 +159,9 @@ class VerdictTest {
         Verdict.Finding p50 = byQuestion(Verdict.of(summary)).get("latency p50 (round trip)");
         assertEquals("a and c (tied)", p50.better(), p50.toString());
         assertEquals("100 ms lower than b (199 vs 299 ms)", p50.margin());
-        assertEquals("significant (95% intervals a [185, 214], b [285, 314] do not overlap)", p50.significance());
+        assertEquals(
+                "significant (95% intervals a [185, 214], b [285, 314] do not overlap)",
+                p50.significance());
     }
 
     @Test
@@ -121,18 +174,40 @@ class VerdictTest {
             samples.add(sample("c", i * 100L, 200, (400 + i) * 1000L));
         }
         write(samples);
-        Verdict.Finding p50 = byQuestion(Verdict.of(ReportWriter.write(run))).get("latency p50 (round trip)");
+        Verdict.Finding p50 =
+                byQuestion(Verdict.of(ReportWriter.write(run))).get("latency p50 (round trip)");
         assertEquals("a and b (tied)", p50.better());
         assertEquals("300 ms lower than c (199 vs 499 ms)", p50.margin());
     }
 
     private static final long START = 1_700_000_000_000L;
 
-    /** A request of a warm instance: TTFB and, on a success, the function's own time half its round trip. */
-    private static Sample sample(String target, long startOffsetMillis, int status, long roundTripMicros) {
+    /**
+     * A request of a warm instance: TTFB and, on a success, the function's own time half its round
+     * trip.
+     */
+    private static Sample sample(
+            String target, long startOffsetMillis, int status, long roundTripMicros) {
         boolean ok = status == 200;
-        return new Sample(START + startOffsetMillis, target, "tone-json", "025x025-png", status, ok, false, 100, 100, roundTripMicros,
-                roundTripMicros / 2, 0, ok ? roundTripMicros / 2 : -1, -1, -1, -1, false, "i1");
+        return new Sample(
+                START + startOffsetMillis,
+                target,
+                "tone-json",
+                "025x025-png",
+                status,
+                ok,
+                false,
+                100,
+                100,
+                roundTripMicros,
+                roundTripMicros / 2,
+                0,
+                ok ? roundTripMicros / 2 : -1,
+                -1,
+                -1,
+                -1,
+                false,
+                "i1");
     }
 
     /** The run folder's samples.csv, written by the project's own sample log. */
@@ -143,6 +218,7 @@ class VerdictTest {
     }
 
     private static Map<String, Verdict.Finding> byQuestion(Verdict v) {
-        return v.findings().stream().collect(Collectors.toMap(Verdict.Finding::question, Function.identity()));
+        return v.findings().stream()
+                .collect(Collectors.toMap(Verdict.Finding::question, Function.identity()));
     }
 }

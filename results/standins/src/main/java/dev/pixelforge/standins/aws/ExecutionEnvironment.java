@@ -1,32 +1,32 @@
 package dev.pixelforge.standins.aws;
 
-import dev.pixelforge.platform.profile.TargetProfile;
-import dev.pixelforge.standins.process.ChildJvm;
-import dev.pixelforge.standins.scheduling.JvmInstance;
-import dev.pixelforge.standins.http.LoopbackServer;
-
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+
+import dev.pixelforge.platform.profile.TargetProfile;
+import dev.pixelforge.standins.http.LoopbackServer;
+import dev.pixelforge.standins.process.ChildJvm;
+import dev.pixelforge.standins.process.CpuGroup;
+import dev.pixelforge.standins.scheduling.JvmInstance;
+
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * One Lambda execution environment: a JVM running AWS's own runtime interface client with the
- * Lambda jar, and the Lambda Runtime API (2018-06-01) it polls, served on its own loopback port.
- * It holds at most one invocation at a time: a second is refused, never interleaved.
+ * Lambda jar, and the Lambda Runtime API (2018-06-01) it polls, served on its own loopback port. It
+ * holds at most one invocation at a time: a second is refused, never interleaved.
  */
 public final class ExecutionEnvironment implements JvmInstance {
 
     private static final String API = "/2018-06-01/runtime";
-    private static final String FUNCTION_ARN = "arn:aws:lambda:us-east-1:000000000000:function:pixelforge";
+    private static final String FUNCTION_ARN =
+            "arn:aws:lambda:us-east-1:000000000000:function:pixelforge";
 
     private final int id;
     private final HttpServer runtimeApi;
@@ -36,23 +36,34 @@ public final class ExecutionEnvironment implements JvmInstance {
     private volatile long handedOutNanos;
     private final ChildJvm jvm;
 
-    private ExecutionEnvironment(int id, LambdaLaunch launch, TargetProfile profile) throws IOException {
+    private ExecutionEnvironment(int id, LambdaLaunch launch, TargetProfile profile)
+            throws IOException {
         this.id = id;
         this.runtimeApi = LoopbackServer.start(0, "runtime-api-" + id, this::route);
         String address = "127.0.0.1:" + runtimeApi.getAddress().getPort();
-        // The runtime loads the function from its working directory (and lib/ in it), as /var/task is on Lambda.
-        this.jvm = ChildJvm.start(launch.command(profile, id), launch.environment(profile, address, id), launch.log(id), launch.taskRoot(),
-                guaranteed(launch.cpu().group("aws-lambda-" + id, profile.cpus())));
+        // The runtime loads the function from its working directory (and lib/ in it), as /var/task
+        // is on Lambda.
+        this.jvm =
+                ChildJvm.start(
+                        launch.command(profile, id),
+                        launch.environment(profile, address, id),
+                        launch.log(id),
+                        launch.taskRoot(),
+                        guaranteed(launch.cpu().group("aws-lambda-" + id, profile.cpus())));
         jvm.exited().thenRun(this::died);
     }
 
-    /** Its share whenever it runs, however busy this machine is with other work: a quota alone is only a ceiling. */
-    private static dev.pixelforge.standins.process.CpuGroup guaranteed(dev.pixelforge.standins.process.CpuGroup group) {
+    /**
+     * Its share whenever it runs, however busy this machine is with other work: a quota alone is
+     * only a ceiling.
+     */
+    private static CpuGroup guaranteed(CpuGroup group) {
         group.guarantee();
         return group;
     }
 
-    static ExecutionEnvironment start(int id, LambdaLaunch launch, TargetProfile profile) throws IOException {
+    static ExecutionEnvironment start(int id, LambdaLaunch launch, TargetProfile profile)
+            throws IOException {
         return new ExecutionEnvironment(id, launch, profile);
     }
 
@@ -60,12 +71,18 @@ public final class ExecutionEnvironment implements JvmInstance {
         String path = exchange.getRequestURI().getPath();
         if (path.equals(API + "/invocation/next") && exchange.getRequestMethod().equals("GET")) {
             next(exchange);
-        } else if (path.startsWith(API + "/invocation/") && exchange.getRequestMethod().equals("POST")) {
+        } else if (path.startsWith(API + "/invocation/")
+                && exchange.getRequestMethod().equals("POST")) {
             result(exchange);
         } else if (path.equals(API + "/init/error") && exchange.getRequestMethod().equals("POST")) {
             initError(exchange);
         } else {
-            LoopbackServer.send(exchange, 404, json("NotFound", "the Runtime API has no " + exchange.getRequestMethod() + " " + path));
+            LoopbackServer.send(
+                    exchange,
+                    404,
+                    json(
+                            "NotFound",
+                            "the Runtime API has no " + exchange.getRequestMethod() + " " + path));
         }
     }
 
@@ -78,7 +95,10 @@ public final class ExecutionEnvironment implements JvmInstance {
         return jvm;
     }
 
-    /** Completes with the Init Duration (spawn to the runtime's first /next) in ms, or fails if init failed. */
+    /**
+     * Completes with the Init Duration (spawn to the runtime's first /next) in ms, or fails if init
+     * failed.
+     */
     @Override
     public CompletableFuture<Double> ready() {
         return ready;
@@ -94,16 +114,22 @@ public final class ExecutionEnvironment implements JvmInstance {
         jvm.cpu().resume();
     }
 
-    /** Lambda freezes the environment once its runtime has answered and waits for the next event. */
+    /**
+     * Lambda freezes the environment once its runtime has answered and waits for the next event.
+     */
     @Override
     public void idle() {
         jvm.cpu().freeze();
     }
 
-    /** Hands the invocation to the runtime's next /next. Throws if one is already pending or running. */
+    /**
+     * Hands the invocation to the runtime's next /next. Throws if one is already pending or
+     * running.
+     */
     void invoke(Invocation invocation) {
         if (running.get() != null || !pending.offer(invocation)) {
-            throw new IllegalStateException("environment " + id + " is busy: an environment runs one invocation at a time");
+            throw new IllegalStateException(
+                    "environment " + id + " is busy: an environment runs one invocation at a time");
         }
     }
 
@@ -120,9 +146,15 @@ public final class ExecutionEnvironment implements JvmInstance {
         }
         running.set(invocation);
         exchange.getResponseHeaders().add("Lambda-Runtime-Aws-Request-Id", invocation.requestId());
-        exchange.getResponseHeaders().add("Lambda-Runtime-Deadline-Ms", Long.toString(invocation.deadlineEpochMs()));
+        exchange.getResponseHeaders()
+                .add("Lambda-Runtime-Deadline-Ms", Long.toString(invocation.deadlineEpochMs()));
         exchange.getResponseHeaders().add("Lambda-Runtime-Invoked-Function-Arn", FUNCTION_ARN);
-        exchange.getResponseHeaders().add("Lambda-Runtime-Trace-Id", "Root=1-00000000-" + invocation.requestId().replace("-", "").substring(0, 24) + ";Sampled=0");
+        exchange.getResponseHeaders()
+                .add(
+                        "Lambda-Runtime-Trace-Id",
+                        "Root=1-00000000-"
+                                + invocation.requestId().replace("-", "").substring(0, 24)
+                                + ";Sampled=0");
         exchange.getResponseHeaders().add("Content-Type", "application/json");
         handedOutNanos = System.nanoTime();
         LoopbackServer.send(exchange, 200, invocation.event());
@@ -130,11 +162,20 @@ public final class ExecutionEnvironment implements JvmInstance {
 
     // POST /invocation/{id}/response or /invocation/{id}/error
     private void result(HttpExchange exchange) throws IOException {
-        String[] parts = exchange.getRequestURI().getPath().substring((API + "/invocation/").length()).split("/");
+        String[] parts =
+                exchange.getRequestURI()
+                        .getPath()
+                        .substring((API + "/invocation/").length())
+                        .split("/");
         byte[] body = exchange.getRequestBody().readAllBytes();
         Invocation current = running.get();
         if (parts.length != 2 || current == null || !current.requestId().equals(parts[0])) {
-            LoopbackServer.send(exchange, 400, json("InvalidRequestID", "no invocation " + parts[0] + " is running in this environment"));
+            LoopbackServer.send(
+                    exchange,
+                    400,
+                    json(
+                            "InvalidRequestID",
+                            "no invocation " + parts[0] + " is running in this environment"));
             return;
         }
         long duration = System.nanoTime() - handedOutNanos;
@@ -143,9 +184,14 @@ public final class ExecutionEnvironment implements JvmInstance {
         if (parts[1].equals("response")) {
             current.outcome().complete(new Invocation.Response(body, duration));
         } else {
-            String type = exchange.getRequestHeaders().getFirst("Lambda-Runtime-Function-Error-Type");
-            current.outcome().complete(new Invocation.FunctionError(type == null ? "Unhandled" : type,
-                    new String(body, StandardCharsets.UTF_8), duration));
+            String type =
+                    exchange.getRequestHeaders().getFirst("Lambda-Runtime-Function-Error-Type");
+            current.outcome()
+                    .complete(
+                            new Invocation.FunctionError(
+                                    type == null ? "Unhandled" : type,
+                                    new String(body, StandardCharsets.UTF_8),
+                                    duration));
         }
     }
 
@@ -158,7 +204,9 @@ public final class ExecutionEnvironment implements JvmInstance {
     }
 
     private void died() {
-        ready.completeExceptionally(new IllegalStateException("the environment's JVM exited during init; see " + jvm.log()));
+        ready.completeExceptionally(
+                new IllegalStateException(
+                        "the environment's JVM exited during init; see " + jvm.log()));
         failPending("Runtime.ExitError", "the execution environment's JVM exited");
     }
 
@@ -184,6 +232,7 @@ public final class ExecutionEnvironment implements JvmInstance {
     private static byte[] json(String type, String message) {
         // The message can carry a request id from the URL: keep it from breaking the JSON.
         String safe = message.replace("\\", "\\\\").replace("\"", "\\\"");
-        return ("{\"errorType\":\"" + type + "\",\"errorMessage\":\"" + safe + "\"}").getBytes(StandardCharsets.UTF_8);
+        return ("{\"errorType\":\"" + type + "\",\"errorMessage\":\"" + safe + "\"}")
+                .getBytes(StandardCharsets.UTF_8);
     }
 }

@@ -5,10 +5,11 @@ import java.util.concurrent.CompletableFuture;
 /**
  * One Lambda invocation on its way through an execution environment.
  *
- * @param event          the event JSON the runtime receives from /next
+ * @param event the event JSON the runtime receives from /next
  * @param deadlineEpochMs what Lambda-Runtime-Deadline-Ms tells the runtime
  */
-record Invocation(String requestId, byte[] event, long deadlineEpochMs, CompletableFuture<Outcome> outcome) {
+record Invocation(
+        String requestId, byte[] event, long deadlineEpochMs, CompletableFuture<Outcome> outcome) {
 
     /** How an invocation ended, as the Runtime API heard it. */
     sealed interface Outcome permits Response, FunctionError {
@@ -17,10 +18,8 @@ record Invocation(String requestId, byte[] event, long deadlineEpochMs, Completa
     }
 
     /** The runtime posted a result to /response. */
-    record Response(byte[] payload, long durationNanos) implements Outcome {
-    }
+    record Response(byte[] payload, long durationNanos) implements Outcome {}
 
     /** The runtime posted to /error (or /init/error), or the environment died mid-invocation. */
-    record FunctionError(String errorType, String body, long durationNanos) implements Outcome {
-    }
+    record FunctionError(String errorType, String body, long durationNanos) implements Outcome {}
 }

@@ -2,37 +2,60 @@ package dev.pixelforge.standins.aws;
 
 import dev.pixelforge.platform.profile.TargetProfile;
 import dev.pixelforge.standins.process.CpuIsolation;
+
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.jar.JarEntry;
+import java.util.jar.JarFile;
 
 /**
- * How an environment's JVM is started: as AWS's managed Java runtimes start it (the flags of
- * their bootstrap command line: serial GC, C1 only, class data sharing), AWS's runtime interface
- * client on the class path, the Lambda jar in LAMBDA_TASK_ROOT/lib.
+ * How an environment's JVM is started: as AWS's managed Java runtimes start it (the flags of their
+ * bootstrap command line: serial GC, C1 only, class data sharing), AWS's runtime interface client
+ * on the class path, the Lambda jar in LAMBDA_TASK_ROOT/lib.
  */
-public record LambdaLaunch(Path taskRoot, String runtimeClasspath, Path logDir, List<String> extraJvmOptions, CpuIsolation cpu) {
+public record LambdaLaunch(
+        Path taskRoot,
+        String runtimeClasspath,
+        Path logDir,
+        List<String> extraJvmOptions,
+        CpuIsolation cpu) {
 
-    static final String HANDLER = "io.micronaut.function.aws.proxy.payload1.ApiGatewayProxyRequestEventFunction";
+    static final String HANDLER =
+            "io.micronaut.function.aws.proxy.payload1.ApiGatewayProxyRequestEventFunction";
 
     /** The runtime client's own switch for where its JNI library is: preinstalled, as on Lambda. */
-    public static final String JNI_PROPERTY = "com.amazonaws.services.lambda.runtime.api.client.runtimeapi.NativeClient.JNI";
+    public static final String JNI_PROPERTY =
+            "com.amazonaws.services.lambda.runtime.api.client.runtimeapi.NativeClient.JNI";
 
-    static final List<String> AWS_JAVA_RUNTIME_FLAGS = List.of("-XX:+UseSerialGC", "-Xshare:auto",
-            "-XX:+TieredCompilation", "-XX:TieredStopAtLevel=1", "-XX:+ErrorFileToStderr");
+    static final List<String> AWS_JAVA_RUNTIME_FLAGS =
+            List.of(
+                    "-XX:+UseSerialGC",
+                    "-Xshare:auto",
+                    "-XX:+TieredCompilation",
+                    "-XX:TieredStopAtLevel=1",
+                    "-XX:+ErrorFileToStderr");
 
     List<String> command(TargetProfile profile, int id) throws IOException {
         List<String> cmd = new ArrayList<>(profile.jvmOptions());
         cmd.addAll(AWS_JAVA_RUNTIME_FLAGS);
         cmd.addAll(extraJvmOptions);
         // Every execution environment has a /tmp of its own.
-        Path tmp = Files.createDirectories(logDir.getParent().resolve("lambda-tmp/env" + id)).toAbsolutePath();
+        Path tmp =
+                Files.createDirectories(logDir.getParent().resolve("lambda-tmp/env" + id))
+                        .toAbsolutePath();
         cmd.add("-Djava.io.tmpdir=" + tmp);
-        cmd.addAll(List.of("-cp", runtimeClasspath,
-                "com.amazonaws.services.lambda.runtime.api.client.AWSLambda", HANDLER));
+        cmd.addAll(
+                List.of(
+                        "-cp",
+                        runtimeClasspath,
+                        "com.amazonaws.services.lambda.runtime.api.client.AWSLambda",
+                        HANDLER));
         return cmd;
     }
 
@@ -59,20 +82,21 @@ public record LambdaLaunch(Path taskRoot, String runtimeClasspath, Path logDir, 
 
     /**
      * The runtime client's JNI library, unpacked once. Left to itself, every environment unpacks it
-     * to the same /tmp/.libaws-lambda-jni.so: harmless on Lambda, where each environment has its own
-     * /tmp, but here environments starting together overwrite the file under each other (SIGBUS).
+     * to the same /tmp/.libaws-lambda-jni.so: harmless on Lambda, where each environment has its
+     * own /tmp, but here environments starting together overwrite the file under each other
+     * (SIGBUS).
      */
     public static Path unpackJni(Path runtimeClientJar, Path workDir) throws IOException {
         String arch = System.getProperty("os.arch").contains("aarch64") ? "aarch_64" : "x86_64";
         Path target = workDir.resolve("lambda-runtime-jni/libaws-lambda-jni.so").toAbsolutePath();
         Files.createDirectories(target.getParent());
-        try (java.util.jar.JarFile jar = new java.util.jar.JarFile(runtimeClientJar.toFile())) {
-            java.util.jar.JarEntry entry = jar.getJarEntry("jni/libaws-lambda-jni.linux-" + arch + ".so");
+        try (JarFile jar = new JarFile(runtimeClientJar.toFile())) {
+            JarEntry entry = jar.getJarEntry("jni/libaws-lambda-jni.linux-" + arch + ".so");
             if (entry == null) {
                 throw new IOException(runtimeClientJar + " has no JNI library for linux-" + arch);
             }
-            try (java.io.InputStream in = jar.getInputStream(entry)) {
-                Files.copy(in, target, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+            try (InputStream in = jar.getInputStream(entry)) {
+                Files.copy(in, target, StandardCopyOption.REPLACE_EXISTING);
             }
         }
         return target;
@@ -82,7 +106,12 @@ public record LambdaLaunch(Path taskRoot, String runtimeClasspath, Path logDir, 
     public static Path prepareTaskRoot(Path lambdaJar, Path workDir) throws IOException {
         Path lib = workDir.resolve("lambda-task/lib");
         Files.createDirectories(lib);
-        Files.copy(lambdaJar, lib.resolve(lambdaJar.getFileName()), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
-        return lib.getParent().toAbsolutePath(); // the runtime builds file: URLs from it: relative ones do not resolve
+        Files.copy(
+                lambdaJar,
+                lib.resolve(lambdaJar.getFileName()),
+                StandardCopyOption.REPLACE_EXISTING);
+        return lib.getParent()
+                .toAbsolutePath(); // the runtime builds file: URLs from it: relative ones do not
+        // resolve
     }
 }

@@ -7,16 +7,17 @@ import dev.pixelforge.standins.process.ChildJvm;
 import dev.pixelforge.standins.scheduling.Admission;
 import dev.pixelforge.standins.scheduling.InstanceRegistry;
 import dev.pixelforge.standins.scheduling.SchedulingRules;
+
 import java.io.IOException;
 import java.util.List;
 import java.util.concurrent.ExecutionException;
 
 /**
- * The execution model Cloud Run and Cloud Functions gen2 share, on the shared
- * {@link InstanceRegistry}: each instance serves up to {@code concurrency} requests at once; when
- * all are full, a new instance starts (a cold start), up to {@code max instances}; beyond that a
- * request waits, first come first served, up to the queue timeout for a free slot, then is refused.
- * Idle instances are stopped after the idle timeout.
+ * The execution model Cloud Run and Cloud Functions gen2 share, on the shared {@link
+ * InstanceRegistry}: each instance serves up to {@code concurrency} requests at once; when all are
+ * full, a new instance starts (a cold start), up to {@code max instances}; beyond that a request
+ * waits, first come first served, up to the queue timeout for a free slot, then is refused. Idle
+ * instances are stopped after the idle timeout.
  */
 public final class InstancePool implements AutoCloseable {
 
@@ -31,15 +32,27 @@ public final class InstancePool implements AutoCloseable {
 
     public InstancePool(TargetProfile profile, Launcher launcher, StandInEvents events) {
         this.profile = profile;
-        this.registry = new InstanceRegistry<>(profile.target(), SchedulingRules.of(profile),
-                id -> PooledInstance.start(id, launcher, profile.target().id(), profile.requestBasedBilling()), events);
+        this.registry =
+                new InstanceRegistry<>(
+                        profile.target(),
+                        SchedulingRules.of(profile),
+                        id ->
+                                PooledInstance.start(
+                                        id,
+                                        launcher,
+                                        profile.target().id(),
+                                        profile.requestBasedBilling()),
+                        events);
     }
 
     public TargetProfile profile() {
         return profile;
     }
 
-    /** Waits for a slot on a ready instance: a lease, or a refusal when none freed up within the queue timeout. */
+    /**
+     * Waits for a slot on a ready instance: a lease, or a refusal when none freed up within the
+     * queue timeout.
+     */
     public Admission<PooledInstance> acquire() throws InterruptedException {
         try {
             return registry.acquire().get();

@@ -1,9 +1,10 @@
 package dev.pixelforge.standins.google;
 
+import dev.pixelforge.core.testing.LoopbackPort;
 import dev.pixelforge.standins.process.ChildJvm;
 import dev.pixelforge.standins.process.DaemonThreads;
-import dev.pixelforge.core.testing.LoopbackPort;
 import dev.pixelforge.standins.scheduling.JvmInstance;
+
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Duration;
@@ -28,23 +29,33 @@ public final class PooledInstance implements JvmInstance {
         this.jvm = jvm;
         this.port = port;
         // The probe runs on a thread of its own, so a slow start never holds up another.
-        this.ready = CompletableFuture.supplyAsync(() -> {
-            try {
-                LoopbackPort.await(port, STARTUP_PROBE_LIMIT, jvm::isAlive, name + " (log: " + jvm.log() + ")");
-                return (System.nanoTime() - jvm.spawnNanos()) / 1e6;
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-        }, task -> DaemonThreads.named(name + "-probe").newThread(task).start());
+        this.ready =
+                CompletableFuture.supplyAsync(
+                        () -> {
+                            try {
+                                LoopbackPort.await(
+                                        port,
+                                        STARTUP_PROBE_LIMIT,
+                                        jvm::isAlive,
+                                        name + " (log: " + jvm.log() + ")");
+                                return (System.nanoTime() - jvm.spawnNanos()) / 1e6;
+                            } catch (IOException e) {
+                                throw new UncheckedIOException(e);
+                            }
+                        },
+                        task -> DaemonThreads.named(name + "-probe").newThread(task).start());
     }
 
     /**
      * Starts instance {@code id} of a pool on a free port. {@code starvedWhenIdle}: request-based
      * billing, where Cloud Run gives an instance CPU only while it has a request in flight.
      */
-    static PooledInstance start(int id, InstancePool.Launcher launcher, String target, boolean starvedWhenIdle) throws IOException {
+    static PooledInstance start(
+            int id, InstancePool.Launcher launcher, String target, boolean starvedWhenIdle)
+            throws IOException {
         int port = LoopbackPort.free();
-        return new PooledInstance(launcher.launch(id, port), port, target + " instance " + id, starvedWhenIdle);
+        return new PooledInstance(
+                launcher.launch(id, port), port, target + " instance " + id, starvedWhenIdle);
     }
 
     @Override

@@ -1,10 +1,11 @@
 package dev.pixelforge.standins.http;
 
-import dev.pixelforge.standins.process.DaemonThreads;
-
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpHandler;
 import com.sun.net.httpserver.HttpServer;
+
+import dev.pixelforge.standins.process.DaemonThreads;
+
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -14,7 +15,10 @@ import java.nio.charset.StandardCharsets;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 
-/** The JDK's HTTP server on loopback, as every stand-in front uses it, and the exchange helpers they share. */
+/**
+ * The JDK's HTTP server on loopback, as every stand-in front uses it, and the exchange helpers they
+ * share.
+ */
 public final class LoopbackServer {
 
     static {
@@ -22,12 +26,13 @@ public final class LoopbackServer {
         System.setProperty("sun.net.httpserver.nodelay", "true");
     }
 
-    private LoopbackServer() {
-    }
+    private LoopbackServer() {}
 
     /** A server on 127.0.0.1:{@code port} (0: any free port), one thread per open request. */
     public static HttpServer start(int port, String name, HttpHandler handler) throws IOException {
-        HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 512);
+        HttpServer server =
+                HttpServer.create(
+                        new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 512);
         ExecutorService threads = Executors.newCachedThreadPool(DaemonThreads.named(name));
         server.setExecutor(threads);
         server.createContext("/", handler);
@@ -43,8 +48,8 @@ public final class LoopbackServer {
     }
 
     /**
-     * The body, or null when it is longer than {@code limit}. An oversized body is still read to its
-     * end and dropped, so the client finishes sending and reads the refusal instead of a reset.
+     * The body, or null when it is longer than {@code limit}. An oversized body is still read to
+     * its end and dropped, so the client finishes sending and reads the refusal instead of a reset.
      */
     public static byte[] readBody(HttpExchange exchange, long limit) throws IOException {
         try (InputStream in = exchange.getRequestBody()) {
@@ -57,7 +62,8 @@ public final class LoopbackServer {
         }
     }
 
-    public static void send(HttpExchange exchange, int status, String contentType, String body) throws IOException {
+    public static void send(HttpExchange exchange, int status, String contentType, String body)
+            throws IOException {
         exchange.getResponseHeaders().set("Content-Type", contentType);
         send(exchange, status, body.getBytes(StandardCharsets.UTF_8));
     }

@@ -1,10 +1,11 @@
 package dev.pixelforge.standins.process;
 
 import dev.pixelforge.core.image.Channels;
-import dev.pixelforge.core.testing.LoopbackPort;
 import dev.pixelforge.core.image.ImageEncoder;
 import dev.pixelforge.core.image.ImageFormat;
 import dev.pixelforge.core.image.Pixels;
+import dev.pixelforge.core.testing.LoopbackPort;
+
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -24,21 +25,31 @@ import java.util.concurrent.TimeUnit;
  */
 public final class AppCdsArchive {
 
-    private AppCdsArchive() {
-    }
+    private AppCdsArchive() {}
 
     /** The archive for {@code jar} under {@code dir}, made now if this jar has none yet. */
     public static Optional<Path> forJar(Path jar, Path dir) {
         try {
-            Path archive = dir.resolve("container-" + Files.size(jar) + "-" + Files.getLastModifiedTime(jar).toMillis() + ".jsa");
+            Path archive =
+                    dir.resolve(
+                            "container-"
+                                    + Files.size(jar)
+                                    + "-"
+                                    + Files.getLastModifiedTime(jar).toMillis()
+                                    + ".jsa");
             if (Files.size(jar) > 0 && Files.exists(archive) && Files.size(archive) > 0) {
                 return Optional.of(archive);
             }
             Files.createDirectories(dir);
             train(jar, archive);
-            return Files.exists(archive) && Files.size(archive) > 0 ? Optional.of(archive) : Optional.empty();
+            return Files.exists(archive) && Files.size(archive) > 0
+                    ? Optional.of(archive)
+                    : Optional.empty();
         } catch (IOException | RuntimeException e) {
-            System.err.println("no AppCDS archive for the container (" + e.getMessage() + "): instances start without one");
+            System.err.println(
+                    "no AppCDS archive for the container ("
+                            + e.getMessage()
+                            + "): instances start without one");
             return Optional.empty();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -48,19 +59,32 @@ public final class AppCdsArchive {
 
     private static void train(Path jar, Path archive) throws IOException, InterruptedException {
         int port = LoopbackPort.free();
-        ProcessBuilder builder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-XX:ArchiveClassesAtExit=" + archive, "-jar", jar.toString())
-                .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD);
+        ProcessBuilder builder =
+                new ProcessBuilder(
+                                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                                "-XX:ArchiveClassesAtExit=" + archive,
+                                "-jar",
+                                jar.toString())
+                        .redirectErrorStream(true)
+                        .redirectOutput(ProcessBuilder.Redirect.DISCARD);
         builder.environment().putAll(Map.of("PORT", Integer.toString(port)));
         Process jvm = builder.start();
         try {
-            LoopbackPort.await(port, Duration.ofSeconds(60), jvm::isAlive, "the AppCDS training JVM");
+            LoopbackPort.await(
+                    port, Duration.ofSeconds(60), jvm::isAlive, "the AppCDS training JVM");
             // One request, so the classes of a first /tone are in the archive too.
             Pixels tiny = Pixels.blank(8, 8, Channels.BGR);
-            byte[] png = new ImageEncoder().encode(tiny, ImageFormat.PNG, ImageEncoder.DEFAULT_JPEG_QUALITY);
-            HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/tone"))
-                    .timeout(Duration.ofSeconds(30)).header("Content-Type", "image/png")
-                    .POST(HttpRequest.BodyPublishers.ofByteArray(png)).build(), HttpResponse.BodyHandlers.discarding());
+            byte[] png =
+                    new ImageEncoder()
+                            .encode(tiny, ImageFormat.PNG, ImageEncoder.DEFAULT_JPEG_QUALITY);
+            HttpClient.newHttpClient()
+                    .send(
+                            HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/tone"))
+                                    .timeout(Duration.ofSeconds(30))
+                                    .header("Content-Type", "image/png")
+                                    .POST(HttpRequest.BodyPublishers.ofByteArray(png))
+                                    .build(),
+                            HttpResponse.BodyHandlers.discarding());
         } finally {
             jvm.destroy(); // SIGTERM: the JVM exits normally and writes the archive
             if (!jvm.waitFor(30, TimeUnit.SECONDS)) {

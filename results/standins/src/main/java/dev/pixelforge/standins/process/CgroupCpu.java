@@ -1,28 +1,31 @@
 package dev.pixelforge.standins.process;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * CPU quotas in the kernel's cgroups: under {@code <root>/pixelforge/run-<pid>-<n>/} one group per
- * instance, its quota {@code vcpus x period}. v1 writes {@code cpu.cfs_period_us} and
- * {@code cpu.cfs_quota_us}; v2 writes {@code cpu.max}. A run's groups go when it ends; the groups of
- * a run that crashed (its pid gone) are swept when the next one starts.
+ * instance, its quota {@code vcpus x period}. v1 writes {@code cpu.cfs_period_us} and {@code
+ * cpu.cfs_quota_us}; v2 writes {@code cpu.max}. A run's groups go when it ends; the groups of a run
+ * that crashed (its pid gone) are swept when the next one starts.
  */
 final class CgroupCpu implements CpuIsolation {
 
     /** v1's freezer hierarchy, beside the cpu one; v2 freezes in the same group (cgroup.freeze). */
     private static final Path V1_FREEZER = Path.of("/sys/fs/cgroup/freezer");
+
     /** Request-based billing's idle CPU: 1 ms (the kernel's least quota) per second. */
     private static final long STARVED_PERIOD_MICROS = 1_000_000;
 
     /** Local clouds started by this process so far: each has a run group of its own. */
-    private static final java.util.concurrent.atomic.AtomicInteger RUNS = new java.util.concurrent.atomic.AtomicInteger();
+    private static final AtomicInteger RUNS = new AtomicInteger();
 
     private final boolean v2;
     private final Path root;
@@ -74,14 +77,19 @@ final class CgroupCpu implements CpuIsolation {
         return new CpuGroup() {
             @Override
             public List<Path> joinFiles() {
-                return frozenDir == null ? List.of(dir.resolve("cgroup.procs"))
+                return frozenDir == null
+                        ? List.of(dir.resolve("cgroup.procs"))
                         : List.of(dir.resolve("cgroup.procs"), frozenDir.resolve("cgroup.procs"));
             }
 
             @Override
             public Optional<Thaw> thaw() {
-                return v2 ? Optional.of(new Thaw(dir.resolve("cgroup.freeze"), "0"))
-                        : frozenDir == null ? Optional.empty() : Optional.of(new Thaw(frozenDir.resolve("freezer.state"), "THAWED"));
+                return v2
+                        ? Optional.of(new Thaw(dir.resolve("cgroup.freeze"), "0"))
+                        : frozenDir == null
+                                ? Optional.empty()
+                                : Optional.of(
+                                        new Thaw(frozenDir.resolve("freezer.state"), "THAWED"));
             }
 
             @Override
@@ -94,8 +102,10 @@ final class CgroupCpu implements CpuIsolation {
                 return throttledMillisOf(dir);
             }
 
-            // What this group is now, so that a request's busy/idle transitions write only what changes
-            // (the registry calls them in order, under its lock): usually one freezer write each way.
+            // What this group is now, so that a request's busy/idle transitions write only what
+            // changes
+            // (the registry calls them in order, under its lock): usually one freezer write each
+            // way.
             private boolean frozen;
             private boolean quotaAltered;
 
@@ -121,7 +131,8 @@ final class CgroupCpu implements CpuIsolation {
 
             @Override
             public void guarantee() {
-                // The largest weight at every level from the top: whenever the group can run it runs,
+                // The largest weight at every level from the top: whenever the group can run it
+                // runs,
                 // up to its quota, however busy the machine (v1 cpu.shares, v2 cpu.weight maxima).
                 for (Path level : List.of(base, run, dir)) {
                     write(level.resolve(v2 ? "cpu.weight" : "cpu.shares"), v2 ? "10000" : "262144");
@@ -136,8 +147,10 @@ final class CgroupCpu implements CpuIsolation {
 
             @Override
             public void starve() {
-                // Near zero: frozen where a freezer exists, since thawing is immediate, while a quota
-                // raised again waits for its period to refill (measured: p99 near 1 s at one request
+                // Near zero: frozen where a freezer exists, since thawing is immediate, while a
+                // quota
+                // raised again waits for its period to refill (measured: p99 near 1 s at one
+                // request
                 // at a time); else the least quota the kernel takes, 1 ms per second.
                 if (thaw().isPresent()) {
                     freeze();
@@ -149,7 +162,8 @@ final class CgroupCpu implements CpuIsolation {
 
             @Override
             public void remove() {
-                resume(); // a frozen group's processes could not have exited; a thawed empty one can go
+                resume(); // a frozen group's processes could not have exited; a thawed empty one
+                // can go
                 CgroupCpu.this.remove(dir, root);
                 if (frozenDir != null) {
                     CgroupCpu.this.remove(frozenDir, V1_FREEZER);
@@ -158,7 +172,10 @@ final class CgroupCpu implements CpuIsolation {
         };
     }
 
-    /** A new empty group at {@code dir}, after removing one an earlier instance of that name could not. */
+    /**
+     * A new empty group at {@code dir}, after removing one an earlier instance of that name could
+     * not.
+     */
     private Path fresh(Path dir, Path hierarchy) throws IOException {
         if (Files.isDirectory(dir)) {
             remove(dir, hierarchy);
@@ -166,7 +183,8 @@ final class CgroupCpu implements CpuIsolation {
         return Files.createDirectory(dir);
     }
 
-    // v1 takes the period first when it grows and the quota first when it shrinks; writing both twice avoids the order.
+    // v1 takes the period first when it grows and the quota first when it shrinks; writing both
+    // twice avoids the order.
     private void setQuota(Path dir, long quota, long period) {
         if (v2) {
             write(dir.resolve("cpu.max"), quota + " " + period);
@@ -181,7 +199,7 @@ final class CgroupCpu implements CpuIsolation {
         try {
             Files.writeString(file, value);
         } catch (IOException e) {
-            throw new java.io.UncheckedIOException("could not write " + value + " to " + file, e);
+            throw new UncheckedIOException("could not write " + value + " to " + file, e);
         }
     }
 
@@ -196,9 +214,15 @@ final class CgroupCpu implements CpuIsolation {
 
     @Override
     public String describe() {
-        return String.format(Locale.ROOT, "CPU isolated: a cgroup %s CPU quota per instance (%s), period %d ms; %s",
-                v2 ? "v2" : "v1", root, PERIOD_MICROS / 1000,
-                v2 || freezerRun != null ? "Lambda environments frozen between invocations" : "no freezer: Lambda environments are not frozen between invocations");
+        return String.format(
+                Locale.ROOT,
+                "CPU isolated: a cgroup %s CPU quota per instance (%s), period %d ms; %s",
+                v2 ? "v2" : "v1",
+                root,
+                PERIOD_MICROS / 1000,
+                v2 || freezerRun != null
+                        ? "Lambda environments frozen between invocations"
+                        : "no freezer: Lambda environments are not frozen between invocations");
     }
 
     @Override
@@ -212,7 +236,8 @@ final class CgroupCpu implements CpuIsolation {
         }
         remove(run, root);
         if (freezerRun != null) {
-            try (DirectoryStream<Path> groups = Files.newDirectoryStream(freezerRun, Files::isDirectory)) {
+            try (DirectoryStream<Path> groups =
+                    Files.newDirectoryStream(freezerRun, Files::isDirectory)) {
                 for (Path g : groups) {
                     remove(g, V1_FREEZER);
                 }
@@ -223,7 +248,10 @@ final class CgroupCpu implements CpuIsolation {
         }
     }
 
-    /** Removes the groups of runs whose process has gone (a crash, a kill -9): their instances went with them. */
+    /**
+     * Removes the groups of runs whose process has gone (a crash, a kill -9): their instances went
+     * with them.
+     */
     private void sweep(Path base, Path hierarchy) throws IOException {
         try (DirectoryStream<Path> runs = Files.newDirectoryStream(base, "run-*")) {
             for (Path r : runs) {
@@ -234,7 +262,8 @@ final class CgroupCpu implements CpuIsolation {
                 }
                 long pid = Long.parseLong(digits);
                 if (ProcessHandle.of(pid).isEmpty()) {
-                    try (DirectoryStream<Path> groups = Files.newDirectoryStream(r, Files::isDirectory)) {
+                    try (DirectoryStream<Path> groups =
+                            Files.newDirectoryStream(r, Files::isDirectory)) {
                         for (Path g : groups) {
                             remove(g, hierarchy);
                         }
@@ -245,7 +274,10 @@ final class CgroupCpu implements CpuIsolation {
         }
     }
 
-    /** rmdir, after moving out any process still in it (an orphan of a crash), which rmdir would refuse. */
+    /**
+     * rmdir, after moving out any process still in it (an orphan of a crash), which rmdir would
+     * refuse.
+     */
     private void remove(Path group, Path hierarchy) {
         try {
             Path state = group.resolve("freezer.state");

@@ -7,16 +7,22 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * One instance's CPU group: the files its process joins through, its quota, how long the kernel held
- * it back, and what a platform does to an instance between requests (Lambda freezes it; Cloud Run
- * with request-based billing gives it almost no CPU).
+ * One instance's CPU group: the files its process joins through, its quota, how long the kernel
+ * held it back, and what a platform does to an instance between requests (Lambda freezes it; Cloud
+ * Run with request-based billing gives it almost no CPU).
  */
 public interface CpuGroup {
 
-    /** Writing a process id into each of these moves that process into the group; empty when nothing is isolated. */
+    /**
+     * Writing a process id into each of these moves that process into the group; empty when nothing
+     * is isolated.
+     */
     List<Path> joinFiles();
 
-    /** What the guard writes, and where, to thaw the instance before it stops it (a frozen process cannot exit). */
+    /**
+     * What the guard writes, and where, to thaw the instance before it stops it (a frozen process
+     * cannot exit).
+     */
     Optional<Thaw> thaw();
 
     /** The enforced share in vCPUs, or NaN when nothing is enforced. */
@@ -26,9 +32,9 @@ public interface CpuGroup {
     long throttledMillis();
 
     /**
-     * The throttled time in a group folder's {@code cpu.stat}, v1 ({@code throttled_time}, ns) or v2
-     * ({@code throttled_usec}), in ms; 0 when the folder has none, or has gone with its processes
-     * (what it held was read before).
+     * The throttled time in a group folder's {@code cpu.stat}, v1 ({@code throttled_time}, ns) or
+     * v2 ({@code throttled_usec}), in ms; 0 when the folder has none, or has gone with its
+     * processes (what it held was read before).
      */
     static long throttledMillisIn(Path dir) {
         return statIn(dir)[2];
@@ -36,7 +42,8 @@ public interface CpuGroup {
 
     /**
      * {@code nr_periods}, {@code nr_throttled} and the throttled time in ms of a group folder's
-     * {@code cpu.stat} (the same keys in v1 and v2, the time in ns or us); zeros when it has none or has gone.
+     * {@code cpu.stat} (the same keys in v1 and v2, the time in ns or us); zeros when it has none
+     * or has gone.
      */
     static long[] statIn(Path dir) {
         long[] stat = new long[3];
@@ -48,7 +55,7 @@ public interface CpuGroup {
                     case "nr_throttled" -> stat[1] = Long.parseLong(kv[1]);
                     case "throttled_time" -> stat[2] = Long.parseLong(kv[1]) / 1_000_000;
                     case "throttled_usec" -> stat[2] = Long.parseLong(kv[1]) / 1_000;
-                    default -> { }
+                    default -> {}
                 }
             }
             return stat;
@@ -63,15 +70,18 @@ public interface CpuGroup {
     /** Serving requests again: the whole quota, unfrozen. */
     void resume();
 
-    /** Nothing in flight on request-based billing: the least CPU the kernel allows (0.001 vCPU), until {@link #resume}. */
+    /**
+     * Nothing in flight on request-based billing: the least CPU the kernel allows (0.001 vCPU),
+     * until {@link #resume}.
+     */
     void starve();
 
     /**
      * Its quota whenever it asks, however busy the machine: the CPU of a machine of its own, as the
-     * load client's model has, rather than a share of a contended one. Nothing where nothing is isolated.
+     * load client's model has, rather than a share of a contended one. Nothing where nothing is
+     * isolated.
      */
-    default void guarantee() {
-    }
+    default void guarantee() {}
 
     /** {@code factor} times the share, until {@link #resume} (Cloud Run's startup CPU boost). */
     void boost(double factor);
@@ -80,48 +90,43 @@ public interface CpuGroup {
     void remove();
 
     /** A file and the text that thaws a frozen group. */
-    record Thaw(Path file, String value) {
-    }
+    record Thaw(Path file, String value) {}
 
-    CpuGroup NONE = new CpuGroup() {
-        @Override
-        public List<Path> joinFiles() {
-            return List.of();
-        }
+    CpuGroup NONE =
+            new CpuGroup() {
+                @Override
+                public List<Path> joinFiles() {
+                    return List.of();
+                }
 
-        @Override
-        public Optional<Thaw> thaw() {
-            return Optional.empty();
-        }
+                @Override
+                public Optional<Thaw> thaw() {
+                    return Optional.empty();
+                }
 
-        @Override
-        public double quotaVcpus() {
-            return Double.NaN;
-        }
+                @Override
+                public double quotaVcpus() {
+                    return Double.NaN;
+                }
 
-        @Override
-        public long throttledMillis() {
-            return 0;
-        }
+                @Override
+                public long throttledMillis() {
+                    return 0;
+                }
 
-        @Override
-        public void freeze() {
-        }
+                @Override
+                public void freeze() {}
 
-        @Override
-        public void resume() {
-        }
+                @Override
+                public void resume() {}
 
-        @Override
-        public void starve() {
-        }
+                @Override
+                public void starve() {}
 
-        @Override
-        public void boost(double factor) {
-        }
+                @Override
+                public void boost(double factor) {}
 
-        @Override
-        public void remove() {
-        }
-    };
+                @Override
+                public void remove() {}
+            };
 }

@@ -9,8 +9,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  */
 public final class DaemonThreads {
 
-    private DaemonThreads() {
-    }
+    private DaemonThreads() {}
 
     public static ThreadFactory named(String name) {
         AtomicInteger n = new AtomicInteger();

@@ -1,6 +1,9 @@
 package dev.pixelforge.standins.process;
 
-/** Nothing enforced: every instance runs on every core. The reason goes to the run's manifest and report. */
+/**
+ * Nothing enforced: every instance runs on every core. The reason goes to the run's manifest and
+ * report.
+ */
 record NoCpuIsolation(String describe) implements CpuIsolation {
 
     @Override
@@ -14,6 +17,5 @@ record NoCpuIsolation(String describe) implements CpuIsolation {
     }
 
     @Override
-    public void close() {
-    }
+    public void close() {}
 }

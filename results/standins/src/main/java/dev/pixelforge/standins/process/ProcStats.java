@@ -7,12 +7,15 @@ import java.util.List;
 
 /**
  * What the kernel says a process has used: peak resident set ({@code VmHWM} in /proc/PID/status)
- * and CPU time (user + system ticks in /proc/PID/stat), zero once the process is gone; and, from its
- * CPU group, the quota it ran under (vCPUs; NaN when none was enforced) and the time it was throttled.
+ * and CPU time (user + system ticks in /proc/PID/stat), zero once the process is gone; and, from
+ * its CPU group, the quota it ran under (vCPUs; NaN when none was enforced) and the time it was
+ * throttled.
  */
 public record ProcStats(long peakRssKb, long cpuMillis, double cpuQuota, long throttledMillis) {
 
-    /** USER_HZ: 100 on every Linux architecture the JDK runs on (the kernel's ABI, not CONFIG_HZ). */
+    /**
+     * USER_HZ: 100 on every Linux architecture the JDK runs on (the kernel's ABI, not CONFIG_HZ).
+     */
     private static final long TICKS_PER_SECOND = 100;
 
     public static ProcStats of(long pid) {
@@ -26,7 +29,9 @@ public record ProcStats(long peakRssKb, long cpuMillis, double cpuQuota, long th
             String stat = Files.readString(Path.of("/proc", Long.toString(pid), "stat"));
             // Fields after the parenthesised command name, which may itself hold spaces.
             List<String> f = List.of(stat.substring(stat.lastIndexOf(')') + 2).split(" "));
-            long ticks = Long.parseLong(f.get(11)) + Long.parseLong(f.get(12)); // utime, stime (fields 14, 15)
+            long ticks =
+                    Long.parseLong(f.get(11))
+                            + Long.parseLong(f.get(12)); // utime, stime (fields 14, 15)
             return new ProcStats(hwm, ticks * 1000 / TICKS_PER_SECOND, Double.NaN, 0);
         } catch (IOException | RuntimeException gone) {
             return new ProcStats(0, 0, Double.NaN, 0);

@@ -1,6 +1,7 @@
 package dev.pixelforge.standins.scheduling;
 
 import dev.pixelforge.platform.profile.TargetProfile;
+
 import java.time.Duration;
 import java.util.List;
 
@@ -12,7 +13,7 @@ import java.util.List;
  * idle instances go after the idle timeout: those two live in {@link InstanceRegistry}.
  *
  * @param targets Google's targets and window ({@code TargetProfile.Scaling}), and how long after it
- *                became ready an instance's CPU counts (a JVM's start-up compilation is not load)
+ *     became ready an instance's CPU counts (a JVM's start-up compilation is not load)
  */
 public record Autoscaler(TargetProfile.Scaling targets) {
 
@@ -32,19 +33,23 @@ public record Autoscaler(TargetProfile.Scaling targets) {
     /**
      * One instance over the window.
      *
-     * @param cpuUtilization CPU used over the window, divided by the window and the instance's vCPUs
-     * @param inFlight       requests in flight, averaged over the window
-     * @param counts         whether its CPU counts yet (it has settled)
+     * @param cpuUtilization CPU used over the window, divided by the window and the instance's
+     *     vCPUs
+     * @param inFlight requests in flight, averaged over the window
+     * @param counts whether its CPU counts yet (it has settled)
      */
-    public record Load(double cpuUtilization, double inFlight, boolean counts) {
-    }
+    public record Load(double cpuUtilization, double inFlight, boolean counts) {}
 
-    /** Instances the loads call for: at least one while any instance has load, never fewer than {@code minimum}. */
+    /**
+     * Instances the loads call for: at least one while any instance has load, never fewer than
+     * {@code minimum}.
+     */
     public int desired(List<Load> loads, int concurrency, int minimum) {
         double cpu = loads.stream().filter(Load::counts).mapToDouble(Load::cpuUtilization).sum();
         double inFlight = loads.stream().mapToDouble(Load::inFlight).sum();
         int byCpu = (int) Math.ceil(cpu / targets.cpuTarget() - 1e-9);
-        int byRequests = (int) Math.ceil(inFlight / (targets.concurrencyTarget() * concurrency) - 1e-9);
+        int byRequests =
+                (int) Math.ceil(inFlight / (targets.concurrencyTarget() * concurrency) - 1e-9);
         return Math.max(minimum, Math.max(byCpu, byRequests));
     }
 }

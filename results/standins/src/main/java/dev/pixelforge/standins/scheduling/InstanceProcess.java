@@ -1,6 +1,7 @@
 package dev.pixelforge.standins.scheduling;
 
 import dev.pixelforge.standins.process.ProcStats;
+
 import java.util.concurrent.CompletableFuture;
 
 /**
@@ -12,7 +13,10 @@ public interface InstanceProcess {
 
     long pid();
 
-    /** Completes with spawn-to-ready in milliseconds, or exceptionally when the instance never became ready. */
+    /**
+     * Completes with spawn-to-ready in milliseconds, or exceptionally when the instance never
+     * became ready.
+     */
     CompletableFuture<Double> ready();
 
     /** Completes when the process has exited, for whatever reason. */
@@ -25,10 +29,11 @@ public interface InstanceProcess {
     void stop();
 
     /** Its first request in flight after none: the platform gives it its CPU again. */
-    default void busy() {
-    }
+    default void busy() {}
 
-    /** Nothing in flight any more (or ready, with nothing yet): what its platform does then (Lambda freezes it). */
-    default void idle() {
-    }
+    /**
+     * Nothing in flight any more (or ready, with nothing yet): what its platform does then (Lambda
+     * freezes it).
+     */
+    default void idle() {}
 }

@@ -5,12 +5,13 @@ import dev.pixelforge.platform.events.InstanceRecord;
 import dev.pixelforge.platform.events.StandInEvents;
 import dev.pixelforge.standins.process.DaemonThreads;
 import dev.pixelforge.standins.process.ProcStats;
+
 import java.io.IOException;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
-import java.util.Iterator;
 import java.util.IdentityHashMap;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -28,8 +29,8 @@ import java.util.concurrent.locks.ReentrantLock;
  *
  * <p>Requests wait in one first-come, first-served queue. A free slot goes to the oldest waiting
  * request: on the instance it is bound to (Lambda's cold invocation), or else on the ready instance
- * with the fewest requests in flight, the most recently used among equals (so idle ones age out).
- * A new instance starts only for waiting demand that the instances already starting cannot absorb.
+ * with the fewest requests in flight, the most recently used among equals (so idle ones age out). A
+ * new instance starts only for waiting demand that the instances already starting cannot absorb.
  *
  * <p>Every state change happens under the lock; what it causes outside (answering a request,
  * starting or stopping a process, telling the events) runs after the lock is released.
@@ -47,9 +48,11 @@ public final class InstanceRegistry<P extends InstanceProcess> implements AutoCl
         private long served;
         private long lastUsedNanos;
         private long readyAtNanos;
-        private long activeNanos; // the integral of requests in flight over time, for the autoscaler
+        private long
+                activeNanos; // the integral of requests in flight over time, for the autoscaler
         private long activeSinceNanos;
-        private final Deque<long[]> load = new ArrayDeque<>(); // {nanos, cpuMillis, activeNanos}, over the window
+        private final Deque<long[]> load =
+                new ArrayDeque<>(); // {nanos, cpuMillis, activeNanos}, over the window
 
         private void inFlightChanges(long now) {
             activeNanos += active * (now - activeSinceNanos);
@@ -74,7 +77,10 @@ public final class InstanceRegistry<P extends InstanceProcess> implements AutoCl
         final CompletableFuture<Admission<P>> answer = new CompletableFuture<>();
         final long deadlineNanos;
         Instance<P> boundTo;
-        volatile boolean discard; // set by giveUp: the slot it is granted after that goes back with its instance discarded
+        volatile boolean
+                discard; // set by giveUp: the slot it is granted after that goes back with its
+
+        // instance discarded
 
         Waiter(long deadlineNanos) {
             this.deadlineNanos = deadlineNanos;
@@ -91,22 +97,41 @@ public final class InstanceRegistry<P extends InstanceProcess> implements AutoCl
     private final ReentrantLock lock = new ReentrantLock();
     private final List<Instance<P>> instances = new ArrayList<>();
     private final Deque<Waiter<P>> waiting = new ArrayDeque<>();
-    private final Map<CompletableFuture<Admission<P>>, Waiter<P>> unanswered = new IdentityHashMap<>();
+    private final Map<CompletableFuture<Admission<P>>, Waiter<P>> unanswered =
+            new IdentityHashMap<>();
     private int lastId;
     private int mostInstances;
     private long throttles;
     private boolean closed;
 
     /** On real time, starting instances on threads of its own. */
-    public InstanceRegistry(Target target, SchedulingRules rules, InstanceLauncher<P> launcher, StandInEvents events) {
-        this(target, rules, launcher, events, Clock.system(target.id() + "-scheduler"),
+    public InstanceRegistry(
+            Target target,
+            SchedulingRules rules,
+            InstanceLauncher<P> launcher,
+            StandInEvents events) {
+        this(
+                target,
+                rules,
+                launcher,
+                events,
+                Clock.system(target.id() + "-scheduler"),
                 Executors.newCachedThreadPool(DaemonThreads.named(target.id() + "-starter")));
         owned.add((AutoCloseable) clock);
         owned.add(((ExecutorService) starter)::shutdownNow);
     }
 
-    /** On {@code clock}, starting instances on {@code starter} (the tests: a manual clock, the caller's thread). */
-    InstanceRegistry(Target target, SchedulingRules rules, InstanceLauncher<P> launcher, StandInEvents events, Clock clock, Executor starter) {
+    /**
+     * On {@code clock}, starting instances on {@code starter} (the tests: a manual clock, the
+     * caller's thread).
+     */
+    InstanceRegistry(
+            Target target,
+            SchedulingRules rules,
+            InstanceLauncher<P> launcher,
+            StandInEvents events,
+            Clock clock,
+            Executor starter) {
         this.target = target;
         this.rules = rules;
         this.launcher = launcher;
@@ -132,17 +157,18 @@ public final class InstanceRegistry<P extends InstanceProcess> implements AutoCl
     }
 
     /**
-     * Asks for a slot. The answer is a {@link Admission.Lease} once a slot is free, or an
-     * {@link Admission.Refused} when none is within the queue timeout; it fails with
-     * {@link InstanceStartFailed} when the instance the request was bound to never became ready.
-     * A caller that stops waiting says so with {@link #giveUp}.
+     * Asks for a slot. The answer is a {@link Admission.Lease} once a slot is free, or an {@link
+     * Admission.Refused} when none is within the queue timeout; it fails with {@link
+     * InstanceStartFailed} when the instance the request was bound to never became ready. A caller
+     * that stops waiting says so with {@link #giveUp}.
      */
     public CompletableFuture<Admission<P>> acquire() {
         List<Runnable> after = new ArrayList<>();
         lock.lock();
         try {
             if (closed) {
-                return CompletableFuture.failedFuture(new IllegalStateException(target.id() + " stand-in is stopped"));
+                return CompletableFuture.failedFuture(
+                        new IllegalStateException(target.id() + " stand-in is stopped"));
             }
             Waiter<P> w = new Waiter<>(clock.nanoTime() + rules.queueTimeout().toNanos());
             waiting.addLast(w);
@@ -164,9 +190,10 @@ public final class InstanceRegistry<P extends InstanceProcess> implements AutoCl
     }
 
     /**
-     * The caller stops waiting for {@code answer}. With {@code discard}, the instance the request was
-     * bound to goes too (Lambda: an environment whose init outlasted the invocation's timeout is not
-     * kept), and so does one granted to it in the meantime; otherwise a granted slot is given back.
+     * The caller stops waiting for {@code answer}. With {@code discard}, the instance the request
+     * was bound to goes too (Lambda: an environment whose init outlasted the invocation's timeout
+     * is not kept), and so does one granted to it in the meantime; otherwise a granted slot is
+     * given back.
      */
     public void giveUp(CompletableFuture<Admission<P>> answer, boolean discard) {
         List<Runnable> after = new ArrayList<>();
@@ -176,7 +203,10 @@ public final class InstanceRegistry<P extends InstanceProcess> implements AutoCl
             if (w != null) {
                 w.discard = discard;
                 if (waiting.remove(w) && discard && w.boundTo != null) {
-                    remove(w.boundTo, new IllegalStateException("its request gave up waiting"), after);
+                    remove(
+                            w.boundTo,
+                            new IllegalStateException("its request gave up waiting"),
+                            after);
                 }
                 dispatch(after);
             }
@@ -185,7 +215,9 @@ public final class InstanceRegistry<P extends InstanceProcess> implements AutoCl
             after.forEach(Runnable::run);
         }
         // Either this cancel or the grant's completion wins; whichever loses gives the slot back.
-        if (!answer.cancel(false) && !answer.isCompletedExceptionally() && answer.join() instanceof Admission.Lease<P> lease) {
+        if (!answer.cancel(false)
+                && !answer.isCompletedExceptionally()
+                && answer.join() instanceof Admission.Lease<P> lease) {
             release(lease, !discard);
         }
     }
@@ -249,8 +281,9 @@ public final class InstanceRegistry<P extends InstanceProcess> implements AutoCl
     }
 
     /**
-     * Under the lock, so transitions reach the process in the order they happened: {@code busy} when
-     * its first request starts, idle when its last ends. A process that has gone cannot be told.
+     * Under the lock, so transitions reach the process in the order they happened: {@code busy}
+     * when its first request starts, idle when its last ends. A process that has gone cannot be
+     * told.
      */
     private void between(Instance<P> i, boolean busy) {
         try {
@@ -260,15 +293,25 @@ public final class InstanceRegistry<P extends InstanceProcess> implements AutoCl
                 i.process.idle();
             }
         } catch (RuntimeException e) {
-            System.err.println(target.id() + " instance " + i.id + ": " + (busy ? "busy" : "idle") + " not applied: " + e.getMessage());
+            System.err.println(
+                    target.id()
+                            + " instance "
+                            + i.id
+                            + ": "
+                            + (busy ? "busy" : "idle")
+                            + " not applied: "
+                            + e.getMessage());
         }
     }
 
     private Instance<P> freest() {
         Instance<P> best = null;
         for (Instance<P> i : instances) {
-            if (i.ready && i.active < rules.concurrency() && (best == null || i.active < best.active
-                    || (i.active == best.active && i.lastUsedNanos > best.lastUsedNanos))) {
+            if (i.ready
+                    && i.active < rules.concurrency()
+                    && (best == null
+                            || i.active < best.active
+                            || (i.active == best.active && i.lastUsedNanos > best.lastUsedNanos))) {
                 best = i;
             }
         }
@@ -280,12 +323,14 @@ public final class InstanceRegistry<P extends InstanceProcess> implements AutoCl
         if (i.active++ == 0) {
             between(i, true);
         }
-        Admission.Lease<P> lease = new Admission.Lease<>(i, i.leases++ == 0, i.readyMillis, clock.nanoTime());
-        after.add(() -> {
-            if (!w.answer.complete(lease)) { // the caller gave up waiting
-                release(lease, !w.discard);
-            }
-        });
+        Admission.Lease<P> lease =
+                new Admission.Lease<>(i, i.leases++ == 0, i.readyMillis, clock.nanoTime());
+        after.add(
+                () -> {
+                    if (!w.answer.complete(lease)) { // the caller gave up waiting
+                        release(lease, !w.discard);
+                    }
+                });
     }
 
     private void scaleOut(List<Runnable> after) {
@@ -293,14 +338,18 @@ public final class InstanceRegistry<P extends InstanceProcess> implements AutoCl
         long absorbable = 0; // slots of starting instances not promised to a bound request
         for (Instance<P> i : instances) {
             if (!i.ready) {
-                absorbable += rules.concurrency() - waiting.stream().filter(w -> w.boundTo == i).count();
+                absorbable +=
+                        rules.concurrency() - waiting.stream().filter(w -> w.boundTo == i).count();
             }
         }
         while (instances.size() < rules.maxInstances() && unbound > absorbable) {
             Instance<P> i = start(after);
             absorbable += rules.concurrency();
             if (rules.coldRequestWaitsForItsInstance()) {
-                waiting.stream().filter(w -> w.boundTo == null).findFirst().ifPresent(w -> w.boundTo = i);
+                waiting.stream()
+                        .filter(w -> w.boundTo == null)
+                        .findFirst()
+                        .ifPresent(w -> w.boundTo = i);
                 unbound--;
                 absorbable--;
             }
@@ -318,8 +367,8 @@ public final class InstanceRegistry<P extends InstanceProcess> implements AutoCl
     }
 
     /**
-     * Cloud Run's autoscaler, once per sixtieth of its window: each ready instance's CPU and requests
-     * in flight over the window, and as many new instances as the targets call for.
+     * Cloud Run's autoscaler, once per sixtieth of its window: each ready instance's CPU and
+     * requests in flight over the window, and as many new instances as the targets call for.
      */
     private void autoscale() {
         List<Runnable> after = new ArrayList<>();
@@ -338,17 +387,24 @@ public final class InstanceRegistry<P extends InstanceProcess> implements AutoCl
                 i.inFlightChanges(now);
                 long[] sample = {now, i.process.stats().cpuMillis(), i.activeNanos};
                 i.load.addLast(sample);
-                while (i.load.size() > 2 && now - i.load.peekFirst()[0] > scaler.window().toNanos()) {
+                while (i.load.size() > 2
+                        && now - i.load.peekFirst()[0] > scaler.window().toNanos()) {
                     i.load.removeFirst();
                 }
                 long[] oldest = i.load.peekFirst();
                 double span = now - oldest[0];
                 if (span > 0) {
-                    loads.add(new Autoscaler.Load((sample[1] - oldest[1]) * 1e6 / span / rules.instanceVcpus(),
-                            (sample[2] - oldest[2]) / span, now - i.readyAtNanos >= scaler.settle().toNanos()));
+                    loads.add(
+                            new Autoscaler.Load(
+                                    (sample[1] - oldest[1]) * 1e6 / span / rules.instanceVcpus(),
+                                    (sample[2] - oldest[2]) / span,
+                                    now - i.readyAtNanos >= scaler.settle().toNanos()));
                 }
             }
-            int wanted = Math.min(rules.maxInstances(), scaler.desired(loads, rules.concurrency(), rules.minInstances()));
+            int wanted =
+                    Math.min(
+                            rules.maxInstances(),
+                            scaler.desired(loads, rules.concurrency(), rules.minInstances()));
             while (instances.size() < wanted) {
                 start(after);
             }
@@ -386,13 +442,19 @@ public final class InstanceRegistry<P extends InstanceProcess> implements AutoCl
             return;
         }
         process.exited().whenComplete((x, t) -> exited(i));
-        process.ready().whenComplete((millis, t) -> {
-            if (t == null) {
-                ready(i, millis);
-            } else {
-                failed(i, t instanceof CompletionException && t.getCause() != null ? t.getCause() : t);
-            }
-        });
+        process.ready()
+                .whenComplete(
+                        (millis, t) -> {
+                            if (t == null) {
+                                ready(i, millis);
+                            } else {
+                                failed(
+                                        i,
+                                        t instanceof CompletionException && t.getCause() != null
+                                                ? t.getCause()
+                                                : t);
+                            }
+                        });
     }
 
     private void ready(Instance<P> i, double millis) {
@@ -417,7 +479,8 @@ public final class InstanceRegistry<P extends InstanceProcess> implements AutoCl
     }
 
     private void failed(Instance<P> i, Throwable cause) {
-        System.err.println(target.id() + " instance " + i.id + " failed to start: " + cause.getMessage());
+        System.err.println(
+                target.id() + " instance " + i.id + " failed to start: " + cause.getMessage());
         List<Runnable> after = new ArrayList<>();
         lock.lock();
         try {
@@ -441,7 +504,8 @@ public final class InstanceRegistry<P extends InstanceProcess> implements AutoCl
         }
     }
 
-    // Under the lock: the one place an instance leaves; its requests bound to it fail, its process stops after.
+    // Under the lock: the one place an instance leaves; its requests bound to it fail, its process
+    // stops after.
     private void remove(Instance<P> i, Throwable cause, List<Runnable> after) {
         if (!instances.remove(i)) {
             return;
@@ -458,21 +522,28 @@ public final class InstanceRegistry<P extends InstanceProcess> implements AutoCl
         if (process != null) {
             double readyMillis = i.readyMillis;
             long served = i.served;
-            after.add(() -> {
-                InstanceRecord last = record(i.id, process, readyMillis, served);
-                process.stop();
-                events.instanceStopped(last);
-            });
+            after.add(
+                    () -> {
+                        InstanceRecord last = record(i.id, process, readyMillis, served);
+                        process.stop();
+                        events.instanceStopped(last);
+                    });
         }
     }
 
     private void refuse(Waiter<P> w, List<Runnable> after) {
         waiting.remove(w);
         throttles++;
-        String why = rules.coldRequestWaitsForItsInstance()
-                ? "reserved concurrency " + rules.maxInstances() + " reached"
-                : "no instance free within " + rules.queueTimeout().toMillis() + " ms at " + instances.size()
-                        + " of " + rules.maxInstances() + " instances";
+        String why =
+                rules.coldRequestWaitsForItsInstance()
+                        ? "reserved concurrency " + rules.maxInstances() + " reached"
+                        : "no instance free within "
+                                + rules.queueTimeout().toMillis()
+                                + " ms at "
+                                + instances.size()
+                                + " of "
+                                + rules.maxInstances()
+                                + " instances";
         after.add(() -> events.throttled(target, why));
         after.add(() -> w.answer.complete(new Admission.Refused<>(why)));
     }
@@ -503,7 +574,10 @@ public final class InstanceRegistry<P extends InstanceProcess> implements AutoCl
             long now = clock.nanoTime();
             int kept = instances.size();
             for (Instance<P> i : List.copyOf(instances)) {
-                if (kept > rules.minInstances() && i.ready && i.active == 0 && now - i.lastUsedNanos >= rules.idleTimeout().toNanos()) {
+                if (kept > rules.minInstances()
+                        && i.ready
+                        && i.active == 0
+                        && now - i.lastUsedNanos >= rules.idleTimeout().toNanos()) {
                     kept--;
                     remove(i, new IllegalStateException("idle"), after);
                 }
@@ -515,15 +589,26 @@ public final class InstanceRegistry<P extends InstanceProcess> implements AutoCl
         }
     }
 
-    /** A few times per idle timeout (a quarter of it, between 50 ms and 1 s): an idle instance goes at most that late. */
+    /**
+     * A few times per idle timeout (a quarter of it, between 50 ms and 1 s): an idle instance goes
+     * at most that late.
+     */
     private long reapPeriodNanos() {
         return Math.max(50_000_000L, Math.min(1_000_000_000L, rules.idleTimeout().toNanos() / 4));
     }
 
     private InstanceRecord record(int id, P process, double readyMillis, long served) {
         ProcStats stats = process.stats();
-        return new InstanceRecord(target, id, process.pid(), readyMillis, stats.peakRssKb(), stats.cpuMillis(), served,
-                stats.cpuQuota(), stats.throttledMillis());
+        return new InstanceRecord(
+                target,
+                id,
+                process.pid(),
+                readyMillis,
+                stats.peakRssKb(),
+                stats.cpuMillis(),
+                served,
+                stats.cpuQuota(),
+                stats.throttledMillis());
     }
 
     public SchedulingRules rules() {
@@ -584,7 +669,11 @@ public final class InstanceRegistry<P extends InstanceProcess> implements AutoCl
     public long busyPid() {
         lock.lock();
         try {
-            return instances.stream().filter(i -> i.active > 0).mapToLong(i -> i.process.pid()).findFirst().orElse(0);
+            return instances.stream()
+                    .filter(i -> i.active > 0)
+                    .mapToLong(i -> i.process.pid())
+                    .findFirst()
+                    .orElse(0);
         } finally {
             lock.unlock();
         }
@@ -592,8 +681,7 @@ public final class InstanceRegistry<P extends InstanceProcess> implements AutoCl
 
     /** Every instance whose process exists, as it is now: ready time, peak RSS and CPU so far. */
     public List<InstanceRecord> liveInstances() {
-        record Snapshot<P>(int id, P process, double readyMillis, long served) {
-        }
+        record Snapshot<P>(int id, P process, double readyMillis, long served) {}
         List<Snapshot<P>> now = new ArrayList<>();
         lock.lock();
         try {
@@ -605,12 +693,15 @@ public final class InstanceRegistry<P extends InstanceProcess> implements AutoCl
         } finally {
             lock.unlock();
         }
-        return now.stream().map(s -> record(s.id(), s.process(), s.readyMillis(), s.served())).toList();
+        return now.stream()
+                .map(s -> record(s.id(), s.process(), s.readyMillis(), s.served()))
+                .toList();
     }
 
     /**
      * Stops every instance now, busy or not (a busy one's request then fails as if the instance had
-     * crashed); waiting requests stay and start new ones. Between two targets' loads, nothing is busy.
+     * crashed); waiting requests stay and start new ones. Between two targets' loads, nothing is
+     * busy.
      */
     public void stopAll() {
         List<Runnable> after = new ArrayList<>();
@@ -634,7 +725,11 @@ public final class InstanceRegistry<P extends InstanceProcess> implements AutoCl
         try {
             closed = true;
             for (Waiter<P> w : waiting) {
-                after.add(() -> w.answer.completeExceptionally(new IllegalStateException(target.id() + " stand-in is stopped")));
+                after.add(
+                        () ->
+                                w.answer.completeExceptionally(
+                                        new IllegalStateException(
+                                                target.id() + " stand-in is stopped")));
             }
             waiting.clear();
             for (Instance<P> i : List.copyOf(instances)) {
@@ -647,7 +742,8 @@ public final class InstanceRegistry<P extends InstanceProcess> implements AutoCl
             try {
                 c.close();
             } catch (Exception e) {
-                throw new IllegalStateException("could not stop the " + target.id() + " scheduler", e);
+                throw new IllegalStateException(
+                        "could not stop the " + target.id() + " scheduler", e);
             }
         }
         after.forEach(Runnable::run);

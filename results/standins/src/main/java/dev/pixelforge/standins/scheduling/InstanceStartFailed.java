@@ -1,6 +1,9 @@
 package dev.pixelforge.standins.scheduling;
 
-/** The instance a request was waiting for never became ready (its process failed to start, or died in init). */
+/**
+ * The instance a request was waiting for never became ready (its process failed to start, or died
+ * in init).
+ */
 public final class InstanceStartFailed extends RuntimeException {
 
     private final int instanceId;

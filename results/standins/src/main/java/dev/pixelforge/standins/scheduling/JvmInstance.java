@@ -2,6 +2,7 @@ package dev.pixelforge.standins.scheduling;
 
 import dev.pixelforge.standins.process.ChildJvm;
 import dev.pixelforge.standins.process.ProcStats;
+
 import java.util.concurrent.CompletableFuture;
 
 /** An instance that is one child JVM: its pid, exit, use and stop are the JVM's. */

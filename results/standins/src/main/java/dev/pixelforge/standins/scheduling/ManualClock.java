@@ -12,8 +12,7 @@ import java.util.List;
  */
 public final class ManualClock implements Clock {
 
-    private record Task(long dueNanos, long order, Runnable task) {
-    }
+    private record Task(long dueNanos, long order, Runnable task) {}
 
     private final List<Task> tasks = new ArrayList<>();
     private long now;
@@ -38,8 +37,13 @@ public final class ManualClock implements Clock {
         while (true) {
             Task next;
             synchronized (this) {
-                next = tasks.stream().filter(t -> t.dueNanos() <= until)
-                        .min(Comparator.comparingLong(Task::dueNanos).thenComparingLong(Task::order)).orElse(null);
+                next =
+                        tasks.stream()
+                                .filter(t -> t.dueNanos() <= until)
+                                .min(
+                                        Comparator.comparingLong(Task::dueNanos)
+                                                .thenComparingLong(Task::order))
+                                .orElse(null);
                 if (next == null) {
                     now = until;
                     return;

@@ -2,47 +2,76 @@ package dev.pixelforge.standins.scheduling;
 
 import dev.pixelforge.platform.Target;
 import dev.pixelforge.platform.profile.TargetProfile;
+
 import java.time.Duration;
 
 /**
  * How a platform places requests on instances.
  *
- * @param concurrency    requests one instance serves at once (Lambda: 1)
- * @param maxInstances   instances at most, starting ones included (Lambda: the reserved concurrency)
- * @param queueTimeout   how long a request may wait for a free slot before it is refused (Lambda:
- *                       zero, a throttle is immediate)
- * @param idleTimeout    an instance idle this long is stopped
+ * @param concurrency requests one instance serves at once (Lambda: 1)
+ * @param maxInstances instances at most, starting ones included (Lambda: the reserved concurrency)
+ * @param queueTimeout how long a request may wait for a free slot before it is refused (Lambda:
+ *     zero, a throttle is immediate)
+ * @param idleTimeout an instance idle this long is stopped
  * @param coldRequestWaitsForItsInstance Lambda's rule: the invocation that starts an execution
- *                       environment runs in it, whatever frees up meanwhile; Google's fronts give a
- *                       waiting request the first free slot of any instance
- * @param autoscaler     Cloud Run's metrics-based scaling; null for on-demand scaling only (Lambda)
- * @param instanceVcpus  each instance's CPU share, against which its utilization is measured
- * @param minInstances   instances kept even when idle (Cloud Run's min instances)
+ *     environment runs in it, whatever frees up meanwhile; Google's fronts give a waiting request
+ *     the first free slot of any instance
+ * @param autoscaler Cloud Run's metrics-based scaling; null for on-demand scaling only (Lambda)
+ * @param instanceVcpus each instance's CPU share, against which its utilization is measured
+ * @param minInstances instances kept even when idle (Cloud Run's min instances)
  */
-public record SchedulingRules(int concurrency, int maxInstances, Duration queueTimeout, Duration idleTimeout,
-                              boolean coldRequestWaitsForItsInstance, Autoscaler autoscaler, double instanceVcpus, int minInstances) {
+public record SchedulingRules(
+        int concurrency,
+        int maxInstances,
+        Duration queueTimeout,
+        Duration idleTimeout,
+        boolean coldRequestWaitsForItsInstance,
+        Autoscaler autoscaler,
+        double instanceVcpus,
+        int minInstances) {
 
     public SchedulingRules {
         if (concurrency < 1 || maxInstances < 1) {
-            throw new IllegalArgumentException("concurrency and instances at most must be at least 1");
+            throw new IllegalArgumentException(
+                    "concurrency and instances at most must be at least 1");
         }
         if (minInstances < 0 || minInstances > maxInstances) {
-            throw new IllegalArgumentException("min instances must be between 0 and the instances at most (" + maxInstances + ")");
+            throw new IllegalArgumentException(
+                    "min instances must be between 0 and the instances at most ("
+                            + maxInstances
+                            + ")");
         }
     }
 
     /** On-demand scaling only, no minimum. */
-    public SchedulingRules(int concurrency, int maxInstances, Duration queueTimeout, Duration idleTimeout,
-                           boolean coldRequestWaitsForItsInstance) {
-        this(concurrency, maxInstances, queueTimeout, idleTimeout, coldRequestWaitsForItsInstance, null, 1, 0);
+    public SchedulingRules(
+            int concurrency,
+            int maxInstances,
+            Duration queueTimeout,
+            Duration idleTimeout,
+            boolean coldRequestWaitsForItsInstance) {
+        this(
+                concurrency,
+                maxInstances,
+                queueTimeout,
+                idleTimeout,
+                coldRequestWaitsForItsInstance,
+                null,
+                1,
+                0);
     }
 
     /** The platform's rules for {@code profile}, whose CPU share is what the kernel enforces. */
     public static SchedulingRules of(TargetProfile profile) {
         boolean lambda = profile.target() == Target.AWS_LAMBDA;
-        return new SchedulingRules(lambda ? 1 : profile.concurrency(), profile.maxInstances(),
-                lambda ? Duration.ZERO : profile.queueTimeout(), profile.idleTimeout(), lambda,
+        return new SchedulingRules(
+                lambda ? 1 : profile.concurrency(),
+                profile.maxInstances(),
+                lambda ? Duration.ZERO : profile.queueTimeout(),
+                profile.idleTimeout(),
+                lambda,
                 lambda ? null : new Autoscaler(profile.scaling()),
-                profile.cpus(), lambda ? 0 : profile.scaling().minInstances());
+                profile.cpus(),
+                lambda ? 0 : profile.scaling().minInstances());
     }
 }

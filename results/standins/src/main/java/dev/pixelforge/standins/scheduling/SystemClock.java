@@ -1,6 +1,7 @@
 package dev.pixelforge.standins.scheduling;
 
 import dev.pixelforge.standins.process.DaemonThreads;
+
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;

@@ -1,6 +1,7 @@
 package dev.pixelforge.standins.scheduling;
 
 import dev.pixelforge.standins.process.ProcStats;
+
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -20,8 +21,16 @@ final class FakeProcess implements InstanceProcess {
         }
 
         FakeProcess instance(int id) {
-            return launched.stream().filter(p -> p.id == id).findFirst()
-                    .orElseThrow(() -> new AssertionError("instance " + id + " was never launched; launched: " + launched.size()));
+            return launched.stream()
+                    .filter(p -> p.id == id)
+                    .findFirst()
+                    .orElseThrow(
+                            () ->
+                                    new AssertionError(
+                                            "instance "
+                                                    + id
+                                                    + " was never launched; launched: "
+                                                    + launched.size()));
         }
     }
 
@@ -29,8 +38,10 @@ final class FakeProcess implements InstanceProcess {
     final CompletableFuture<Double> ready = new CompletableFuture<>();
     final CompletableFuture<Void> exited = new CompletableFuture<>();
     int stops;
+
     /** CPU it has used, as /proc would say; the test moves it. */
     long cpuMillis;
+
     /** "busy" and "idle", in the order the registry said them. */
     final List<String> between = new ArrayList<>();
 

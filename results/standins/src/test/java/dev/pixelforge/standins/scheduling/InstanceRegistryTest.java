@@ -8,18 +8,22 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.pixelforge.platform.Target;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Test;
 
 /**
  * The scheduling rules of the three stand-ins, on a manual clock with fake instances: no process,
  * no sleep, every figure exact. Google's rules (Cloud Run, Cloud Functions) first, then Lambda's.
  */
-@SuppressWarnings("unchecked") // assertInstanceOf cannot name a generic type: the casts to Lease<FakeProcess> are checked by it
+@SuppressWarnings(
+        "unchecked") // assertInstanceOf cannot name a generic type: the casts to Lease<FakeProcess>
+// are checked by it
 class InstanceRegistryTest {
 
     private final ManualClock clock = new ManualClock();
@@ -28,16 +32,36 @@ class InstanceRegistryTest {
     private InstanceRegistry<FakeProcess> registry;
 
     private InstanceRegistry<FakeProcess> google(int concurrency, int maxInstances) {
-        registry = new InstanceRegistry<>(Target.CONTAINER,
-                new SchedulingRules(concurrency, maxInstances, Duration.ofSeconds(1), Duration.ofSeconds(10), false),
-                launcher, events, clock, Runnable::run);
+        registry =
+                new InstanceRegistry<>(
+                        Target.CONTAINER,
+                        new SchedulingRules(
+                                concurrency,
+                                maxInstances,
+                                Duration.ofSeconds(1),
+                                Duration.ofSeconds(10),
+                                false),
+                        launcher,
+                        events,
+                        clock,
+                        Runnable::run);
         return registry;
     }
 
     private InstanceRegistry<FakeProcess> lambda(int reservedConcurrency) {
-        registry = new InstanceRegistry<>(Target.AWS_LAMBDA,
-                new SchedulingRules(1, reservedConcurrency, Duration.ZERO, Duration.ofSeconds(10), true),
-                launcher, events, clock, Runnable::run);
+        registry =
+                new InstanceRegistry<>(
+                        Target.AWS_LAMBDA,
+                        new SchedulingRules(
+                                1,
+                                reservedConcurrency,
+                                Duration.ZERO,
+                                Duration.ofSeconds(10),
+                                true),
+                        launcher,
+                        events,
+                        clock,
+                        Runnable::run);
         return registry;
     }
 
@@ -48,7 +72,8 @@ class InstanceRegistryTest {
         }
     }
 
-    private static Admission.Lease<FakeProcess> lease(CompletableFuture<Admission<FakeProcess>> answer) {
+    private static Admission.Lease<FakeProcess> lease(
+            CompletableFuture<Admission<FakeProcess>> answer) {
         assertTrue(answer.isDone(), "the request was answered");
         return assertInstanceOf(Admission.Lease.class, answer.join());
     }
@@ -81,7 +106,10 @@ class InstanceRegistryTest {
         for (int i = 0; i < 3; i++) {
             registry.acquire();
         }
-        assertEquals(1, launcher.launched.size(), "three waiting requests fit the one starting instance of concurrency 3");
+        assertEquals(
+                1,
+                launcher.launched.size(),
+                "three waiting requests fit the one starting instance of concurrency 3");
         registry.acquire();
         assertEquals(2, launcher.launched.size(), "the fourth does not");
         assertEquals(2, registry.instances());
@@ -106,7 +134,9 @@ class InstanceRegistryTest {
         CompletableFuture<Admission<FakeProcess>> c = registry.acquire();
         ready(1, 100);
         Admission.Lease<FakeProcess> first = lease(a);
-        assertTrue(first.cold(), "the cold start goes to the request that waited longest, which paid for it");
+        assertTrue(
+                first.cold(),
+                "the cold start goes to the request that waited longest, which paid for it");
         assertFalse(b.isDone());
         assertFalse(c.isDone());
 
@@ -120,7 +150,8 @@ class InstanceRegistryTest {
         google(2, 2);
         CompletableFuture<Admission<FakeProcess>> a = registry.acquire();
         CompletableFuture<Admission<FakeProcess>> b = registry.acquire();
-        CompletableFuture<Admission<FakeProcess>> c = registry.acquire(); // the third starts instance 2
+        CompletableFuture<Admission<FakeProcess>> c =
+                registry.acquire(); // the third starts instance 2
         ready(1, 100);
         ready(2, 100);
         assertEquals(1, lease(a).instance().id());
@@ -136,7 +167,10 @@ class InstanceRegistryTest {
         clock.advance(Duration.ofMillis(5));
         registry.release(onTwo, true);
         registry.release(d, true);
-        assertEquals(2, lease(registry.acquire()).instance().id(), "both idle: the one used last takes it");
+        assertEquals(
+                2,
+                lease(registry.acquire()).instance().id(),
+                "both idle: the one used last takes it");
     }
 
     @Test
@@ -149,10 +183,13 @@ class InstanceRegistryTest {
         clock.advance(Duration.ofMillis(999));
         assertFalse(late.isDone());
         clock.advance(Duration.ofMillis(1));
-        Admission.Refused<FakeProcess> refused = assertInstanceOf(Admission.Refused.class, late.join());
+        Admission.Refused<FakeProcess> refused =
+                assertInstanceOf(Admission.Refused.class, late.join());
         assertEquals("no instance free within 1000 ms at 1 of 1 instances", refused.why());
         assertEquals(1, registry.throttles());
-        assertEquals("throttled: no instance free within 1000 ms at 1 of 1 instances", events.lines.get(events.lines.size() - 1));
+        assertEquals(
+                "throttled: no instance free within 1000 ms at 1 of 1 instances",
+                events.lines.get(events.lines.size() - 1));
     }
 
     @Test
@@ -182,7 +219,10 @@ class InstanceRegistryTest {
 
         clock.advance(Duration.ofMillis(9_999));
         assertEquals(2, registry.instances());
-        clock.advance(Duration.ofSeconds(1)); // the reaper looks every 1 s (a quarter of the idle timeout, at most 1 s)
+        clock.advance(
+                Duration.ofSeconds(
+                        1)); // the reaper looks every 1 s (a quarter of the idle timeout, at most 1
+        // s)
         assertEquals(1, registry.instances());
         assertEquals(1, launcher.instance(1).stops);
         assertEquals(0, launcher.instance(2).stops, "instance 2 is serving a request");
@@ -232,9 +272,12 @@ class InstanceRegistryTest {
         Admission.Lease<FakeProcess> onOne = lease(a);
         launcher.instance(1).exited.complete(null);
         assertEquals(0, registry.instances());
-        assertEquals(List.of("starting 1", "ready 1 in 100 ms", "stopped 1 after 0 requests"), events.lines);
+        assertEquals(
+                List.of("starting 1", "ready 1 in 100 ms", "stopped 1 after 0 requests"),
+                events.lines);
 
-        registry.release(onOne, false); // the request's own end comes after: nothing is stopped twice
+        registry.release(
+                onOne, false); // the request's own end comes after: nothing is stopped twice
         assertEquals(1, launcher.instance(1).stops);
         registry.acquire();
         assertEquals(2, launcher.launched.size());
@@ -247,7 +290,8 @@ class InstanceRegistryTest {
         CompletableFuture<Admission<FakeProcess>> b = registry.acquire();
         CompletableFuture<Admission<FakeProcess>> c = registry.acquire();
         assertEquals(2, launcher.launched.size());
-        Admission.Refused<FakeProcess> refused = assertInstanceOf(Admission.Refused.class, c.join());
+        Admission.Refused<FakeProcess> refused =
+                assertInstanceOf(Admission.Refused.class, c.join());
         assertEquals("reserved concurrency 2 reached", refused.why());
         assertEquals(1, registry.throttles());
 
@@ -281,7 +325,9 @@ class InstanceRegistryTest {
     void lambda_initFailure_failsTheInvocationThatStartedIt() {
         lambda(1);
         CompletableFuture<Admission<FakeProcess>> a = registry.acquire();
-        launcher.instance(1).ready.completeExceptionally(new IllegalStateException("Lambda init failed: boom"));
+        launcher.instance(1)
+                .ready
+                .completeExceptionally(new IllegalStateException("Lambda init failed: boom"));
         ExecutionException failed = assertThrows(ExecutionException.class, a::get);
         InstanceStartFailed cause = assertInstanceOf(InstanceStartFailed.class, failed.getCause());
         assertEquals(1, cause.instanceId());
@@ -313,7 +359,9 @@ class InstanceRegistryTest {
         ExecutionException stopped = assertThrows(ExecutionException.class, waiting::get);
         assertEquals("container stand-in is stopped", stopped.getCause().getMessage());
         assertEquals(1, launcher.instance(1).stops);
-        assertTrue(registry.acquire().isCompletedExceptionally(), "a stopped registry takes no request");
+        assertTrue(
+                registry.acquire().isCompletedExceptionally(),
+                "a stopped registry takes no request");
     }
 
     @Test
@@ -341,7 +389,10 @@ class InstanceRegistryTest {
         Admission.Lease<FakeProcess> first = lease(a);
         Admission.Lease<FakeProcess> second = lease(registry.acquire());
         registry.release(first, true);
-        assertEquals(List.of("idle", "busy"), launcher.instance(1).between, "ready with nothing in flight, then one, then two");
+        assertEquals(
+                List.of("idle", "busy"),
+                launcher.instance(1).between,
+                "ready with nothing in flight, then one, then two");
         registry.release(second, true);
         assertEquals(List.of("idle", "busy", "idle"), launcher.instance(1).between);
     }

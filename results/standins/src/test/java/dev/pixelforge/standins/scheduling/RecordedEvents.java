@@ -3,6 +3,7 @@ package dev.pixelforge.standins.scheduling;
 import dev.pixelforge.platform.Target;
 import dev.pixelforge.platform.events.InstanceRecord;
 import dev.pixelforge.platform.events.StandInEvents;
+
 import java.util.ArrayList;
 import java.util.List;
 
@@ -32,7 +33,8 @@ final class RecordedEvents implements StandInEvents {
     }
 
     @Override
-    public synchronized void requestServed(Target target, int instance, long startNanos, long endNanos) {
+    public synchronized void requestServed(
+            Target target, int instance, long startNanos, long endNanos) {
         lines.add("served on " + instance + " for " + (endNanos - startNanos) / 1_000_000 + " ms");
     }
 }
