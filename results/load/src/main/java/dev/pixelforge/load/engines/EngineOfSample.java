@@ -12,8 +12,8 @@ import java.util.List;
  */
 public final class EngineOfSample {
 
-    private final List<String>
-            prefixes; // longest first, so no id is taken for a longer one it begins
+    // longest first, so no id is taken for a longer one it begins
+    private final List<String> prefixes;
 
     public EngineOfSample(List<EngineAddress> engines) {
         this.prefixes =

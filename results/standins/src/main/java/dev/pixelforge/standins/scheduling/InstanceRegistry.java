@@ -48,8 +48,8 @@ public final class InstanceRegistry<P extends InstanceProcess> implements AutoCl
         private long served;
         private long lastUsedNanos;
         private long readyAtNanos;
-        private long
-                activeNanos; // the integral of requests in flight over time, for the autoscaler
+        // the integral of requests in flight over time, for the autoscaler
+        private long activeNanos;
         private long activeSinceNanos;
         private final Deque<long[]> load =
                 new ArrayDeque<>(); // {nanos, cpuMillis, activeNanos}, over the window
@@ -77,10 +77,8 @@ public final class InstanceRegistry<P extends InstanceProcess> implements AutoCl
         final CompletableFuture<Admission<P>> answer = new CompletableFuture<>();
         final long deadlineNanos;
         Instance<P> boundTo;
-        volatile boolean
-                discard; // set by giveUp: the slot it is granted after that goes back with its
-
-        // instance discarded
+        // set by giveUp: the slot it is granted after that goes back with its instance discarded
+        volatile boolean discard;
 
         Waiter(long deadlineNanos) {
             this.deadlineNanos = deadlineNanos;
