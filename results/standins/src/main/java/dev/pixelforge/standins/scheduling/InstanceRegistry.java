@@ -121,9 +121,9 @@ public final class InstanceRegistry<P extends InstanceProcess> implements AutoCl
 
     /**
      * On {@code clock}, starting instances on {@code starter} (the tests: a manual clock, the
-     * caller's thread).
+     * caller's thread; the simulator: its virtual clock, the caller's thread).
      */
-    InstanceRegistry(
+    public InstanceRegistry(
             Target target,
             SchedulingRules rules,
             InstanceLauncher<P> launcher,

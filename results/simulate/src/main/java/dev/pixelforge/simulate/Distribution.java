@@ -1,0 +1,63 @@
+package dev.pixelforge.simulate;
+
+import java.util.Arrays;
+import java.util.SplittableRandom;
+
+/**
+ * An empirical distribution of durations (microseconds): what was measured, drawn from uniformly,
+ * so a simulated request takes one of the times a real one took. No fitted shape stands between the
+ * measurement and the simulation; the price is that nothing outside the measured range is drawn.
+ */
+public final class Distribution {
+
+    private final long[] sorted;
+
+    private Distribution(long[] sorted) {
+        this.sorted = sorted;
+    }
+
+    /** The measured values, in any order; at least one. */
+    public static Distribution of(long... micros) {
+        if (micros.length == 0) {
+            throw new IllegalArgumentException("a distribution needs at least one measurement");
+        }
+        long[] copy = micros.clone();
+        Arrays.sort(copy);
+        if (copy[0] < 0) {
+            throw new IllegalArgumentException("durations are not negative, got " + copy[0]);
+        }
+        return new Distribution(copy);
+    }
+
+    /** Always {@code micros}: a figure given on the command line (a study's mean). */
+    public static Distribution constant(long micros) {
+        return of(micros);
+    }
+
+    public long draw(SplittableRandom random) {
+        return sorted.length == 1 ? sorted[0] : sorted[random.nextInt(sorted.length)];
+    }
+
+    public int size() {
+        return sorted.length;
+    }
+
+    public double mean() {
+        return Arrays.stream(sorted).average().orElseThrow();
+    }
+
+    /** Nearest-rank quantile, {@code q} in [0, 1]. */
+    public long quantile(double q) {
+        int rank = (int) Math.ceil(q * sorted.length);
+        return sorted[Math.max(0, Math.min(sorted.length - 1, rank - 1))];
+    }
+
+    /** Every value divided by {@code k} (a dilated run's times, back to cloud time). */
+    public Distribution dividedBy(double k) {
+        return new Distribution(Arrays.stream(sorted).map(v -> Math.round(v / k)).toArray());
+    }
+
+    long[] values() {
+        return sorted.clone();
+    }
+}

@@ -1,0 +1,358 @@
+package dev.pixelforge.simulate;
+
+import dev.pixelforge.platform.Target;
+import dev.pixelforge.platform.events.InstanceRecord;
+import dev.pixelforge.platform.events.StandInEvents;
+import dev.pixelforge.platform.profile.TargetProfile;
+import dev.pixelforge.platform.sample.Sample;
+import dev.pixelforge.standins.scheduling.Admission;
+import dev.pixelforge.standins.scheduling.InstanceRegistry;
+import dev.pixelforge.standins.scheduling.SchedulingRules;
+
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.Deque;
+import java.util.List;
+import java.util.SplittableRandom;
+import java.util.function.Consumer;
+
+/**
+ * One target under one load, in simulated time: the platform's own scheduling rules (the {@link
+ * InstanceRegistry} the stand-ins run, with {@link SchedulingRules#of}) decide which instance takes
+ * each request, when instances start, are refused and reaped; instances take the start-up and
+ * process times drawn from a calibration; the client's path takes the network model's time. Every
+ * request becomes a {@link Sample}, as the load client records one.
+ *
+ * <p>What it leaves out: the platforms' payload limits and timeouts (every request is served
+ * however long it takes), CPU contention between instances (each gets its share, as the emulator's
+ * quotas give it when the machine is big enough), and what a JVM does between requests (GC, JIT)
+ * beyond what the measured times hold.
+ */
+public final class Simulation {
+
+    /** A throttle's answer body: API Gateway's {"message": "Internal server error"}. */
+    private static final long REFUSAL_BYTES = 36;
+
+    /** What a simulation produced besides its samples. */
+    public record Outcome(List<InstanceRecord> instances, long samples, long throttles) {}
+
+    private final TargetProfile profile;
+    private final TargetCalibration calibration;
+    private final Network network;
+    private final SplittableRandom random;
+    private final long epochMillis;
+    private final Consumer<Sample> sink;
+    private final VirtualClock clock = new VirtualClock();
+    private final List<InstanceRecord> stopped = new ArrayList<>();
+    private final InstanceRegistry<SimulatedInstance> registry;
+    private long nextImage;
+    private long samples;
+    private long throttles;
+
+    private Simulation(
+            TargetProfile profile,
+            TargetCalibration calibration,
+            Network network,
+            long seed,
+            long epochMillis,
+            Consumer<Sample> sink) {
+        this.profile = profile;
+        this.calibration = calibration;
+        this.network = network;
+        this.random = new SplittableRandom(seed);
+        this.epochMillis = epochMillis;
+        this.sink = sink;
+        StandInEvents events =
+                new StandInEvents() {
+                    @Override
+                    public void instanceStopped(InstanceRecord record) {
+                        stopped.add(record);
+                    }
+                };
+        this.registry =
+                new InstanceRegistry<>(
+                        profile.target(),
+                        SchedulingRules.of(profile),
+                        id ->
+                                new SimulatedInstance(
+                                        id,
+                                        clock,
+                                        profile.cpus(),
+                                        calibration.readyMicros().draw(random) * 1000),
+                        events,
+                        clock,
+                        Runnable::run);
+    }
+
+    /**
+     * Runs {@code load} against {@code profile}'s platform, handing every request's sample to
+     * {@code sink} in the order they finish. Requests sent before the load's end are all answered
+     * (the simulation runs on until they are), as a JMeter thread finishes its sample when stopped.
+     *
+     * @param seed the draws' seed: the same seed gives the same samples
+     * @param epochMillis the wall-clock time the samples' start times count from
+     */
+    public static Outcome run(
+            TargetProfile profile,
+            TargetCalibration calibration,
+            Workload load,
+            Network network,
+            long seed,
+            long epochMillis,
+            Consumer<Sample> sink) {
+        if (calibration.target() != profile.target()) {
+            throw new IllegalArgumentException(
+                    "a calibration of "
+                            + calibration.target().id()
+                            + " cannot simulate "
+                            + profile.target().id());
+        }
+        Simulation s = new Simulation(profile, calibration, network, seed, epochMillis, sink);
+        return s.drive(load);
+    }
+
+    private Outcome drive(Workload load) {
+        Client client =
+                load instanceof Workload.ClosedLoop closed
+                        ? new ClosedClient(closed)
+                        : new OpenClient((Workload.OpenLoop) load);
+        client.start();
+        // Until every request sent has been answered: the registry's own timers (reaping,
+        // autoscaling) never stop, so run in steps and stop when nothing is in flight.
+        long step = 1_000_000_000L;
+        long t = load.durationNanos();
+        clock.runUntil(t);
+        while (client.inFlight() > 0) {
+            t += step;
+            clock.runUntil(t);
+        }
+        registry.close();
+        List<InstanceRecord> all = new ArrayList<>(stopped);
+        all.sort(Comparator.comparingInt(InstanceRecord::id));
+        return new Outcome(all, samples, throttles);
+    }
+
+    /** One request on its way: from the client's send to its answer. */
+    private final class Request {
+        final String image;
+        final long dueNanos;
+        final long sentNanos;
+        final ImageCalibration sizes;
+        final Runnable answered;
+
+        Request(String image, long dueNanos, Runnable answered) {
+            this.image = image;
+            this.dueNanos = dueNanos;
+            this.sentNanos = clock.nanoTime();
+            this.sizes = calibration.image(image);
+            this.answered = answered;
+        }
+    }
+
+    private void send(Request r) {
+        clock.schedule(network.upMicros(r.sizes.requestBytes()) * 1000, () -> arrive(r));
+    }
+
+    private void arrive(Request r) {
+        registry.acquire()
+                .whenComplete(
+                        (admission, failure) -> {
+                            if (failure != null) {
+                                // An instance that never became ready: the front's 502.
+                                answer(r, 502, false, REFUSAL_BYTES, -1, null, "");
+                            } else if (admission instanceof Admission.Lease<SimulatedInstance> l) {
+                                serve(r, l);
+                            } else {
+                                throttles++;
+                                answer(
+                                        r,
+                                        profile.throttleStatus(),
+                                        true,
+                                        REFUSAL_BYTES,
+                                        -1,
+                                        null,
+                                        "");
+                            }
+                        });
+    }
+
+    private void serve(Request r, Admission.Lease<SimulatedInstance> lease) {
+        long serviceMicros =
+                lease.cold()
+                        ? calibration.firstAppMicros().draw(random)
+                        : r.sizes.appMicros().draw(random);
+        lease.process()
+                .serve(
+                        serviceMicros * 1000,
+                        appNanos -> {
+                            registry.release(lease, true);
+                            answer(
+                                    r,
+                                    200,
+                                    false,
+                                    r.sizes.responseBytes(),
+                                    appNanos / 1000,
+                                    lease.cold(),
+                                    Integer.toString(lease.instance().id()));
+                        });
+    }
+
+    private void answer(
+            Request r,
+            int status,
+            boolean throttled,
+            long bytes,
+            long appMicros,
+            Boolean cold,
+            String instance) {
+        long front = calibration.frontMicros().draw(random);
+        long down = network.downMicros(bytes);
+        clock.schedule(
+                (front + down) * 1000,
+                () -> {
+                    long now = clock.nanoTime();
+                    long roundTrip = (now - r.sentNanos) / 1000;
+                    long latency = roundTrip - network.downTransferMicros(bytes);
+                    sink.accept(
+                            new Sample(
+                                    epochMillis + r.sentNanos / 1_000_000,
+                                    profile.target().id(),
+                                    "",
+                                    r.image,
+                                    status,
+                                    status == 200,
+                                    throttled,
+                                    bytes,
+                                    r.sizes.requestBytes(),
+                                    roundTrip,
+                                    latency,
+                                    0,
+                                    appMicros,
+                                    -1,
+                                    -1,
+                                    -1,
+                                    cold,
+                                    instance,
+                                    "",
+                                    r.dueNanos < 0
+                                            ? Sample.NOT_SCHEDULED
+                                            : (r.sentNanos - r.dueNanos) / 1000));
+                    samples++;
+                    r.answered.run();
+                });
+    }
+
+    private String nextImage(List<String> images) {
+        return images.get((int) (nextImage++ % images.size()));
+    }
+
+    private interface Client {
+        void start();
+
+        int inFlight();
+    }
+
+    /**
+     * JMeter's thread group: threads started evenly over the ramp-up, each looping until the end.
+     */
+    private final class ClosedClient implements Client {
+        private final Workload.ClosedLoop load;
+        private int inFlight;
+
+        ClosedClient(Workload.ClosedLoop load) {
+            this.load = load;
+        }
+
+        @Override
+        public void start() {
+            for (int i = 0; i < load.threads(); i++) {
+                clock.at(load.rampNanos() * i / load.threads(), this::loop);
+            }
+        }
+
+        private void loop() {
+            if (clock.nanoTime() >= load.durationNanos()) {
+                return;
+            }
+            inFlight++;
+            send(
+                    new Request(
+                            nextImage(load.images()),
+                            -1,
+                            () -> {
+                                inFlight--;
+                                loop();
+                            }));
+        }
+
+        @Override
+        public int inFlight() {
+            return inFlight;
+        }
+    }
+
+    /** Requests due on a schedule, from a pool of threads; one due while all are busy waits. */
+    private final class OpenClient implements Client {
+        private final Workload.OpenLoop load;
+        private final Deque<Long> late = new ArrayDeque<>();
+        private int freeThreads;
+        private int inFlight;
+        private int next;
+
+        OpenClient(Workload.OpenLoop load) {
+            this.load = load;
+            this.freeThreads = load.maxThreads();
+        }
+
+        @Override
+        public void start() {
+            scheduleNext();
+        }
+
+        // One event per due request at a time, so a long schedule does not fill the event queue.
+        private void scheduleNext() {
+            if (next < load.dueNanos().length && load.dueNanos()[next] < load.durationNanos()) {
+                long due = load.dueNanos()[next++];
+                clock.at(
+                        due,
+                        () -> {
+                            due(due);
+                            scheduleNext();
+                        });
+            }
+        }
+
+        private void due(long dueNanos) {
+            if (freeThreads == 0) {
+                late.addLast(dueNanos);
+                return;
+            }
+            sendOn(dueNanos);
+        }
+
+        private void sendOn(long dueNanos) {
+            freeThreads--;
+            inFlight++;
+            send(new Request(nextImage(load.images()), dueNanos, this::threadFree));
+        }
+
+        private void threadFree() {
+            freeThreads++;
+            inFlight--;
+            Long waiting = late.pollFirst();
+            if (waiting != null) {
+                sendOn(waiting);
+            }
+        }
+
+        @Override
+        public int inFlight() {
+            return inFlight + late.size();
+        }
+    }
+
+    Target target() {
+        return profile.target();
+    }
+}

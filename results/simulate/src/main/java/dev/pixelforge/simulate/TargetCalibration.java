@@ -1,0 +1,52 @@
+package dev.pixelforge.simulate;
+
+import dev.pixelforge.platform.Target;
+
+import java.util.Map;
+
+/**
+ * What one target's function costs, measured undilated, one instance at a time: how long an
+ * instance takes to start (spawn to ready; Lambda's Init Duration), how long its first request
+ * takes (a cold JVM), each image's warm process time, and the time a request spends outside the
+ * function on its way through the platform's front (round trip minus process time, on loopback).
+ *
+ * @param cpus the CPU share per instance it was measured at
+ * @param images per image name as {@code samples.csv} names them; {@link #ANY_IMAGE} when the
+ *     figures are not per image (a study's mean)
+ */
+public record TargetCalibration(
+        Target target,
+        double cpus,
+        Distribution readyMicros,
+        Distribution firstAppMicros,
+        Distribution frontMicros,
+        Map<String, ImageCalibration> images) {
+
+    /** The key of a calibration that has one figure for every image. */
+    public static final String ANY_IMAGE = "*";
+
+    public TargetCalibration {
+        images = Map.copyOf(images);
+        if (images.isEmpty()) {
+            throw new IllegalArgumentException(target.id() + ": a calibration needs an image");
+        }
+    }
+
+    /** The image's calibration, or the one for every image. */
+    public ImageCalibration image(String name) {
+        ImageCalibration c = images.get(name);
+        if (c == null) {
+            c = images.get(ANY_IMAGE);
+        }
+        if (c == null) {
+            throw new IllegalArgumentException(
+                    target.id()
+                            + " has no calibration for image "
+                            + name
+                            + " (calibrated: "
+                            + images.keySet()
+                            + ")");
+        }
+        return c;
+    }
+}

@@ -1,0 +1,56 @@
+package dev.pixelforge.simulate;
+
+import java.util.List;
+
+/**
+ * The load a simulation sends: the studies' closed loop (threads that each send their next request
+ * when the last is answered, started evenly over a ramp-up, as JMeter's thread group does) or an
+ * open loop (requests due on a schedule, sent from a pool of threads; a request due while every
+ * thread is busy leaves when one is free, and its lateness is recorded). Either way the images go
+ * in turn, one list shared by every thread, as JMeter's CSV data set hands them out.
+ */
+public sealed interface Workload {
+
+    String operation();
+
+    List<String> images();
+
+    /** When the load stops sending, from its start. */
+    long durationNanos();
+
+    record ClosedLoop(
+            String operation, List<String> images, int threads, long rampNanos, long durationNanos)
+            implements Workload {
+        public ClosedLoop {
+            images = List.copyOf(images);
+            if (threads < 1 || rampNanos < 0 || durationNanos <= rampNanos || images.isEmpty()) {
+                throw new IllegalArgumentException(
+                        "a closed loop needs a thread, an image and a duration longer than its"
+                                + " ramp-up");
+            }
+        }
+    }
+
+    /**
+     * @param dueNanos when each request is due, from the start, in order
+     */
+    record OpenLoop(
+            String operation,
+            List<String> images,
+            long[] dueNanos,
+            int maxThreads,
+            long durationNanos)
+            implements Workload {
+        public OpenLoop {
+            images = List.copyOf(images);
+            if (maxThreads < 1 || images.isEmpty()) {
+                throw new IllegalArgumentException("an open loop needs a thread and an image");
+            }
+            for (int i = 1; i < dueNanos.length; i++) {
+                if (dueNanos[i] < dueNanos[i - 1]) {
+                    throw new IllegalArgumentException("due times must be in order");
+                }
+            }
+        }
+    }
+}

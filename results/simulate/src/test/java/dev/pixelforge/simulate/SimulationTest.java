@@ -1,0 +1,204 @@
+package dev.pixelforge.simulate;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.pixelforge.platform.Target;
+import dev.pixelforge.platform.profile.PlatformProfile;
+import dev.pixelforge.platform.profile.TargetProfile;
+import dev.pixelforge.platform.sample.Sample;
+
+import org.junit.jupiter.api.Test;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+
+/**
+ * The simulator's figures where they can be worked out by hand: constant times, so every request's
+ * time is known to the microsecond.
+ */
+class SimulationTest {
+
+    private static final long MS = 1_000;
+    private static final long S_NANOS = 1_000_000_000L;
+
+    static TargetProfile profile(Target target, String... settings) {
+        Properties p = new Properties();
+        for (int i = 0; i < settings.length; i += 2) {
+            p.setProperty(settings[i], settings[i + 1]);
+        }
+        return PlatformProfile.from(p).of(target);
+    }
+
+    static TargetCalibration constant(
+            Target target, long readyMicros, long firstMicros, long warmMicros, long frontMicros) {
+        return new TargetCalibration(
+                target,
+                1,
+                Distribution.constant(readyMicros),
+                Distribution.constant(firstMicros),
+                Distribution.constant(frontMicros),
+                Map.of(
+                        TargetCalibration.ANY_IMAGE,
+                        new ImageCalibration(
+                                TargetCalibration.ANY_IMAGE,
+                                1000,
+                                2000,
+                                Distribution.constant(warmMicros))));
+    }
+
+    static List<Sample> run(TargetProfile p, TargetCalibration c, Workload w, long seed) {
+        List<Sample> out = new ArrayList<>();
+        Simulation.run(p, c, w, Network.LOOPBACK, seed, 0, out::add);
+        return out;
+    }
+
+    static Workload.ClosedLoop closed(int threads, long durationSeconds) {
+        return new Workload.ClosedLoop(
+                "tone-json", List.of("a"), threads, 0, durationSeconds * S_NANOS);
+    }
+
+    @Test
+    void oneLambdaThread_waitsForInit_thenLoopsWarm_countedToTheRequest() {
+        // Init 1 s, first invocation 200 ms, then 100 ms each: answers at 1.2 s, then every 0.1 s;
+        // the last request leaves at 9.9 s (one due at 10.0 s is past the end): 1 + 88.
+        List<Sample> samples = new ArrayList<>();
+        Simulation.Outcome outcome =
+                Simulation.run(
+                        profile(Target.AWS_LAMBDA),
+                        constant(Target.AWS_LAMBDA, 1000 * MS, 200 * MS, 100 * MS, 0),
+                        closed(1, 10),
+                        Network.LOOPBACK,
+                        1,
+                        0,
+                        samples::add);
+
+        assertEquals(89, samples.size());
+        assertEquals(1200 * MS, samples.get(0).roundTripMicros());
+        assertEquals(Boolean.TRUE, samples.get(0).cold());
+        assertEquals(200 * MS, samples.get(0).appMicros());
+        assertTrue(samples.stream().skip(1).allMatch(s -> s.roundTripMicros() == 100 * MS));
+        assertTrue(samples.stream().skip(1).allMatch(s -> Boolean.FALSE.equals(s.cold())));
+        assertEquals(1, outcome.instances().size());
+        assertEquals(89, outcome.instances().get(0).requests());
+        assertEquals(1000.0, outcome.instances().get(0).readyMillis());
+    }
+
+    @Test
+    void lambdaAtItsReservedConcurrency_throttlesAtOnce_andNeverStartsAnotherEnvironment() {
+        List<Sample> samples = new ArrayList<>();
+        Simulation.Outcome outcome =
+                Simulation.run(
+                        profile(Target.AWS_LAMBDA, "aws-lambda.reserved-concurrency", "2"),
+                        constant(Target.AWS_LAMBDA, 0, 100 * MS, 100 * MS, 1 * MS),
+                        closed(3, 1),
+                        Network.LOOPBACK,
+                        1,
+                        0,
+                        samples::add);
+
+        assertEquals(2, outcome.instances().size());
+        List<Sample> refused = samples.stream().filter(Sample::throttled).toList();
+        assertTrue(refused.size() > 50, "a thread with no environment retries every 1 ms");
+        assertEquals(outcome.throttles(), refused.size());
+        // API Gateway's answer to a Lambda throttle, after the front's own 1 ms.
+        assertTrue(refused.stream().allMatch(s -> s.status() == 500));
+        assertTrue(refused.stream().allMatch(s -> s.roundTripMicros() == 1 * MS));
+        assertTrue(refused.stream().allMatch(s -> s.instance().isEmpty() && s.cold() == null));
+        assertEquals(
+                samples.size() - refused.size(),
+                outcome.instances().stream().mapToLong(r -> r.requests()).sum());
+    }
+
+    @Test
+    void cloudRunAtMaxInstances_queuesRequests_andRefusesOneAtItsQueueTimeout() {
+        // One instance, one request at a time, 1 s each; three threads at once. The first is
+        // served at once (1.0 s), the second waits for it (2.0 s), the third gives up at the
+        // queue timeout, 1.5 s, with Cloud Run's 429.
+        List<Sample> samples =
+                run(
+                        profile(
+                                Target.CONTAINER,
+                                "container.concurrency",
+                                "1",
+                                "container.cpus",
+                                "1",
+                                "container.max-instances",
+                                "1",
+                                "container.queue-timeout",
+                                "1500ms"),
+                        constant(Target.CONTAINER, 0, 1000 * MS, 1000 * MS, 0),
+                        closed(3, 2),
+                        1);
+
+        assertEquals(1000 * MS, samples.get(0).roundTripMicros());
+        assertEquals(200, samples.get(0).status());
+        assertEquals(429, samples.get(1).status());
+        assertEquals(1500 * MS, samples.get(1).roundTripMicros());
+        assertEquals(0, samples.get(1).startEpochMillis());
+        assertEquals(200, samples.get(2).status());
+        assertEquals(2000 * MS, samples.get(2).roundTripMicros());
+        assertEquals(1000 * MS, samples.get(2).appMicros());
+    }
+
+    @Test
+    void concurrentRequestsOnOneVcpu_takeTurnsOnItsOnePixelThread() {
+        // Cloud Run's 80 requests per instance share one vCPU: the function's pool has one pixel
+        // thread, so the second of two simultaneous requests waits for the first.
+        List<Sample> samples =
+                run(
+                        profile(Target.CONTAINER, "container.cpus", "1"),
+                        constant(Target.CONTAINER, 0, 100 * MS, 100 * MS, 0),
+                        closed(2, 1),
+                        1);
+
+        assertEquals(100 * MS, samples.get(0).appMicros());
+        assertEquals(200 * MS, samples.get(1).appMicros());
+        assertEquals(1, samples.stream().map(Sample::instance).distinct().count(), "one instance");
+    }
+
+    @Test
+    void theSameSeed_givesTheSameSamples_andAnotherSeedOthers() {
+        TargetCalibration spread =
+                new TargetCalibration(
+                        Target.GCP_FUNCTION,
+                        0.583,
+                        Distribution.of(800 * MS, 900 * MS, 1200 * MS),
+                        Distribution.of(300 * MS, 400 * MS),
+                        Distribution.of(1 * MS, 2 * MS),
+                        Map.of(
+                                "a",
+                                new ImageCalibration(
+                                        "a", 10, 20, Distribution.of(50 * MS, 60 * MS, 90 * MS))));
+        TargetProfile p = profile(Target.GCP_FUNCTION);
+
+        List<Sample> first = run(p, spread, closed(4, 20), 7);
+        List<Sample> again = run(p, spread, closed(4, 20), 7);
+        List<Sample> other = run(p, spread, closed(4, 20), 8);
+
+        assertEquals(first, again);
+        assertNotEquals(first, other);
+    }
+
+    @Test
+    void anOpenLoopRequestDueWhileEveryThreadIsBusy_leavesLate_byExactlyItsWait() {
+        // Two threads, 100 ms requests due every 10 ms: the third is due at 20 ms and leaves at
+        // 100 ms, when the first thread is free: 80 ms late.
+        long[] due = {0, 10 * MS * 1000, 20 * MS * 1000};
+        List<Sample> samples =
+                run(
+                        profile(Target.CONTAINER, "container.cpus", "2"),
+                        constant(Target.CONTAINER, 0, 100 * MS, 100 * MS, 0),
+                        new Workload.OpenLoop("tone-json", List.of("a"), due, 2, S_NANOS),
+                        1);
+
+        assertEquals(3, samples.size());
+        assertEquals(0, samples.get(0).sendLagMicros());
+        assertEquals(0, samples.get(1).sendLagMicros());
+        assertEquals(80 * MS, samples.get(2).sendLagMicros());
+        assertEquals(100 * MS, samples.get(2).startEpochMillis() * 1000);
+    }
+}
