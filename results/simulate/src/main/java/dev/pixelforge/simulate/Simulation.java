@@ -14,6 +14,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.Deque;
 import java.util.List;
+import java.util.PrimitiveIterator;
 import java.util.SplittableRandom;
 import java.util.function.Consumer;
 
@@ -46,6 +47,7 @@ public final class Simulation {
     private final VirtualClock clock = new VirtualClock();
     private final List<InstanceRecord> stopped = new ArrayList<>();
     private final InstanceRegistry<SimulatedInstance> registry;
+    private String operation = "";
     private long nextImage;
     private long samples;
     private long throttles;
@@ -113,6 +115,7 @@ public final class Simulation {
     }
 
     private Outcome drive(Workload load) {
+        operation = load.operation();
         Client client =
                 load instanceof Workload.ClosedLoop closed
                         ? new ClosedClient(closed)
@@ -218,7 +221,7 @@ public final class Simulation {
                             new Sample(
                                     epochMillis + r.sentNanos / 1_000_000,
                                     profile.target().id(),
-                                    "",
+                                    operation,
                                     r.image,
                                     status,
                                     status == 200,
@@ -297,11 +300,13 @@ public final class Simulation {
         private final Workload.OpenLoop load;
         private final Deque<Long> late = new ArrayDeque<>();
         private int freeThreads;
+        private final PrimitiveIterator.OfLong due;
+        private long previousDue;
         private int inFlight;
-        private int next;
 
         OpenClient(Workload.OpenLoop load) {
             this.load = load;
+            this.due = load.dueNanos().get();
             this.freeThreads = load.maxThreads();
         }
 
@@ -312,15 +317,23 @@ public final class Simulation {
 
         // One event per due request at a time, so a long schedule does not fill the event queue.
         private void scheduleNext() {
-            if (next < load.dueNanos().length && load.dueNanos()[next] < load.durationNanos()) {
-                long due = load.dueNanos()[next++];
-                clock.at(
-                        due,
-                        () -> {
-                            due(due);
-                            scheduleNext();
-                        });
+            if (!due.hasNext()) {
+                return;
             }
+            long at = due.nextLong();
+            if (at < previousDue) {
+                throw new IllegalArgumentException("arrivals must be in time order");
+            }
+            previousDue = at;
+            if (at >= load.durationNanos()) {
+                return;
+            }
+            clock.at(
+                    at,
+                    () -> {
+                        due(at);
+                        scheduleNext();
+                    });
         }
 
         private void due(long dueNanos) {

@@ -1,6 +1,9 @@
 package dev.pixelforge.simulate;
 
+import java.util.Arrays;
 import java.util.List;
+import java.util.PrimitiveIterator;
+import java.util.function.Supplier;
 
 /**
  * The load a simulation sends: the studies' closed loop (threads that each send their next request
@@ -32,12 +35,13 @@ public sealed interface Workload {
     }
 
     /**
-     * @param dueNanos when each request is due, from the start, in order
+     * @param dueNanos when each request is due, from the start, in order: a new iterator for each
+     *     run, so that a schedule of millions is never held in memory
      */
     record OpenLoop(
             String operation,
             List<String> images,
-            long[] dueNanos,
+            Supplier<PrimitiveIterator.OfLong> dueNanos,
             int maxThreads,
             long durationNanos)
             implements Workload {
@@ -46,11 +50,21 @@ public sealed interface Workload {
             if (maxThreads < 1 || images.isEmpty()) {
                 throw new IllegalArgumentException("an open loop needs a thread and an image");
             }
-            for (int i = 1; i < dueNanos.length; i++) {
-                if (dueNanos[i] < dueNanos[i - 1]) {
-                    throw new IllegalArgumentException("due times must be in order");
-                }
-            }
+        }
+
+        /** Due times given as an array (tests, short traces). */
+        public static OpenLoop of(
+                String operation,
+                List<String> images,
+                long[] dueNanos,
+                int maxThreads,
+                long durationNanos) {
+            return new OpenLoop(
+                    operation,
+                    images,
+                    () -> Arrays.stream(dueNanos).iterator(),
+                    maxThreads,
+                    durationNanos);
         }
     }
 }

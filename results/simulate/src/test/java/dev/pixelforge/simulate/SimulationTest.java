@@ -192,7 +192,7 @@ class SimulationTest {
                 run(
                         profile(Target.CONTAINER, "container.cpus", "2"),
                         constant(Target.CONTAINER, 0, 100 * MS, 100 * MS, 0),
-                        new Workload.OpenLoop("tone-json", List.of("a"), due, 2, S_NANOS),
+                        Workload.OpenLoop.of("tone-json", List.of("a"), due, 2, S_NANOS),
                         1);
 
         assertEquals(3, samples.size());

@@ -1,0 +1,144 @@
+package dev.pixelforge.simulate;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.pixelforge.platform.Target;
+import dev.pixelforge.platform.events.InstanceRecord;
+import dev.pixelforge.platform.sample.Sample;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+
+class CalibrationTest {
+
+    @TempDir Path dir;
+
+    private static Sample ok(String image, long roundTrip, long app, Boolean cold) {
+        return new Sample(
+                0,
+                "aws-lambda",
+                "tone-json",
+                image,
+                200,
+                true,
+                false,
+                2000,
+                1000,
+                roundTrip,
+                roundTrip,
+                0,
+                app,
+                -1,
+                -1,
+                -1,
+                cold,
+                "1");
+    }
+
+    @Test
+    void aDilatedRun_calibratesProcessAndStartUpInCloudTime_andTheFrontAsMeasured() {
+        RunCalibration from =
+                new RunCalibration(
+                        Map.of(Target.AWS_LAMBDA, new RunCalibration.Conditions(0.5, 4)));
+        from.accept(ok("a", 4_500, 4_000, false));
+        from.accept(ok("a", 8_600, 8_000, false));
+        from.accept(ok("a", 40_000, 20_000, true));
+        from.accept(
+                new Sample(
+                        0,
+                        "aws-lambda",
+                        "tone-json",
+                        "a",
+                        500,
+                        false,
+                        true,
+                        36,
+                        1000,
+                        900,
+                        900,
+                        0,
+                        -1,
+                        -1,
+                        -1,
+                        -1,
+                        null,
+                        ""));
+        from.accept(new InstanceRecord(Target.AWS_LAMBDA, 1, 1, 800.0, 0, 0, 3, 0.5, 0));
+
+        TargetCalibration c = from.calibration(Map.of()).of(Target.AWS_LAMBDA);
+
+        assertEquals(2, c.image("a").appMicros().size());
+        assertEquals(1_000, c.image("a").appMicros().quantile(0));
+        assertEquals(2_000, c.image("a").appMicros().quantile(1));
+        assertEquals(5_000, c.firstAppMicros().quantile(0.5));
+        assertEquals(200_000, c.readyMicros().quantile(0.5));
+        assertEquals(500, c.frontMicros().quantile(0));
+        assertEquals(600, c.frontMicros().quantile(1));
+        assertEquals(1000, c.image("a").requestBytes());
+        assertEquals(2000, c.image("a").responseBytes());
+    }
+
+    @Test
+    void aRunWithNoColdStart_cannotBeCalibrated_andSaysSo() {
+        RunCalibration from =
+                new RunCalibration(Map.of(Target.AWS_LAMBDA, new RunCalibration.Conditions(1, 1)));
+        from.accept(ok("a", 1_500, 1_000, false));
+
+        IllegalArgumentException e =
+                assertThrows(IllegalArgumentException.class, () -> from.calibration(Map.of()));
+        assertEquals(
+                "aws-lambda cannot be calibrated from this run: it has no cold start",
+                e.getMessage());
+    }
+
+    @Test
+    void aCalibrationFile_readsBackWhatWasWritten() throws IOException {
+        Calibration written =
+                new Calibration(
+                        Map.of("source", "test", "date", "2026-12-05"),
+                        Map.of(
+                                Target.CONTAINER,
+                                new TargetCalibration(
+                                        Target.CONTAINER,
+                                        1,
+                                        Distribution.of(900_000, 1_100_000),
+                                        Distribution.of(300_000),
+                                        Distribution.of(800, 1200, 1000),
+                                        Map.of(
+                                                "0025x0025-png",
+                                                new ImageCalibration(
+                                                        "0025x0025-png",
+                                                        400,
+                                                        300,
+                                                        Distribution.of(900, 950))))));
+        Path file = dir.resolve("calibration.properties");
+        written.write(file);
+
+        Calibration read = Calibration.read(file);
+
+        assertEquals(written.provenance(), read.provenance());
+        TargetCalibration c = read.of(Target.CONTAINER);
+        assertEquals(1_100_000, c.readyMicros().quantile(1));
+        assertEquals(3, c.frontMicros().size());
+        assertEquals(950, c.image("0025x0025-png").appMicros().quantile(1));
+        assertEquals(400, c.image("0025x0025-png").requestBytes());
+    }
+
+    @Test
+    void aCalibrationOfAnotherFormat_isRefused_sayingHowToRemakeIt() throws IOException {
+        Path file = dir.resolve("old.properties");
+        Files.writeString(file, "format=0\n");
+
+        IOException e = assertThrows(IOException.class, () -> Calibration.read(file));
+        assertTrue(
+                e.getMessage().endsWith("make it again with ./pixelforge calibrate"),
+                e.getMessage());
+    }
+}
