@@ -17,6 +17,7 @@ import picocli.CommandLine.Command;
             ImagesCommand.class,
             LocalCloudCommand.class,
             ReportCommand.class,
+            SimulateCommand.class,
             SweepCommand.class
         })
 public final class PixelForgeCli {

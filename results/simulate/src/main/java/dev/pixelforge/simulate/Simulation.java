@@ -110,6 +110,20 @@ public final class Simulation {
                             + " cannot simulate "
                             + profile.target().id());
         }
+        if (load instanceof Workload.ClosedLoop closed
+                && closed.threads() > (long) profile.maxInstances() * profile.concurrency()
+                && profile.queueTimeout().isZero()
+                && network.roundTripMicros() == 0
+                && calibration.frontMicros().quantile(0) == 0) {
+            // A refusal would take no time, and its thread would send again at the same instant,
+            // for ever: the simulated clock could never move on.
+            throw new IllegalArgumentException(
+                    "a closed loop with more threads than slots needs refusals that take time: "
+                            + profile.target().id()
+                            + "'s calibration has a front time of 0 and the network a round trip"
+                            + " of 0 (give the network a round trip, or the calibration a front"
+                            + " time)");
+        }
         Simulation s = new Simulation(profile, calibration, network, seed, epochMillis, sink);
         return s.drive(load);
     }

@@ -2,6 +2,7 @@ package dev.pixelforge.simulate;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.pixelforge.platform.Target;
@@ -111,6 +112,23 @@ class SimulationTest {
         assertEquals(
                 samples.size() - refused.size(),
                 outcome.instances().stream().mapToLong(r -> r.requests()).sum());
+    }
+
+    @Test
+    void refusalsThatTakeNoTime_inAClosedLoop_areRefusedBeforeTheyLoopForEver() {
+        IllegalArgumentException e =
+                assertThrows(
+                        IllegalArgumentException.class,
+                        () ->
+                                run(
+                                        profile(
+                                                Target.AWS_LAMBDA,
+                                                "aws-lambda.reserved-concurrency",
+                                                "2"),
+                                        constant(Target.AWS_LAMBDA, 0, 100 * MS, 100 * MS, 0),
+                                        closed(3, 1),
+                                        1));
+        assertTrue(e.getMessage().contains("give the network a round trip"), e.getMessage());
     }
 
     @Test

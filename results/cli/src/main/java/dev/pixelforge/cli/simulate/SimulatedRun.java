@@ -1,0 +1,238 @@
+package dev.pixelforge.cli.simulate;
+
+import dev.pixelforge.load.arrivals.ArrivalRate;
+import dev.pixelforge.load.images.StudyImage;
+import dev.pixelforge.load.profile.LoadProfile;
+import dev.pixelforge.load.profile.Operation;
+import dev.pixelforge.platform.Target;
+import dev.pixelforge.platform.events.InstanceRecord;
+import dev.pixelforge.platform.profile.PlatformProfile;
+import dev.pixelforge.platform.sample.InstanceLog;
+import dev.pixelforge.platform.sample.SampleLog;
+import dev.pixelforge.simulate.Calibration;
+import dev.pixelforge.simulate.Network;
+import dev.pixelforge.simulate.Simulation;
+import dev.pixelforge.simulate.Workload;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.Writer;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.PrimitiveIterator;
+import java.util.Properties;
+import java.util.SplittableRandom;
+import java.util.function.Supplier;
+
+/**
+ * One simulated run: each target's load through the platform's rules on a virtual clock, recorded
+ * into a run folder of the same shape as an emulated or deployed one ({@code samples.csv}, {@code
+ * instances.csv}, {@code run.properties}), marked simulated, with the calibration's provenance and
+ * the seed, so that {@code ./pixelforge report} makes the same report from it.
+ */
+public final class SimulatedRun {
+
+    /** How requests arrive in an open loop at the profile's rate. */
+    public enum Arrivals {
+        /** Evenly spaced, as compare's --rate sends them. */
+        EVEN,
+        /** A Poisson process at each step's rate: exponential gaps, seeded. */
+        POISSON
+    }
+
+    /**
+     * @param trace due times in seconds from the start, one per line, or null
+     */
+    public record Spec(
+            LoadProfile load,
+            PlatformProfile platform,
+            List<Target> targets,
+            Calibration calibration,
+            Network network,
+            long seed,
+            Arrivals arrivals,
+            long[] traceNanos) {}
+
+    private SimulatedRun() {}
+
+    public static void execute(Spec spec, List<StudyImage> images, Path runDir, PrintStream out)
+            throws IOException {
+        List<String> names = names(spec.load().operation(), images);
+        List<InstanceRecord> instances = new ArrayList<>();
+        long epochMillis = System.currentTimeMillis();
+        try (SampleLog log = SampleLog.appendTo(runDir.resolve("samples.csv"))) {
+            for (Target t : spec.targets()) {
+                long started = System.nanoTime();
+                Simulation.Outcome outcome =
+                        Simulation.run(
+                                spec.platform().of(t),
+                                spec.calibration().of(t),
+                                workload(spec, names),
+                                spec.network(),
+                                spec.seed() + t.ordinal(),
+                                epochMillis,
+                                log::append);
+                instances.addAll(outcome.instances());
+                out.printf(
+                        Locale.ROOT,
+                        "%-12s %d s simulated in %.1f s: %d requests, %d throttles, %d instances%n",
+                        t.id(),
+                        spec.load().durationSeconds(),
+                        (System.nanoTime() - started) / 1e9,
+                        outcome.samples(),
+                        outcome.throttles(),
+                        outcome.instances().size());
+            }
+        }
+        InstanceLog.write(runDir.resolve("instances.csv"), instances);
+        try (Writer w = Files.newBufferedWriter(runDir.resolve("run.properties"))) {
+            about(spec, images).store(w, "what this run was: simulated");
+        }
+    }
+
+    private static List<String> names(Operation operation, List<StudyImage> images) {
+        return operation == Operation.GENERATE
+                ? List.of("generate-256")
+                : images.stream().map(StudyImage::name).toList();
+    }
+
+    static Workload workload(Spec spec, List<String> names) {
+        LoadProfile load = spec.load();
+        String op = load.operation().id();
+        long duration = load.durationSeconds() * 1_000_000_000L;
+        if (spec.traceNanos() != null) {
+            long[] trace = spec.traceNanos();
+            return Workload.OpenLoop.of(op, names, trace, load.threads(), duration);
+        }
+        if (!load.openLoop()) {
+            return new Workload.ClosedLoop(
+                    op, names, load.threads(), load.rampSeconds() * 1_000_000_000L, duration);
+        }
+        ArrivalRate rate = load.arrivals();
+        Supplier<PrimitiveIterator.OfLong> due =
+                spec.arrivals() == Arrivals.POISSON
+                        ? () -> poisson(rate, new SplittableRandom(spec.seed()))
+                        : () -> even(rate);
+        return new Workload.OpenLoop(op, names, due, load.threads(), duration);
+    }
+
+    private static PrimitiveIterator.OfLong even(ArrivalRate rate) {
+        return new PrimitiveIterator.OfLong() {
+            long n;
+
+            @Override
+            public boolean hasNext() {
+                return n < rate.arrivals();
+            }
+
+            @Override
+            public long nextLong() {
+                return rate.dueNanos(n++);
+            }
+        };
+    }
+
+    /** Each step's rate as a Poisson process: exponential gaps, restarted at each step's start. */
+    private static PrimitiveIterator.OfLong poisson(ArrivalRate rate, SplittableRandom random) {
+        return new PrimitiveIterator.OfLong() {
+            int step;
+            long stepStart;
+            double t = Double.NaN;
+
+            @Override
+            public boolean hasNext() {
+                advance();
+                return step < rate.steps().size();
+            }
+
+            @Override
+            public long nextLong() {
+                advance();
+                long at = (long) t;
+                t = Double.NaN;
+                return at;
+            }
+
+            private void advance() {
+                while (Double.isNaN(t) && step < rate.steps().size()) {
+                    ArrivalRate.Step s = rate.steps().get(step);
+                    long end = stepStart + s.seconds() * 1_000_000_000L;
+                    double from = previous < stepStart ? stepStart : previous;
+                    double next =
+                            s.perSecond() <= 0
+                                    ? Double.POSITIVE_INFINITY
+                                    : from
+                                            - Math.log(1 - random.nextDouble())
+                                                    * 1e9
+                                                    / s.perSecond();
+                    if (next < end) {
+                        t = next;
+                        previous = next;
+                    } else {
+                        step++;
+                        stepStart = end;
+                    }
+                }
+            }
+
+            double previous = -1;
+        };
+    }
+
+    private static Properties about(Spec spec, List<StudyImage> images) {
+        Properties about = new Properties();
+        about.setProperty("simulated", "true");
+        about.setProperty("simulation.seed", Long.toString(spec.seed()));
+        about.setProperty("simulation.network", describe(spec.network()));
+        spec.calibration().provenance().forEach((k, v) -> about.setProperty("calibration." + k, v));
+        about.setProperty("profile", spec.load().name());
+        about.setProperty("load", spec.load().describe());
+        if (spec.load().openLoop()) {
+            about.setProperty("arrivals", spec.load().arrivals().describe());
+            about.setProperty(
+                    "arrivals.rate", Double.toString(spec.load().arrivals().meanPerSecond()));
+            about.setProperty("arrivals.max-threads", Integer.toString(spec.load().threads()));
+        }
+        about.setProperty(
+                "images",
+                images.size()
+                        + " ("
+                        + images.get(0).name()
+                        + " to "
+                        + images.get(images.size() - 1).name()
+                        + ")");
+        about.setProperty("client", "simulated: " + describe(spec.network()));
+        about.setProperty(
+                "cpu-isolation",
+                "simulated: each instance runs at its calibrated share by construction");
+        for (Target t : spec.targets()) {
+            about.setProperty("dilation." + t.id(), "1.0");
+        }
+        for (Target t : Target.values()) {
+            about.setProperty(
+                    "memory-mb." + t.id(), Integer.toString(spec.platform().of(t).memoryMb()));
+            about.setProperty("cpus." + t.id(), Double.toString(spec.platform().of(t).cpus()));
+            about.setProperty("cpu-rule." + t.id(), spec.platform().of(t).cpu().rule());
+            if (t == Target.AWS_LAMBDA) {
+                about.setProperty(
+                        "reserved-concurrency." + t.id(),
+                        Integer.toString(spec.platform().of(t).maxInstances()));
+            } else {
+                about.setProperty(
+                        "min-instances." + t.id(),
+                        Integer.toString(spec.platform().of(t).scaling().minInstances()));
+                about.setProperty(
+                        "billing." + t.id(),
+                        spec.platform().of(t).requestBasedBilling() ? "request" : "instance");
+            }
+        }
+        return about;
+    }
+
+    private static String describe(Network n) {
+        return n == Network.LOOPBACK ? "loopback (the calibration's front time)" : n.name();
+    }
+}
