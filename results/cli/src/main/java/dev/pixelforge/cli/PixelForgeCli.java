@@ -18,6 +18,7 @@ import picocli.CommandLine.Command;
             LocalCloudCommand.class,
             ReportCommand.class,
             SimulateCommand.class,
+            CalibrateCommand.class,
             SweepCommand.class
         })
 public final class PixelForgeCli {

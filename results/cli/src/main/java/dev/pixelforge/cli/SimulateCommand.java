@@ -1,5 +1,6 @@
 package dev.pixelforge.cli;
 
+import dev.pixelforge.cli.simulate.CalibrationKey;
 import dev.pixelforge.cli.simulate.NetworkSpec;
 import dev.pixelforge.cli.simulate.RunFolderCalibration;
 import dev.pixelforge.cli.simulate.SimulatedRun;
@@ -15,6 +16,7 @@ import dev.pixelforge.platform.profile.PlatformProfile;
 import dev.pixelforge.report.ReportWriter;
 import dev.pixelforge.report.summary.RunSummary;
 import dev.pixelforge.simulate.Calibration;
+import dev.pixelforge.standins.Deployables;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -26,6 +28,7 @@ import java.nio.file.Path;
 import java.time.LocalDateTime;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 
@@ -161,17 +164,19 @@ final class SimulateCommand implements Callable<Integer> {
                 (calibrationFile != null ? 1 : 0)
                         + (calibrateFrom != null ? 1 : 0)
                         + (figures != null ? 1 : 0);
-        if (sources != 1) {
+        if (sources > 1) {
             throw new IllegalArgumentException(
-                    "give one calibration: --calibration FILE (./pixelforge calibrate writes"
-                            + " one), --calibrate-from RUN_DIR, or --figures"
-                            + " duration=501ms,cold-start=3.8s");
+                    "give one calibration: --calibration FILE, --calibrate-from RUN_DIR, or"
+                            + " --figures duration=501ms,cold-start=3.8s");
+        }
+        if (sources == 0) {
+            return current(platform, targets);
         }
         if (calibrationFile != null) {
-            return Calibration.read(calibrationFile);
+            return checked(Calibration.read(calibrationFile), platform, targets);
         }
         if (calibrateFrom != null) {
-            return RunFolderCalibration.of(calibrateFrom, targets);
+            return checked(RunFolderCalibration.of(calibrateFrom, targets), platform, targets);
         }
         Map<String, Long> bytes = new LinkedHashMap<>();
         if (load.operation() == Operation.GENERATE) {
@@ -186,5 +191,51 @@ final class SimulateCommand implements Callable<Integer> {
             }
         }
         return SimulationSources.figures(figures, targets, platform, bytes);
+    }
+
+    /** The calibration ./pixelforge calibrate made, if it still measures today's deployables. */
+    private Calibration current(PlatformProfile platform, List<Target> targets) throws IOException {
+        Path file = options.runsDir().resolve(CalibrateCommand.CURRENT);
+        if (!Files.exists(file)) {
+            throw new IllegalArgumentException(
+                    "no calibration yet: run ./pixelforge calibrate (about "
+                            + "five minutes), or give --figures or --calibrate-from");
+        }
+        Calibration c = Calibration.read(file);
+        Map<String, String> now =
+                CalibrationKey.of(Deployables.under(options.root).check(), "", "");
+        List<String> changed =
+                CalibrationKey.stale(c.provenance(), now).stream()
+                        .filter(k -> k.startsWith("deployable.") || k.equals("jdk"))
+                        .toList();
+        if (!changed.isEmpty()) {
+            throw new IllegalArgumentException(
+                    file
+                            + " is stale ("
+                            + String.join(", ", changed)
+                            + " changed since it was measured): run ./pixelforge calibrate again");
+        }
+        return checked(c, platform, targets);
+    }
+
+    /** Refuses a calibration measured at another CPU share than the profile gives a target. */
+    private static Calibration checked(
+            Calibration c, PlatformProfile platform, List<Target> targets) {
+        for (Target t : targets) {
+            double measured = c.of(t).cpus();
+            double wanted = platform.of(t).cpus();
+            if (Math.abs(measured - wanted) > 1e-6) {
+                throw new IllegalArgumentException(
+                        String.format(
+                                Locale.ROOT,
+                                "%s was calibrated at %.3f vCPU, the profile gives it %.3f:"
+                                        + " calibrate that size (./pixelforge calibrate --set"
+                                        + " ...)",
+                                t.id(),
+                                measured,
+                                wanted));
+            }
+        }
+        return c;
     }
 }

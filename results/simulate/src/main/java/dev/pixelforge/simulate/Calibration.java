@@ -10,7 +10,9 @@ import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Properties;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
@@ -26,6 +28,7 @@ import java.util.stream.Collectors;
  * aws-lambda.ready-us=812000,790500,...          spawn to ready (Lambda: Init Duration)
  * aws-lambda.first-app-us=301000,...             an instance's first request, process time
  * aws-lambda.front-us=1200,900,...               round trip minus process time, warm, on loopback
+ * aws-lambda.refusal-us=900,...                  a refused request's round trip, on loopback
  * aws-lambda.image.0640x0480-jpeg.request-bytes=52000
  * aws-lambda.image.0640x0480-jpeg.response-bytes=31000
  * aws-lambda.image.0640x0480-jpeg.app-us=12000,11800,...
@@ -53,6 +56,60 @@ public record Calibration(Map<String, String> provenance, Map<Target, TargetCali
         return c;
     }
 
+    /**
+     * The measurements of {@code parts} pooled per target and image (rounds of one calibration);
+     * each target's CPU share must be the same in every part.
+     */
+    public static Calibration merge(List<Calibration> parts, Map<String, String> provenance) {
+        Map<Target, TargetCalibration> merged = new EnumMap<>(Target.class);
+        for (Target t : Target.values()) {
+            List<TargetCalibration> of =
+                    parts.stream()
+                            .filter(c -> c.targets.containsKey(t))
+                            .map(c -> c.targets.get(t))
+                            .toList();
+            if (of.isEmpty()) {
+                continue;
+            }
+            if (of.stream().mapToDouble(TargetCalibration::cpus).distinct().count() > 1) {
+                throw new IllegalArgumentException(
+                        t.id() + " was measured at different CPU shares: they cannot be pooled");
+            }
+            Map<String, ImageCalibration> images = new LinkedHashMap<>();
+            for (String image :
+                    of.stream().flatMap(c -> c.images().keySet().stream()).distinct().toList()) {
+                List<ImageCalibration> is =
+                        of.stream()
+                                .map(c -> c.images().get(image))
+                                .filter(Objects::nonNull)
+                                .toList();
+                images.put(
+                        image,
+                        new ImageCalibration(
+                                image,
+                                is.get(0).requestBytes(),
+                                is.get(0).responseBytes(),
+                                Distribution.concat(
+                                        is.stream().map(ImageCalibration::appMicros).toList())));
+            }
+            merged.put(
+                    t,
+                    new TargetCalibration(
+                            t,
+                            of.get(0).cpus(),
+                            Distribution.concat(
+                                    of.stream().map(TargetCalibration::readyMicros).toList()),
+                            Distribution.concat(
+                                    of.stream().map(TargetCalibration::firstAppMicros).toList()),
+                            Distribution.concat(
+                                    of.stream().map(TargetCalibration::frontMicros).toList()),
+                            Distribution.concat(
+                                    of.stream().map(TargetCalibration::refusalMicros).toList()),
+                            images));
+        }
+        return new Calibration(provenance, merged);
+    }
+
     public void write(Path file) throws IOException {
         Map<String, String> lines = new TreeMap<>();
         lines.put("format", Integer.toString(FORMAT));
@@ -63,6 +120,7 @@ public record Calibration(Map<String, String> provenance, Map<Target, TargetCali
             lines.put(p + "ready-us", list(t.readyMicros()));
             lines.put(p + "first-app-us", list(t.firstAppMicros()));
             lines.put(p + "front-us", list(t.frontMicros()));
+            lines.put(p + "refusal-us", list(t.refusalMicros()));
             for (ImageCalibration i : t.images().values()) {
                 String ip = p + "image." + i.image() + ".";
                 lines.put(ip + "request-bytes", Long.toString(i.requestBytes()));
@@ -129,6 +187,9 @@ public record Calibration(Map<String, String> provenance, Map<Target, TargetCali
                             distribution(p, prefix + "ready-us", file),
                             distribution(p, prefix + "first-app-us", file),
                             distribution(p, prefix + "front-us", file),
+                            p.getProperty(prefix + "refusal-us") == null
+                                    ? distribution(p, prefix + "front-us", file)
+                                    : distribution(p, prefix + "refusal-us", file),
                             images));
         }
         if (targets.isEmpty()) {

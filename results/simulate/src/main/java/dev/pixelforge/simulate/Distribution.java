@@ -1,6 +1,7 @@
 package dev.pixelforge.simulate;
 
 import java.util.Arrays;
+import java.util.List;
 import java.util.SplittableRandom;
 
 /**
@@ -55,6 +56,11 @@ public final class Distribution {
     /** Every value divided by {@code k} (a dilated run's times, back to cloud time). */
     public Distribution dividedBy(double k) {
         return new Distribution(Arrays.stream(sorted).map(v -> Math.round(v / k)).toArray());
+    }
+
+    /** Every value of every part, as one distribution. */
+    public static Distribution concat(List<Distribution> parts) {
+        return of(parts.stream().flatMapToLong(d -> Arrays.stream(d.sorted)).toArray());
     }
 
     long[] values() {

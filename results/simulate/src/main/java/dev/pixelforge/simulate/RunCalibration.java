@@ -32,6 +32,7 @@ public final class RunCalibration {
     private static final class Collected {
         final List<Long> first = new ArrayList<>();
         final List<Long> front = new ArrayList<>();
+        final List<Long> refusal = new ArrayList<>();
         final Map<String, List<Long>> app = new LinkedHashMap<>();
         final Map<String, List<Long>> requestBytes = new HashMap<>();
         final Map<String, List<Long>> responseBytes = new HashMap<>();
@@ -46,6 +47,10 @@ public final class RunCalibration {
     public void accept(Sample s) {
         Target t = Target.of(s.target());
         Conditions c = conditions.get(t);
+        if (c != null && s.throttled()) {
+            collected.computeIfAbsent(t, x -> new Collected()).refusal.add(s.roundTripMicros());
+            return;
+        }
         if (c == null || !s.success() || s.appMicros() < 0) {
             return;
         }
@@ -109,6 +114,7 @@ public final class RunCalibration {
                             Distribution.of(array(c.ready)),
                             Distribution.of(array(c.first)),
                             Distribution.of(array(c.front)),
+                            Distribution.of(array(c.refusal.isEmpty() ? c.front : c.refusal)),
                             images));
         }
         return new Calibration(provenance, targets);

@@ -223,10 +223,14 @@ public final class Simulation {
             long appMicros,
             Boolean cold,
             String instance) {
-        long front = calibration.frontMicros().draw(random);
-        long down = network.downMicros(bytes);
+        // A refusal's time on loopback is measured whole (the front answers it without the
+        // function); on a network, its way back comes on top, as an answer's does.
+        long after =
+                throttled
+                        ? calibration.refusalMicros().draw(random) + network.downMicros(bytes)
+                        : calibration.frontMicros().draw(random) + network.downMicros(bytes);
         clock.schedule(
-                (front + down) * 1000,
+                after * 1000,
                 () -> {
                     long now = clock.nanoTime();
                     long roundTrip = (now - r.sentNanos) / 1000;

@@ -11,6 +11,8 @@ import java.util.Map;
  * function on its way through the platform's front (round trip minus process time, on loopback).
  *
  * @param cpus the CPU share per instance it was measured at
+ * @param refusalMicros a refused request's round trip on loopback (the front answers it without the
+ *     function); the front's time when the calibration run had no refusal
  * @param images per image name as {@code samples.csv} names them; {@link #ANY_IMAGE} when the
  *     figures are not per image (a study's mean)
  */
@@ -20,6 +22,7 @@ public record TargetCalibration(
         Distribution readyMicros,
         Distribution firstAppMicros,
         Distribution frontMicros,
+        Distribution refusalMicros,
         Map<String, ImageCalibration> images) {
 
     /** The key of a calibration that has one figure for every image. */

@@ -83,6 +83,7 @@ class CalibrationTest {
         assertEquals(600, c.frontMicros().quantile(1));
         assertEquals(1000, c.image("a").requestBytes());
         assertEquals(2000, c.image("a").responseBytes());
+        assertEquals(900, c.refusalMicros().quantile(0.5), "the refused request's round trip");
     }
 
     @Test
@@ -111,6 +112,7 @@ class CalibrationTest {
                                         Distribution.of(900_000, 1_100_000),
                                         Distribution.of(300_000),
                                         Distribution.of(800, 1200, 1000),
+                                        Distribution.of(700),
                                         Map.of(
                                                 "0025x0025-png",
                                                 new ImageCalibration(
@@ -127,6 +129,7 @@ class CalibrationTest {
         TargetCalibration c = read.of(Target.CONTAINER);
         assertEquals(1_100_000, c.readyMicros().quantile(1));
         assertEquals(3, c.frontMicros().size());
+        assertEquals(700, c.refusalMicros().quantile(0.5));
         assertEquals(950, c.image("0025x0025-png").appMicros().quantile(1));
         assertEquals(400, c.image("0025x0025-png").requestBytes());
     }

@@ -42,6 +42,7 @@ class SimulationTest {
                 Distribution.constant(readyMicros),
                 Distribution.constant(firstMicros),
                 Distribution.constant(frontMicros),
+                Distribution.constant(frontMicros),
                 Map.of(
                         TargetCalibration.ANY_IMAGE,
                         new ImageCalibration(
@@ -187,6 +188,7 @@ class SimulationTest {
                         Distribution.of(800 * MS, 900 * MS, 1200 * MS),
                         Distribution.of(300 * MS, 400 * MS),
                         Distribution.of(1 * MS, 2 * MS),
+                        Distribution.of(1 * MS),
                         Map.of(
                                 "a",
                                 new ImageCalibration(

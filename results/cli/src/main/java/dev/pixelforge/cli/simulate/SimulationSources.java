@@ -87,6 +87,8 @@ public final class SimulationSources {
                                     micros(given.getOrDefault("first", given.get("duration")))),
                             Distribution.constant(
                                     micros(given.getOrDefault("front", DEFAULT_FRONT))),
+                            Distribution.constant(
+                                    micros(given.getOrDefault("front", DEFAULT_FRONT))),
                             images));
         }
         Map<String, String> provenance = new LinkedHashMap<>();
