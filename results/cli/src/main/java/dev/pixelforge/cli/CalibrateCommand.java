@@ -11,6 +11,7 @@ import dev.pixelforge.load.profile.Operation;
 import dev.pixelforge.platform.Target;
 import dev.pixelforge.platform.profile.PlatformProfile;
 import dev.pixelforge.simulate.Calibration;
+import dev.pixelforge.simulate.Distribution;
 import dev.pixelforge.simulate.TargetCalibration;
 import dev.pixelforge.standins.Deployables;
 
@@ -141,6 +142,7 @@ final class CalibrateCommand implements Callable<Integer> {
         }
         Path dir = runsDir.resolve("calibration").resolve(key.get("key").substring(0, 12));
         List<Calibration> parts = new ArrayList<>();
+        Distribution refusals = null;
         for (int r = 1; r <= rounds; r++) {
             System.out.printf(Locale.ROOT, "== round %d of %d%n", r, rounds);
             Path roundDir = dir.resolve("round-" + r);
@@ -170,11 +172,46 @@ final class CalibrateCommand implements Callable<Integer> {
                     roundDir);
             parts.add(RunFolderCalibration.of(roundDir, targets));
         }
+        if (targets.contains(Target.AWS_LAMBDA)) {
+            // One thread per slot never meets a refusal: a short round of two threads against
+            // Lambda's one environment measures how long API Gateway's answer to a throttle takes.
+            System.out.println("== refusals: aws-lambda, 2 threads against reserved concurrency 1");
+            Path refusalDir = dir.resolve("refusals");
+            if (Files.exists(refusalDir)) {
+                deleteTree(refusalDir);
+            }
+            ComparisonRun.execute(
+                    new RunSpec(
+                            load.withThreads(2).withDuration(Math.min(seconds, 15)),
+                            platform,
+                            dir,
+                            root.resolve("results/pricing.properties"),
+                            new LoadRunner.Outputs(false, false),
+                            null,
+                            null),
+                    runDir ->
+                            LocalTargets.start(
+                                    Deployables.under(root),
+                                    platform,
+                                    "1",
+                                    List.of(Target.AWS_LAMBDA),
+                                    runDir.resolve("local"),
+                                    System.out),
+                    System.out,
+                    refusalDir);
+            refusals =
+                    RunFolderCalibration.of(refusalDir, List.of(Target.AWS_LAMBDA))
+                            .of(Target.AWS_LAMBDA)
+                            .refusalMicros();
+        }
         Map<String, String> provenance = new LinkedHashMap<>(key);
         provenance.put("source", "./pixelforge calibrate: the deployables on their stand-ins");
         provenance.put("date", ZonedDateTime.now(ZoneOffset.UTC).toString());
         provenance.put("machine", machine());
         Calibration merged = Calibration.merge(parts, provenance);
+        if (refusals != null) {
+            merged = merged.with(merged.of(Target.AWS_LAMBDA).withRefusals(refusals));
+        }
         merged.write(dir.resolve("calibration.properties"));
         merged.write(current);
         for (TargetCalibration t : merged.targets().values()) {

@@ -70,7 +70,7 @@ final class SimulateCommand implements Callable<Integer> {
 
     @Option(
             names = "--network",
-            paramLabel = "loopback|rtt=D,up=Nmbit,down=Nmbit",
+            paramLabel = "loopback|rtt=D,up=Nmbit,down=Nmbit,jitter=P%",
             description = "The client's path to the platforms (default: loopback).")
     String network;
 

@@ -32,6 +32,7 @@ import java.util.stream.Collectors;
  * aws-lambda.image.0640x0480-jpeg.request-bytes=52000
  * aws-lambda.image.0640x0480-jpeg.response-bytes=31000
  * aws-lambda.image.0640x0480-jpeg.app-us=12000,11800,...
+ * aws-lambda.image.0640x0480-jpeg.hold-us=41000,...   the platform's duration minus app
  * </pre>
  */
 public record Calibration(Map<String, String> provenance, Map<Target, TargetCalibration> targets) {
@@ -41,6 +42,13 @@ public record Calibration(Map<String, String> provenance, Map<Target, TargetCali
     public Calibration {
         provenance = Map.copyOf(provenance);
         targets = Map.copyOf(targets);
+    }
+
+    /** The same calibration with {@code target}'s replaced. */
+    public Calibration with(TargetCalibration target) {
+        Map<Target, TargetCalibration> all = new EnumMap<>(targets);
+        all.put(target.target(), target);
+        return new Calibration(provenance, all);
     }
 
     public TargetCalibration of(Target target) {
@@ -90,7 +98,9 @@ public record Calibration(Map<String, String> provenance, Map<Target, TargetCali
                                 is.get(0).requestBytes(),
                                 is.get(0).responseBytes(),
                                 Distribution.concat(
-                                        is.stream().map(ImageCalibration::appMicros).toList())));
+                                        is.stream().map(ImageCalibration::appMicros).toList()),
+                                Distribution.concat(
+                                        is.stream().map(ImageCalibration::holdMicros).toList())));
             }
             merged.put(
                     t,
@@ -126,6 +136,7 @@ public record Calibration(Map<String, String> provenance, Map<Target, TargetCali
                 lines.put(ip + "request-bytes", Long.toString(i.requestBytes()));
                 lines.put(ip + "response-bytes", Long.toString(i.responseBytes()));
                 lines.put(ip + "app-us", list(i.appMicros()));
+                lines.put(ip + "hold-us", list(i.holdMicros()));
             }
         }
         Properties out = new Properties();
@@ -176,7 +187,10 @@ public record Calibration(Map<String, String> provenance, Map<Target, TargetCali
                                     name,
                                     Long.parseLong(required(p, ip + "request-bytes", file)),
                                     Long.parseLong(required(p, ip + "response-bytes", file)),
-                                    distribution(p, ip + "app-us", file)));
+                                    distribution(p, ip + "app-us", file),
+                                    p.getProperty(ip + "hold-us") == null
+                                            ? Distribution.constant(0)
+                                            : distribution(p, ip + "hold-us", file)));
                 }
             }
             targets.put(

@@ -5,75 +5,75 @@ import dev.pixelforge.platform.events.InstanceRecord;
 import dev.pixelforge.platform.sample.Sample;
 
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.EnumMap;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
  * A calibration from a run's own records: its samples (process times per image, cold ones apart;
- * the time outside the function; bytes each way) and its instances (spawn to ready). A run on the
- * clouds gives the platforms' own distributions; a local run at dilation k has its process and
- * start-up times divided by k, while the front's time, which k does not slow, is kept as measured.
+ * bytes each way; refusals' round trips), its instances (spawn to ready) and, from the stand-ins,
+ * each request's lease on its instance (the platform's duration). A run on the clouds gives the
+ * platforms' own distributions; a local run at dilation k has its process, lease and start-up times
+ * divided by k, while the front's time, which k does not slow, is kept as measured.
  *
- * <p>The front's time is round trip minus process time: on a loaded run it also holds waits for a
- * free instance, so calibrate from a run with no more threads than instance slots (what {@code
- * ./pixelforge calibrate} runs).
+ * <p>Leases pair with samples one to one only when requests never overlapped: one load thread, one
+ * instance slot, as {@code ./pixelforge calibrate} runs. Then each request's time splits three
+ * ways: its process time ({@code app}), the rest of its lease ({@code hold}: the runtime's work,
+ * the slot still taken), and the rest of its round trip (the front and loopback). Without leases,
+ * or when they overlap, the hold is 0 and the front's time holds the runtime's work too.
  */
 public final class RunCalibration {
 
     /** What one target ran at. */
     public record Conditions(double cpus, double dilation) {}
 
+    /** One request's hold on its instance, as the stand-ins record it. */
+    public record Lease(Target target, long startEpochMicros, long micros) {}
+
     private final Map<Target, Conditions> conditions;
     private final Map<Target, Collected> collected = new EnumMap<>(Target.class);
 
     private static final class Collected {
-        final List<Long> first = new ArrayList<>();
-        final List<Long> front = new ArrayList<>();
+        final List<Sample> successes = new ArrayList<>();
         final List<Long> refusal = new ArrayList<>();
-        final Map<String, List<Long>> app = new LinkedHashMap<>();
-        final Map<String, List<Long>> requestBytes = new HashMap<>();
-        final Map<String, List<Long>> responseBytes = new HashMap<>();
         final List<Long> ready = new ArrayList<>();
+        final List<Lease> leases = new ArrayList<>();
     }
 
     public RunCalibration(Map<Target, Conditions> conditions) {
         this.conditions = Map.copyOf(conditions);
     }
 
-    /** One sample of the run; only a target's successes with a process time count. */
+    private Collected of(Target t) {
+        return collected.computeIfAbsent(t, x -> new Collected());
+    }
+
+    /** One sample of the run: a target's successes with a process time, and its refusals. */
     public void accept(Sample s) {
         Target t = Target.of(s.target());
-        Conditions c = conditions.get(t);
-        if (c != null && s.throttled()) {
-            collected.computeIfAbsent(t, x -> new Collected()).refusal.add(s.roundTripMicros());
+        if (!conditions.containsKey(t)) {
             return;
         }
-        if (c == null || !s.success() || s.appMicros() < 0) {
-            return;
+        if (s.throttled()) {
+            of(t).refusal.add(s.roundTripMicros());
+        } else if (s.success() && s.appMicros() >= 0) {
+            of(t).successes.add(s);
         }
-        Collected into = collected.computeIfAbsent(t, x -> new Collected());
-        long app = Math.round(s.appMicros() / c.dilation());
-        if (Boolean.TRUE.equals(s.cold())) {
-            into.first.add(app);
-            return;
-        }
-        into.app.computeIfAbsent(s.image(), x -> new ArrayList<>()).add(app);
-        into.requestBytes.computeIfAbsent(s.image(), x -> new ArrayList<>()).add(s.sentBytes());
-        into.responseBytes.computeIfAbsent(s.image(), x -> new ArrayList<>()).add(s.bytes());
-        into.front.add(Math.max(0, s.roundTripMicros() - s.appMicros()));
     }
 
     /** One instance of the run: its spawn-to-ready time. */
     public void accept(InstanceRecord r) {
         Conditions c = conditions.get(r.target());
         if (c != null && r.readyMillis() > 0) {
-            collected
-                    .computeIfAbsent(r.target(), x -> new Collected())
-                    .ready
-                    .add(Math.round(r.readyMillis() * 1000 / c.dilation()));
+            of(r.target()).ready.add(Math.round(r.readyMillis() * 1000 / c.dilation()));
+        }
+    }
+
+    public void accept(Lease lease) {
+        if (conditions.containsKey(lease.target())) {
+            of(lease.target()).leases.add(lease);
         }
     }
 
@@ -83,41 +83,89 @@ public final class RunCalibration {
      */
     public Calibration calibration(Map<String, String> provenance) {
         Map<Target, TargetCalibration> targets = new EnumMap<>(Target.class);
+        Map<String, String> said = new LinkedHashMap<>(provenance);
         for (Map.Entry<Target, Conditions> e : conditions.entrySet()) {
             Target t = e.getKey();
+            double k = e.getValue().dilation();
             Collected c = collected.get(t);
             String missing =
-                    c == null || c.app.isEmpty()
+                    c == null || c.successes.stream().noneMatch(s -> !Boolean.TRUE.equals(s.cold()))
                             ? "no warm successful request"
-                            : c.first.isEmpty()
+                            : c.successes.stream().noneMatch(s -> Boolean.TRUE.equals(s.cold()))
                                     ? "no cold start"
                                     : c.ready.isEmpty() ? "no instance's start-up time" : null;
             if (missing != null) {
                 throw new IllegalArgumentException(
                         t.id() + " cannot be calibrated from this run: it has " + missing);
             }
+            List<Sample> inOrder = new ArrayList<>(c.successes);
+            inOrder.sort(Comparator.comparingLong(Sample::startEpochMillis));
+            List<Lease> leases = new ArrayList<>(c.leases);
+            leases.sort(Comparator.comparingLong(Lease::startEpochMicros));
+            boolean paired = leases.size() == inOrder.size() && !overlapping(leases);
+            said.put(
+                    "hold." + t.id(),
+                    paired
+                            ? "each request's lease paired with its sample: hold = lease - app"
+                            : "no one-to-one leases ("
+                                    + leases.size()
+                                    + " leases, "
+                                    + inOrder.size()
+                                    + " successes): hold 0, the front's time holds the runtime's");
+            Map<String, List<Long>> app = new LinkedHashMap<>();
+            Map<String, List<Long>> hold = new LinkedHashMap<>();
+            Map<String, List<Long>> up = new LinkedHashMap<>();
+            Map<String, List<Long>> down = new LinkedHashMap<>();
+            List<Long> first = new ArrayList<>();
+            List<Long> front = new ArrayList<>();
+            for (int i = 0; i < inOrder.size(); i++) {
+                Sample s = inOrder.get(i);
+                long leaseMicros = paired ? leases.get(i).micros() : s.appMicros();
+                long appCloud = Math.round(s.appMicros() / k);
+                long holdCloud = Math.round(Math.max(0, leaseMicros - s.appMicros()) / k);
+                if (Boolean.TRUE.equals(s.cold())) {
+                    first.add(appCloud + holdCloud);
+                    continue;
+                }
+                app.computeIfAbsent(s.image(), x -> new ArrayList<>()).add(appCloud);
+                hold.computeIfAbsent(s.image(), x -> new ArrayList<>()).add(holdCloud);
+                up.computeIfAbsent(s.image(), x -> new ArrayList<>()).add(s.sentBytes());
+                down.computeIfAbsent(s.image(), x -> new ArrayList<>()).add(s.bytes());
+                front.add(Math.max(0, s.roundTripMicros() - Math.max(leaseMicros, s.appMicros())));
+            }
             Map<String, ImageCalibration> images = new LinkedHashMap<>();
-            c.app.forEach(
+            app.forEach(
                     (image, times) ->
                             images.put(
                                     image,
                                     new ImageCalibration(
                                             image,
-                                            median(c.requestBytes.get(image)),
-                                            median(c.responseBytes.get(image)),
-                                            Distribution.of(array(times)))));
+                                            median(up.get(image)),
+                                            median(down.get(image)),
+                                            Distribution.of(array(times)),
+                                            Distribution.of(array(hold.get(image))))));
             targets.put(
                     t,
                     new TargetCalibration(
                             t,
                             e.getValue().cpus(),
                             Distribution.of(array(c.ready)),
-                            Distribution.of(array(c.first)),
-                            Distribution.of(array(c.front)),
-                            Distribution.of(array(c.refusal.isEmpty() ? c.front : c.refusal)),
+                            Distribution.of(array(first)),
+                            Distribution.of(array(front)),
+                            Distribution.of(array(c.refusal.isEmpty() ? front : c.refusal)),
                             images));
         }
-        return new Calibration(provenance, targets);
+        return new Calibration(said, targets);
+    }
+
+    private static boolean overlapping(List<Lease> sorted) {
+        for (int i = 1; i < sorted.size(); i++) {
+            Lease before = sorted.get(i - 1);
+            if (sorted.get(i).startEpochMicros() < before.startEpochMicros() + before.micros()) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static long[] array(List<Long> values) {

@@ -168,7 +168,7 @@ public final class Simulation {
     }
 
     private void send(Request r) {
-        clock.schedule(network.upMicros(r.sizes.requestBytes()) * 1000, () -> arrive(r));
+        clock.schedule(network.upMicros(r.sizes.requestBytes(), random) * 1000, () -> arrive(r));
     }
 
     private void arrive(Request r) {
@@ -195,21 +195,28 @@ public final class Simulation {
     }
 
     private void serve(Request r, Admission.Lease<SimulatedInstance> lease) {
-        long serviceMicros =
-                lease.cold()
-                        ? calibration.firstAppMicros().draw(random)
-                        : r.sizes.appMicros().draw(random);
+        // The slot is held for the platform's duration: the process time plus the runtime's own
+        // work on the request (hold); a cold request's first time holds both.
+        long appMicros;
+        long holdMicros;
+        if (lease.cold()) {
+            appMicros = calibration.firstAppMicros().draw(random);
+            holdMicros = 0;
+        } else {
+            appMicros = r.sizes.appMicros().draw(random);
+            holdMicros = r.sizes.holdMicros().draw(random);
+        }
         lease.process()
                 .serve(
-                        serviceMicros * 1000,
-                        appNanos -> {
+                        (appMicros + holdMicros) * 1000,
+                        inInstanceNanos -> {
                             registry.release(lease, true);
                             answer(
                                     r,
                                     200,
                                     false,
                                     r.sizes.responseBytes(),
-                                    appNanos / 1000,
+                                    inInstanceNanos / 1000 - holdMicros,
                                     lease.cold(),
                                     Integer.toString(lease.instance().id()));
                         });
@@ -227,8 +234,10 @@ public final class Simulation {
         // function); on a network, its way back comes on top, as an answer's does.
         long after =
                 throttled
-                        ? calibration.refusalMicros().draw(random) + network.downMicros(bytes)
-                        : calibration.frontMicros().draw(random) + network.downMicros(bytes);
+                        ? calibration.refusalMicros().draw(random)
+                                + network.downMicros(bytes, random)
+                        : calibration.frontMicros().draw(random)
+                                + network.downMicros(bytes, random);
         clock.schedule(
                 after * 1000,
                 () -> {

@@ -35,6 +35,12 @@ public record TargetCalibration(
         }
     }
 
+    /** The same, with refusals' round trips measured apart (a run that had refusals). */
+    public TargetCalibration withRefusals(Distribution refusals) {
+        return new TargetCalibration(
+                target, cpus, readyMicros, firstAppMicros, frontMicros, refusals, images);
+    }
+
     /** The image's calibration, or the one for every image. */
     public ImageCalibration image(String name) {
         ImageCalibration c = images.get(name);

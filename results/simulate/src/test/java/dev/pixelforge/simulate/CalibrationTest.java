@@ -87,6 +87,49 @@ class CalibrationTest {
     }
 
     @Test
+    void leasesOfOneRequestAtATime_splitEachRoundTrip_intoProcessHoldAndFront() {
+        RunCalibration from =
+                new RunCalibration(
+                        Map.of(Target.AWS_LAMBDA, new RunCalibration.Conditions(0.5, 1)));
+        from.accept(ok("a", 50_000, 20_000, true)); // sent at 0 ms
+        from.accept(withStart(ok("a", 10_000, 4_000, false), 100));
+        from.accept(new RunCalibration.Lease(Target.AWS_LAMBDA, 1_000, 30_000));
+        from.accept(new RunCalibration.Lease(Target.AWS_LAMBDA, 101_000, 7_000));
+        from.accept(new InstanceRecord(Target.AWS_LAMBDA, 1, 1, 800.0, 0, 0, 2, 0.5, 0));
+
+        Calibration calibration = from.calibration(Map.of());
+        TargetCalibration c = calibration.of(Target.AWS_LAMBDA);
+
+        assertEquals(30_000, c.firstAppMicros().quantile(0.5), "the cold lease, whole");
+        assertEquals(4_000, c.image("a").appMicros().quantile(0.5));
+        assertEquals(3_000, c.image("a").holdMicros().quantile(0.5), "lease 7 ms - app 4 ms");
+        assertEquals(3_000, c.frontMicros().quantile(0.5), "round trip 10 ms - lease 7 ms");
+        assertTrue(calibration.provenance().get("hold.aws-lambda").startsWith("each request's"));
+    }
+
+    private static Sample withStart(Sample s, long startEpochMillis) {
+        return new Sample(
+                startEpochMillis,
+                s.target(),
+                s.operation(),
+                s.image(),
+                s.status(),
+                s.success(),
+                s.throttled(),
+                s.bytes(),
+                s.sentBytes(),
+                s.roundTripMicros(),
+                s.latencyMicros(),
+                s.connectMicros(),
+                s.appMicros(),
+                s.decodeMicros(),
+                s.workMicros(),
+                s.encodeMicros(),
+                s.cold(),
+                s.instance());
+    }
+
+    @Test
     void aRunWithNoColdStart_cannotBeCalibrated_andSaysSo() {
         RunCalibration from =
                 new RunCalibration(Map.of(Target.AWS_LAMBDA, new RunCalibration.Conditions(1, 1)));

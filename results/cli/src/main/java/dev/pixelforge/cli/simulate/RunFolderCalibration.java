@@ -5,6 +5,7 @@ import dev.pixelforge.platform.sample.InstanceLog;
 import dev.pixelforge.platform.sample.SampleLog;
 import dev.pixelforge.simulate.Calibration;
 import dev.pixelforge.simulate.RunCalibration;
+import dev.pixelforge.standins.metrics.LocalCloudShapes;
 
 import java.io.IOException;
 import java.io.Reader;
@@ -44,6 +45,16 @@ public final class RunFolderCalibration {
         Path instances = runDir.resolve("instances.csv");
         if (Files.exists(instances)) {
             InstanceLog.read(instances).forEach(from::accept);
+        }
+        Path leases = runDir.resolve("cloud").resolve(LocalCloudShapes.LEASES_FILE);
+        if (Files.exists(leases)) {
+            List<String> lines = Files.readAllLines(leases);
+            for (String line : lines.subList(1, lines.size())) {
+                String[] f = line.split(",");
+                from.accept(
+                        new RunCalibration.Lease(
+                                Target.of(f[0]), Long.parseLong(f[2]), Long.parseLong(f[3])));
+            }
         }
         Map<String, String> provenance = new LinkedHashMap<>();
         provenance.put("source", "run folder " + runDir.toAbsolutePath().normalize());

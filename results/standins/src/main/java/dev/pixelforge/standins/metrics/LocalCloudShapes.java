@@ -13,6 +13,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -36,6 +37,20 @@ public final class LocalCloudShapes implements StandInEvents {
     private record Report(long epochMillis, LambdaReport report) {}
 
     private record Served(Target target, int instance, long startMillis, long endMillis) {}
+
+    /**
+     * One request's hold on its instance, to the microsecond: the platform's duration (Lambda's
+     * REPORT Duration; on Google, the time the request held its instance's slot).
+     */
+    private record Lease(Target target, int instance, long startEpochMicros, long micros) {}
+
+    /** The per-request leases, in {@code cloud/}: what {@code ./pixelforge calibrate} pairs. */
+    public static final String LEASES_FILE = "leases.csv";
+
+    private final List<Lease> leases = new CopyOnWriteArrayList<>();
+    // nanoTime to wall clock in microseconds, once, for the leases
+    private final long epochOffsetMicros =
+            System.currentTimeMillis() * 1000 - System.nanoTime() / 1000;
 
     private final List<Report> reports = new CopyOnWriteArrayList<>();
     // Per target, when each refusal was: CloudWatch counts Lambda's per minute, the counters count
@@ -86,6 +101,12 @@ public final class LocalCloudShapes implements StandInEvents {
                         instance,
                         epochOffsetMillis + startNanos / 1_000_000,
                         epochOffsetMillis + endNanos / 1_000_000));
+        leases.add(
+                new Lease(
+                        target,
+                        instance,
+                        epochOffsetMicros + startNanos / 1000,
+                        (endNanos - startNanos) / 1000));
     }
 
     @Override
@@ -232,6 +253,20 @@ public final class LocalCloudShapes implements StandInEvents {
                                             : List.of(answered, refusedSeries))));
         }
         writeCounters(dir.resolve("standins.properties"));
+        StringBuilder csv = new StringBuilder("target,instance,start_epoch_us,duration_us\n");
+        leases.stream()
+                .sorted(Comparator.comparingLong(Lease::startEpochMicros))
+                .forEach(
+                        l ->
+                                csv.append(l.target().id())
+                                        .append(',')
+                                        .append(l.instance())
+                                        .append(',')
+                                        .append(l.startEpochMicros())
+                                        .append(',')
+                                        .append(l.micros())
+                                        .append('\n'));
+        Files.writeString(dir.resolve(LEASES_FILE), csv);
     }
 
     /**

@@ -1,0 +1,75 @@
+package dev.pixelforge.simulate;
+
+import dev.pixelforge.platform.events.InstanceRecord;
+import dev.pixelforge.platform.sample.Sample;
+
+import java.util.List;
+
+/**
+ * The figures on which an emulated and a simulated run of the same spec must agree, computed the
+ * same way from either's records. Steady state here: successful warm requests sent after the last
+ * cold request was answered, so that start-up does not weigh on the quantiles.
+ *
+ * @param billableMillis what the platform bills as time: each served request's process time rounded
+ *     up to the millisecond (Lambda's rule), plus each instance's start-up (Lambda bills INIT)
+ */
+public record RunFigures(
+        long samples,
+        long successes,
+        long throttles,
+        int instancesStarted,
+        long steadyP50Micros,
+        long steadyP95Micros,
+        long steadySamples,
+        long billableMillis) {
+
+    public static RunFigures of(
+            String target, List<Sample> samples, List<InstanceRecord> instances) {
+        List<Sample> mine = samples.stream().filter(s -> s.target().equals(target)).toList();
+        long lastColdEnd =
+                mine.stream()
+                        .filter(s -> Boolean.TRUE.equals(s.cold()))
+                        .mapToLong(s -> s.startEpochMillis() * 1000 + s.roundTripMicros())
+                        .max()
+                        .orElse(Long.MIN_VALUE);
+        long[] steady =
+                mine.stream()
+                        .filter(Sample::success)
+                        .filter(s -> Boolean.FALSE.equals(s.cold()))
+                        .filter(s -> s.startEpochMillis() * 1000 > lastColdEnd)
+                        .mapToLong(Sample::roundTripMicros)
+                        .sorted()
+                        .toArray();
+        long billable =
+                mine.stream()
+                                .filter(Sample::success)
+                                .mapToLong(s -> (s.appMicros() + 999) / 1000)
+                                .sum()
+                        + instances.stream()
+                                .filter(i -> i.target().id().equals(target))
+                                .mapToLong(i -> Math.round(Math.max(0, i.readyMillis())))
+                                .sum();
+        return new RunFigures(
+                mine.size(),
+                mine.stream().filter(Sample::success).count(),
+                mine.stream().filter(Sample::throttled).count(),
+                (int) instances.stream().filter(i -> i.target().id().equals(target)).count(),
+                quantile(steady, 0.5),
+                quantile(steady, 0.95),
+                steady.length,
+                billable);
+    }
+
+    private static long quantile(long[] sorted, double q) {
+        if (sorted.length == 0) {
+            return -1;
+        }
+        int rank = (int) Math.ceil(q * sorted.length);
+        return sorted[Math.max(0, Math.min(sorted.length - 1, rank - 1))];
+    }
+
+    /** {@code other / this - 1}: how far {@code other} is from this, as a fraction. */
+    public static double off(long self, long other) {
+        return self == 0 ? (other == 0 ? 0 : Double.POSITIVE_INFINITY) : (double) other / self - 1;
+    }
+}
