@@ -9,11 +9,13 @@ import dev.pixelforge.standins.process.ProcStats;
 import java.io.IOException;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.Deque;
 import java.util.IdentityHashMap;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeSet;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.Executor;
@@ -47,6 +49,7 @@ public final class InstanceRegistry<P extends InstanceProcess> implements AutoCl
         private long leases;
         private long served;
         private long lastUsedNanos;
+        private boolean registered; // in instances: from start until remove
         private long readyAtNanos;
         // the integral of requests in flight over time, for the autoscaler
         private long activeNanos;
@@ -94,6 +97,15 @@ public final class InstanceRegistry<P extends InstanceProcess> implements AutoCl
     private final List<AutoCloseable> owned = new ArrayList<>();
     private final ReentrantLock lock = new ReentrantLock();
     private final List<Instance<P>> instances = new ArrayList<>();
+    // The ready instances with a free slot, the one a request should take first at the head: the
+    // fewest requests in flight, then the most recently used (so idle ones age out), then the
+    // oldest. Kept as fields change (reindex), so a request finds its slot in log time among a
+    // thousand instances (the simulator's scale), not by a scan.
+    private final TreeSet<Instance<P>> free =
+            new TreeSet<>(
+                    Comparator.<Instance<P>>comparingInt(i -> i.active)
+                            .thenComparing(i -> i.lastUsedNanos, Comparator.reverseOrder())
+                            .thenComparingInt(i -> i.id));
     private final Deque<Waiter<P>> waiting = new ArrayDeque<>();
     private final Map<CompletableFuture<Admission<P>>, Waiter<P>> unanswered =
             new IdentityHashMap<>();
@@ -241,10 +253,14 @@ public final class InstanceRegistry<P extends InstanceProcess> implements AutoCl
             end = clock.nanoTime();
             Instance<P> i = lease.instance();
             i.inFlightChanges(end);
-            i.active--;
+            reindex(
+                    i,
+                    () -> {
+                        i.active--;
+                        i.lastUsedNanos = end;
+                    });
             i.served++;
-            i.lastUsedNanos = end;
-            if (i.active == 0 && keep && instances.contains(i)) {
+            if (i.active == 0 && keep && i.registered) {
                 between(i, false);
             }
             if (!keep) {
@@ -303,22 +319,23 @@ public final class InstanceRegistry<P extends InstanceProcess> implements AutoCl
     }
 
     private Instance<P> freest() {
-        Instance<P> best = null;
-        for (Instance<P> i : instances) {
-            if (i.ready
-                    && i.active < rules.concurrency()
-                    && (best == null
-                            || i.active < best.active
-                            || (i.active == best.active && i.lastUsedNanos > best.lastUsedNanos))) {
-                best = i;
-            }
+        return free.isEmpty() ? null : free.first();
+    }
+
+    // Under the lock: applies a change to the fields the free index orders by.
+    private void reindex(Instance<P> i, Runnable change) {
+        free.remove(i);
+        change.run();
+        if (i.registered && i.ready && i.active < rules.concurrency()) {
+            free.add(i);
         }
-        return best;
     }
 
     private void grant(Waiter<P> w, Instance<P> i, List<Runnable> after) {
         i.inFlightChanges(clock.nanoTime());
-        if (i.active++ == 0) {
+        boolean first = i.active == 0;
+        reindex(i, () -> i.active++);
+        if (first) {
             between(i, true);
         }
         Admission.Lease<P> lease =
@@ -332,6 +349,9 @@ public final class InstanceRegistry<P extends InstanceProcess> implements AutoCl
     }
 
     private void scaleOut(List<Runnable> after) {
+        if (waiting.isEmpty()) {
+            return; // nothing waits: no instance to start (and no scan of them all per request)
+        }
         long unbound = waiting.stream().filter(w -> w.boundTo == null).count();
         long absorbable = 0; // slots of starting instances not promised to a bound request
         for (Instance<P> i : instances) {
@@ -358,6 +378,7 @@ public final class InstanceRegistry<P extends InstanceProcess> implements AutoCl
     private Instance<P> start(List<Runnable> after) {
         Instance<P> i = new Instance<>(++lastId);
         instances.add(i);
+        i.registered = true;
         mostInstances = Math.max(mostInstances, instances.size());
         after.add(() -> events.instanceStarting(target, i.id));
         after.add(() -> starter.execute(() -> boot(i)));
@@ -428,7 +449,7 @@ public final class InstanceRegistry<P extends InstanceProcess> implements AutoCl
         boolean wanted;
         lock.lock();
         try {
-            wanted = instances.contains(i); // not when stopped while it launched
+            wanted = i.registered; // not when stopped while it launched
             if (wanted) {
                 i.process = process;
             }
@@ -459,12 +480,16 @@ public final class InstanceRegistry<P extends InstanceProcess> implements AutoCl
         List<Runnable> after = new ArrayList<>();
         lock.lock();
         try {
-            if (!instances.contains(i)) {
+            if (!i.registered) {
                 return;
             }
-            i.ready = true;
             i.readyMillis = millis;
-            i.lastUsedNanos = clock.nanoTime();
+            reindex(
+                    i,
+                    () -> {
+                        i.ready = true;
+                        i.lastUsedNanos = clock.nanoTime();
+                    });
             i.readyAtNanos = i.lastUsedNanos;
             i.activeSinceNanos = i.lastUsedNanos;
             between(i, false); // init is over and nothing is in flight yet
@@ -505,9 +530,12 @@ public final class InstanceRegistry<P extends InstanceProcess> implements AutoCl
     // Under the lock: the one place an instance leaves; its requests bound to it fail, its process
     // stops after.
     private void remove(Instance<P> i, Throwable cause, List<Runnable> after) {
-        if (!instances.remove(i)) {
+        if (!i.registered) {
             return;
         }
+        instances.remove(i);
+        free.remove(i);
+        i.registered = false;
         for (Iterator<Waiter<P>> it = waiting.iterator(); it.hasNext(); ) {
             Waiter<P> w = it.next();
             if (w.boundTo == i) {
