@@ -21,9 +21,10 @@ JAR=${JAR:-$MODULE/target/pixelforge-aws-lambda-all.jar}
 PREFIX=pixelforge/$STACK
 
 parameters() {
-  echo "MemorySize=$(profile aws-lambda.memory-mb 1024)" \
-       "Timeout=$(seconds "$(profile aws-lambda.timeout 29s)")" \
-       "ReservedConcurrency=$(profile aws-lambda.reserved-concurrency 10)" \
+  load_deploy_settings
+  echo "MemorySize=$(profile aws-lambda.memory-mb)" \
+       "Timeout=$(profile aws-lambda.timeout-s)" \
+       "ReservedConcurrency=$(profile aws-lambda.reserved-concurrency)" \
        "SnapStart=${SNAPSTART:-false}"
 }
 

@@ -39,10 +39,11 @@ deploy() {
     run gcloud builds submit "$MODULE" --project="$PROJECT" --region="$REGION" --tag="$(image)" \
       --gcs-source-staging-dir="gs://${PROJECT}_cloudbuild/$SERVICE-source" --quiet
   fi
+  load_deploy_settings
   run gcloud run deploy "$SERVICE" --project="$PROJECT" --region="$REGION" --image="$(image)" --platform=managed \
-    --allow-unauthenticated --port=8080 --memory="$(profile container.memory-mb 1024)Mi" --cpu="$(profile container.cpus 1)" \
-    --concurrency="$(profile container.concurrency 80)" --max-instances="$(profile container.max-instances 10)" \
-    --timeout="$(seconds "$(profile container.timeout 300s)")s" --set-env-vars=PIXELFORGE_COLD_START_TOKEN=0 --quiet
+    --allow-unauthenticated --port=8080 --memory="$(profile container.memory-mb)Mi" --cpu="$(profile container.cpu-flag)" \
+    --concurrency="$(profile container.concurrency)" --max-instances="$(profile container.max-instances)" \
+    --timeout="$(profile container.timeout-s)s" --set-env-vars=PIXELFORGE_COLD_START_TOKEN=0 --quiet
   record_url
 }
 
@@ -67,12 +68,13 @@ force_cold() {
 # The same service as a Knative manifest, for `gcloud run services replace` or any Knative cluster.
 knative() {
   gcp_settings
+  load_deploy_settings
   sed -e "s|__NAME__|$SERVICE|" -e "s|__IMAGE__|$(image)|" \
-      -e "s|__CONCURRENCY__|$(profile container.concurrency 80)|" \
-      -e "s|__MAX_INSTANCES__|$(profile container.max-instances 10)|" \
-      -e "s|__TIMEOUT__|$(seconds "$(profile container.timeout 300s)")|" \
-      -e "s|__MEMORY__|$(profile container.memory-mb 1024)Mi|" \
-      -e "s|__CPU__|$(profile container.cpus 1)|" "$MODULE/deploy/knative-service.template.yaml"
+      -e "s|__CONCURRENCY__|$(profile container.concurrency)|" \
+      -e "s|__MAX_INSTANCES__|$(profile container.max-instances)|" \
+      -e "s|__TIMEOUT__|$(profile container.timeout-s)|" \
+      -e "s|__MEMORY__|$(profile container.memory-mb)Mi|" \
+      -e "s|__CPU__|$(profile container.cpu-flag)|" "$MODULE/deploy/knative-service.template.yaml"
 }
 
 destroy() {

@@ -24,6 +24,11 @@ deploy() {
   need gcloud "install the Google Cloud CLI (https://cloud.google.com/sdk) and run gcloud auth login"
   need_file "$JAR" "build it with: mvn -B -pl gcp-function -am package -DskipTests"
   gcp_settings
+  load_deploy_settings
+  # No --cpu unless the profile sets gcp-function.cpus: Google then gives the memory tier's CPU
+  # (1 GiB: 0.583 vCPU), the share the stand-ins, the cost and the sweep model.
+  local cpu=()
+  [[ -n $(profile gcp-function.cpu-flag) ]] && cpu=(--cpu="$(profile gcp-function.cpu-flag)")
   # The source is a folder holding only the shaded jar: the Java buildpack runs it as it is.
   local source=$MODULE/target/gcf-source
   run rm -rf "$source"
@@ -31,9 +36,9 @@ deploy() {
   run cp "$JAR" "$source/"
   run gcloud functions deploy "$FUNCTION" --gen2 --project="$PROJECT" --region="$REGION" --runtime=java21 \
     --source="$source" --entry-point="$ENTRY_POINT" --trigger-http --allow-unauthenticated \
-    --memory="$(profile gcp-function.memory-mb 1024)Mi" --cpu="$(profile gcp-function.cpus 1)" \
-    --concurrency="$(profile gcp-function.concurrency 1)" --max-instances="$(profile gcp-function.max-instances 10)" \
-    --timeout="$(seconds "$(profile gcp-function.timeout 60s)")s" --set-env-vars=PIXELFORGE_COLD_START_TOKEN=0 --quiet
+    --memory="$(profile gcp-function.memory-mb)Mi" "${cpu[@]}" \
+    --concurrency="$(profile gcp-function.concurrency)" --max-instances="$(profile gcp-function.max-instances)" \
+    --timeout="$(profile gcp-function.timeout-s)s" --set-env-vars=PIXELFORGE_COLD_START_TOKEN=0 --quiet
   record_url
 }
 

@@ -15,24 +15,27 @@ usage() {
   usage_of "$0"
 }
 
-# profile KEY DEFAULT: a value of the platform profile (results/platform.properties).
-profile() {
-  local key=$1 default=$2 value=""
-  if [[ -f $PROFILE_FILE ]]; then
-    value=$(sed -n "s/^[[:space:]]*${key//./\\.}[[:space:]]*=[[:space:]]*//p" "$PROFILE_FILE" | tail -n 1 | tr -d '[:space:]')
-  fi
-  echo "${value:-$default}"
+# The deploy settings, as the one reader of the platform profile (Java's PlatformProfile) computes
+# them: `./pixelforge profile --deploy` prints key=value lines, defaults applied. No default lives
+# here, so a deployed target gets the size the stand-ins, the cost and the sweep model.
+declare -A DEPLOY_SETTINGS=()
+load_deploy_settings() {
+  [[ ${#DEPLOY_SETTINGS[@]} -gt 0 ]] && return 0
+  local cp line
+  cp=$(cli_classpath)
+  local out
+  out=$(java -cp "$cp" dev.pixelforge.cli.PixelForgeCli profile --deploy --platform "$PROFILE_FILE") \
+    || die "the platform profile $PROFILE_FILE cannot be read (above: why)"
+  while IFS= read -r line; do
+    DEPLOY_SETTINGS[${line%%=*}]=${line#*=}
+  done <<< "$out"
 }
 
-# seconds DURATION: "29s", "5m" or "500ms" from the profile, as whole seconds (at least 1).
-seconds() {
-  local d=$1
-  case $d in
-    *ms) echo $(( (${d%ms} + 999) / 1000 )) ;;
-    *s) echo "${d%s}" ;;
-    *m) echo $(( ${d%m} * 60 )) ;;
-    *) die "not a duration: $d (use 500ms, 29s or 5m)" ;;
-  esac
+# profile KEY: a deploy setting (./pixelforge profile --deploy lists them), e.g. aws-lambda.memory-mb.
+profile() {
+  load_deploy_settings
+  [[ -v "DEPLOY_SETTINGS[$1]" ]] || die "no deploy setting $1 (./pixelforge profile --deploy lists them)"
+  echo "${DEPLOY_SETTINGS[$1]}"
 }
 
 # run CMD...: runs a cloud command, or with --dry-run prints it, one line, shell-quoted.

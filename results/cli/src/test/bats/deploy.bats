@@ -324,3 +324,28 @@ CALLS
   [ "$status" -ne 0 ]
   [[ "$output" == *"gcloud is not installed: install the Google Cloud CLI"* ]]
 }
+
+@test "every dry run with the shipped profile deploys the sizes the stand-ins model" {
+  # The real results/platform.properties, no overrides: what a user's first deploy sends.
+  export PIXELFORGE_PROFILE=$ROOT/results/platform.properties
+  run "$ROOT/gcp-function/deploy/deploy.sh" --dry-run deploy
+  [ "$status" -eq 0 ]
+  # No --cpu: Google gives the 1 GiB tier's 0.583 vCPU, as the stand-ins, the cost and the sweep do.
+  echo "$output" | grep -q -- "--memory=1024Mi --concurrency=1 --max-instances=10 --timeout=60s "
+  ! echo "$output" | grep -q -- "--cpu"
+  run "$ROOT/container/deploy/deploy.sh" --dry-run deploy
+  [ "$status" -eq 0 ]
+  echo "$output" | grep -q -- "--memory=1024Mi --cpu=1 --concurrency=80 --max-instances=10 --timeout=300s "
+  run "$ROOT/aws-lambda/deploy/deploy.sh" --dry-run deploy
+  [ "$status" -eq 0 ]
+  echo "$output" | grep -q -- "--parameter-overrides MemorySize=1024 Timeout=29 ReservedConcurrency=10 SnapStart=false"
+  [ ! -s "$STUB_LOG" ]
+}
+
+@test "the deploy settings come from the profile's one reader: a key the profile lacks is an error" {
+  export PIXELFORGE_PROFILE=$WORK/bad.properties
+  echo "gcp-function.memory-mb=99999" > "$PIXELFORGE_PROFILE"
+  run "$ROOT/gcp-function/deploy/deploy.sh" --dry-run deploy
+  [ "$status" -ne 0 ]
+  echo "$output" | grep -q "gcp-function.memory-mb=99999: Cloud Functions gen2 takes at most 32768 MiB"
+}

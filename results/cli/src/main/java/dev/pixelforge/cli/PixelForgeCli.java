@@ -16,6 +16,7 @@ import picocli.CommandLine.Command;
             EngineCommand.class,
             ImagesCommand.class,
             LocalCloudCommand.class,
+            ProfileCommand.class,
             ReportCommand.class,
             SimulateCommand.class,
             CalibrateCommand.class,

@@ -12,6 +12,7 @@ import java.util.EnumMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Properties;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -25,9 +26,16 @@ public final class PlatformProfile {
     private static final Pattern DURATION = Pattern.compile("(\\d+)\\s*(ms|s|m)");
 
     private final Map<Target, TargetProfile> targets;
+    private final Set<String> given;
 
-    private PlatformProfile(Map<Target, TargetProfile> targets) {
+    private PlatformProfile(Map<Target, TargetProfile> targets, Set<String> given) {
         this.targets = Map.copyOf(targets);
+        this.given = Set.copyOf(given);
+    }
+
+    /** Whether {@code key} was given (in the file or as an override), not left to its default. */
+    public boolean isSet(String key) {
+        return given.contains(key);
     }
 
     public TargetProfile of(Target target) {
@@ -116,7 +124,7 @@ public final class PlatformProfile {
                             Boolean.parseBoolean(
                                     p.getProperty(t.id() + ".startup-cpu-boost", "false").trim())));
         }
-        return new PlatformProfile(all);
+        return new PlatformProfile(all, p.stringPropertyNames());
     }
 
     /** One line per target, for the command's start-up banner. */
