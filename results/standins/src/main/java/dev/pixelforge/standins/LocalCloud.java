@@ -170,15 +170,13 @@ public final class LocalCloud implements AutoCloseable {
     }
 
     /**
-     * The group with the startup CPU boost applied, when the profile asks for it; the instance's
-     * first idle ends it.
+     * The group with the startup CPU boost applied when the profile asks for it (the instance's
+     * pool ends it {@link TargetProfile#startupBoostAfterReady} after it is ready), and its share
+     * whenever it runs, however busy this machine is with other work.
      */
     private static CpuGroup boosted(CpuGroup group, TargetProfile profile) {
-        group.guarantee(); // its share whenever it runs, however busy this machine is with other
-        // work
-        if (profile.startupCpuBoost()) {
-            group.boost(TargetProfile.STARTUP_BOOST);
-        }
+        group.guarantee();
+        group.startup(profile.startupVcpus()); // the share itself when the boost is off
         return group;
     }
 
