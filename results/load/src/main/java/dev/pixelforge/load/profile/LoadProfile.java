@@ -130,21 +130,28 @@ public record LoadProfile(
     }
 
     /**
-     * What to send a target dilated by {@code k}: an open-loop schedule at 1/k of its rates (the
-     * pool is kept: see {@link ArrivalRate#DEFAULT_SECONDS_IN_FLIGHT}); a closed loop unchanged, as
-     * its threads simply wait k times longer for each answer.
+     * What to send a target dilated by {@code k}, so that it gets the cloud-seconds this profile
+     * names: ramp-up and duration k times longer (whole seconds), an open-loop schedule stretched
+     * the same way at 1/k of its rates (the pool is kept: see {@link
+     * ArrivalRate#DEFAULT_SECONDS_IN_FLIGHT}); the threads are kept.
      */
     public LoadProfile slowedBy(double k) {
-        return arrivals == null
-                ? this
-                : new LoadProfile(
-                        name,
-                        threads,
-                        rampSeconds,
-                        durationSeconds,
-                        operation,
-                        maxImagePixels,
-                        arrivals.slowedBy(k));
+        if (k == 1) {
+            return this;
+        }
+        if (arrivals != null) {
+            ArrivalRate slow = arrivals.slowedBy(k);
+            return new LoadProfile(
+                    name, threads, 0, slow.seconds(), operation, maxImagePixels, slow);
+        }
+        return new LoadProfile(
+                name,
+                threads,
+                (int) Math.round(rampSeconds * k),
+                (int) Math.max(Math.round(rampSeconds * k) + 1, Math.round(durationSeconds * k)),
+                operation,
+                maxImagePixels,
+                null);
     }
 
     public String describe() {
