@@ -1,0 +1,66 @@
+#!/usr/bin/env bash
+# ./pixelforge bench lambda-init: Lambda's INIT is not held to the memory share, its invocations are.
+# The Lambda stand-in undilated (--dilation 1), reserved concurrency 1 (one environment), at 512 MB
+# and at 1,769 MB: the cold request's Init Duration (its REPORT line) and the warm 8K sepia `app`
+# time (Server-Timing, the median of the last WARM requests after SKIP warm-up ones). Prints both
+# sizes, the ratios, and whether they meet issue 22's bar: Init Durations within 20% of each other,
+# warm app times at least 2.8x apart (1769/512 = 3.46 is the share's ratio). Needs a writable cgroup
+# CPU controller (root on Linux): without one every environment gets the whole machine.
+# WARM (default 7) and SKIP (default 2) change the warm requests; SIZES the sizes (default "512 1769").
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+# shellcheck source-path=SCRIPTDIR source=lib.sh
+source results/bench/lib.sh
+WARM=${WARM:-7}
+SKIP=${SKIP:-2}
+SIZES=${SIZES:-512 1769}
+PORT=18197
+[[ $WARM =~ ^[1-9][0-9]*$ && $SKIP =~ ^[0-9]+$ && $SKIP -lt $WARM ]] \
+  || die "WARM must be a whole number above SKIP: got WARM='$WARM' SKIP='$SKIP'"
+command -v curl >/dev/null || results/bench/install-debian.sh --for "pixelforge bench lambda-init" curl
+require_free_port "$PORT" "the Lambda stand-in's API Gateway"
+cp=$(cli_classpath)
+study_images
+IMAGE=$PWD/results/runs/images/7680x4320-jpeg.jpg
+WORK=$(mktemp -d)
+pid=""
+trap '[[ -n $pid ]] && stop_process "$pid"; rm -rf "$WORK"' EXIT
+
+# app_ms HEADERS_FILE: the app;dur= of a response's Server-Timing header, in ms.
+app_ms() {
+  grep -i '^server-timing:' "$1" | grep -o 'app;dur=[0-9.]*' | head -1 | cut -d= -f2
+}
+
+median() {
+  sort -g | awk '{v[NR]=$1} END {if (NR % 2) print v[(NR+1)/2]; else print (v[NR/2]+v[NR/2+1])/2}'
+}
+
+declare -A init app
+for mb in $SIZES; do
+  log=$WORK/local-$mb.log
+  java -cp "$cp" dev.pixelforge.cli.PixelForgeCli local --root "$PWD" --dilation 1 \
+    --set aws-lambda.memory-mb="$mb" --set aws-lambda.reserved-concurrency=1 \
+    --ports "$PORT,0,0" --page-port 0 --work "$WORK/work-$mb" > "$log" 2>&1 &
+  pid=$!
+  wait_until --pid "$pid" --log "$log" 120 "the Lambda stand-in on port $PORT" accepts_connections "$PORT" || exit 1
+  grep -q 'CPU isolated' "$log" || echo "warning: $(grep 'CPU not isolated' "$log" || echo 'CPU isolation unknown')" >&2
+  for i in $(seq 0 "$WARM"); do
+    code=$(curl -sS -o /dev/null -D "$WORK/h-$mb-$i" -w '%{http_code}' --data-binary @"$IMAGE" \
+      -H 'Content-Type: image/jpeg' "http://127.0.0.1:$PORT/tone?scale=sepia")
+    [[ $code == 200 ]] || die "request $i at $mb MB answered $code (log: $log)"
+  done
+  init[$mb]=$(grep -o 'Init Duration: [0-9.]*' "$log" | head -1 | awk '{print $3}')
+  [[ -n ${init[$mb]} ]] || die "no REPORT line with an Init Duration at $mb MB (log: $log)"
+  app[$mb]=$(for i in $(seq $((SKIP + 1)) "$WARM"); do app_ms "$WORK/h-$mb-$i"; done | median)
+  printf '%5s MB  Init Duration %8.1f ms  (cold request app %s ms)  warm 8K sepia app p50 %8.1f ms  (%d warm)\n' \
+    "$mb" "${init[$mb]}" "$(app_ms "$WORK/h-$mb-0")" "${app[$mb]}" $((WARM - SKIP))
+  stop_process "$pid"
+  pid=""
+done
+read -r small large <<< "$SIZES"
+awk -v i1="${init[$small]}" -v i2="${init[$large]}" -v a1="${app[$small]}" -v a2="${app[$large]}" \
+    -v s="$small" -v l="$large" 'BEGIN {
+  ir = (i1 > i2 ? i1 / i2 : i2 / i1); ar = a1 / a2
+  printf "Init Duration %s/%s MB: %.2fx (bar: within 1.20x) %s\n", s, l, ir, (ir <= 1.2 ? "met" : "NOT met")
+  printf "warm app      %s/%s MB: %.2fx (bar: at least 2.80x) %s\n", s, l, ar, (ar >= 2.8 ? "met" : "NOT met")
+}'
