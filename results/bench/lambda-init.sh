@@ -42,8 +42,10 @@ for mb in $SIZES; do
     --set aws-lambda.memory-mb="$mb" --set aws-lambda.reserved-concurrency=1 \
     --ports "$PORT,0,0" --page-port 0 --work "$WORK/work-$mb" > "$log" 2>&1 &
   pid=$!
-  wait_until --pid "$pid" --log "$log" 120 "the Lambda stand-in on port $PORT" accepts_connections "$PORT" || exit 1
-  grep -q 'CPU isolated' "$log" || echo "warning: $(grep 'CPU not isolated' "$log" || echo 'CPU isolation unknown')" >&2
+  # The banner's last line: by then it has said how CPU is isolated and which JDK Lambda runs.
+  wait_until --pid "$pid" --log "$log" 120 "the Lambda stand-in's banner" grep -q '^comparison page' "$log" || exit 1
+  grep -q '^CPU isolated' "$log" || echo "warning: $(grep 'CPU not isolated' "$log")" >&2
+  grep '^  aws-lambda  *runs on' "$log" || true
   for i in $(seq 0 "$WARM"); do
     code=$(curl -sS -o /dev/null -D "$WORK/h-$mb-$i" -w '%{http_code}' --data-binary @"$IMAGE" \
       -H 'Content-Type: image/jpeg' "http://127.0.0.1:$PORT/tone?scale=sepia")

@@ -66,6 +66,7 @@ public final class LocalTargets implements Targets {
                         shapes);
         out.println(cloud.cpu().describe());
         out.print(cloud.dilation().describe(platform));
+        out.print(cloud.describeJdks());
         return new LocalTargets(cloud, shapes, platform, chosen);
     }
 

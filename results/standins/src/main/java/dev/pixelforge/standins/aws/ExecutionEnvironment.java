@@ -45,6 +45,7 @@ public final class ExecutionEnvironment implements JvmInstance {
         // is on Lambda.
         this.jvm =
                 ChildJvm.start(
+                        launch.jdk(),
                         launch.command(profile, id),
                         launch.environment(profile, address, id),
                         launch.log(id),

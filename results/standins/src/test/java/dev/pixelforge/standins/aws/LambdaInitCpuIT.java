@@ -8,6 +8,7 @@ import dev.pixelforge.platform.profile.TargetProfile;
 import dev.pixelforge.standins.Deployables;
 import dev.pixelforge.standins.StandIns;
 import dev.pixelforge.standins.process.CpuIsolation;
+import dev.pixelforge.standins.process.JavaRuntime;
 
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
@@ -43,7 +44,8 @@ class LambdaInitCpuIT {
                             jars.lambdaRuntimeClasspath(),
                             work.resolve("logs"),
                             List.of("-D" + LambdaLaunch.JNI_PROPERTY + "=" + jni),
-                            cpu);
+                            cpu,
+                            JavaRuntime.current());
             ExecutionEnvironment env = ExecutionEnvironment.start(1, launch, profile);
             try {
                 assertEquals(2.0, env.jvm().cpu().quotaVcpusNow(), 1e-9, "during INIT");
