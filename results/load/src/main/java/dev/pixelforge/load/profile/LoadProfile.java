@@ -14,6 +14,8 @@ import java.util.Locale;
  * duration.
  *
  * @param arrivals the open-loop schedule; null in closed loop (the default, as in both studies)
+ * @param slowdown the dilation k this load was stretched for ({@link #slowedBy}): wall-clock
+ *     seconds per cloud second, 1 undilated
  */
 public record LoadProfile(
         String name,
@@ -22,7 +24,20 @@ public record LoadProfile(
         int durationSeconds,
         Operation operation,
         long maxImagePixels,
-        ArrivalRate arrivals) {
+        ArrivalRate arrivals,
+        double slowdown) {
+
+    /** Undilated: wall-clock seconds are cloud seconds. */
+    public LoadProfile(
+            String name,
+            int threads,
+            int rampSeconds,
+            int durationSeconds,
+            Operation operation,
+            long maxImagePixels,
+            ArrivalRate arrivals) {
+        this(name, threads, rampSeconds, durationSeconds, operation, maxImagePixels, arrivals, 1);
+    }
 
     public LoadProfile {
         if (threads < 1 || rampSeconds < 0 || durationSeconds <= rampSeconds) {
@@ -95,25 +110,34 @@ public record LoadProfile(
 
     public LoadProfile withThreads(int t) {
         return new LoadProfile(
-                name, t, rampSeconds, durationSeconds, operation, maxImagePixels, arrivals);
+                name,
+                t,
+                rampSeconds,
+                durationSeconds,
+                operation,
+                maxImagePixels,
+                arrivals,
+                slowdown);
     }
 
     public LoadProfile withRamp(int r) {
         return new LoadProfile(
-                name, threads, r, durationSeconds, operation, maxImagePixels, arrivals);
+                name, threads, r, durationSeconds, operation, maxImagePixels, arrivals, slowdown);
     }
 
     public LoadProfile withDuration(int d) {
-        return new LoadProfile(name, threads, rampSeconds, d, operation, maxImagePixels, arrivals);
+        return new LoadProfile(
+                name, threads, rampSeconds, d, operation, maxImagePixels, arrivals, slowdown);
     }
 
     public LoadProfile withOperation(Operation o) {
         return new LoadProfile(
-                name, threads, rampSeconds, durationSeconds, o, maxImagePixels, arrivals);
+                name, threads, rampSeconds, durationSeconds, o, maxImagePixels, arrivals, slowdown);
     }
 
     public LoadProfile withMaxImagePixels(long p) {
-        return new LoadProfile(name, threads, rampSeconds, durationSeconds, operation, p, arrivals);
+        return new LoadProfile(
+                name, threads, rampSeconds, durationSeconds, operation, p, arrivals, slowdown);
     }
 
     /**
@@ -142,7 +166,14 @@ public record LoadProfile(
         if (arrivals != null) {
             ArrivalRate slow = arrivals.slowedBy(k);
             return new LoadProfile(
-                    name, threads, 0, slow.seconds(), operation, maxImagePixels, slow);
+                    name,
+                    threads,
+                    0,
+                    slow.seconds(),
+                    operation,
+                    maxImagePixels,
+                    slow,
+                    slowdown * k);
         }
         return new LoadProfile(
                 name,
@@ -151,7 +182,8 @@ public record LoadProfile(
                 (int) Math.max(Math.round(rampSeconds * k) + 1, Math.round(durationSeconds * k)),
                 operation,
                 maxImagePixels,
-                null);
+                null,
+                slowdown * k);
     }
 
     public String describe() {

@@ -21,6 +21,8 @@ class LoadProfileTest {
         assertEquals(24, lambda.rampSeconds(), "5 x 4.82 = 24.1");
         assertEquals(289, lambda.durationSeconds(), "60 x 4.82 = 289.2");
         assertEquals(500, QUICK.slowedBy(8.33).durationSeconds(), "60 x 8.33 = 499.8");
+        assertEquals(4.82, lambda.slowdown(), "the progress line shows cloud time from it");
+        assertEquals(1.0, QUICK.slowdown());
         assertSame(QUICK, QUICK.slowedBy(1));
     }
 
