@@ -103,8 +103,8 @@ final class CompareCommand implements Callable<Integer> {
             Dilation.parse(
                     options.dilation,
                     platform,
-                    Runtime.getRuntime()
-                            .availableProcessors()); // a bad --dilation fails before any run folder
+                    Runtime.getRuntime().availableProcessors(),
+                    spec.load().threads()); // a bad --dilation fails before any run folder
         } catch (IllegalArgumentException | IOException e) {
             System.err.println("pixelforge compare: " + e.getMessage());
             return 2;
@@ -128,6 +128,7 @@ final class CompareCommand implements Callable<Integer> {
                                     Deployables.under(options.root),
                                     spec.platform(),
                                     options.dilation,
+                                    spec.load().threads(),
                                     local,
                                     runDir.resolve("local"),
                                     System.out);

@@ -165,6 +165,7 @@ final class LocalCloudCommand implements Callable<Integer> {
         out.print(profile.describe());
         out.println(cloud.cpu().describe());
         out.print(cloud.dilation().describe(profile));
+        out.print(cloud.describeJdks());
         out.println("instance logs: " + workDir.resolve("logs"));
         out.println("comparison page: " + page.url());
         out.println("try: curl -sS -D - " + cloud.url(Target.AWS_LAMBDA) + "/health");

@@ -104,7 +104,8 @@ final class SweepCommand implements Callable<Integer> {
                 Dilation.parse(
                         options.dilation,
                         s.spec().platform(),
-                        Runtime.getRuntime().availableProcessors());
+                        Runtime.getRuntime().availableProcessors(),
+                        s.spec().load().threads());
             }
             if (options.targetsFile != null) {
                 DeployedTargets.read(
@@ -167,7 +168,8 @@ final class SweepCommand implements Callable<Integer> {
                     Dilation.parse(
                                     options.dilation,
                                     s.spec().platform(),
-                                    Runtime.getRuntime().availableProcessors())
+                                    Runtime.getRuntime().availableProcessors(),
+                                    s.spec().load().threads())
                             .of(t);
             if (k > 1) {
                 System.out.printf(
@@ -177,7 +179,7 @@ final class SweepCommand implements Callable<Integer> {
                         t.id(),
                         s.size().label(),
                         k,
-                        s.spec().platform().of(t).peakVcpus(),
+                        s.spec().platform().of(t).peakVcpus(s.spec().load().threads()),
                         t == Target.AWS_LAMBDA
                                 ? "aws-lambda.reserved-concurrency"
                                 : t.id() + ".max-instances",
@@ -206,6 +208,7 @@ final class SweepCommand implements Callable<Integer> {
                                 Deployables.under(options.root),
                                 step.spec().platform(),
                                 options.dilation,
+                                step.spec().load().threads(),
                                 List.of(step.size().target()),
                                 runDir.resolve("local"),
                                 System.out);

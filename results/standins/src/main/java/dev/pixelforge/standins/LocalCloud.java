@@ -15,12 +15,15 @@ import dev.pixelforge.standins.process.AppCdsArchive;
 import dev.pixelforge.standins.process.ChildJvm;
 import dev.pixelforge.standins.process.CpuGroup;
 import dev.pixelforge.standins.process.CpuIsolation;
+import dev.pixelforge.standins.process.JavaRuntime;
 
 import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.function.Function;
 
@@ -44,6 +47,7 @@ public final class LocalCloud implements AutoCloseable {
 
     private final CpuIsolation cpu;
     private final Dilation dilation;
+    private final Map<Target, JavaRuntime> jdks;
 
     private LocalCloud(
             LambdaService lambda,
@@ -53,8 +57,10 @@ public final class LocalCloud implements AutoCloseable {
             InstancePool run,
             PoolFront runFront,
             CpuIsolation cpu,
-            Dilation dilation) {
+            Dilation dilation,
+            Map<Target, JavaRuntime> jdks) {
         this.cpu = cpu;
+        this.jdks = Map.copyOf(jdks);
         this.dilation = dilation;
         this.lambda = lambda;
         this.gateway = gateway;
@@ -93,13 +99,19 @@ public final class LocalCloud implements AutoCloseable {
         // Every instance in a CPU quota of its platform's share, where the kernel lets us set one.
         CpuIsolation cpu = CpuIsolation.detect();
         Dilation k = cpu.isolated() ? dilation.apply(cpu) : Dilation.none();
+        // Each target on the JDK its platform runs (and so its JPEG codec), as the profile says.
+        Map<Target, JavaRuntime> jdks = new EnumMap<>(Target.class);
+        for (Target t : Target.values()) {
+            jdks.put(t, JavaRuntime.choose(profile.javaHome(t), t.id(), System.err::println));
+        }
         LambdaLaunch launch =
                 new LambdaLaunch(
                         LambdaLaunch.prepareTaskRoot(jars.lambdaJar(), workDir),
                         jars.lambdaRuntimeClasspath(),
                         logs,
                         List.of("-D" + LambdaLaunch.JNI_PROPERTY + "=" + jni),
-                        cpu);
+                        cpu,
+                        jdks.get(Target.AWS_LAMBDA));
         List<AutoCloseable> started = new ArrayList<>();
         started.add(cpu);
         try {
@@ -120,9 +132,11 @@ public final class LocalCloud implements AutoCloseable {
                                     fn,
                                     (id, port) ->
                                             ChildJvm.start(
+                                                    jdks.get(Target.GCP_FUNCTION),
                                                     jvm(fn, invokerArgs(jars, port)),
                                                     Map.of(),
                                                     logs.resolve("gcp-function-" + id + ".log"),
+                                                    Path.of("").toAbsolutePath(),
                                                     boosted(
                                                             cpu.group(
                                                                     "gcp-function-" + id,
@@ -146,15 +160,18 @@ public final class LocalCloud implements AutoCloseable {
                                     cr,
                                     (id, port) ->
                                             ChildJvm.start(
+                                                    jdks.get(Target.CONTAINER),
                                                     jvm(cr, containerArgs),
                                                     Map.of("PORT", Integer.toString(port)),
                                                     logs.resolve("container-" + id + ".log"),
+                                                    Path.of("").toAbsolutePath(),
                                                     boosted(
                                                             cpu.group("container-" + id, cr.cpus()),
                                                             cr)),
                                     events));
             PoolFront runFront = track(started, new PoolFront(run, ports.container()));
-            return new LocalCloud(lambda, gateway, functions, functionFront, run, runFront, cpu, k);
+            return new LocalCloud(
+                    lambda, gateway, functions, functionFront, run, runFront, cpu, k, jdks);
         } catch (IOException | RuntimeException e) {
             for (AutoCloseable c : started) {
                 closeQuietlyAfterFailure(c, e);
@@ -170,15 +187,13 @@ public final class LocalCloud implements AutoCloseable {
     }
 
     /**
-     * The group with the startup CPU boost applied, when the profile asks for it; the instance's
-     * first idle ends it.
+     * The group with the startup CPU boost applied when the profile asks for it (the instance's
+     * pool ends it {@link TargetProfile#startupBoostAfterReady} after it is ready), and its share
+     * whenever it runs, however busy this machine is with other work.
      */
     private static CpuGroup boosted(CpuGroup group, TargetProfile profile) {
-        group.guarantee(); // its share whenever it runs, however busy this machine is with other
-        // work
-        if (profile.startupCpuBoost()) {
-            group.boost(TargetProfile.STARTUP_BOOST);
-        }
+        group.guarantee();
+        group.startup(profile.startupVcpus()); // the share itself when the boost is off
         return group;
     }
 
@@ -238,6 +253,22 @@ public final class LocalCloud implements AutoCloseable {
     /** The scale model's time-dilation factor per target (1 where none). */
     public Dilation dilation() {
         return dilation;
+    }
+
+    /** The JDK {@code target}'s instances run on: vendor, version and JPEG codec. */
+    public JavaRuntime jdk(Target target) {
+        return jdks.get(target);
+    }
+
+    /** A line per target, for the banner: " aws-lambda runs on Eclipse Adoptium 25...". */
+    public String describeJdks() {
+        StringBuilder sb = new StringBuilder();
+        for (Target t : Target.values()) {
+            sb.append(
+                    String.format(
+                            Locale.ROOT, "  %-13s runs on %s%n", t.id(), jdks.get(t).describe()));
+        }
+        return sb.toString();
     }
 
     /** How each instance's CPU share is enforced, or why it is not. */

@@ -8,6 +8,7 @@ import dev.pixelforge.core.image.Pixels;
 import dev.pixelforge.core.image.ToneRequest;
 import dev.pixelforge.core.image.ToneScale;
 import dev.pixelforge.load.images.StudyImage;
+import dev.pixelforge.standins.process.JavaRuntime;
 
 import io.micronaut.core.type.Argument;
 import io.micronaut.json.JsonMapper;
@@ -83,7 +84,10 @@ public final class KernelVersusPillow {
             throw new IllegalStateException(
                     "the Pillow benchmark failed (exit " + pillow.exitValue() + ")");
         }
-        out.println("PixelForge: the same, in this JVM ...");
+        // The JPEG rows measure this JVM's ImageIO codec: Debian's OpenJDK links libjpeg-turbo,
+        // the platforms' portable JDKs bundle IJG libjpeg (PIXELFORGE_JAVA picks the other one).
+        out.println(
+                "PixelForge: the same, in this JVM (" + JavaRuntime.current().describe() + ") ...");
         ImageFunction function = new ImageFunction(ImageLimits.DEFAULTS);
         ImageDecoder decoder = new ImageDecoder(ImageLimits.DEFAULTS);
         ToneRequest gray = ToneRequest.gray();

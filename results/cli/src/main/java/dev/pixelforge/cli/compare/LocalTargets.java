@@ -41,13 +41,15 @@ public final class LocalTargets implements Targets {
     }
 
     /**
-     * Starts the stand-ins, dilated as {@code dilation} says ("auto" or a factor); their instances
-     * start on the first request, so cold starts are part of the run.
+     * Starts the stand-ins, dilated as {@code dilation} says ("auto" or a factor, for a load with
+     * at most {@code inFlight} requests in flight at once); their instances start on the first
+     * request, so cold starts are part of the run.
      */
     public static LocalTargets start(
             Deployables jars,
             PlatformProfile platform,
             String dilation,
+            int inFlight,
             List<Target> chosen,
             Path workDir,
             PrintStream out)
@@ -58,12 +60,13 @@ public final class LocalTargets implements Targets {
                 LocalCloud.start(
                         jars,
                         platform,
-                        cpu -> Dilation.parse(dilation, platform, cores),
+                        cpu -> Dilation.parse(dilation, platform, cores, inFlight),
                         workDir,
                         LocalCloud.Ports.ANY,
                         shapes);
         out.println(cloud.cpu().describe());
         out.print(cloud.dilation().describe(platform));
+        out.print(cloud.describeJdks());
         return new LocalTargets(cloud, shapes, platform, chosen);
     }
 

@@ -171,14 +171,22 @@ public record ArrivalRate(List<Step> steps) {
 
     /**
      * The same schedule k times slower, for a target dilated by k (it runs k times slower, and
-     * cloud-equivalent rates are the measured ones times k): rates divided by k, durations kept.
+     * cloud-equivalent times are the measured ones divided by k): each step lasts k times longer
+     * (whole seconds) with the same arrivals, so its rate is divided by about k and the target gets
+     * the cloud-seconds the schedule names.
      */
     public ArrivalRate slowedBy(double k) {
         if (k == 1) {
             return this;
         }
         return new ArrivalRate(
-                steps.stream().map(s -> new Step(s.perSecond() / k, s.seconds())).toList());
+                steps.stream()
+                        .map(
+                                s -> {
+                                    int seconds = (int) Math.max(1, Math.round(s.seconds() * k));
+                                    return new Step(s.perSecond() * s.seconds() / seconds, seconds);
+                                })
+                        .toList());
     }
 
     /**

@@ -88,7 +88,8 @@ public final class EnginesRunner {
                                 runDir,
                                 profile.threads(),
                                 profile.rampSeconds())) {
-            Progress progress = new Progress(target, profile.durationSeconds(), latency);
+            Progress progress =
+                    new Progress(target, profile.durationSeconds(), latency, profile.slowdown());
             SampleRecorder recorder =
                     new SampleRecorder(
                             target,

@@ -100,7 +100,8 @@ public final class LoadRunner {
                 ClientWatch watch =
                         ClientWatch.start(
                                 target, client, runDir, profile.threads(), profile.rampSeconds())) {
-            Progress progress = new Progress(target, profile.durationSeconds(), latency);
+            Progress progress =
+                    new Progress(target, profile.durationSeconds(), latency, profile.slowdown());
             SampleRecorder recorder =
                     new SampleRecorder(
                             target,

@@ -29,10 +29,18 @@ final class Progress {
             new AtomicLongArray(64); // ring of finished-request counts
     private final LatencyLog latency;
 
+    /** Wall-clock seconds per cloud second: the line shows cloud time when it is over 1. */
+    private final double slowdown;
+
     Progress(String target, int plannedSeconds, LatencyLog latency) {
+        this(target, plannedSeconds, latency, 1);
+    }
+
+    Progress(String target, int plannedSeconds, LatencyLog latency, double slowdown) {
         this.target = target;
         this.plannedSeconds = plannedSeconds;
         this.latency = latency;
+        this.slowdown = slowdown;
     }
 
     void record(Sample s) {
@@ -80,10 +88,14 @@ final class Progress {
                                 latency.percentileMicros(99) / 1000.0);
         return String.format(
                 Locale.ROOT,
-                "%-12s %s / %s  %7d requests  %5d errors  %6d throttles%s  %7.1f req/s%s",
+                "%-12s %s / %s%s  %7d requests  %5d errors  %6d throttles%s  %7.1f req/s%s",
                 target,
-                clock(now),
-                clock(plannedSeconds),
+                clock(Math.round(now / slowdown)),
+                clock(Math.round(plannedSeconds / slowdown)),
+                slowdown == 1
+                        ? ""
+                        : String.format(
+                                Locale.ROOT, " cloud (k = %.2f, wall %s)", slowdown, clock(now)),
                 requests.get(),
                 errors.get(),
                 throttles.get(),

@@ -14,6 +14,8 @@ import java.util.Locale;
  * duration.
  *
  * @param arrivals the open-loop schedule; null in closed loop (the default, as in both studies)
+ * @param slowdown the dilation k this load was stretched for ({@link #slowedBy}): wall-clock
+ *     seconds per cloud second, 1 undilated
  */
 public record LoadProfile(
         String name,
@@ -22,7 +24,20 @@ public record LoadProfile(
         int durationSeconds,
         Operation operation,
         long maxImagePixels,
-        ArrivalRate arrivals) {
+        ArrivalRate arrivals,
+        double slowdown) {
+
+    /** Undilated: wall-clock seconds are cloud seconds. */
+    public LoadProfile(
+            String name,
+            int threads,
+            int rampSeconds,
+            int durationSeconds,
+            Operation operation,
+            long maxImagePixels,
+            ArrivalRate arrivals) {
+        this(name, threads, rampSeconds, durationSeconds, operation, maxImagePixels, arrivals, 1);
+    }
 
     public LoadProfile {
         if (threads < 1 || rampSeconds < 0 || durationSeconds <= rampSeconds) {
@@ -95,25 +110,34 @@ public record LoadProfile(
 
     public LoadProfile withThreads(int t) {
         return new LoadProfile(
-                name, t, rampSeconds, durationSeconds, operation, maxImagePixels, arrivals);
+                name,
+                t,
+                rampSeconds,
+                durationSeconds,
+                operation,
+                maxImagePixels,
+                arrivals,
+                slowdown);
     }
 
     public LoadProfile withRamp(int r) {
         return new LoadProfile(
-                name, threads, r, durationSeconds, operation, maxImagePixels, arrivals);
+                name, threads, r, durationSeconds, operation, maxImagePixels, arrivals, slowdown);
     }
 
     public LoadProfile withDuration(int d) {
-        return new LoadProfile(name, threads, rampSeconds, d, operation, maxImagePixels, arrivals);
+        return new LoadProfile(
+                name, threads, rampSeconds, d, operation, maxImagePixels, arrivals, slowdown);
     }
 
     public LoadProfile withOperation(Operation o) {
         return new LoadProfile(
-                name, threads, rampSeconds, durationSeconds, o, maxImagePixels, arrivals);
+                name, threads, rampSeconds, durationSeconds, o, maxImagePixels, arrivals, slowdown);
     }
 
     public LoadProfile withMaxImagePixels(long p) {
-        return new LoadProfile(name, threads, rampSeconds, durationSeconds, operation, p, arrivals);
+        return new LoadProfile(
+                name, threads, rampSeconds, durationSeconds, operation, p, arrivals, slowdown);
     }
 
     /**
@@ -130,21 +154,36 @@ public record LoadProfile(
     }
 
     /**
-     * What to send a target dilated by {@code k}: an open-loop schedule at 1/k of its rates (the
-     * pool is kept: see {@link ArrivalRate#DEFAULT_SECONDS_IN_FLIGHT}); a closed loop unchanged, as
-     * its threads simply wait k times longer for each answer.
+     * What to send a target dilated by {@code k}, so that it gets the cloud-seconds this profile
+     * names: ramp-up and duration k times longer (whole seconds), an open-loop schedule stretched
+     * the same way at 1/k of its rates (the pool is kept: see {@link
+     * ArrivalRate#DEFAULT_SECONDS_IN_FLIGHT}); the threads are kept.
      */
     public LoadProfile slowedBy(double k) {
-        return arrivals == null
-                ? this
-                : new LoadProfile(
-                        name,
-                        threads,
-                        rampSeconds,
-                        durationSeconds,
-                        operation,
-                        maxImagePixels,
-                        arrivals.slowedBy(k));
+        if (k == 1) {
+            return this;
+        }
+        if (arrivals != null) {
+            ArrivalRate slow = arrivals.slowedBy(k);
+            return new LoadProfile(
+                    name,
+                    threads,
+                    0,
+                    slow.seconds(),
+                    operation,
+                    maxImagePixels,
+                    slow,
+                    slowdown * k);
+        }
+        return new LoadProfile(
+                name,
+                threads,
+                (int) Math.round(rampSeconds * k),
+                (int) Math.max(Math.round(rampSeconds * k) + 1, Math.round(durationSeconds * k)),
+                operation,
+                maxImagePixels,
+                null,
+                slowdown * k);
     }
 
     public String describe() {

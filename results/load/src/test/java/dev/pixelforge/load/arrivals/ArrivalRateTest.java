@@ -84,18 +84,23 @@ class ArrivalRateTest {
     }
 
     @Test
-    void slowedBy_dividesRates_keepsDurations() {
+    void slowedBy_stretchesEachStepKTimes_withTheSameArrivals() {
         ArrivalRate r = ArrivalRate.parse("10:60s,50:60s", 0).slowedBy(2);
-        assertEquals(List.of(new ArrivalRate.Step(5, 60), new ArrivalRate.Step(25, 60)), r.steps());
-        assertEquals(300 + 1500, r.arrivals());
-        assertEquals("5:60s,25:60s", r.spec());
+        assertEquals(
+                List.of(new ArrivalRate.Step(5, 120), new ArrivalRate.Step(25, 120)), r.steps());
+        assertEquals(600 + 3000, r.arrivals());
+        assertEquals("5:120s,25:120s", r.spec());
+        // k = 4.82: 30 s -> 145 s (whole seconds), the 600 arrivals kept at 600 / 145 per second
+        ArrivalRate odd = ArrivalRate.parse("20:30s", 0).slowedBy(4.82);
+        assertEquals(145, odd.seconds());
+        assertEquals(600, odd.arrivals());
     }
 
     @Test
     void spec_readsBackAsTheSameSchedule() {
         ArrivalRate r = ArrivalRate.parse("20", 30).slowedBy(3);
         assertEquals(r, ArrivalRate.parse(r.spec(), 0));
-        assertEquals("6.667 req/s for 30 s", r.describe());
+        assertEquals("6.667 req/s for 90 s", r.describe());
         assertEquals(
                 "10 req/s for 60 s, then 50 req/s for 60 s",
                 ArrivalRate.parse("10:60s,50:60s", 0).describe());

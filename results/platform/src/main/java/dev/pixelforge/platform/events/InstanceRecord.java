@@ -14,6 +14,8 @@ import dev.pixelforge.platform.Target;
  * @param cpuQuota the CPU share the kernel enforced, in vCPUs; NaN when none was (CPU not isolated)
  * @param throttledMillis time the kernel held it back for having used its quota: a starved instance
  *     shows here
+ * @param jdk the JDK it ran on: vendor, version and ImageIO JPEG codec ("Eclipse Adoptium
+ *     25.0.3+9-LTS / bundled IJG libjpeg 6b"); empty when not known
  */
 public record InstanceRecord(
         Target target,
@@ -24,4 +26,30 @@ public record InstanceRecord(
         long cpuMillis,
         long requests,
         double cpuQuota,
-        long throttledMillis) {}
+        long throttledMillis,
+        String jdk) {
+
+    /** A record without its JDK (a fake instance, or a file from before the column). */
+    public InstanceRecord(
+            Target target,
+            int id,
+            long pid,
+            double readyMillis,
+            long peakRssKb,
+            long cpuMillis,
+            long requests,
+            double cpuQuota,
+            long throttledMillis) {
+        this(
+                target,
+                id,
+                pid,
+                readyMillis,
+                peakRssKb,
+                cpuMillis,
+                requests,
+                cpuQuota,
+                throttledMillis,
+                "");
+    }
+}

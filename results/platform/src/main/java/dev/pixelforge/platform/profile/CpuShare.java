@@ -10,11 +10,24 @@ import java.util.Locale;
  * @param vcpus the share, in vCPUs (0.5 = half of one CPU's time)
  * @param rule where the share comes from, in words for the banner and the run manifest
  * @param processors the processor count the platform shows the instance: whole CPUs, at least one
+ * @param slowdown the scale model's k this share is run at (1: as the platform gives it)
  */
-public record CpuShare(double vcpus, String rule, int processors) {
+public record CpuShare(double vcpus, String rule, int processors, double slowdown) {
+
+    public CpuShare(double vcpus, String rule, int processors) {
+        this(vcpus, rule, processors, 1);
+    }
 
     public CpuShare(double vcpus, String rule) {
         this(vcpus, rule, Math.max(1, (int) Math.ceil(vcpus - 1e-9)));
+    }
+
+    /**
+     * All the processors the instance is shown, run {@code slowdown} times slower: Lambda's INIT,
+     * which is not held to the memory share (see results/standins/README.md).
+     */
+    public double unthrottledVcpus() {
+        return processors / slowdown;
     }
 
     /**
@@ -27,7 +40,8 @@ public record CpuShare(double vcpus, String rule, int processors) {
                 : new CpuShare(
                         vcpus / k,
                         rule + String.format(Locale.ROOT, ", run %.2fx slower", k),
-                        processors);
+                        processors,
+                        slowdown * k);
     }
 
     /**
@@ -53,7 +67,18 @@ public record CpuShare(double vcpus, String rule, int processors) {
         }
         return new CpuShare(
                 (double) memoryMb / LAMBDA_MB_PER_VCPU,
-                String.format(Locale.ROOT, "Lambda: %d MB / 1,769 MB per vCPU", memoryMb));
+                String.format(Locale.ROOT, "Lambda: %d MB / 1,769 MB per vCPU", memoryMb),
+                lambdaProcessors(memoryMb));
+    }
+
+    /**
+     * The processors a Lambda function's JVM sees: 2 up to 3,008 MB, then one more per tier
+     * (third-party measurements, not AWS's word; cited in results/standins/README.md).
+     */
+    static int lambdaProcessors(int memoryMb) {
+        return memoryMb <= 3008
+                ? 2
+                : memoryMb <= 5307 ? 3 : memoryMb <= 7076 ? 4 : memoryMb <= 8845 ? 5 : 6;
     }
 
     /**

@@ -8,8 +8,9 @@ import java.util.Map;
 
 /**
  * One time-dilation factor per target, so that a machine too small for the configured peak still
- * runs a faithful model, only slower (DieCast, NSDI 2008): k = the target's peak CPU (its instances
- * at most times each one's share) over the cores left for instances, at least 1. Targets run one
+ * runs a faithful model, only slower (DieCast, NSDI 2008): k = the peak CPU the load can make the
+ * target use (the instances it can keep busy at once, times each one's share: {@link
+ * TargetProfile#peakVcpus(int)}) over the cores left for instances, at least 1. Targets run one
  * after another, so each has those cores to itself. Reports divide times by k and multiply rates by
  * k to give cloud-equivalent figures.
  *
@@ -30,11 +31,16 @@ public record Dilation(
 
     /** {@code spec}: "auto" (the default), or a factor of at least 1 for every target. */
     public static Dilation parse(String spec, PlatformProfile profile, int cores) {
+        return parse(spec, profile, cores, Integer.MAX_VALUE);
+    }
+
+    /** The same, for a load with at most {@code inFlight} requests in flight at once. */
+    public static Dilation parse(String spec, PlatformProfile profile, int cores, int inFlight) {
         if (spec == null || spec.equals("auto")) {
-            return automatic(profile, cores, RESERVED_CORES);
+            return automatic(profile, cores, RESERVED_CORES, inFlight);
         }
         try {
-            return fixed(Double.parseDouble(spec), profile, cores, RESERVED_CORES);
+            return fixed(Double.parseDouble(spec), profile, cores, RESERVED_CORES, inFlight);
         } catch (NumberFormatException e) {
             throw new IllegalArgumentException(
                     "--dilation takes auto or a factor such as 1 or 4, not " + spec);
@@ -46,11 +52,20 @@ public record Dilation(
      * client and fronts.
      */
     public static Dilation automatic(PlatformProfile profile, int cores, double reserved) {
+        return automatic(profile, cores, reserved, Integer.MAX_VALUE);
+    }
+
+    /**
+     * The same for a load with at most {@code inFlight} requests in flight at once: 2 threads
+     * against a reserved concurrency of 10 keep 2 environments busy, not 10.
+     */
+    public static Dilation automatic(
+            PlatformProfile profile, int cores, double reserved, int inFlight) {
         double left = Math.max(0.1, cores - reserved);
         Map<Target, Double> k = new EnumMap<>(Target.class);
         Map<Target, Double> over = new EnumMap<>(Target.class);
         for (Target t : Target.values()) {
-            double ratio = profile.of(t).peakVcpus() / left;
+            double ratio = profile.of(t).peakVcpus(inFlight) / left;
             over.put(t, ratio);
             k.put(t, Math.max(1, ratio));
         }
@@ -60,11 +75,16 @@ public record Dilation(
     /** The same factor for every target ({@code --dilation 1} turns dilation off). */
     public static Dilation fixed(
             double factor, PlatformProfile profile, int cores, double reserved) {
+        return fixed(factor, profile, cores, reserved, Integer.MAX_VALUE);
+    }
+
+    private static Dilation fixed(
+            double factor, PlatformProfile profile, int cores, double reserved, int inFlight) {
         if (factor < 1) {
             throw new IllegalArgumentException(
                     "--dilation is at least 1 (a model runs slower, never faster), was " + factor);
         }
-        Dilation auto = automatic(profile, cores, reserved);
+        Dilation auto = automatic(profile, cores, reserved, inFlight);
         Map<Target, Double> k = new EnumMap<>(Target.class);
         for (Target t : Target.values()) {
             k.put(t, factor);
@@ -100,7 +120,9 @@ public record Dilation(
                                     + " instances%s)%n",
                             t.id(),
                             of(t),
-                            profile.of(t).peakVcpus(),
+                            Double.isNaN(over) // the peak the run's load can reach
+                                    ? profile.of(t).peakVcpus()
+                                    : over * coresForInstances,
                             coresForInstances,
                             of(t) == 1 && over > 1
                                     ? String.format(Locale.ROOT, ": %.1fx oversubscribed", over)

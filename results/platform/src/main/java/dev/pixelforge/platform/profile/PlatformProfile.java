@@ -26,10 +26,13 @@ public final class PlatformProfile {
     private static final Pattern DURATION = Pattern.compile("(\\d+)\\s*(ms|s|m)");
 
     private final Map<Target, TargetProfile> targets;
+    private final Map<Target, String> javaHomes;
     private final Set<String> given;
 
-    private PlatformProfile(Map<Target, TargetProfile> targets, Set<String> given) {
+    private PlatformProfile(
+            Map<Target, TargetProfile> targets, Map<Target, String> javaHomes, Set<String> given) {
         this.targets = Map.copyOf(targets);
+        this.javaHomes = Map.copyOf(javaHomes);
         this.given = Set.copyOf(given);
     }
 
@@ -40,6 +43,17 @@ public final class PlatformProfile {
 
     public TargetProfile of(Target target) {
         return targets.get(target);
+    }
+
+    /**
+     * The JDK a local stand-in runs {@code target} on ({@code <target>.java-home}): "bundled-jpeg"
+     * (a JDK whose ImageIO JPEG codec is the bundled IJG libjpeg, as Lambda's and Google's Java
+     * runtimes are: the default of aws-lambda and gcp-function), "current" (the JDK running
+     * PixelForge: the container's default, Debian's OpenJDK as its Dockerfile ships), or a JDK's
+     * home directory.
+     */
+    public String javaHome(Target target) {
+        return javaHomes.get(target);
     }
 
     /** The studies' settings, with nothing read from disk. */
@@ -124,7 +138,22 @@ public final class PlatformProfile {
                             Boolean.parseBoolean(
                                     p.getProperty(t.id() + ".startup-cpu-boost", "false").trim())));
         }
-        return new PlatformProfile(all, p.stringPropertyNames());
+        Map<Target, String> javaHomes = new EnumMap<>(Target.class);
+        for (Target t : Target.values()) {
+            String home =
+                    p.getProperty(
+                                    t.id() + ".java-home",
+                                    t == Target.CONTAINER ? "current" : "bundled-jpeg")
+                            .trim();
+            if (home.isEmpty()) {
+                throw new IllegalArgumentException(
+                        t.id()
+                                + ".java-home is empty: say bundled-jpeg, current or a JDK's"
+                                + " home directory");
+            }
+            javaHomes.put(t, home);
+        }
+        return new PlatformProfile(all, javaHomes, p.stringPropertyNames());
     }
 
     /** One line per target, for the command's start-up banner. */

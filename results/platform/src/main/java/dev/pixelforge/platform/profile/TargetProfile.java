@@ -136,11 +136,50 @@ public record TargetProfile(
     }
 
     /**
-     * Cloud Run's startup CPU boost: "temporarily allocates additional CPU during instance
-     * startup". Google's pages give no figure; the stand-ins double the share until the instance is
-     * ready.
+     * The most CPU a load with {@code inFlight} requests at once (closed-loop threads, or the
+     * open-loop pool) can make this target use: an instance uses CPU only with a request in flight,
+     * so at most {@code min(inFlight, instances)} instances, each at its share (Lambda: capped by
+     * reserved concurrency; Google's: by max instances, each request needing a slot of max
+     * instances x concurrency).
+     */
+    public double peakVcpus(int inFlight) {
+        if (inFlight < 1) {
+            throw new IllegalArgumentException(
+                    "a load has at least one request in flight, not " + inFlight);
+        }
+        return Math.min(inFlight, maxInstances) * cpu.vcpus();
+    }
+
+    /**
+     * Cloud Run's startup CPU boost: "temporarily allocates additional CPU during instance startup
+     * time and for 10 seconds after the instance has started" (Google's "Configure CPU limits",
+     * startup CPU boost). How much more is inferred, not a figure on that page's stored copy: the
+     * stand-ins give twice the share, at most 8 vCPU, the largest Cloud Run instance.
      */
     public static final double STARTUP_BOOST = 2;
+
+    /** How long the boost lasts once the instance is ready, in cloud time. */
+    public static final Duration STARTUP_BOOST_AFTER_READY = Duration.ofSeconds(10);
+
+    /**
+     * The CPU an instance gets while it starts, in vCPUs (scaled by the model's k like the share):
+     * on Lambda all the processors it is shown, since INIT is not held to the memory share
+     * (lambda-perf: java Init Duration flat from 128 to 1,024 MB); on Google's platforms the
+     * boosted CPU when the startup boost is on; else the share.
+     */
+    public double startupVcpus() {
+        if (target == Target.AWS_LAMBDA) {
+            return cpu.unthrottledVcpus();
+        }
+        return startupCpuBoost
+                ? Math.min(STARTUP_BOOST * cpu.vcpus(), 8 / cpu.slowdown())
+                : cpu.vcpus();
+    }
+
+    /** The boost's time after ready in this profile's clock: 10 s, times the model's k. */
+    public Duration startupBoostAfterReady() {
+        return times(STARTUP_BOOST_AFTER_READY, cpu.slowdown());
+    }
 
     /** Cloud Run's CPU outside requests: almost none on request-based billing. */
     public boolean requestBasedBilling() {

@@ -17,11 +17,11 @@ import java.util.Locale;
 public final class InstanceLog {
 
     /**
-     * cpu_quota is empty where no quota was enforced; files from before it had its last two columns
-     * are read too.
+     * cpu_quota is empty where no quota was enforced; jdk is the JDK the instance ran on (vendor,
+     * version, JPEG codec; no commas). Files from before the last three columns are read too.
      */
     private static final String HEADER =
-            "target,instance,pid,ready_ms,peak_rss_kb,cpu_ms,requests,cpu_quota,throttled_ms";
+            "target,instance,pid,ready_ms,peak_rss_kb,cpu_ms,requests,cpu_quota,throttled_ms,jdk";
 
     private InstanceLog() {}
 
@@ -31,7 +31,7 @@ public final class InstanceLog {
             csv.append(
                     String.format(
                             Locale.ROOT,
-                            "%s,%d,%d,%.1f,%d,%d,%d,%s,%d%n",
+                            "%s,%d,%d,%.1f,%d,%d,%d,%s,%d,%s%n",
                             r.target().id(),
                             r.id(),
                             r.pid(),
@@ -42,7 +42,8 @@ public final class InstanceLog {
                             Double.isNaN(r.cpuQuota())
                                     ? ""
                                     : String.format(Locale.ROOT, "%.3f", r.cpuQuota()),
-                            r.throttledMillis()));
+                            r.throttledMillis(),
+                            r.jdk().replace(',', ';')));
         }
         Files.writeString(file, csv);
     }
@@ -69,7 +70,8 @@ public final class InstanceLog {
                             Long.parseLong(f[5]),
                             Long.parseLong(f[6]),
                             withCpu && !f[7].isEmpty() ? Double.parseDouble(f[7]) : Double.NaN,
-                            withCpu ? Long.parseLong(f[8]) : 0));
+                            withCpu ? Long.parseLong(f[8]) : 0,
+                            f.length >= 10 ? f[9] : ""));
         }
         return records;
     }

@@ -7,6 +7,7 @@ import dev.pixelforge.platform.Target;
 
 import org.junit.jupiter.api.Test;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.Properties;
 
@@ -115,9 +116,56 @@ class CpuShareTest {
     }
 
     @Test
+    void lambda_showsTwoProcessorsUpTo3008Mb_thenOneMorePerTier() {
+        assertEquals(2, CpuShare.lambda(128).visibleProcessors());
+        assertEquals(2, CpuShare.lambda(1024).visibleProcessors());
+        assertEquals(2, CpuShare.lambda(3008).visibleProcessors());
+        assertEquals(3, CpuShare.lambda(3009).visibleProcessors());
+        assertEquals(3, CpuShare.lambda(5307).visibleProcessors());
+        assertEquals(4, CpuShare.lambda(5308).visibleProcessors());
+        assertEquals(5, CpuShare.lambda(8845).visibleProcessors());
+        assertEquals(6, CpuShare.lambda(8846).visibleProcessors());
+    }
+
+    @Test
+    void startupVcpus_lambdaInitIsAllItsProcessors_notItsMemoryShare() {
+        TargetProfile lambda512 = profile("aws-lambda.memory-mb", "512").of(Target.AWS_LAMBDA);
+        TargetProfile lambda1769 = profile("aws-lambda.memory-mb", "1769").of(Target.AWS_LAMBDA);
+        assertEquals(2.0, lambda512.startupVcpus());
+        assertEquals(2.0, lambda1769.startupVcpus());
+        assertEquals(512.0 / 1769, lambda512.cpus(), 1e-12);
+        assertEquals(0.5, lambda512.dilated(4).startupVcpus(), "k slows INIT too");
+    }
+
+    @Test
+    void startupVcpus_googleBoostIsTwiceTheShare_atMost8_andOnlyWhenOn() {
+        TargetProfile plain = PlatformProfile.defaults().of(Target.CONTAINER);
+        assertEquals(1.0, plain.startupVcpus());
+        TargetProfile boosted = profile("container.startup-cpu-boost", "true").of(Target.CONTAINER);
+        assertEquals(2.0, boosted.startupVcpus());
+        assertEquals(0.5, boosted.dilated(4).startupVcpus());
+        assertEquals(Duration.ofSeconds(10), boosted.startupBoostAfterReady());
+        assertEquals(Duration.ofSeconds(40), boosted.dilated(4).startupBoostAfterReady());
+        Properties eight = new Properties();
+        eight.setProperty("container.cpus", "8");
+        eight.setProperty("container.memory-mb", "8192");
+        eight.setProperty("container.startup-cpu-boost", "true");
+        assertEquals(8.0, PlatformProfile.from(eight).of(Target.CONTAINER).startupVcpus());
+        TargetProfile fn =
+                profile("gcp-function.startup-cpu-boost", "true").of(Target.GCP_FUNCTION);
+        assertEquals(2 * 0.583, fn.startupVcpus(), 1e-12);
+    }
+
+    private static PlatformProfile profile(String key, String value) {
+        Properties p = new Properties();
+        p.setProperty(key, value);
+        return PlatformProfile.from(p);
+    }
+
+    @Test
     void targetProfile_showsTheJvmItsWholeCpus() {
         TargetProfile lambda = PlatformProfile.defaults().of(Target.AWS_LAMBDA);
-        assertEquals(List.of("-Xmx891289k", "-XX:ActiveProcessorCount=1"), lambda.jvmOptions());
+        assertEquals(List.of("-Xmx891289k", "-XX:ActiveProcessorCount=2"), lambda.jvmOptions());
     }
 
     @Test

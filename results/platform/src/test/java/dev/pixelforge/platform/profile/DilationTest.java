@@ -29,6 +29,47 @@ class DilationTest {
     }
 
     @Test
+    void automatic_countsOnlyTheInstancesTheLoadCanKeepBusy() {
+        // The sweep: 2 threads, 1,769 MB (1 vCPU), reserved concurrency 10, on 2 cores
+        // less 0.8: 2 environments busy at once, 2 vCPU on 1.2 cores, k = 1.667, not 10 / 1.2.
+        Properties p = new Properties();
+        p.setProperty("aws-lambda.memory-mb", "1769");
+        p.setProperty("aws-lambda.reserved-concurrency", "10");
+        PlatformProfile sweep = PlatformProfile.from(p);
+        Dilation two = Dilation.automatic(sweep, 2, 0.8, 2);
+        assertEquals(2 / 1.2, two.of(Target.AWS_LAMBDA), 1e-9);
+        assertEquals(10 / 1.2, Dilation.automatic(sweep, 2, 0.8).of(Target.AWS_LAMBDA), 1e-9);
+        assertEquals(
+                10 / 1.2,
+                Dilation.automatic(sweep, 2, 0.8, 50).of(Target.AWS_LAMBDA),
+                1e-9,
+                "50 threads: capped by reserved concurrency 10");
+        // Cloud Run at concurrency 80: 10 threads can keep 10 instances of 1 vCPU busy (its CPU
+        // autoscaler adds instances while each is over 60%); one thread keeps one.
+        assertEquals(10 / 1.2, Dilation.automatic(sweep, 2, 0.8, 10).of(Target.CONTAINER), 1e-9);
+        assertEquals(1.0, Dilation.automatic(sweep, 2, 0.8, 1).of(Target.CONTAINER));
+        assertEquals(
+                1 / 1.2,
+                Dilation.automatic(sweep, 2, 0.8, 1).oversubscription().get(Target.CONTAINER),
+                1e-9);
+        assertEquals(
+                3 * 0.583 / 1.2, Dilation.parse("auto", sweep, 2, 3).of(Target.GCP_FUNCTION), 1e-9);
+        assertEquals(
+                "  aws-lambda    dilation k = 1.67 (peak 2.00 vCPU on 1.20 cores for instances)",
+                two.describe(sweep).lines().findFirst().orElseThrow());
+    }
+
+    @Test
+    void peakVcpus_refusesALoadWithNothingInFlight() {
+        assertEquals(
+                "a load has at least one request in flight, not 0",
+                assertThrows(
+                                IllegalArgumentException.class,
+                                () -> PlatformProfile.defaults().of(Target.CONTAINER).peakVcpus(0))
+                        .getMessage());
+    }
+
+    @Test
     void parse_takesAutoOrAFactor_andRefusesLessThanOne() {
         PlatformProfile p = PlatformProfile.defaults();
         assertEquals(1.0, Dilation.parse("1", p, 2).of(Target.CONTAINER));

@@ -45,20 +45,24 @@ public final class ExecutionEnvironment implements JvmInstance {
         // is on Lambda.
         this.jvm =
                 ChildJvm.start(
+                        launch.jdk(),
                         launch.command(profile, id),
                         launch.environment(profile, address, id),
                         launch.log(id),
                         launch.taskRoot(),
-                        guaranteed(launch.cpu().group("aws-lambda-" + id, profile.cpus())));
+                        unthrottledInit(
+                                launch.cpu().group("aws-lambda-" + id, profile.cpus()), profile));
         jvm.exited().thenRun(this::died);
     }
 
     /**
-     * Its share whenever it runs, however busy this machine is with other work: a quota alone is
-     * only a ceiling.
+     * Its share whenever it runs, however busy this machine is with other work (a quota alone is
+     * only a ceiling); and during INIT, before its JVM's first instruction, all the processors it
+     * is shown: Lambda holds an environment to its memory share from the first invocation on.
      */
-    private static CpuGroup guaranteed(CpuGroup group) {
+    private static CpuGroup unthrottledInit(CpuGroup group, TargetProfile profile) {
         group.guarantee();
+        group.startup(profile.startupVcpus());
         return group;
     }
 
@@ -108,9 +112,10 @@ public final class ExecutionEnvironment implements JvmInstance {
         return jvm.isAlive() && !ready.isCompletedExceptionally();
     }
 
-    /** Lambda thaws the environment to hand it an event. */
+    /** Lambda thaws the environment to hand it an event, from the first one on at its share. */
     @Override
     public void busy() {
+        jvm.cpu().endStartup();
         jvm.cpu().resume();
     }
 

@@ -2,6 +2,7 @@ package dev.pixelforge.standins.aws;
 
 import dev.pixelforge.platform.profile.TargetProfile;
 import dev.pixelforge.standins.process.CpuIsolation;
+import dev.pixelforge.standins.process.JavaRuntime;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -17,14 +18,16 @@ import java.util.jar.JarFile;
 /**
  * How an environment's JVM is started: as AWS's managed Java runtimes start it (the flags of their
  * bootstrap command line: serial GC, C1 only, class data sharing), AWS's runtime interface client
- * on the class path, the Lambda jar in LAMBDA_TASK_ROOT/lib.
+ * on the class path, the Lambda jar in LAMBDA_TASK_ROOT/lib, on {@code jdk} (one with the bundled
+ * JPEG codec, as Lambda's Corretto has).
  */
 public record LambdaLaunch(
         Path taskRoot,
         String runtimeClasspath,
         Path logDir,
         List<String> extraJvmOptions,
-        CpuIsolation cpu) {
+        CpuIsolation cpu,
+        JavaRuntime jdk) {
 
     static final String HANDLER =
             "io.micronaut.function.aws.proxy.payload1.ApiGatewayProxyRequestEventFunction";

@@ -41,7 +41,8 @@ public final class InstancePool implements AutoCloseable {
                                         id,
                                         launcher,
                                         profile.target().id(),
-                                        profile.requestBasedBilling()),
+                                        profile.requestBasedBilling(),
+                                        profile.startupBoostAfterReady()),
                         events);
     }
 

@@ -9,6 +9,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 
 /**
  * A Cloud Run or Cloud Functions instance: the deployable's JVM listening on its own loopback port,
@@ -24,7 +25,12 @@ public final class PooledInstance implements JvmInstance {
     private final CompletableFuture<Double> ready;
     private final boolean starvedWhenIdle;
 
-    private PooledInstance(ChildJvm jvm, int port, String name, boolean starvedWhenIdle) {
+    private PooledInstance(
+            ChildJvm jvm,
+            int port,
+            String name,
+            boolean starvedWhenIdle,
+            Duration boostAfterReady) {
         this.starvedWhenIdle = starvedWhenIdle;
         this.jvm = jvm;
         this.port = port;
@@ -44,6 +50,17 @@ public final class PooledInstance implements JvmInstance {
                             }
                         },
                         task -> DaemonThreads.named(name + "-probe").newThread(task).start());
+        // Cloud Run's startup CPU boost lasts a while after the instance is ready (nothing when
+        // the boost is off: the start-up CPU is then the share).
+        ready.thenRunAsync(
+                () -> {
+                    try {
+                        jvm.cpu().endStartup();
+                    } catch (UncheckedIOException gone) {
+                        // the instance stopped during the boost: its group went with it
+                    }
+                },
+                CompletableFuture.delayedExecutor(boostAfterReady.toNanos(), TimeUnit.NANOSECONDS));
     }
 
     /**
@@ -51,11 +68,19 @@ public final class PooledInstance implements JvmInstance {
      * billing, where Cloud Run gives an instance CPU only while it has a request in flight.
      */
     static PooledInstance start(
-            int id, InstancePool.Launcher launcher, String target, boolean starvedWhenIdle)
+            int id,
+            InstancePool.Launcher launcher,
+            String target,
+            boolean starvedWhenIdle,
+            Duration boostAfterReady)
             throws IOException {
         int port = LoopbackPort.free();
         return new PooledInstance(
-                launcher.launch(id, port), port, target + " instance " + id, starvedWhenIdle);
+                launcher.launch(id, port),
+                port,
+                target + " instance " + id,
+                starvedWhenIdle,
+                boostAfterReady);
     }
 
     @Override
@@ -65,7 +90,7 @@ public final class PooledInstance implements JvmInstance {
         }
     }
 
-    /** Also where a startup CPU boost ends: the instance is ready, or its last request is over. */
+    /** Instance-based billing: the whole quota (boosted, during the boost) between requests. */
     @Override
     public void idle() {
         if (starvedWhenIdle) {

@@ -103,14 +103,15 @@ final class CgroupCpu implements CpuIsolation {
             }
 
             // What this group is now, so that a request's busy/idle transitions write only what
-            // changes
-            // (the registry calls them in order, under its lock): usually one freezer write each
-            // way.
+            // changes (the registry calls them in order, under its lock): usually one freezer write
+            // each way. fullQuota is what resume gives: the start-up CPU until endStartup, then
+            // the share.
             private boolean frozen;
             private boolean quotaAltered;
+            private long fullQuota = quota;
 
             @Override
-            public void freeze() {
+            public synchronized void freeze() {
                 if (!frozen && thaw().isPresent()) {
                     write(thaw().get().file(), v2 ? "1" : "FROZEN");
                     frozen = true;
@@ -118,9 +119,9 @@ final class CgroupCpu implements CpuIsolation {
             }
 
             @Override
-            public void resume() {
+            public synchronized void resume() {
                 if (quotaAltered) {
-                    setQuota(dir, quota, PERIOD_MICROS);
+                    setQuota(dir, fullQuota, PERIOD_MICROS);
                     quotaAltered = false;
                 }
                 if (frozen) {
@@ -132,21 +133,39 @@ final class CgroupCpu implements CpuIsolation {
             @Override
             public void guarantee() {
                 // The largest weight at every level from the top: whenever the group can run it
-                // runs,
-                // up to its quota, however busy the machine (v1 cpu.shares, v2 cpu.weight maxima).
+                // runs, up to its quota, however busy the machine (v1 cpu.shares, v2 cpu.weight
+                // maxima).
                 for (Path level : List.of(base, run, dir)) {
                     write(level.resolve(v2 ? "cpu.weight" : "cpu.shares"), v2 ? "10000" : "262144");
                 }
             }
 
             @Override
-            public void boost(double factor) {
-                setQuota(dir, Math.round(quota * factor), PERIOD_MICROS);
-                quotaAltered = true;
+            public synchronized void startup(double vcpus) {
+                fullQuota = Math.max(1000, Math.round(vcpus * PERIOD_MICROS));
+                if (!quotaAltered) { // not starved by quota now: the start-up CPU applies at once
+                    setQuota(dir, fullQuota, PERIOD_MICROS);
+                }
             }
 
             @Override
-            public void starve() {
+            public synchronized void endStartup() {
+                if (fullQuota == quota) {
+                    return;
+                }
+                fullQuota = quota;
+                if (!quotaAltered) { // frozen or running: the share now; starved: at resume
+                    setQuota(dir, quota, PERIOD_MICROS);
+                }
+            }
+
+            @Override
+            public double quotaVcpusNow() {
+                return quotaVcpusIn(dir);
+            }
+
+            @Override
+            public synchronized void starve() {
                 // Near zero: frozen where a freezer exists, since thawing is immediate, while a
                 // quota
                 // raised again waits for its period to refill (measured: p99 near 1 s at one
@@ -200,6 +219,27 @@ final class CgroupCpu implements CpuIsolation {
             Files.writeString(file, value);
         } catch (IOException e) {
             throw new UncheckedIOException("could not write " + value + " to " + file, e);
+        }
+    }
+
+    /** cpu.max (v2: "max 10000" or "5000 10000") or cfs_quota_us / cfs_period_us (v1: -1). */
+    private double quotaVcpusIn(Path dir) {
+        try {
+            String[] q;
+            if (v2) {
+                q = Files.readString(dir.resolve("cpu.max")).trim().split("\\s+");
+            } else {
+                q =
+                        new String[] {
+                            Files.readString(dir.resolve("cpu.cfs_quota_us")).trim(),
+                            Files.readString(dir.resolve("cpu.cfs_period_us")).trim()
+                        };
+            }
+            return q[0].equals("max") || q[0].equals("-1")
+                    ? Double.POSITIVE_INFINITY
+                    : Double.parseDouble(q[0]) / Double.parseDouble(q[1]);
+        } catch (IOException | RuntimeException gone) {
+            return Double.NaN;
         }
     }
 

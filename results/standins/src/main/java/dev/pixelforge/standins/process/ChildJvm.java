@@ -54,9 +54,17 @@ public final class ChildJvm implements AutoCloseable {
     private final Path log;
 
     private final CpuGroup cpu;
+    private final JavaRuntime jdk;
 
-    private ChildJvm(Process guard, ProcessHandle jvm, long spawnNanos, Path log, CpuGroup cpu) {
+    private ChildJvm(
+            Process guard,
+            ProcessHandle jvm,
+            long spawnNanos,
+            Path log,
+            CpuGroup cpu,
+            JavaRuntime jdk) {
         this.cpu = cpu;
+        this.jdk = jdk;
         this.guard = guard;
         this.lifeline = guard.getOutputStream();
         this.jvm = jvm;
@@ -79,8 +87,20 @@ public final class ChildJvm implements AutoCloseable {
     public static ChildJvm start(
             List<String> jvmArgs, Map<String, String> env, Path log, Path workingDir, CpuGroup cpu)
             throws IOException {
+        return start(JavaRuntime.current(), jvmArgs, env, log, workingDir, cpu);
+    }
+
+    /** The same, on {@code jdk}'s {@code java}: the JDK (and JPEG codec) its platform runs. */
+    public static ChildJvm start(
+            JavaRuntime jdk,
+            List<String> jvmArgs,
+            Map<String, String> env,
+            Path log,
+            Path workingDir,
+            CpuGroup cpu)
+            throws IOException {
         List<String> command = new ArrayList<>(List.of("/bin/sh", "-c", GUARD, "pixelforge-guard"));
-        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.add(jdk.java().toString());
         command.addAll(jvmArgs);
         log = log.toAbsolutePath();
         Files.createDirectories(log.getParent());
@@ -106,7 +126,7 @@ public final class ChildJvm implements AutoCloseable {
                         });
         long spawn = System.nanoTime();
         Process guard = builder.start();
-        return new ChildJvm(guard, awaitChild(guard, log), spawn, log, cpu);
+        return new ChildJvm(guard, awaitChild(guard, log), spawn, log, cpu, jdk);
     }
 
     /** The guard forks the JVM at once; wait for that fork, not for a fixed time. */
@@ -128,6 +148,11 @@ public final class ChildJvm implements AutoCloseable {
 
     public long pid() {
         return jvm.pid();
+    }
+
+    /** The JDK it runs on. */
+    public JavaRuntime jdk() {
+        return jdk;
     }
 
     public long spawnNanos() {

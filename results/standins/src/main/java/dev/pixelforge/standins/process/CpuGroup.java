@@ -83,8 +83,23 @@ public interface CpuGroup {
      */
     default void guarantee() {}
 
-    /** {@code factor} times the share, until {@link #resume} (Cloud Run's startup CPU boost). */
-    void boost(double factor);
+    /**
+     * The CPU an instance gets while it starts, instead of its share, until {@link #endStartup}:
+     * Lambda's INIT (the processors it shows, not held to the memory share) and Cloud Run's startup
+     * CPU boost. Freezing and starving still apply; {@link #resume} gives this back, not the share.
+     */
+    void startup(double vcpus);
+
+    /** The share from now on: the first invocation (Lambda), or the boost's end (Cloud Run). */
+    void endStartup();
+
+    /**
+     * The quota the kernel holds the group to now, in vCPUs, read from its cgroup files: infinite
+     * where the group has no limit; NaN where nothing is isolated or the group has gone.
+     */
+    default double quotaVcpusNow() {
+        return Double.NaN;
+    }
 
     /** Removes the group once its processes have gone. */
     void remove();
@@ -124,7 +139,10 @@ public interface CpuGroup {
                 public void starve() {}
 
                 @Override
-                public void boost(double factor) {}
+                public void startup(double vcpus) {}
+
+                @Override
+                public void endStartup() {}
 
                 @Override
                 public void remove() {}

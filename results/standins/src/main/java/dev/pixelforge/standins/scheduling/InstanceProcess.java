@@ -25,6 +25,11 @@ public interface InstanceProcess {
     /** Peak resident memory and CPU time so far. */
     ProcStats stats();
 
+    /** The JDK it runs on (vendor, version, JPEG codec), for its record; empty when none. */
+    default String jdk() {
+        return "";
+    }
+
     /** Stops the process; returns when it has gone. */
     void stop();
 

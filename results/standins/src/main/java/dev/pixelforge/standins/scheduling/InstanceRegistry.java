@@ -634,7 +634,8 @@ public final class InstanceRegistry<P extends InstanceProcess> implements AutoCl
                 stats.cpuMillis(),
                 served,
                 stats.cpuQuota(),
-                stats.throttledMillis());
+                stats.throttledMillis(),
+                process.jdk());
     }
 
     public SchedulingRules rules() {

@@ -26,6 +26,11 @@ public interface JvmInstance extends InstanceProcess {
     }
 
     @Override
+    default String jdk() {
+        return jvm().jdk().describe();
+    }
+
+    @Override
     default void stop() {
         jvm().close();
     }

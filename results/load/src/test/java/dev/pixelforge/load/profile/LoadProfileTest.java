@@ -1,0 +1,39 @@
+package dev.pixelforge.load.profile;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertSame;
+
+import dev.pixelforge.load.arrivals.ArrivalRate;
+
+import org.junit.jupiter.api.Test;
+
+/**
+ * A dilated target gets the cloud-seconds the profile names: its wall-clock load is k times longer.
+ */
+class LoadProfileTest {
+
+    private static final LoadProfile QUICK = LoadProfile.named("quick");
+
+    @Test
+    void slowedBy_stretchesRampAndDuration_keepsThreads() {
+        LoadProfile lambda = QUICK.slowedBy(4.82); // 5 s ramp, 60 s
+        assertEquals(10, lambda.threads());
+        assertEquals(24, lambda.rampSeconds(), "5 x 4.82 = 24.1");
+        assertEquals(289, lambda.durationSeconds(), "60 x 4.82 = 289.2");
+        assertEquals(500, QUICK.slowedBy(8.33).durationSeconds(), "60 x 8.33 = 499.8");
+        assertEquals(4.82, lambda.slowdown(), "the progress line shows cloud time from it");
+        assertEquals(1.0, QUICK.slowdown());
+        assertSame(QUICK, QUICK.slowedBy(1));
+    }
+
+    @Test
+    void slowedBy_openLoop_stretchesTheScheduleAndTheDuration() {
+        LoadProfile open = QUICK.withArrivals(ArrivalRate.parse("10:20s,5:10s", 0), 40);
+        LoadProfile slow = open.slowedBy(2);
+        assertEquals(60, slow.durationSeconds());
+        assertEquals(0, slow.rampSeconds());
+        assertEquals(40, slow.threads());
+        assertEquals("5:40s,2.5:20s", slow.arrivals().spec());
+        assertEquals(open.arrivals().arrivals(), slow.arrivals().arrivals());
+    }
+}
