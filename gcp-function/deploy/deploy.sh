@@ -34,7 +34,7 @@ deploy() {
   run rm -rf "$source"
   run mkdir -p "$source"
   run cp "$JAR" "$source/"
-  run gcloud functions deploy "$FUNCTION" --gen2 --project="$PROJECT" --region="$REGION" --runtime=java21 \
+  run gcloud functions deploy "$FUNCTION" --gen2 --project="$PROJECT" --region="$REGION" --runtime=java25 \
     --source="$source" --entry-point="$ENTRY_POINT" --trigger-http --allow-unauthenticated \
     --memory="$(profile gcp-function.memory-mb)Mi" "${cpu[@]}" \
     --concurrency="$(profile gcp-function.concurrency)" --max-instances="$(profile gcp-function.max-instances)" \

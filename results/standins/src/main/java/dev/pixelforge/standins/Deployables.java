@@ -62,7 +62,7 @@ public record Deployables(
         }
     }
 
-    /** The class path AWS's java21 runtime starts with: its own jars, not the function's. */
+    /** The class path AWS's Java runtime starts with: its own jars, not the function's. */
     public String lambdaRuntimeClasspath() throws IOException {
         try (Stream<Path> jars = Files.list(lambdaRuntimeDir)) {
             return jars.filter(p -> p.toString().endsWith(".jar"))

@@ -73,7 +73,7 @@ public record LambdaLaunch(
                 Map.entry("AWS_LAMBDA_LOG_GROUP_NAME", "/aws/lambda/pixelforge"),
                 Map.entry("AWS_LAMBDA_LOG_STREAM_NAME", "local/[$LATEST]env" + id),
                 Map.entry("AWS_LAMBDA_INITIALIZATION_TYPE", "on-demand"),
-                Map.entry("AWS_EXECUTION_ENV", "AWS_Lambda_java21"),
+                Map.entry("AWS_EXECUTION_ENV", "AWS_Lambda_java25"),
                 Map.entry("AWS_REGION", "us-east-1"),
                 Map.entry("AWS_DEFAULT_REGION", "us-east-1"),
                 Map.entry("TZ", ":UTC"));
