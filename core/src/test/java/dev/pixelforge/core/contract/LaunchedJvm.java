@@ -1,6 +1,6 @@
 package dev.pixelforge.core.contract;
 
-import dev.pixelforge.core.testing.LoopbackPort;
+import dev.pixelforge.core.probe.LoopbackPort;
 
 import java.io.IOException;
 import java.nio.file.Files;

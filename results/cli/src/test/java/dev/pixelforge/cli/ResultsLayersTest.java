@@ -5,6 +5,8 @@ import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.sli
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.tngtech.archunit.base.DescribedPredicate;
+import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
@@ -28,6 +30,7 @@ class ResultsLayersTest {
     private static final String[] RESULTS = {
         "dev.pixelforge.platform..",
         "dev.pixelforge.standins..",
+        "dev.pixelforge.simulate..",
         "dev.pixelforge.load..",
         "dev.pixelforge.report..",
         "dev.pixelforge.cli.."
@@ -155,5 +158,57 @@ class ResultsLayersTest {
                 .resideInAnyPackage(RESULTS)
                 .because("a deployable holds the function and nothing else")
                 .check(DEPLOYABLES);
+    }
+
+    /** Every module of ours, main and test classes, as the reactor's build left them. */
+    private static final List<String> MODULES =
+            List.of(
+                    "core",
+                    "aws-lambda",
+                    "gcp-function",
+                    "container",
+                    "web-ui",
+                    "results/platform",
+                    "results/standins",
+                    "results/simulate",
+                    "results/load",
+                    "results/report",
+                    "results/cli");
+
+    /** A class compiled from a module's test sources (its test-classes, or a test-jar of them). */
+    static final DescribedPredicate<JavaClass> TEST_CODE =
+            DescribedPredicate.describe(
+                    "test code",
+                    c ->
+                            c.getSource()
+                                    .map(s -> s.getUri().toString())
+                                    .filter(
+                                            uri ->
+                                                    uri.contains("/test-classes/")
+                                                            || uri.contains("-tests.jar"))
+                                    .isPresent());
+
+    /** Main and test classes of every module, so that a main class reaching into tests shows. */
+    static JavaClasses everyModule() {
+        List<Path> dirs =
+                MODULES.stream()
+                        .flatMap(m -> Stream.of(m + "/target/classes", m + "/target/test-classes"))
+                        .map(RepositoryRoot::resolve)
+                        .filter(Files::isDirectory)
+                        .toList();
+        return new ClassFileImporter().importPaths(dirs);
+    }
+
+    @Test
+    void mainCode_neverDependsOnTestCode() {
+        noClasses()
+                .that(DescribedPredicate.not(TEST_CODE))
+                .should()
+                .dependOnClassesThat(TEST_CODE)
+                .because(
+                        "production code compiled against a test jar breaks when tests change;"
+                                + " shared code goes in the main code of the module it belongs"
+                                + " to")
+                .check(everyModule());
     }
 }

@@ -1,6 +1,6 @@
 package dev.pixelforge.standins.google;
 
-import dev.pixelforge.core.testing.LoopbackPort;
+import dev.pixelforge.core.probe.LoopbackPort;
 import dev.pixelforge.standins.process.ChildJvm;
 import dev.pixelforge.standins.process.DaemonThreads;
 import dev.pixelforge.standins.scheduling.JvmInstance;

@@ -4,7 +4,7 @@ import dev.pixelforge.core.image.Channels;
 import dev.pixelforge.core.image.ImageEncoder;
 import dev.pixelforge.core.image.ImageFormat;
 import dev.pixelforge.core.image.Pixels;
-import dev.pixelforge.core.testing.LoopbackPort;
+import dev.pixelforge.core.probe.LoopbackPort;
 
 import java.io.IOException;
 import java.net.URI;

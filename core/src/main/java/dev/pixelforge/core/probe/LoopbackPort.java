@@ -1,4 +1,4 @@
-package dev.pixelforge.core.testing;
+package dev.pixelforge.core.probe;
 
 import java.io.IOException;
 import java.net.InetSocketAddress;
@@ -13,7 +13,9 @@ import java.util.function.BooleanSupplier;
  * Loopback ports of the processes we start: a free one to give a process, and the wait until a
  * process accepts connections on it (Cloud Run's TCP startup probe), with a deadline, that gives up
  * early when the process has died. The one probe of the project: the deployables' tests ({@code
- * LaunchedJvm}) and the local stand-ins (which take this test-jar at compile scope) share it.
+ * LaunchedJvm}) and the local stand-ins share it. Main code, so the stand-ins need no test-jar;
+ * left out of the deployables' shaded jars (the parent pom's shade filter), which hold the function
+ * alone.
  */
 public final class LoopbackPort {
 
