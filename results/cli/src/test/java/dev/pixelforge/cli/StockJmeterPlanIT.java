@@ -148,6 +148,10 @@ class StockJmeterPlanIT {
                                 "stock.jtl",
                                 "-j",
                                 "stock-jmeter.log",
+                                // The open model's thread starter is a cached pool whose
+                                // non-daemon thread outlives the test by its 60 s keep-alive,
+                                // holding the JVM after "end of run" (seen in jstack): exit then.
+                                "-Jjmeterengine.force.system.exit=true",
                                 "-Jport=" + cloud.url(Target.CONTAINER).getPort())
                         .directory(run.toFile())
                         .redirectErrorStream(true)
