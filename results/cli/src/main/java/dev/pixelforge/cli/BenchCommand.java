@@ -2,33 +2,40 @@ package dev.pixelforge.cli;
 
 import dev.pixelforge.cli.bench.ClientBench;
 import dev.pixelforge.cli.bench.KernelVersusPillow;
+import dev.pixelforge.cli.bench.ModelBench;
 import dev.pixelforge.cli.bench.PeerCheck;
 import dev.pixelforge.cli.bench.WildBenchImages;
 import dev.pixelforge.load.images.StudyImage;
 import dev.pixelforge.load.images.StudyImageSet;
 
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
+import java.util.stream.Stream;
 
 /**
  * {@code ./pixelforge bench kernel}: PixelForge and its peer, the same inputs, one run, side by
- * side; {@code ./pixelforge bench client}: the embedded load client against stock JMeter and wrk.
+ * side; {@code ./pixelforge bench client}: the embedded load client against stock JMeter and wrk;
+ * {@code ./pixelforge bench model}: the scale model's machine-dependent figures ({@link
+ * ModelBench}).
  */
 @Command(
         name = "bench",
         mixinStandardHelpOptions = true,
         description =
                 "Benchmarks: kernel (PixelForge vs Pillow), client (the embedded load client vs"
-                        + " stock JMeter and wrk).")
+                        + " stock JMeter and wrk), model (CPU share, scale invariance, scale-out"
+                        + " of the stand-ins on this machine).")
 final class BenchCommand implements Callable<Integer> {
 
-    @Parameters(paramLabel = "WHAT", description = "kernel or client")
+    @Parameters(paramLabel = "WHAT", description = "kernel, client or model")
     String what;
 
     @Option(
@@ -49,11 +56,27 @@ final class BenchCommand implements Callable<Integer> {
             description = "Timed runs per image and side (the median is kept).")
     int runs;
 
+    @Option(
+            names = "--measured",
+            defaultValue = "5",
+            description =
+                    "model: measured requests per side of a CPU-share pair, after 3 left out"
+                            + " (default 5).")
+    int measured;
+
+    @Option(
+            names = "--no-scale-out",
+            description = "model: leave out the Cloud Run scale-out row (a quick compare run).")
+    boolean noScaleOut;
+
     @Option(names = "--root", defaultValue = ".", description = "Repository root.")
     Path root;
 
     @Override
     public Integer call() throws Exception {
+        if (what.equals("model")) {
+            return model();
+        }
         if (what.equals("client")) {
             try {
                 ClientBench.run(
@@ -68,7 +91,7 @@ final class BenchCommand implements Callable<Integer> {
             System.err.println(
                     "pixelforge bench: no benchmark '"
                             + what
-                            + "': kernel, client (and ./pixelforge bench http, jmh)");
+                            + "': kernel, client, model (and ./pixelforge bench http, jmh)");
             return 2;
         }
         try {
@@ -105,5 +128,46 @@ final class BenchCommand implements Callable<Integer> {
         System.out.println();
         System.out.print(KernelVersusPillow.goals(rows.subList(0, study.size()), gray));
         return 0;
+    }
+
+    private int model() throws Exception {
+        if (measured < 1) {
+            System.err.println("pixelforge bench model: --measured must be at least 1");
+            return 2;
+        }
+        Path runs = root.resolve("results/runs/bench-model");
+        try {
+            ModelBench.run(
+                    root,
+                    new ModelBench.Settings(
+                            3, measured, 20, noScaleOut ? null : () -> quickContainerRun(runs)),
+                    System.out);
+            return 0;
+        } catch (IllegalStateException e) {
+            System.err.println("pixelforge bench model: " + e.getMessage());
+            return 1;
+        }
+    }
+
+    /** The quick profile on the Cloud Run stand-in, as a user runs it; its run folder. */
+    private Path quickContainerRun(Path runs) throws Exception {
+        int exit =
+                new CommandLine(new PixelForgeCli())
+                        .execute(
+                                "compare",
+                                "--root",
+                                root.toString(),
+                                "--runs",
+                                runs.toString(),
+                                "--targets",
+                                "container");
+        if (exit != 0) {
+            throw new IllegalStateException("the quick compare run exited " + exit);
+        }
+        try (Stream<Path> all = Files.list(runs)) {
+            return all.filter(p -> p.getFileName().toString().contains("-quick"))
+                    .max(Path::compareTo)
+                    .orElseThrow(() -> new IllegalStateException("no quick run under " + runs));
+        }
     }
 }

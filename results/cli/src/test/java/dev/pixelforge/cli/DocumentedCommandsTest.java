@@ -158,7 +158,7 @@ class DocumentedCommandsTest {
                         "11: ./pixelforge report has no option --bogus-two",
                         "13: ./pixelforge has no command 'deploy'",
                         "13: ./pixelforge bench has no 'warp' (it has: client, cold, http, jmh,"
-                                + " kernel, lambda-init)"),
+                                + " kernel, lambda-init, model)"),
                 problems);
     }
 

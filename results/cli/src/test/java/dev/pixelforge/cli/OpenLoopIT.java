@@ -37,15 +37,17 @@ class OpenLoopIT {
     static final Path ROOT = RepositoryRoot.path();
 
     @Test
-    void twentyPerSecondForThirtySeconds_sendsSixHundred() throws Exception {
-        Path run = compare("served", "--rate", "20", "--duration", "30", "--max-image", "640x480");
+    void twentyPerSecondForTenSeconds_sendsTwoHundred() throws Exception {
+        // 10 s rather than 30: the same facts (the planned count exact, every one sent) in a third
+        // of the gate's time.
+        Path run = compare("served", "--rate", "20", "--duration", "10", "--max-image", "640x480");
         List<Sample> samples = samples(run);
         Arrivals a = ReportWriter.write(run).targets().get(0).arrivals();
         System.out.printf(
-                "20 req/s x 30 s: %d sent of %d planned, %d late, max send lag %d us%n",
+                "20 req/s x 10 s: %d sent of %d planned, %d late, max send lag %d us%n",
                 samples.size(), a.plan().planned(), a.late(), a.sendLag().max());
-        assertEquals(600, a.plan().planned());
-        assertTrue(Math.abs(samples.size() - 600) <= 12, samples.size() + " sent, 600 +- 2% asked");
+        assertEquals(200, a.plan().planned());
+        assertTrue(Math.abs(samples.size() - 200) <= 4, samples.size() + " sent, 200 +- 2% asked");
         assertEquals(samples.size(), a.sent(), "every request had an intended send time");
         // 20/s from 40 threads against a target answering in tens of ms: no thread is ever short,
         // so no ticket

@@ -14,6 +14,8 @@ import dev.pixelforge.platform.profile.PlatformProfile;
 import dev.pixelforge.standins.Deployables;
 import dev.pixelforge.standins.LocalCloud;
 
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import java.nio.file.Files;
@@ -28,12 +30,39 @@ import java.util.concurrent.TimeUnit;
  */
 class StockJmeterPlanIT {
 
+    /**
+     * One container stand-in for both plans: starting the local cloud is a good part of each test's
+     * time, and neither test depends on the other's instances (each counts only its own JTL).
+     */
+    private static LocalCloud cloud;
+
     private static final Path HOME =
             CompareIT.ROOT.resolve("results/stock-jmeter/target/apache-jmeter-5.6.3");
 
+    @BeforeAll
+    static void stockJmeterAndOneCloud() throws Exception {
+        ensureStockJmeter();
+        cloud =
+                LocalCloud.start(
+                        Deployables.under(CompareIT.ROOT),
+                        PlatformProfile.defaults(),
+                        Files.createTempDirectory(
+                                Files.createDirectories(
+                                        CompareIT.ROOT.resolve("results/cli/target")),
+                                "stock-jmeter-local-"),
+                        LocalCloud.Ports.ANY,
+                        StandInEvents.NONE);
+    }
+
+    @AfterAll
+    static void stopTheCloud() {
+        if (cloud != null) {
+            cloud.close();
+        }
+    }
+
     @Test
     void exportedPlan_loadsAndRunsInStockJmeter_unchanged() throws Exception {
-        ensureStockJmeter();
         LoadProfile profile = LoadProfile.named("quick").withMaxImagePixels(320 * 240);
         Path run =
                 RunFolder.create(
@@ -44,38 +73,30 @@ class StockJmeterPlanIT {
         String jmx = Files.readString(run.resolve("plan.jmx"));
         assertFalse(jmx.contains("us.abstracta"), "plan.jmx must hold stock JMeter elements only");
 
-        try (LocalCloud cloud =
-                LocalCloud.start(
-                        Deployables.under(CompareIT.ROOT),
-                        PlatformProfile.defaults(),
-                        run.resolve("local"),
-                        LocalCloud.Ports.ANY,
-                        StandInEvents.NONE)) {
-            Process jmeter =
-                    new ProcessBuilder(
-                                    java(),
-                                    "-jar",
-                                    HOME.resolve("bin/ApacheJMeter.jar").toString(),
-                                    "-n",
-                                    "-t",
-                                    "plan.jmx",
-                                    "-q",
-                                    "plan.properties",
-                                    "-l",
-                                    "stock.jtl",
-                                    "-j",
-                                    "stock-jmeter.log",
-                                    "-Jport=" + cloud.url(Target.CONTAINER).getPort(),
-                                    "-Jthreads=2",
-                                    "-Jramp=0",
-                                    "-Jduration=3")
-                            .directory(run.toFile())
-                            .redirectErrorStream(true)
-                            .redirectOutput(run.resolve("stock-jmeter.out").toFile())
-                            .start();
-            assertTrue(jmeter.waitFor(180, TimeUnit.SECONDS), "stock JMeter did not finish");
-            assertEquals(0, jmeter.exitValue(), Files.readString(run.resolve("stock-jmeter.out")));
-        }
+        Process jmeter =
+                new ProcessBuilder(
+                                java(),
+                                "-jar",
+                                HOME.resolve("bin/ApacheJMeter.jar").toString(),
+                                "-n",
+                                "-t",
+                                "plan.jmx",
+                                "-q",
+                                "plan.properties",
+                                "-l",
+                                "stock.jtl",
+                                "-j",
+                                "stock-jmeter.log",
+                                "-Jport=" + cloud.url(Target.CONTAINER).getPort(),
+                                "-Jthreads=2",
+                                "-Jramp=0",
+                                "-Jduration=3")
+                        .directory(run.toFile())
+                        .redirectErrorStream(true)
+                        .redirectOutput(run.resolve("stock-jmeter.out").toFile())
+                        .start();
+        assertTrue(jmeter.waitFor(180, TimeUnit.SECONDS), "stock JMeter did not finish");
+        assertEquals(0, jmeter.exitValue(), Files.readString(run.resolve("stock-jmeter.out")));
 
         List<String> jtl = Files.readAllLines(run.resolve("stock.jtl"));
         List<String> header = Arrays.asList(jtl.get(0).split(","));
@@ -96,7 +117,6 @@ class StockJmeterPlanIT {
 
     @Test
     void openLoopPlan_runsOnStockJmetersOpenModelThreadGroup_everyArrivalOnce() throws Exception {
-        ensureStockJmeter();
         LoadProfile profile =
                 LoadProfile.named("quick")
                         .withMaxImagePixels(320 * 240)
@@ -114,35 +134,31 @@ class StockJmeterPlanIT {
                                 "schedule=rate(10/sec) even_arrivals(3 sec) rate(10/sec) pause(5"
                                         + " sec)"));
 
-        try (LocalCloud cloud =
-                LocalCloud.start(
-                        Deployables.under(CompareIT.ROOT),
-                        PlatformProfile.defaults(),
-                        run.resolve("local"),
-                        LocalCloud.Ports.ANY,
-                        StandInEvents.NONE)) {
-            Process jmeter =
-                    new ProcessBuilder(
-                                    java(),
-                                    "-jar",
-                                    HOME.resolve("bin/ApacheJMeter.jar").toString(),
-                                    "-n",
-                                    "-t",
-                                    "plan.jmx",
-                                    "-q",
-                                    "plan.properties",
-                                    "-l",
-                                    "stock.jtl",
-                                    "-j",
-                                    "stock-jmeter.log",
-                                    "-Jport=" + cloud.url(Target.CONTAINER).getPort())
-                            .directory(run.toFile())
-                            .redirectErrorStream(true)
-                            .redirectOutput(run.resolve("stock-jmeter.out").toFile())
-                            .start();
-            assertTrue(jmeter.waitFor(180, TimeUnit.SECONDS), "stock JMeter did not finish");
-            assertEquals(0, jmeter.exitValue(), Files.readString(run.resolve("stock-jmeter.out")));
-        }
+        Process jmeter =
+                new ProcessBuilder(
+                                java(),
+                                "-jar",
+                                HOME.resolve("bin/ApacheJMeter.jar").toString(),
+                                "-n",
+                                "-t",
+                                "plan.jmx",
+                                "-q",
+                                "plan.properties",
+                                "-l",
+                                "stock.jtl",
+                                "-j",
+                                "stock-jmeter.log",
+                                // The open model's thread starter is a cached pool whose
+                                // non-daemon thread outlives the test by its 60 s keep-alive,
+                                // holding the JVM after "end of run" (seen in jstack): exit then.
+                                "-Jjmeterengine.force.system.exit=true",
+                                "-Jport=" + cloud.url(Target.CONTAINER).getPort())
+                        .directory(run.toFile())
+                        .redirectErrorStream(true)
+                        .redirectOutput(run.resolve("stock-jmeter.out").toFile())
+                        .start();
+        assertTrue(jmeter.waitFor(180, TimeUnit.SECONDS), "stock JMeter did not finish");
+        assertEquals(0, jmeter.exitValue(), Files.readString(run.resolve("stock-jmeter.out")));
         List<String> jtl = Files.readAllLines(run.resolve("stock.jtl"));
         List<String> header = Arrays.asList(jtl.get(0).split(","));
         int code = header.indexOf("responseCode");

@@ -1,14 +1,8 @@
 package dev.pixelforge.standins;
 
 import dev.pixelforge.core.testing.RepositoryRoot;
-import dev.pixelforge.load.images.StudyImage;
-import dev.pixelforge.load.images.StudyImageSet;
 import dev.pixelforge.platform.events.StandInEvents;
-import dev.pixelforge.platform.profile.Dilation;
 import dev.pixelforge.platform.profile.PlatformProfile;
-import dev.pixelforge.standins.process.CpuIsolation;
-
-import org.junit.jupiter.api.Assumptions;
 
 import java.io.IOException;
 import java.net.URI;
@@ -35,51 +29,12 @@ public final class StandIns {
     /** A local cloud whose profile is the defaults with {@code settings} applied. */
     public static LocalCloud start(StandInEvents events, Map<String, String> settings)
             throws IOException {
-        return start(events, settings, false);
-    }
-
-    /** The same, as a dilated scale model: {@link Dilation#automatic} on this machine's cores. */
-    public static LocalCloud startDilated(StandInEvents events, Map<String, String> settings)
-            throws IOException {
-        return start(events, settings, true);
-    }
-
-    private static LocalCloud start(
-            StandInEvents events, Map<String, String> settings, boolean dilated)
-            throws IOException {
         Properties p = new Properties();
         p.putAll(settings);
         PlatformProfile profile = PlatformProfile.from(p);
         Path work = Files.createTempDirectory(ROOT.resolve("results/standins/target"), "standin-");
         return LocalCloud.start(
-                Deployables.under(ROOT),
-                profile,
-                cpu ->
-                        dilated
-                                ? Dilation.automatic(
-                                        profile,
-                                        Runtime.getRuntime().availableProcessors(),
-                                        Dilation.RESERVED_CORES)
-                                : Dilation.none(),
-                work,
-                LocalCloud.Ports.ANY,
-                events);
-    }
-
-    /**
-     * For the tests that measure CPU shares: skipped, saying why, where no cgroup can be written;
-     * the bytes of one image of the study set (made on first use).
-     */
-    public static byte[] studyImageWhereCpuIsIsolated(String name) throws IOException {
-        try (CpuIsolation cpu = CpuIsolation.detect()) {
-            Assumptions.assumeTrue(cpu.isolated(), cpu.describe());
-        }
-        StudyImage image =
-                StudyImageSet.in(ROOT.resolve("results/runs/images")).images().stream()
-                        .filter(i -> i.name().equals(name))
-                        .findFirst()
-                        .orElseThrow();
-        return Files.readAllBytes(image.file());
+                Deployables.under(ROOT), profile, work, LocalCloud.Ports.ANY, events);
     }
 
     public static HttpResponse<String> post(URI base, String path, String contentType, byte[] body)
