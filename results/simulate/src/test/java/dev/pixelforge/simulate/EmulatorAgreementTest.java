@@ -1,0 +1,146 @@
+package dev.pixelforge.simulate;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.pixelforge.platform.Target;
+import dev.pixelforge.platform.events.InstanceRecord;
+import dev.pixelforge.platform.profile.PlatformProfile;
+import dev.pixelforge.platform.profile.TargetProfile;
+import dev.pixelforge.platform.sample.InstanceLog;
+import dev.pixelforge.platform.sample.Sample;
+import dev.pixelforge.platform.sample.SampleLog;
+
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Disabled;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URISyntaxException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Properties;
+import java.util.zip.GZIPInputStream;
+
+/**
+ * The simulator against the emulator on one small spec, undilated: 4 threads for 120 s against 2
+ * instances per target (Lambda's reserved concurrency 2, Google's max instances 2), the whole image
+ * set in turn. The emulator's side is a recorded run (src/test/resources/agreement, with the
+ * command that made it); the simulator is calibrated by {@code ./pixelforge calibrate} from
+ * separate one-instance runs, as a user would calibrate it. Both sides are fixed and the simulation
+ * is seeded, so a busy neighbour cannot flip this test once its inputs are right.
+ *
+ * <p>Disabled: the recorded run is not a faithful emulation. It ran at k = 1 with the container's
+ * two 1-vCPU instances on the 1.2 cores left for instances (its own report warned: 1.7x
+ * oversubscribed), on a machine at load average 3 to 4 from other builds, so its instances did not
+ * get their shares and its fronts competed with them for CPU, which the simulator by design does
+ * not model. Simulated against it: requests -20% (Lambda), +48% (Cloud Functions), +43% (Cloud
+ * Run); steady p50 -16%, -35%, -25%. Re-record on a quiet machine with a spec whose peak fits (the
+ * container at max instances 1), recalibrate at the same time, and enable.
+ */
+@Disabled(
+        "the recorded emulator run was oversubscribed (container 1.7x, machine load 3-4): re-record"
+                + " on a quiet machine (see the class comment and the fixture's README)")
+class EmulatorAgreementTest {
+
+    private static final long SECOND = 1_000_000_000L;
+    private static List<Sample> emulated;
+    private static List<InstanceRecord> emulatedInstances;
+    private static Calibration calibration;
+
+    @BeforeAll
+    static void readRecordedRun() throws IOException, URISyntaxException {
+        Path dir = Path.of(EmulatorAgreementTest.class.getResource("/agreement").toURI());
+        Path samples = Files.createTempFile("agreement-samples", ".csv");
+        try (InputStream in =
+                new GZIPInputStream(Files.newInputStream(dir.resolve("samples.csv.gz")))) {
+            Files.copy(in, samples, StandardCopyOption.REPLACE_EXISTING);
+        }
+        emulated = new ArrayList<>();
+        SampleLog.read(samples, emulated::add);
+        Files.delete(samples);
+        emulatedInstances = InstanceLog.read(dir.resolve("instances.csv"));
+        calibration = Calibration.read(dir.resolve("calibration.properties"));
+    }
+
+    static TargetProfile spec(Target t) {
+        Properties p = new Properties();
+        p.setProperty("aws-lambda.reserved-concurrency", "2");
+        p.setProperty("gcp-function.max-instances", "2");
+        p.setProperty("container.max-instances", "2");
+        return PlatformProfile.from(p).of(t);
+    }
+
+    /** The image set in the order the load plan sends it: by pixels, smallest first. */
+    static List<String> images(TargetCalibration c) {
+        return c.images().keySet().stream()
+                .sorted(Comparator.comparingLong(EmulatorAgreementTest::pixels))
+                .toList();
+    }
+
+    private static long pixels(String name) {
+        String[] wh = name.substring(0, name.indexOf('-')).split("x");
+        return Long.parseLong(wh[0]) * Long.parseLong(wh[1]);
+    }
+
+    @ParameterizedTest
+    @EnumSource(Target.class)
+    void theSimulator_agreesWithTheEmulator_onTheSmallSpec(Target target) {
+        TargetCalibration c = calibration.of(target);
+        List<Sample> simulated = new ArrayList<>();
+        Simulation.Outcome outcome =
+                Simulation.run(
+                        spec(target),
+                        c,
+                        new Workload.ClosedLoop("tone-json", images(c), 4, 0, 120 * SECOND),
+                        Network.LOOPBACK,
+                        1,
+                        0,
+                        simulated::add);
+        RunFigures emu = RunFigures.of(target.id(), emulated, emulatedInstances);
+        RunFigures sim = RunFigures.of(target.id(), simulated, outcome.instances());
+        String table = table(target, emu, sim);
+        System.out.print(table);
+
+        assertEquals(emu.instancesStarted(), sim.instancesStarted(), table);
+        assertTrue(within(emu.throttles(), sim.throttles(), 0.10), table);
+        assertTrue(within(emu.steadyP50Micros(), sim.steadyP50Micros(), 0.15), table);
+        assertTrue(within(emu.steadyP95Micros(), sim.steadyP95Micros(), 0.15), table);
+        assertTrue(within(emu.billableMillis(), sim.billableMillis(), 0.15), table);
+    }
+
+    private static boolean within(long emulated, long simulated, double fraction) {
+        return Math.abs(RunFigures.off(emulated, simulated)) <= fraction + 1e-12;
+    }
+
+    static String table(Target t, RunFigures emu, RunFigures sim) {
+        StringBuilder out = new StringBuilder();
+        out.append(String.format(Locale.ROOT, "%s: emulated vs simulated%n", t.id()));
+        row(out, "requests", emu.samples(), sim.samples());
+        row(out, "throttles", emu.throttles(), sim.throttles());
+        row(out, "instances started", emu.instancesStarted(), sim.instancesStarted());
+        row(out, "steady requests", emu.steadySamples(), sim.steadySamples());
+        row(out, "steady round trip p50 (us)", emu.steadyP50Micros(), sim.steadyP50Micros());
+        row(out, "steady round trip p95 (us)", emu.steadyP95Micros(), sim.steadyP95Micros());
+        row(out, "billable time (ms)", emu.billableMillis(), sim.billableMillis());
+        return out.toString();
+    }
+
+    private static void row(StringBuilder out, String name, long emu, long sim) {
+        out.append(
+                String.format(
+                        Locale.ROOT,
+                        "  %-28s %10d %10d  %+6.1f%%%n",
+                        name,
+                        emu,
+                        sim,
+                        100 * RunFigures.off(emu, sim)));
+    }
+}
