@@ -7,7 +7,7 @@
 #   container/train-appcds.sh JAR ARCHIVE [PORT]     PORT: where the training JVM listens (8080)
 #
 # Run by container/Dockerfile at build time and by ./pixelforge bench cold. Self-contained on
-# purpose: the image's build context is container/ alone (no results/bench/lib.sh), and the image
+# purpose: the image's build context is container/ alone (no results/shell/lib.sh), and the image
 # has bash but no curl, so the request is written to bash's /dev/tcp.
 set -euo pipefail
 

@@ -5,14 +5,14 @@
 # ./pixelforge local and in the report's Cloud metrics.)
 set -euo pipefail
 cd "$(dirname "$0")/../.."
-# shellcheck source-path=SCRIPTDIR source=lib.sh
-source results/bench/lib.sh
+# shellcheck source-path=SCRIPTDIR source=../shell/lib.sh
+source results/shell/lib.sh
 JAR=$PWD/container/target/pixelforge-container-all.jar
 IMAGE=$PWD/results/runs/images/640x480-png.png
 RUNS=${RUNS:-5}
 PORT=18190
 [[ $RUNS =~ ^[1-9][0-9]*$ ]] || die "RUNS must be a whole number of launches, at least 1: got '$RUNS'"
-command -v curl >/dev/null || results/bench/install-debian.sh --for "pixelforge bench cold" curl
+command -v curl >/dev/null || results/shell/install-debian.sh --for "pixelforge bench cold" curl
 [[ -f $JAR ]] || die "$JAR is missing: mvn -B -pl container -am package -DskipTests"
 require_free_port "$PORT" "the container's launches"
 WORK=$(mktemp -d)

@@ -7,9 +7,9 @@
 #   CPUS=0.5 BILLING=request results/bench/cpu-period.sh
 set -euo pipefail
 cd "$(dirname "$0")/../.."
-# shellcheck source=results/bench/lib.sh
-source results/bench/lib.sh
-command -v wrk >/dev/null || results/bench/install-debian.sh --for "cpu-period.sh" wrk
+# shellcheck source=results/shell/lib.sh
+source results/shell/lib.sh
+command -v wrk >/dev/null || results/shell/install-debian.sh --for "cpu-period.sh" wrk
 study_images
 for period in ${PERIODS:-100000 10000}; do
   log=results/runs/bench-cpu-period-$period.log

@@ -9,8 +9,8 @@
 # the recording is kept in results/runs/http-profile.jfr.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
-# shellcheck source-path=SCRIPTDIR source=lib.sh
-source results/bench/lib.sh
+# shellcheck source-path=SCRIPTDIR source=../shell/lib.sh
+source results/shell/lib.sh
 
 load=${1:-jpeg}
 connections=${2:-50}

@@ -6,8 +6,8 @@
 # (python3-flask, python3-pil, gunicorn, wrk) when missing and run as root; says what to install otherwise.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
-# shellcheck source-path=SCRIPTDIR source=lib.sh
-source results/bench/lib.sh
+# shellcheck source-path=SCRIPTDIR source=../shell/lib.sh
+source results/shell/lib.sh
 
 DURATION=${DURATION:-20}
 WARMUP=${WARMUP:-10}
@@ -23,7 +23,7 @@ command -v gunicorn >/dev/null || missing+=(gunicorn)
 /usr/bin/python3 -c 'import flask' 2>/dev/null || missing+=(python3-flask)
 /usr/bin/python3 -c 'import PIL' 2>/dev/null || missing+=(python3-pil)
 if [[ ${#missing[@]} -gt 0 ]]; then
-  results/bench/install-debian.sh --for "pixelforge bench http" "${missing[@]}"
+  results/shell/install-debian.sh --for "pixelforge bench http" "${missing[@]}"
 fi
 [[ -f $JAR ]] || die "$JAR is missing: mvn -B -pl container -am package -DskipTests"
 require_free_port "$JAVA_PORT" "the container"

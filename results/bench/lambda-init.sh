@@ -11,8 +11,8 @@
 # quota, see CpuShareIT) change the warm requests; SIZES the sizes (default "512 1769").
 set -euo pipefail
 cd "$(dirname "$0")/../.."
-# shellcheck source-path=SCRIPTDIR source=lib.sh
-source results/bench/lib.sh
+# shellcheck source-path=SCRIPTDIR source=../shell/lib.sh
+source results/shell/lib.sh
 COLD=${COLD:-3}
 WARM=${WARM:-10}
 SKIP=${SKIP:-6}
@@ -21,7 +21,7 @@ PORT=18197
 [[ $WARM =~ ^[1-9][0-9]*$ && $SKIP =~ ^[0-9]+$ && $SKIP -lt $WARM ]] \
   || die "WARM must be a whole number above SKIP: got WARM='$WARM' SKIP='$SKIP'"
 [[ $COLD =~ ^[1-9][0-9]*$ ]] || die "COLD must be a whole number of cold starts, at least 1: got '$COLD'"
-command -v curl >/dev/null || results/bench/install-debian.sh --for "pixelforge bench lambda-init" curl
+command -v curl >/dev/null || results/shell/install-debian.sh --for "pixelforge bench lambda-init" curl
 require_free_port "$PORT" "the Lambda stand-in's API Gateway"
 cp=$(cli_classpath)
 study_images

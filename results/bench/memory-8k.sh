@@ -6,8 +6,8 @@
 # JAR checks another build of the jar; HEAP another heap (default 1g).
 set -euo pipefail
 cd "$(dirname "$0")/../.."
-# shellcheck source-path=SCRIPTDIR source=lib.sh
-source results/bench/lib.sh
+# shellcheck source-path=SCRIPTDIR source=../shell/lib.sh
+source results/shell/lib.sh
 JAR=${JAR:-container/target/pixelforge-container-all.jar}
 PORT=18196
 IMAGE=results/runs/images/7680x4320-jpeg.jpg

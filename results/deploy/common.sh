@@ -1,11 +1,11 @@
 #!/usr/bin/env bash
 # Shared by every deploy script (sourced, not run): the platform profile, dry runs, prerequisites,
 # and the targets file that `./pixelforge compare --targets` reads. die, usage_of and PIXELFORGE_ROOT
-# come from results/bench/lib.sh, the helpers every script shares.
+# come from results/shell/lib.sh, the helpers every script shares.
 # shellcheck disable=SC2034  # variables here are used by the scripts that source this file
 
-# shellcheck source-path=SCRIPTDIR source=../bench/lib.sh
-source "$(dirname "${BASH_SOURCE[0]}")/../bench/lib.sh"
+# shellcheck source-path=SCRIPTDIR source=../shell/lib.sh
+source "$(dirname "${BASH_SOURCE[0]}")/../shell/lib.sh"
 PROFILE_FILE=${PIXELFORGE_PROFILE:-$PIXELFORGE_ROOT/results/platform.properties}
 TARGETS_FILE=${PIXELFORGE_TARGETS:-$PIXELFORGE_ROOT/results/targets.properties}
 DRY_RUN=${DRY_RUN:-0}

@@ -1,5 +1,5 @@
 #!/usr/bin/env bats
-# results/bench/install-debian.sh, the one Debian installer (.ci/run, the bench scripts, Peers.java),
+# results/shell/install-debian.sh, the one Debian installer (.ci/run, the bench scripts, Peers.java),
 # run with stub apt-get and id on PATH: the exact apt-get commands as root, and as anyone else (or
 # without apt-get) no command and the line to run instead.
 
@@ -11,7 +11,7 @@ setup() {
   export PATH="$WORK/bin:/usr/bin:/bin"
   export STUB_LOG=$WORK/calls.log
   : > "$STUB_LOG"
-  INSTALL=$ROOT/results/bench/install-debian.sh
+  INSTALL=$ROOT/results/shell/install-debian.sh
 }
 
 teardown() {

@@ -1,13 +1,13 @@
 #!/usr/bin/env bats
-# results/bench/lib.sh, the helpers every script sources: usage text from the header comment, the
+# results/shell/lib.sh, the helpers every script sources: usage text from the header comment, the
 # command line's class path, waits that end on their condition, a deadline or a dead process, and
 # the free-port check the bench scripts make before they start servers.
 
 setup() {
   ROOT=$(cd "$BATS_TEST_DIRNAME/../../../../.." && pwd)  # results/cli/src/test/bats
   WORK=$(mktemp -d)
-  # shellcheck source=../../../../bench/lib.sh
-  source "$ROOT/results/bench/lib.sh"
+  # shellcheck source=../../../../shell/lib.sh
+  source "$ROOT/results/shell/lib.sh"
   LISTENER=""
 }
 

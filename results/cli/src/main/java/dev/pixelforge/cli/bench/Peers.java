@@ -6,14 +6,14 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The peers' Debian packages: present, or installed by {@code results/bench/install-debian.sh}, the
+ * The peers' Debian packages: present, or installed by {@code results/shell/install-debian.sh}, the
  * installer the shell benchmarks and CI use (as root it runs apt-get after saying so; otherwise it
  * says what to install). Debian's /usr/bin/python3 is used, not a pyenv one earlier on PATH.
  */
 final class Peers {
 
     static final String PYTHON = "/usr/bin/python3";
-    static final String INSTALLER = "results/bench/install-debian.sh";
+    static final String INSTALLER = "results/shell/install-debian.sh";
 
     private Peers() {}
 

@@ -14,7 +14,7 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.util.List;
 
 /**
- * Peers installs through the repository's installer, results/bench/install-debian.sh, and only when
+ * Peers installs through the repository's installer, results/shell/install-debian.sh, and only when
  * the check fails: here a stand-in installer under a temporary root records its arguments and exits
  * as told.
  */
@@ -76,7 +76,7 @@ class PeersTest {
                                 Peers.ensure(
                                         root, check(), List.of("python3-pil"), "the Pillow peer"));
         assertEquals(
-                "the Pillow peer needs Debian's python3-pil, which results/bench/install-debian.sh"
+                "the Pillow peer needs Debian's python3-pil, which results/shell/install-debian.sh"
                         + " did not install (exit 1)",
                 e.getMessage());
     }

@@ -3,7 +3,7 @@
 # with apt-get (after saying so); otherwise it installs nothing and says what to run. The callers
 # (.ci/run, results/bench/*.sh, the Java benchmarks' Peers) decide what is missing.
 #
-#   results/bench/install-debian.sh [--for WHO] PACKAGE...
+#   results/shell/install-debian.sh [--for WHO] PACKAGE...
 #
 # WHO names what needs the packages, in the messages (default: pixelforge).
 # Exit status: 0 installed, 1 not installed (not root, no apt-get, or apt-get failed), 2 bad usage.
