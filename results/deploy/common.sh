@@ -21,11 +21,15 @@ usage() {
 declare -A DEPLOY_SETTINGS=()
 load_deploy_settings() {
   [[ ${#DEPLOY_SETTINGS[@]} -gt 0 ]] && return 0
-  local cp line
-  cp=$(cli_classpath)
-  local out
-  out=$(java -cp "$cp" dev.pixelforge.cli.PixelForgeCli profile --deploy --platform "$PROFILE_FILE") \
-    || die "the platform profile $PROFILE_FILE cannot be read (above: why)"
+  local cp line out
+  if [[ -n ${PIXELFORGE_DEPLOY_SETTINGS:-} ]]; then
+    # Already computed by the same reader for this profile (the bats suites do it once per file).
+    out=$(cat "$PIXELFORGE_DEPLOY_SETTINGS")
+  else
+    cp=$(cli_classpath)
+    out=$(java -cp "$cp" dev.pixelforge.cli.PixelForgeCli profile --deploy --platform "$PROFILE_FILE") \
+      || die "the platform profile $PROFILE_FILE cannot be read (above: why)"
+  fi
   while IFS= read -r line; do
     DEPLOY_SETTINGS[${line%%=*}]=${line#*=}
   done <<< "$out"

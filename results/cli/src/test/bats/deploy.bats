@@ -2,16 +2,9 @@
 # The deploy scripts, run with stub aws, gcloud and curl on PATH: the exact commands and flags they
 # send, their dry runs, their prerequisites, and what they write to the targets file.
 
-setup() {
+setup_file() {
   ROOT=$(cd "$BATS_TEST_DIRNAME/../../../../.." && pwd)  # results/cli/src/test/bats
-  WORK=$(mktemp -d)
-  mkdir -p "$WORK/bin"
-  for cli in aws gcloud curl; do ln -s "$BATS_TEST_DIRNAME/stubs/stub" "$WORK/bin/$cli"; done
-  export PATH="$WORK/bin:/usr/bin:/bin"
-  export STUB_LOG=$WORK/calls.log
-  : > "$STUB_LOG"
-  export PIXELFORGE_TARGETS=$WORK/targets.properties
-  export PIXELFORGE_PROFILE=$WORK/platform.properties
+  export PIXELFORGE_PROFILE=$BATS_FILE_TMPDIR/platform.properties
   cat > "$PIXELFORGE_PROFILE" <<PROFILE
 aws-lambda.memory-mb=2048
 aws-lambda.reserved-concurrency=5
@@ -27,6 +20,24 @@ container.concurrency=40
 container.max-instances=7
 container.timeout=2m
 PROFILE
+  # The deploy settings of this profile, computed once by the profile's one reader (a JVM start
+  # per script run would make the suite minutes long); tests of another profile unset it.
+  # shellcheck source=../../../../shell/lib.sh
+  source "$ROOT/results/shell/lib.sh"
+  java -cp "$(cli_classpath)" dev.pixelforge.cli.PixelForgeCli profile --deploy \
+    --platform "$PIXELFORGE_PROFILE" > "$BATS_FILE_TMPDIR/deploy-settings"
+  export PIXELFORGE_DEPLOY_SETTINGS=$BATS_FILE_TMPDIR/deploy-settings
+}
+
+setup() {
+  ROOT=$(cd "$BATS_TEST_DIRNAME/../../../../.." && pwd)  # results/cli/src/test/bats
+  WORK=$(mktemp -d)
+  mkdir -p "$WORK/bin"
+  for cli in aws gcloud curl; do ln -s "$BATS_TEST_DIRNAME/stubs/stub" "$WORK/bin/$cli"; done
+  export PATH="$WORK/bin:/usr/bin:/bin"
+  export STUB_LOG=$WORK/calls.log
+  : > "$STUB_LOG"
+  export PIXELFORGE_TARGETS=$WORK/targets.properties
   touch "$WORK/app.jar"
   export JAR=$WORK/app.jar GCP_PROJECT=stub-project ARTIFACT_BUCKET=stub-bucket
 }
@@ -328,6 +339,7 @@ CALLS
 @test "every dry run with the shipped profile deploys the sizes the stand-ins model" {
   # The real results/platform.properties, no overrides: what a user's first deploy sends.
   export PIXELFORGE_PROFILE=$ROOT/results/platform.properties
+  unset PIXELFORGE_DEPLOY_SETTINGS
   run "$ROOT/gcp-function/deploy/deploy.sh" --dry-run deploy
   [ "$status" -eq 0 ]
   # No --cpu: Google gives the 1 GiB tier's 0.583 vCPU, as the stand-ins, the cost and the sweep do.
@@ -344,6 +356,7 @@ CALLS
 
 @test "the deploy settings come from the profile's one reader: a key the profile lacks is an error" {
   export PIXELFORGE_PROFILE=$WORK/bad.properties
+  unset PIXELFORGE_DEPLOY_SETTINGS
   echo "gcp-function.memory-mb=99999" > "$PIXELFORGE_PROFILE"
   run "$ROOT/gcp-function/deploy/deploy.sh" --dry-run deploy
   [ "$status" -ne 0 ]
