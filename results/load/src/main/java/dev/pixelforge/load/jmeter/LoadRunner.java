@@ -7,6 +7,7 @@ import dev.pixelforge.load.arrivals.Tickets;
 import dev.pixelforge.load.client.ClientHost;
 import dev.pixelforge.load.client.ClientWatch;
 import dev.pixelforge.load.profile.LoadProfile;
+import dev.pixelforge.platform.run.RunLayout;
 import dev.pixelforge.platform.sample.SampleLog;
 
 import us.abstracta.jmeter.javadsl.core.DslTestPlan;
@@ -96,7 +97,8 @@ public final class LoadRunner {
             Outputs outputs)
             throws IOException, InterruptedException, TimeoutException {
         try (LatencyLog latency =
-                        new LatencyLog(runDir.resolve("histograms").resolve(target + ".hlog"));
+                        new LatencyLog(
+                                runDir.resolve(RunLayout.HISTOGRAMS).resolve(target + ".hlog"));
                 ClientWatch watch =
                         ClientWatch.start(
                                 target, client, runDir, profile.threads(), profile.rampSeconds())) {
@@ -142,7 +144,8 @@ public final class LoadRunner {
                 // (RecordingEngine)
                 // JMeter logs a failed dashboard generation and carries on: say so where the user
                 // looks.
-                if (outputs.dashboard() && !Files.exists(dashboardDir.resolve("index.html"))) {
+                if (outputs.dashboard()
+                        && !Files.exists(dashboardDir.resolve(RunLayout.INDEX_HTML))) {
                     out.println(
                             "!! "
                                     + target
@@ -162,7 +165,7 @@ public final class LoadRunner {
 
     /** Where a target's JMeter dashboard goes. */
     public static Path dashboardDir(Path runDir, String target) {
-        return runDir.resolve("jmeter-dashboard").resolve(target);
+        return runDir.resolve(RunLayout.JMETER_DASHBOARD).resolve(target);
     }
 
     private static HtmlReporter dashboard(Path dir, LoadProfile profile) throws IOException {

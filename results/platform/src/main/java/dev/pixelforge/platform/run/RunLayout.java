@@ -32,6 +32,9 @@ public final class RunLayout {
     /** The plan's settings as properties. */
     public static final String PLAN_PROPERTIES = "plan.properties";
 
+    /** The images each request carries, the JMeter plan's CSV Data Set. */
+    public static final String PLAN_IMAGES = "plan-images.csv";
+
     /** HdrHistogram logs, one per target. */
     public static final String HISTOGRAMS = "histograms";
 

@@ -27,6 +27,10 @@ public final class RunManifest {
     public static final String IMAGES = "images";
     public static final String CLIENT = "client";
     public static final String CLIENT_ISOLATION = "client-isolation";
+
+    /** The typed fact behind {@link #CLIENT_ISOLATION}'s sentence; absent in old folders. */
+    public static final String CLIENT_ISOLATION_MODE = "client-isolation.mode";
+
     public static final String PLATFORM = "platform";
     public static final String CPU_ISOLATION = "cpu-isolation";
 
@@ -48,6 +52,15 @@ public final class RunManifest {
     public static final String OVERSUBSCRIPTION = "oversubscription.";
     public static final String MIN_INSTANCES = "min-instances.";
     public static final String BILLING = "billing.";
+    public static final String RESERVED_CONCURRENCY = "reserved-concurrency.";
+
+    /** {@code arrivals.<target>.sent|planned|seconds|rate}: what an open-loop target was sent. */
+    public static final String ARRIVALS_PER_TARGET = "arrivals.";
+
+    /** {@code engine-cpu.<target>.<engine>} and {@code engine-threads-seen.<target>.<engine>}. */
+    public static final String ENGINE_CPU = "engine-cpu.";
+
+    public static final String ENGINE_THREADS_SEEN = "engine-threads-seen.";
 
     /** The sentence old folders wrote for an unisolated CPU, read back into the boolean. */
     private static final String LEGACY_NOT_ISOLATED = "CPU not isolated";
@@ -87,6 +100,14 @@ public final class RunManifest {
         try (Writer w = Files.newBufferedWriter(RunLayout.runProperties(runDir))) {
             toProperties().store(w, "what this run was");
         }
+    }
+
+    /**
+     * Puts every key into {@code about}: for writers that still collect a run's facts in a {@link
+     * Properties} and pass it around.
+     */
+    public void copyInto(Properties about) {
+        about.putAll(values);
     }
 
     public Properties toProperties() {
@@ -162,6 +183,24 @@ public final class RunManifest {
         return put(CPU_ISOLATION, isolation.reason());
     }
 
+    public Optional<ClientIsolation> clientIsolation() {
+        Optional<String> sentence = text(CLIENT_ISOLATION).filter(v -> !v.isEmpty());
+        if (sentence.isEmpty()) {
+            return Optional.empty();
+        }
+        ClientMode mode =
+                text(CLIENT_ISOLATION_MODE)
+                        .map(ClientMode::of)
+                        .orElseGet(() -> ClientMode.legacy(sentence.get()));
+        return Optional.of(new ClientIsolation(mode, sentence.get()));
+    }
+
+    /** Records how the load client was isolated, typed, and the sentence that explains it. */
+    public RunManifest clientIsolation(ClientIsolation client) {
+        put(CLIENT_ISOLATION_MODE, client.mode().id());
+        return put(CLIENT_ISOLATION, client.reason());
+    }
+
     public TargetSize target(String target) {
         return new TargetSize(
                 number(perTarget(MEMORY_MB, target)).map(Double::intValue),
@@ -180,6 +219,51 @@ public final class RunManifest {
 
     /** Whether the stand-ins' CPU was isolated, and the sentence that says why or why not. */
     public record Isolation(boolean isolated, String reason) {}
+
+    /** How the load client ran, and the sentence that says so. */
+    public record ClientIsolation(ClientMode mode, String reason) {}
+
+    /** Where the load client ran. */
+    public enum ClientMode {
+        /** No machine modelled: in the comparison's JVM, or remote engines. */
+        NONE("none"),
+        /** In a machine of its own (a CPU quota, and a memory limit if asked for). */
+        ISOLATED("isolated"),
+        /** Asked for a machine of its own, but the CPU or memory could not be limited. */
+        NOT_ISOLATED("not-isolated");
+
+        private final String id;
+
+        ClientMode(String id) {
+            this.id = id;
+        }
+
+        public String id() {
+            return id;
+        }
+
+        static ClientMode of(String id) {
+            for (ClientMode m : values()) {
+                if (m.id.equals(id.trim())) {
+                    return m;
+                }
+            }
+            throw new IllegalArgumentException(
+                    RunLayout.RUN_PROPERTIES
+                            + ": "
+                            + CLIENT_ISOLATION_MODE
+                            + " is none, isolated or not-isolated, not: "
+                            + id);
+        }
+
+        /** Old folders wrote only the sentence: "none: ...", or "... NOT isolated/limited ...". */
+        static ClientMode legacy(String sentence) {
+            if (sentence.startsWith("none")) {
+                return NONE;
+            }
+            return sentence.contains("NOT") ? NOT_ISOLATED : ISOLATED;
+        }
+    }
 
     /** A target's size and the dilation k its stand-in ran at (1 when not dilated). */
     public record TargetSize(

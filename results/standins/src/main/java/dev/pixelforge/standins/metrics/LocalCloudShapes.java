@@ -5,6 +5,7 @@ import dev.pixelforge.platform.events.InstanceRecord;
 import dev.pixelforge.platform.events.LambdaReport;
 import dev.pixelforge.platform.events.StandInEvents;
 import dev.pixelforge.platform.profile.TargetProfile.Billing;
+import dev.pixelforge.platform.run.RunLayout;
 
 import io.micronaut.json.JsonMapper;
 
@@ -231,7 +232,7 @@ public final class LocalCloudShapes implements StandInEvents {
                                             ? List.of(answered)
                                             : List.of(answered, refusedSeries))));
         }
-        writeCounters(dir.resolve("standins.properties"));
+        writeCounters(dir.resolve(RunLayout.STANDINS_PROPERTIES));
     }
 
     /**
