@@ -70,13 +70,16 @@ public final class ReportWriter {
                 HtmlReport.render(run, shown, charts, pngs, dashboards(runDir, run)));
         Files.writeString(runDir.resolve(RunLayout.SUMMARY_MD), MarkdownSummary.render(run));
         Files.writeString(runDir.resolve(RunLayout.SUMMARY_CSV), CsvSummary.render(run));
+        // SeBS's form of the samples: a second pass, so that summarizing writes nothing.
+        try (SebsResultCsv sebs = new SebsResultCsv(runDir.resolve(RunLayout.RESULT_CSV))) {
+            SampleLog.read(RunLayout.samples(runDir), sebs::accept);
+        }
         return run;
     }
 
     /**
-     * The summary of the run in {@code runDir}, every figure the report shows, without its pages
-     * (only result.csv, SeBS's form of the samples, is rewritten on the way): a sweep reads each
-     * step's this way.
+     * The summary of the run in {@code runDir}, every figure the report shows; it writes nothing
+     * (only {@link #write} writes files): a sweep reads each step's this way.
      */
     public static RunSummary summarize(Path runDir) throws IOException {
         Path samples = runDir.resolve(RunLayout.SAMPLES);
@@ -88,14 +91,7 @@ public final class ReportWriter {
                 new Summarizer(
                         resources(InstanceLog.read(runDir.resolve(RunLayout.INSTANCES))),
                         ArrivalPlan.read(about));
-        try (SebsResultCsv sebs = new SebsResultCsv(runDir.resolve(RunLayout.RESULT_CSV))) {
-            SampleLog.read(
-                    samples,
-                    s -> {
-                        summarizer.accept(s);
-                        sebs.accept(s);
-                    });
-        }
+        SampleLog.read(samples, summarizer::accept);
         Map<String, Double> dilation = new HashMap<>();
         for (String key : about.stringPropertyNames()) {
             if (key.startsWith(RunManifest.DILATION)) {
