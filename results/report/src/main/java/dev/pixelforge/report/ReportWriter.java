@@ -172,10 +172,8 @@ public final class ReportWriter {
                                 Integer.parseInt(memory),
                                 Double.parseDouble(
                                         about.getProperty(RunManifest.CPUS + t.target(), "1")),
-                                "instance"
-                                                .equals(
-                                                        about.getProperty(
-                                                                RunManifest.BILLING + t.target()))
+                                RunManifest.BILLING_INSTANCE.equals(
+                                                about.getProperty(RunManifest.BILLING + t.target()))
                                         ? instanceBased(prices)
                                         : prices,
                                 cloud));

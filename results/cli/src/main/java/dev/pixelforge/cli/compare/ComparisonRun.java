@@ -107,10 +107,14 @@ public final class ComparisonRun {
     private static void describeArrivals(
             Properties about, Target target, LoadProfile sent, double k, PrintStream out) {
         String key = RunManifest.ARRIVALS_PER_TARGET + target.id() + ".";
-        about.setProperty(key + "sent", sent.arrivals().describe());
-        about.setProperty(key + "planned", Long.toString(sent.arrivals().arrivals()));
-        about.setProperty(key + "seconds", Integer.toString(sent.arrivals().seconds()));
-        about.setProperty(key + "rate", Double.toString(sent.arrivals().meanPerSecond()));
+        about.setProperty(key + RunManifest.ARRIVALS_SENT, sent.arrivals().describe());
+        about.setProperty(
+                key + RunManifest.ARRIVALS_PLANNED, Long.toString(sent.arrivals().arrivals()));
+        about.setProperty(
+                key + RunManifest.ARRIVALS_SECONDS, Integer.toString(sent.arrivals().seconds()));
+        about.setProperty(
+                key + RunManifest.ARRIVALS_TARGET_RATE,
+                Double.toString(sent.arrivals().meanPerSecond()));
         if (k != 1) {
             out.printf(
                     Locale.ROOT,
@@ -173,7 +177,9 @@ public final class ComparisonRun {
                 // Which unit prices apply: instance-based billing has its own, lower, rates.
                 about.setProperty(
                         RunManifest.BILLING + t.id(),
-                        spec.platform().of(t).requestBasedBilling() ? "request" : "instance");
+                        spec.platform().of(t).requestBasedBilling()
+                                ? RunManifest.BILLING_REQUEST
+                                : RunManifest.BILLING_INSTANCE);
             }
         }
         return about;

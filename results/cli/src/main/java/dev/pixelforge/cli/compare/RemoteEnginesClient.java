@@ -79,10 +79,11 @@ final class RemoteEnginesClient implements LoadClient {
                     .forEach(
                             (e, n) ->
                                     about.setProperty(
-                                            "engine-threads." + e.id(), Integer.toString(n)));
+                                            RunManifest.ENGINE_THREADS_PER_ENGINE + e.id(),
+                                            Integer.toString(n)));
         }
         about.setProperty(
-                "engine-rmi",
+                RunManifest.ENGINE_RMI,
                 engines.rmi().describe()
                         + "; controller answers at "
                         + engines.controllerHostname()

@@ -80,9 +80,7 @@ public final class EnginesRunner {
             RmiSettings rmi,
             int controllerPort)
             throws IOException, InterruptedException, TimeoutException {
-        try (LatencyLog latency =
-                        new LatencyLog(
-                                runDir.resolve(RunLayout.HISTOGRAMS).resolve(target + ".hlog"));
+        try (LatencyLog latency = new LatencyLog(RunLayout.histogram(runDir, target));
                 ClientWatch watch =
                         ClientWatch.start(
                                 target,

@@ -96,9 +96,7 @@ public final class LoadRunner {
             ClientHost client,
             Outputs outputs)
             throws IOException, InterruptedException, TimeoutException {
-        try (LatencyLog latency =
-                        new LatencyLog(
-                                runDir.resolve(RunLayout.HISTOGRAMS).resolve(target + ".hlog"));
+        try (LatencyLog latency = new LatencyLog(RunLayout.histogram(runDir, target));
                 ClientWatch watch =
                         ClientWatch.start(
                                 target, client, runDir, profile.threads(), profile.rampSeconds())) {

@@ -62,6 +62,23 @@ public final class RunManifest {
 
     public static final String ENGINE_THREADS_SEEN = "engine-threads-seen.";
 
+    /** {@code engine-threads.<engine>}: the threads each remote engine was given. */
+    public static final String ENGINE_THREADS_PER_ENGINE = "engine-threads.";
+
+    public static final String ENGINE_RMI = "engine-rmi";
+
+    /** Suffixes of {@code arrivals.<target>.}: what an open-loop target was sent. */
+    public static final String ARRIVALS_SENT = "sent";
+
+    public static final String ARRIVALS_PLANNED = "planned";
+    public static final String ARRIVALS_SECONDS = "seconds";
+    public static final String ARRIVALS_TARGET_RATE = "rate";
+
+    /** Values of {@code billing.<target>}. */
+    public static final String BILLING_REQUEST = "request";
+
+    public static final String BILLING_INSTANCE = "instance";
+
     /** The sentence old folders wrote for an unisolated CPU, read back into the boolean. */
     private static final String LEGACY_NOT_ISOLATED = "CPU not isolated";
 

@@ -50,6 +50,34 @@ class RunManifestTest {
     }
 
     @Test
+    void clientIsolationIsTypedAndOldSentencesReadBack() throws Exception {
+        RunManifest.empty()
+                .clientIsolation(
+                        new RunManifest.ClientIsolation(
+                                RunManifest.ClientMode.NOT_ISOLATED, "t3.micro: CPU quota"))
+                .write(dir);
+        assertEquals(
+                RunManifest.ClientMode.NOT_ISOLATED,
+                RunManifest.read(dir).clientIsolation().get().mode());
+
+        assertEquals(RunManifest.ClientMode.NONE, legacyClient("none: in the comparison's JVM"));
+        assertEquals(
+                RunManifest.ClientMode.NOT_ISOLATED,
+                legacyClient("t3.micro (AWS): CPU NOT isolated (no cgroup); memory not limited"));
+        assertEquals(
+                RunManifest.ClientMode.ISOLATED,
+                legacyClient("t3.micro (AWS): a cgroup CPU quota of 2.0 CPU; memory not limited"));
+    }
+
+    private RunManifest.ClientMode legacyClient(String sentence) {
+        return RunManifest.empty()
+                .put(RunManifest.CLIENT_ISOLATION, sentence)
+                .clientIsolation()
+                .get()
+                .mode();
+    }
+
+    @Test
     void aFolderWithoutManifestReadsEmpty() throws Exception {
         RunManifest read = RunManifest.read(dir);
         assertTrue(read.asMap().isEmpty());

@@ -37,22 +37,28 @@ public record ArrivalPlan(
             return out;
         }
         for (String key : about.stringPropertyNames()) {
-            if (key.startsWith(RunManifest.ARRIVALS_PER_TARGET) && key.endsWith(".planned")) {
+            if (key.startsWith(RunManifest.ARRIVALS_PER_TARGET)
+                    && key.endsWith("." + RunManifest.ARRIVALS_PLANNED)) {
                 String target =
                         key.substring(
                                 RunManifest.ARRIVALS_PER_TARGET.length(),
-                                key.length() - ".planned".length());
+                                key.length() - RunManifest.ARRIVALS_PLANNED.length() - 1);
                 String prefix = RunManifest.ARRIVALS_PER_TARGET + target + ".";
                 out.put(
                         target,
                         new ArrivalPlan(
                                 asked,
-                                about.getProperty(prefix + "sent", asked),
+                                about.getProperty(prefix + RunManifest.ARRIVALS_SENT, asked),
                                 Long.parseLong(about.getProperty(key).trim()),
-                                Integer.parseInt(about.getProperty(prefix + "seconds", "0").trim()),
+                                Integer.parseInt(
+                                        about.getProperty(
+                                                        prefix + RunManifest.ARRIVALS_SECONDS, "0")
+                                                .trim()),
                                 Double.parseDouble(
                                         about.getProperty(RunManifest.ARRIVALS_RATE, "NaN")),
-                                Double.parseDouble(about.getProperty(prefix + "rate", "NaN")),
+                                Double.parseDouble(
+                                        about.getProperty(
+                                                prefix + RunManifest.ARRIVALS_TARGET_RATE, "NaN")),
                                 Integer.parseInt(
                                         about.getProperty(RunManifest.ARRIVALS_MAX_THREADS, "0")
                                                 .trim())));
