@@ -8,6 +8,7 @@ import dev.pixelforge.platform.events.LambdaReport;
 import dev.pixelforge.platform.events.StandInEvents;
 import dev.pixelforge.platform.profile.Dilation;
 import dev.pixelforge.platform.profile.PlatformProfile;
+import dev.pixelforge.platform.run.RunLayout;
 import dev.pixelforge.standins.Deployables;
 import dev.pixelforge.standins.LocalCloud;
 
@@ -166,7 +167,7 @@ final class LocalCloudCommand implements Callable<Integer> {
         out.println(cloud.cpu().describe());
         out.print(cloud.dilation().describe(profile));
         out.print(cloud.describeJdks());
-        out.println("instance logs: " + workDir.resolve("logs"));
+        out.println("instance logs: " + workDir.resolve(RunLayout.LOGS));
         out.println("comparison page: " + page.url());
         out.println("try: curl -sS -D - " + cloud.url(Target.AWS_LAMBDA) + "/health");
         out.flush();

@@ -1,6 +1,7 @@
 package dev.pixelforge.cli;
 
 import dev.pixelforge.cli.sweep.SweepRun;
+import dev.pixelforge.platform.run.RunLayout;
 import dev.pixelforge.report.ReportWriter;
 import dev.pixelforge.report.summary.RunSummary;
 import dev.pixelforge.report.sweep.SweepReport;
@@ -37,12 +38,13 @@ final class ReportCommand implements Callable<Integer> {
                 // stays as it is).
                 SweepReport.Result result = SweepReport.write(runDir);
                 System.out.print(SweepRun.console(result));
-                System.out.println("sweep: " + runDir.resolve("sweep.html").toAbsolutePath());
+                System.out.println(
+                        "sweep: " + runDir.resolve(RunLayout.SWEEP_HTML).toAbsolutePath());
                 return 0;
             }
             RunSummary summary = ReportWriter.write(runDir);
             System.out.print(ReportWriter.consoleTable(summary));
-            System.out.println("report: " + runDir.resolve("report.html").toAbsolutePath());
+            System.out.println("report: " + runDir.resolve(RunLayout.REPORT_HTML).toAbsolutePath());
             return 0;
         } catch (IOException | RuntimeException e) {
             System.err.println("pixelforge report: " + e.getMessage());

@@ -13,6 +13,7 @@ import dev.pixelforge.load.profile.LoadProfile;
 import dev.pixelforge.load.profile.Operation;
 import dev.pixelforge.platform.Target;
 import dev.pixelforge.platform.profile.PlatformProfile;
+import dev.pixelforge.platform.run.RunLayout;
 import dev.pixelforge.report.ReportWriter;
 import dev.pixelforge.report.summary.RunSummary;
 import dev.pixelforge.simulate.Calibration;
@@ -130,13 +131,13 @@ final class SimulateCommand implements Callable<Integer> {
         SimulatedRun.execute(spec, images, runDir, System.out);
         Path prices = options.root.resolve("results/pricing.properties");
         if (Files.exists(prices)) {
-            Files.copy(prices, runDir.resolve("pricing.properties"));
+            Files.copy(prices, runDir.resolve(RunLayout.PRICING));
         }
         RunSummary summary = ReportWriter.write(runDir);
         System.out.println();
         System.out.print(ReportWriter.consoleTable(summary));
         System.out.println();
-        System.out.println("report: " + runDir.resolve("report.html"));
+        System.out.println("report: " + runDir.resolve(RunLayout.REPORT_HTML));
         return 0;
     }
 

@@ -10,6 +10,7 @@ import dev.pixelforge.cli.sweep.SweepSizes;
 import dev.pixelforge.cli.sweep.SweepStep;
 import dev.pixelforge.platform.Target;
 import dev.pixelforge.platform.profile.Dilation;
+import dev.pixelforge.platform.run.RunManifest;
 import dev.pixelforge.standins.Deployables;
 
 import picocli.CommandLine.Command;
@@ -136,7 +137,7 @@ final class SweepCommand implements Callable<Integer> {
             warnDilated(steps);
         }
         Properties manifest = new Properties();
-        manifest.setProperty("load", steps.get(0).spec().load().describe());
+        manifest.setProperty(RunManifest.LOAD, steps.get(0).spec().load().describe());
         manifest.setProperty("balanced-weight", Double.toString(balancedWeight));
         manifest.setProperty(
                 "targets",

@@ -1,6 +1,8 @@
 package dev.pixelforge.report;
 
 import dev.pixelforge.platform.events.InstanceRecord;
+import dev.pixelforge.platform.run.RunLayout;
+import dev.pixelforge.platform.run.RunManifest;
 import dev.pixelforge.platform.sample.InstanceLog;
 import dev.pixelforge.platform.sample.SampleLog;
 import dev.pixelforge.report.client.ClientLoad;
@@ -36,6 +38,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Properties;
 import java.util.TreeMap;
 import java.util.TreeSet;
@@ -56,48 +59,44 @@ public final class ReportWriter {
         RunSummary run = summarize(runDir);
         List<ChartSpec> charts = Charts.all(run);
         Map<String, byte[]> pngs = HtmlReport.pngs(charts);
-        Path chartDir = Files.createDirectories(runDir.resolve("charts"));
+        Path chartDir = Files.createDirectories(runDir.resolve(RunLayout.CHARTS));
         for (Map.Entry<String, byte[]> c : pngs.entrySet()) {
             Files.write(chartDir.resolve(c.getKey()), c.getValue());
         }
         Map<String, String> shown = new LinkedHashMap<>();
         new TreeMap<>(about).forEach((k, v) -> shown.put(k.toString(), v.toString()));
         Files.writeString(
-                runDir.resolve("report.html"),
+                runDir.resolve(RunLayout.REPORT_HTML),
                 HtmlReport.render(run, shown, charts, pngs, dashboards(runDir, run)));
-        Files.writeString(runDir.resolve("summary.md"), MarkdownSummary.render(run));
-        Files.writeString(runDir.resolve("summary.csv"), CsvSummary.render(run));
+        Files.writeString(runDir.resolve(RunLayout.SUMMARY_MD), MarkdownSummary.render(run));
+        Files.writeString(runDir.resolve(RunLayout.SUMMARY_CSV), CsvSummary.render(run));
+        // SeBS's form of the samples: a second pass, so that summarizing writes nothing.
+        try (SebsResultCsv sebs = new SebsResultCsv(runDir.resolve(RunLayout.RESULT_CSV))) {
+            SampleLog.read(RunLayout.samples(runDir), sebs::accept);
+        }
         return run;
     }
 
     /**
-     * The summary of the run in {@code runDir}, every figure the report shows, without its pages
-     * (only result.csv, SeBS's form of the samples, is rewritten on the way): a sweep reads each
-     * step's this way.
+     * The summary of the run in {@code runDir}, every figure the report shows; it writes nothing
+     * (only {@link #write} writes files): a sweep reads each step's this way.
      */
     public static RunSummary summarize(Path runDir) throws IOException {
-        Path samples = runDir.resolve("samples.csv");
+        Path samples = runDir.resolve(RunLayout.SAMPLES);
         if (!Files.exists(samples)) {
             throw new IOException(runDir + " has no samples.csv: is it a PixelForge run folder?");
         }
         Properties about = about(runDir);
         Summarizer summarizer =
                 new Summarizer(
-                        resources(InstanceLog.read(runDir.resolve("instances.csv"))),
+                        resources(InstanceLog.read(runDir.resolve(RunLayout.INSTANCES))),
                         ArrivalPlan.read(about));
-        try (SebsResultCsv sebs = new SebsResultCsv(runDir.resolve("result.csv"))) {
-            SampleLog.read(
-                    samples,
-                    s -> {
-                        summarizer.accept(s);
-                        sebs.accept(s);
-                    });
-        }
+        SampleLog.read(samples, summarizer::accept);
         Map<String, Double> dilation = new HashMap<>();
         for (String key : about.stringPropertyNames()) {
-            if (key.startsWith("dilation.")) {
+            if (key.startsWith(RunManifest.DILATION)) {
                 dilation.put(
-                        key.substring("dilation.".length()),
+                        key.substring(RunManifest.DILATION.length()),
                         Double.parseDouble(about.getProperty(key)));
             }
         }
@@ -106,11 +105,11 @@ public final class ReportWriter {
                                 summarizer
                                         .summary(
                                                 runDir.getFileName().toString(),
-                                                about.getProperty("profile", "?"))
+                                                about.getProperty(RunManifest.PROFILE, "?"))
                                         .withDilation(dilation),
                                 runDir,
                                 about)
-                        .withCpuIsolation(about.getProperty("cpu-isolation"));
+                        .withCpuIsolation(about.getProperty(RunManifest.CPU_ISOLATION));
         run =
                 run.withCrossChecks(
                         CrossCheck.of(
@@ -123,14 +122,8 @@ public final class ReportWriter {
     }
 
     private static Properties about(Path runDir) throws IOException {
-        Properties about = new Properties();
-        Path runProperties = runDir.resolve("run.properties");
-        if (Files.exists(runProperties)) {
-            try (Reader in = Files.newBufferedReader(runProperties)) {
-                about.load(in);
-            }
-        }
-        return about;
+        // Old folders load too: the manifest reads their sentences back into typed facts.
+        return RunManifest.read(runDir).toProperties();
     }
 
     /**
@@ -141,7 +134,9 @@ public final class ReportWriter {
         Map<String, String> out = new LinkedHashMap<>();
         for (TargetSummary t : run.targets()) {
             if (Files.exists(
-                    runDir.resolve("jmeter-dashboard").resolve(t.target()).resolve("index.html"))) {
+                    runDir.resolve(RunLayout.JMETER_DASHBOARD)
+                            .resolve(t.target())
+                            .resolve(RunLayout.INDEX_HTML))) {
                 out.put(t.target(), "jmeter-dashboard/" + t.target() + "/index.html");
             }
         }
@@ -154,8 +149,8 @@ public final class ReportWriter {
      */
     private static RunSummary withPlatformData(RunSummary run, Path runDir, Properties about)
             throws IOException {
-        List<CloudMetric> cloud = CloudMetricsReader.read(runDir.resolve("cloud"));
-        Path pricing = runDir.resolve("pricing.properties");
+        List<CloudMetric> cloud = CloudMetricsReader.read(runDir.resolve(RunLayout.CLOUD));
+        Path pricing = runDir.resolve(RunLayout.PRICING);
         if (!Files.exists(pricing)) {
             return run.withPlatformData(cloud, List.of(), List.of(), "");
         }
@@ -165,7 +160,7 @@ public final class ReportWriter {
         }
         List<CostEstimate> costs = new ArrayList<>();
         for (TargetSummary t : run.targets()) {
-            String memory = about.getProperty("memory-mb." + t.target());
+            String memory = about.getProperty(RunManifest.MEMORY_MB + t.target());
             if (memory != null && t.process().count() > 0) {
                 // A dilated model's times are k times the cloud's: cost what the cloud would have
                 // billed.
@@ -175,8 +170,10 @@ public final class ReportWriter {
                                 t.process().mean() / run.dilation(t.target()),
                                 run.dilation(t.target()),
                                 Integer.parseInt(memory),
-                                Double.parseDouble(about.getProperty("cpus." + t.target(), "1")),
-                                "instance".equals(about.getProperty("billing." + t.target()))
+                                Double.parseDouble(
+                                        about.getProperty(RunManifest.CPUS + t.target(), "1")),
+                                RunManifest.BILLING_INSTANCE.equals(
+                                                about.getProperty(RunManifest.BILLING + t.target()))
                                         ? instanceBased(prices)
                                         : prices,
                                 cloud));
@@ -186,7 +183,7 @@ public final class ReportWriter {
         for (CostEstimate c : costs) {
             // Older runs did not record min instances: then 0, and the chart's basis says it was
             // assumed.
-            String min = about.getProperty("min-instances." + c.target());
+            String min = about.getProperty(RunManifest.MIN_INSTANCES + c.target());
             monthly.add(
                     MonthlyCost.of(
                             c,
@@ -240,7 +237,7 @@ public final class ReportWriter {
                             + " cloud-equivalent rows divide times by k and multiply rates by k.");
         }
         for (TargetSummary t : run.targets()) {
-            String over = about.getProperty("oversubscription." + t.target());
+            String over = about.getProperty(RunManifest.OVERSUBSCRIPTION + t.target());
             if (over != null && run.dilation(t.target()) == 1 && Double.parseDouble(over) > 1) {
                 out.add(
                         String.format(
@@ -251,7 +248,7 @@ public final class ReportWriter {
                                 t.target(),
                                 Double.parseDouble(over),
                                 Double.parseDouble(over),
-                                about.getProperty("cores-for-instances", "?")));
+                                about.getProperty(RunManifest.CORES_FOR_INSTANCES, "?")));
             }
         }
         for (TargetSummary t : run.targets()) {
@@ -267,17 +264,21 @@ public final class ReportWriter {
                                 Verdict.FEW_COLD_STARTS));
             }
         }
-        String clientIsolation = about.getProperty("client-isolation", "");
-        if (clientIsolation.contains("NOT")) {
+        Optional<RunManifest.ClientIsolation> clientIsolation =
+                RunManifest.of(about).clientIsolation();
+        if (clientIsolation.isPresent()
+                && clientIsolation.get().mode() == RunManifest.ClientMode.NOT_ISOLATED) {
             out.add(
                     "The load client was to run in a machine of its own, and could not be isolated:"
                             + " "
-                            + clientIsolation
+                            + clientIsolation.get().reason()
                             + ".");
         }
-        // "none: ..." is a client in the comparison's JVM or remote engines: no machine modelled,
+        // NONE is a client in the comparison's JVM or remote engines: no machine modelled,
         // nothing to warn of.
-        if (!clientIsolation.isEmpty() && !clientIsolation.startsWith("none") && run.dilated()) {
+        if (clientIsolation.isPresent()
+                && clientIsolation.get().mode() != RunManifest.ClientMode.NONE
+                && run.dilated()) {
             // The client's quota models a real machine and is not divided by k: against targets k
             // times
             // slower it is, in cloud terms, a client k times stronger than the one it names.
@@ -325,25 +326,25 @@ public final class ReportWriter {
      */
     static List<String> engineWarnings(Properties about) {
         List<String> out = new ArrayList<>();
-        String engines = about.getProperty("engines");
+        String engines = about.getProperty(RunManifest.ENGINES);
         if (engines == null) {
             return out;
         }
         out.add(
                 "The load came from remote JMeter engines, each running the whole plan with its"
                         + " share of the threads ("
-                        + about.getProperty("engine-threads", engines)
+                        + about.getProperty(RunManifest.ENGINE_THREADS, engines)
                         + "); samples.csv's engine column says which sent each request. The load"
                         + " client rows are the controller's, which records the samples the engines"
                         + " send back: a client-bound controller held the engines back too (they"
                         + " wait on it to take each batch).");
         List<String> unwatched = new ArrayList<>();
         for (String key : new TreeSet<>(about.stringPropertyNames())) {
-            if (!key.startsWith("engine-cpu.")) {
+            if (!key.startsWith(RunManifest.ENGINE_CPU)) {
                 continue;
             }
             String figure = about.getProperty(key);
-            String targetAndEngine = key.substring("engine-cpu.".length());
+            String targetAndEngine = key.substring(RunManifest.ENGINE_CPU.length());
             if (figure.contains("engine-bound")) {
                 int dot = targetAndEngine.indexOf('.');
                 out.add(

@@ -6,6 +6,7 @@ import dev.pixelforge.platform.events.StandInEvents;
 import dev.pixelforge.platform.profile.Dilation;
 import dev.pixelforge.platform.profile.PlatformProfile;
 import dev.pixelforge.platform.profile.TargetProfile;
+import dev.pixelforge.platform.run.RunLayout;
 import dev.pixelforge.standins.aws.ApiGatewayFront;
 import dev.pixelforge.standins.aws.LambdaLaunch;
 import dev.pixelforge.standins.aws.LambdaService;
@@ -94,7 +95,7 @@ public final class LocalCloud implements AutoCloseable {
             StandInEvents events)
             throws IOException {
         jars.check();
-        Path logs = workDir.resolve("logs");
+        Path logs = workDir.resolve(RunLayout.LOGS);
         Path jni = LambdaLaunch.unpackJni(jars.lambdaRuntimeClientJar(), workDir);
         // Every instance in a CPU quota of its platform's share, where the kernel lets us set one.
         CpuIsolation cpu = CpuIsolation.detect();

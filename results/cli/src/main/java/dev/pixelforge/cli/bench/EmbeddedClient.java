@@ -5,6 +5,7 @@ import com.sun.management.OperatingSystemMXBean;
 import dev.pixelforge.load.client.ClientHost;
 import dev.pixelforge.load.jmeter.LoadRunner;
 import dev.pixelforge.load.profile.LoadProfile;
+import dev.pixelforge.platform.run.RunLayout;
 import dev.pixelforge.platform.sample.SampleLog;
 
 import java.io.IOException;
@@ -28,7 +29,7 @@ final class EmbeddedClient {
         OperatingSystemMXBean os =
                 (OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
         long cpuBefore = os.getProcessCpuTime();
-        try (SampleLog log = SampleLog.appendTo(runDir.resolve("samples.csv"))) {
+        try (SampleLog log = SampleLog.appendTo(runDir.resolve(RunLayout.SAMPLES))) {
             // Full recording, as compare records: samples, latency log and the client's own watch;
             // no JTL, no dashboard.
             LoadRunner.run(
@@ -44,7 +45,7 @@ final class EmbeddedClient {
         long cpuNanos = os.getProcessCpuTime() - cpuBefore;
         long[] window = {Long.MAX_VALUE, Long.MIN_VALUE, 0}; // first start, last end (ms), samples
         SampleLog.read(
-                runDir.resolve("samples.csv"),
+                runDir.resolve(RunLayout.SAMPLES),
                 s -> {
                     window[0] = Math.min(window[0], s.startEpochMillis());
                     window[1] =
@@ -53,7 +54,7 @@ final class EmbeddedClient {
                 });
         if (window[2] == 0) {
             throw new IllegalStateException(
-                    "the embedded client recorded no sample: " + runDir.resolve("samples.csv"));
+                    "the embedded client recorded no sample: " + runDir.resolve(RunLayout.SAMPLES));
         }
         return new ClientRun(
                 "embedded, full recording",

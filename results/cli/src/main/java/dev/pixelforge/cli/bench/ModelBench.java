@@ -7,6 +7,7 @@ import dev.pixelforge.platform.events.InstanceRecord;
 import dev.pixelforge.platform.events.StandInEvents;
 import dev.pixelforge.platform.profile.Dilation;
 import dev.pixelforge.platform.profile.PlatformProfile;
+import dev.pixelforge.platform.run.RunLayout;
 import dev.pixelforge.platform.sample.InstanceLog;
 import dev.pixelforge.platform.sample.ServerTiming;
 import dev.pixelforge.report.ReportWriter;
@@ -254,7 +255,7 @@ public final class ModelBench {
     private static Row scaleOut(Path run) throws IOException {
         TargetSummary container = ReportWriter.write(run).targets().get(0);
         List<InstanceRecord> instances =
-                InstanceLog.read(run.resolve("instances.csv")).stream()
+                InstanceLog.read(run.resolve(RunLayout.INSTANCES)).stream()
                         .filter(i -> i.target() == Target.CONTAINER)
                         .toList();
         // An instance starts after the window opens and is stopped once it closes (2 s allowed).

@@ -2,6 +2,7 @@ package dev.pixelforge.cli.bench;
 
 import dev.pixelforge.load.jmeter.LoadPlan;
 import dev.pixelforge.load.profile.Operation;
+import dev.pixelforge.platform.run.RunLayout;
 
 import java.io.IOException;
 import java.net.URI;
@@ -55,7 +56,7 @@ final class StockJmeter {
     /** Runs the bare plan from {@code runDir} (its CSV Data Set and images) at {@code url}. */
     static ClientRun run(Path root, Path runDir, URI url, int threads, int seconds)
             throws IOException, InterruptedException {
-        LoadPlan.bare(Operation.TONE_JSON).saveAsJmx(runDir.resolve("bare.jmx").toString());
+        LoadPlan.bare(Operation.TONE_JSON).saveAsJmx(runDir.resolve(RunLayout.BARE_JMX).toString());
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         ChildCpu.Finished done =
                 ChildCpu.run(
@@ -65,7 +66,7 @@ final class StockJmeter {
                                 home(root).resolve("bin/ApacheJMeter.jar").toString(),
                                 "-n",
                                 "-t",
-                                "bare.jmx",
+                                RunLayout.BARE_JMX,
                                 "-j",
                                 "stock-jmeter.log",
                                 "-Jhost=" + url.getHost(),

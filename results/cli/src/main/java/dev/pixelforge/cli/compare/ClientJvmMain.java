@@ -6,6 +6,7 @@ import dev.pixelforge.load.client.QuotaUse;
 import dev.pixelforge.load.jmeter.LoadRunner;
 import dev.pixelforge.load.profile.LoadProfile;
 import dev.pixelforge.load.profile.Operation;
+import dev.pixelforge.platform.run.RunLayout;
 import dev.pixelforge.platform.sample.SampleLog;
 import dev.pixelforge.standins.process.CpuGroup;
 
@@ -79,7 +80,7 @@ public final class ClientJvmMain {
                                 p.getProperty("process"),
                                 () -> quotaUse(groups),
                                 () -> enter(joins));
-        try (SampleLog log = SampleLog.appendTo(runDir.resolve("samples.csv"))) {
+        try (SampleLog log = SampleLog.appendTo(runDir.resolve(RunLayout.SAMPLES))) {
             LoadRunner.run(
                     p.getProperty("target"),
                     URI.create(p.getProperty("url")),

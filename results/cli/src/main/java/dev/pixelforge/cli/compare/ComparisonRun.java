@@ -5,12 +5,13 @@ import dev.pixelforge.load.images.StudyImageSet;
 import dev.pixelforge.load.jmeter.RunFolder;
 import dev.pixelforge.load.profile.LoadProfile;
 import dev.pixelforge.platform.Target;
+import dev.pixelforge.platform.run.RunLayout;
+import dev.pixelforge.platform.run.RunManifest;
 import dev.pixelforge.report.ReportWriter;
 import dev.pixelforge.report.summary.RunSummary;
 
 import java.io.IOException;
 import java.io.PrintStream;
-import java.io.Writer;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -60,7 +61,7 @@ public final class ComparisonRun {
                         : RunFolder.createAt(runDir, spec.load(), images);
         Properties about = about(spec, RunFolder.sentImages(spec.load(), images));
         if (Files.exists(spec.prices())) {
-            Files.copy(spec.prices(), runDir.resolve("pricing.properties"));
+            Files.copy(spec.prices(), runDir.resolve(RunLayout.PRICING));
         }
         try (Targets targets = opener.open(runDir)) {
             targets.describe(about);
@@ -88,16 +89,14 @@ public final class ComparisonRun {
             }
             targets.finish(runDir, out);
         } finally {
-            try (Writer w = Files.newBufferedWriter(runDir.resolve("run.properties"))) {
-                about.store(w, "what this run was");
-            }
+            RunManifest.of(about).write(runDir);
         }
         RunFolder.writePlan(runDir, spec.load());
         RunSummary summary = ReportWriter.write(runDir);
         out.println();
         out.print(ReportWriter.consoleTable(summary));
         out.println();
-        out.println("report: " + runDir.resolve("report.html"));
+        out.println("report: " + runDir.resolve(RunLayout.REPORT_HTML));
         return runDir;
     }
 
@@ -107,11 +106,15 @@ public final class ComparisonRun {
      */
     private static void describeArrivals(
             Properties about, Target target, LoadProfile sent, double k, PrintStream out) {
-        String key = "arrivals." + target.id() + ".";
-        about.setProperty(key + "sent", sent.arrivals().describe());
-        about.setProperty(key + "planned", Long.toString(sent.arrivals().arrivals()));
-        about.setProperty(key + "seconds", Integer.toString(sent.arrivals().seconds()));
-        about.setProperty(key + "rate", Double.toString(sent.arrivals().meanPerSecond()));
+        String key = RunManifest.ARRIVALS_PER_TARGET + target.id() + ".";
+        about.setProperty(key + RunManifest.ARRIVALS_SENT, sent.arrivals().describe());
+        about.setProperty(
+                key + RunManifest.ARRIVALS_PLANNED, Long.toString(sent.arrivals().arrivals()));
+        about.setProperty(
+                key + RunManifest.ARRIVALS_SECONDS, Integer.toString(sent.arrivals().seconds()));
+        about.setProperty(
+                key + RunManifest.ARRIVALS_TARGET_RATE,
+                Double.toString(sent.arrivals().meanPerSecond()));
         if (k != 1) {
             out.printf(
                     Locale.ROOT,
@@ -125,16 +128,18 @@ public final class ComparisonRun {
 
     private static Properties about(RunSpec spec, List<StudyImage> sent) {
         Properties about = new Properties();
-        about.setProperty("profile", spec.load().name());
-        about.setProperty("load", spec.load().describe());
+        about.setProperty(RunManifest.PROFILE, spec.load().name());
+        about.setProperty(RunManifest.LOAD, spec.load().describe());
         if (spec.load().openLoop()) {
-            about.setProperty("arrivals", spec.load().arrivals().describe());
+            about.setProperty(RunManifest.ARRIVALS, spec.load().arrivals().describe());
             about.setProperty(
-                    "arrivals.rate", Double.toString(spec.load().arrivals().meanPerSecond()));
-            about.setProperty("arrivals.max-threads", Integer.toString(spec.load().threads()));
+                    RunManifest.ARRIVALS_RATE,
+                    Double.toString(spec.load().arrivals().meanPerSecond()));
+            about.setProperty(
+                    RunManifest.ARRIVALS_MAX_THREADS, Integer.toString(spec.load().threads()));
         }
         about.setProperty(
-                "images",
+                RunManifest.IMAGES,
                 sent.size()
                         + " ("
                         + sent.get(0).name()
@@ -142,7 +147,7 @@ public final class ComparisonRun {
                         + sent.get(sent.size() - 1).name()
                         + ")");
         about.setProperty(
-                "client",
+                RunManifest.CLIENT,
                 "Apache JMeter 5.6.3 embedded (jmeter-java-dsl 2.2), "
                         + System.getProperty("java.vm.name")
                         + " "
@@ -152,25 +157,29 @@ public final class ComparisonRun {
                         + " cores");
         for (Target t : Target.values()) {
             about.setProperty(
-                    "memory-mb." + t.id(), Integer.toString(spec.platform().of(t).memoryMb()));
-            about.setProperty("cpus." + t.id(), Double.toString(spec.platform().of(t).cpus()));
-            about.setProperty("cpu-rule." + t.id(), spec.platform().of(t).cpu().rule());
+                    RunManifest.MEMORY_MB + t.id(),
+                    Integer.toString(spec.platform().of(t).memoryMb()));
+            about.setProperty(
+                    RunManifest.CPUS + t.id(), Double.toString(spec.platform().of(t).cpus()));
+            about.setProperty(RunManifest.CPU_RULE + t.id(), spec.platform().of(t).cpu().rule());
             if (t == Target.AWS_LAMBDA) {
                 // What the first study's client had to reach: the report sets the client's requests
                 // in flight against it.
                 about.setProperty(
-                        "reserved-concurrency." + t.id(),
+                        RunManifest.RESERVED_CONCURRENCY + t.id(),
                         Integer.toString(spec.platform().of(t).maxInstances()));
             } else {
                 // The report's monthly cost bills these idle all month; Lambda has none
                 // (provisioned concurrency is not modelled).
                 about.setProperty(
-                        "min-instances." + t.id(),
+                        RunManifest.MIN_INSTANCES + t.id(),
                         Integer.toString(spec.platform().of(t).scaling().minInstances()));
                 // Which unit prices apply: instance-based billing has its own, lower, rates.
                 about.setProperty(
-                        "billing." + t.id(),
-                        spec.platform().of(t).requestBasedBilling() ? "request" : "instance");
+                        RunManifest.BILLING + t.id(),
+                        spec.platform().of(t).requestBasedBilling()
+                                ? RunManifest.BILLING_REQUEST
+                                : RunManifest.BILLING_INSTANCE);
             }
         }
         return about;

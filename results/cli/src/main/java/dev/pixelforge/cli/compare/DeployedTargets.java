@@ -1,6 +1,8 @@
 package dev.pixelforge.cli.compare;
 
 import dev.pixelforge.platform.Target;
+import dev.pixelforge.platform.run.RunLayout;
+import dev.pixelforge.platform.run.RunManifest;
 
 import java.io.IOException;
 import java.io.PrintStream;
@@ -70,7 +72,7 @@ public final class DeployedTargets implements Targets {
 
     @Override
     public void describe(Properties about) {
-        about.setProperty("targets", "deployed: " + urls);
+        about.setProperty(RunManifest.TARGETS, "deployed: " + urls);
     }
 
     @Override
@@ -83,7 +85,7 @@ public final class DeployedTargets implements Targets {
         out.println(
                 "for the platforms' own metrics of this run: <target>/deploy/deploy.sh metrics FROM"
                         + " TO "
-                        + runDir.resolve("cloud")
+                        + runDir.resolve(RunLayout.CLOUD)
                         + ", then ./pixelforge report "
                         + runDir);
     }

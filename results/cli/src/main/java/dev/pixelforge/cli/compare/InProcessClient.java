@@ -3,6 +3,8 @@ package dev.pixelforge.cli.compare;
 import dev.pixelforge.load.client.ClientHost;
 import dev.pixelforge.load.jmeter.LoadRunner;
 import dev.pixelforge.load.profile.LoadProfile;
+import dev.pixelforge.platform.run.RunLayout;
+import dev.pixelforge.platform.run.RunManifest;
 import dev.pixelforge.platform.sample.SampleLog;
 
 import java.io.IOException;
@@ -22,7 +24,7 @@ final class InProcessClient implements LoadClient {
     InProcessClient(Path runDir, String alongside) throws IOException {
         this.runDir = runDir;
         this.alongside = alongside;
-        this.log = SampleLog.appendTo(runDir.resolve("samples.csv"));
+        this.log = SampleLog.appendTo(runDir.resolve(RunLayout.SAMPLES));
     }
 
     @Override
@@ -34,11 +36,14 @@ final class InProcessClient implements LoadClient {
 
     @Override
     public void describe(Properties about) {
-        about.setProperty(
-                "client-isolation",
-                "none: the load client ran in the comparison's own JVM, on all "
-                        + Runtime.getRuntime().availableProcessors()
-                        + " cores");
+        RunManifest.of(about)
+                .clientIsolation(
+                        new RunManifest.ClientIsolation(
+                                RunManifest.ClientMode.NONE,
+                                "none: the load client ran in the comparison's own JVM, on all "
+                                        + Runtime.getRuntime().availableProcessors()
+                                        + " cores"))
+                .copyInto(about);
     }
 
     @Override

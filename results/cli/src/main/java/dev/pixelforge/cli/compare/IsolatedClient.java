@@ -2,6 +2,8 @@ package dev.pixelforge.cli.compare;
 
 import dev.pixelforge.load.jmeter.LoadRunner;
 import dev.pixelforge.load.profile.LoadProfile;
+import dev.pixelforge.platform.run.RunLayout;
+import dev.pixelforge.platform.run.RunManifest;
 import dev.pixelforge.standins.process.CpuGroup;
 import dev.pixelforge.standins.process.CpuIsolation;
 import dev.pixelforge.standins.process.MemoryLimit;
@@ -47,6 +49,7 @@ final class IsolatedClient implements LoadClient {
     private final CpuIsolation cpu = CpuIsolation.detect("pixelforge-client");
 
     private String isolation = "";
+    private boolean isolated = true;
 
     IsolatedClient(ClientLimits limits, Path runDir) {
         this.limits = limits;
@@ -114,6 +117,11 @@ final class IsolatedClient implements LoadClient {
                                         + (limits.heapBytes() >> 20)
                                         + "m"
                                 : "memory NOT limited: " + memory.describe();
+        // The typed fact the report warns on; the sentence is for people.
+        isolated =
+                isolated
+                        && !Double.isNaN(group.quotaVcpus())
+                        && (memory == null || memory.limited());
         return cpuPart + "; " + memoryPart;
     }
 
@@ -144,8 +152,8 @@ final class IsolatedClient implements LoadClient {
                 "join", String.join(" ", group.joinFiles().stream().map(Path::toString).toList()));
         p.setProperty(
                 "process", "the load client only, in a JVM of its own (" + limits.name() + ")");
-        Path file =
-                Files.createDirectories(runDir.resolve("client")).resolve(target + ".properties");
+        Files.createDirectories(runDir.resolve(RunLayout.CLIENT_DIR));
+        Path file = RunLayout.clientSpec(runDir, target);
         try (Writer w = Files.newBufferedWriter(file)) {
             p.store(
                     w,
@@ -198,7 +206,7 @@ final class IsolatedClient implements LoadClient {
      */
     private void record(String target, MemoryLimit memory, long throttledMillis)
             throws IOException {
-        Path file = runDir.resolve("client.properties");
+        Path file = runDir.resolve(RunLayout.CLIENT_PROPERTIES);
         Properties p = new Properties();
         if (Files.exists(file)) {
             try (Reader in = Files.newBufferedReader(file)) {
@@ -217,13 +225,18 @@ final class IsolatedClient implements LoadClient {
 
     @Override
     public void describe(Properties about) {
-        about.setProperty(
-                "client-isolation",
-                limits.name()
-                        + " ("
-                        + limits.basis()
-                        + "): "
-                        + (isolation.isEmpty() ? "no target run" : isolation));
+        RunManifest.of(about)
+                .clientIsolation(
+                        new RunManifest.ClientIsolation(
+                                isolated
+                                        ? RunManifest.ClientMode.ISOLATED
+                                        : RunManifest.ClientMode.NOT_ISOLATED,
+                                limits.name()
+                                        + " ("
+                                        + limits.basis()
+                                        + "): "
+                                        + (isolation.isEmpty() ? "no target run" : isolation)))
+                .copyInto(about);
     }
 
     @Override

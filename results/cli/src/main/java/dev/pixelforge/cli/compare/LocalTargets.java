@@ -4,6 +4,8 @@ import dev.pixelforge.platform.Target;
 import dev.pixelforge.platform.events.InstanceRecord;
 import dev.pixelforge.platform.profile.Dilation;
 import dev.pixelforge.platform.profile.PlatformProfile;
+import dev.pixelforge.platform.run.RunLayout;
+import dev.pixelforge.platform.run.RunManifest;
 import dev.pixelforge.platform.sample.InstanceLog;
 import dev.pixelforge.standins.Deployables;
 import dev.pixelforge.standins.LocalCloud;
@@ -88,16 +90,22 @@ public final class LocalTargets implements Targets {
     @Override
     public void describe(Properties about) {
         about.setProperty(
-                "targets", "local stand-ins: " + urls.keySet().stream().map(Target::id).toList());
-        about.setProperty("platform", platform.describe().replaceAll("\\s+", " ").trim());
-        about.setProperty("cpu-isolation", cloud.cpu().describe());
+                RunManifest.TARGETS,
+                "local stand-ins: " + urls.keySet().stream().map(Target::id).toList());
+        about.setProperty(RunManifest.PLATFORM, platform.describe().replaceAll("\\s+", " ").trim());
+        RunManifest.of(about)
+                .isolation(
+                        new RunManifest.Isolation(cloud.cpu().isolated(), cloud.cpu().describe()))
+                .copyInto(about);
         about.setProperty(
-                "cores-for-instances", Double.toString(cloud.dilation().coresForInstances()));
+                RunManifest.CORES_FOR_INSTANCES,
+                Double.toString(cloud.dilation().coresForInstances()));
         for (Target t : Target.values()) {
-            about.setProperty("dilation." + t.id(), Double.toString(cloud.dilation().of(t)));
+            about.setProperty(
+                    RunManifest.DILATION + t.id(), Double.toString(cloud.dilation().of(t)));
             Double over = cloud.dilation().oversubscription().get(t);
             if (over != null) {
-                about.setProperty("oversubscription." + t.id(), Double.toString(over));
+                about.setProperty(RunManifest.OVERSUBSCRIPTION + t.id(), Double.toString(over));
             }
         }
     }
@@ -119,8 +127,8 @@ public final class LocalTargets implements Targets {
         all.addAll(cloud.liveInstances());
         cloud.close();
         finished = true;
-        InstanceLog.write(runDir.resolve("instances.csv"), all);
-        shapes.write(runDir.resolve("cloud"), all);
+        InstanceLog.write(runDir.resolve(RunLayout.INSTANCES), all);
+        shapes.write(runDir.resolve(RunLayout.CLOUD), all);
     }
 
     @Override

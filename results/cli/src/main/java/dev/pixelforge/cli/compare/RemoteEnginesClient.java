@@ -5,6 +5,8 @@ import dev.pixelforge.load.engines.ThreadShares;
 import dev.pixelforge.load.jmeter.EnginesRunner;
 import dev.pixelforge.load.jmeter.LoadRunner;
 import dev.pixelforge.load.profile.LoadProfile;
+import dev.pixelforge.platform.run.RunLayout;
+import dev.pixelforge.platform.run.RunManifest;
 import dev.pixelforge.platform.sample.SampleLog;
 
 import java.io.IOException;
@@ -35,7 +37,7 @@ final class RemoteEnginesClient implements LoadClient {
         this.engines = engines;
         // Before any RMI object exists: the stubs the engines call back carry this address.
         System.setProperty("java.rmi.server.hostname", engines.controllerHostname());
-        this.log = SampleLog.appendTo(runDir.resolve("samples.csv"));
+        this.log = SampleLog.appendTo(runDir.resolve(RunLayout.SAMPLES));
     }
 
     @Override
@@ -70,17 +72,18 @@ final class RemoteEnginesClient implements LoadClient {
 
     @Override
     public void describe(Properties about) {
-        about.setProperty("engines", String.join(",", engines.ids()));
+        about.setProperty(RunManifest.ENGINES, String.join(",", engines.ids()));
         if (shares != null) {
-            about.setProperty("engine-threads", shares.describe());
+            about.setProperty(RunManifest.ENGINE_THREADS, shares.describe());
             shares.threads()
                     .forEach(
                             (e, n) ->
                                     about.setProperty(
-                                            "engine-threads." + e.id(), Integer.toString(n)));
+                                            RunManifest.ENGINE_THREADS_PER_ENGINE + e.id(),
+                                            Integer.toString(n)));
         }
         about.setProperty(
-                "engine-rmi",
+                RunManifest.ENGINE_RMI,
                 engines.rmi().describe()
                         + "; controller answers at "
                         + engines.controllerHostname()
@@ -100,21 +103,28 @@ final class RemoteEnginesClient implements LoadClient {
                             .forEach(
                                     (engine, figure) ->
                                             about.setProperty(
-                                                    "engine-cpu." + target + "." + engine, figure));
+                                                    RunManifest.ENGINE_CPU + target + "." + engine,
+                                                    figure));
                     w.threadsSeen()
                             .forEach(
                                     (engine, n) ->
                                             about.setProperty(
-                                                    "engine-threads-seen." + target + "." + engine,
+                                                    RunManifest.ENGINE_THREADS_SEEN
+                                                            + target
+                                                            + "."
+                                                            + engine,
                                                     Integer.toString(n)));
                 });
-        about.setProperty(
-                "client-isolation",
-                "none: the load came from "
-                        + engines.engines().size()
-                        + " remote JMeter engines ("
-                        + String.join(", ", engines.ids())
-                        + "); client.csv watched the controller only");
+        RunManifest.of(about)
+                .clientIsolation(
+                        new RunManifest.ClientIsolation(
+                                RunManifest.ClientMode.NONE,
+                                "none: the load came from "
+                                        + engines.engines().size()
+                                        + " remote JMeter engines ("
+                                        + String.join(", ", engines.ids())
+                                        + "); client.csv watched the controller only"))
+                .copyInto(about);
     }
 
     @Override

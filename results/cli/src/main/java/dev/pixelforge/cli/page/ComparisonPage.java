@@ -4,6 +4,7 @@ import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 
 import dev.pixelforge.load.images.StudyImage;
+import dev.pixelforge.platform.run.RunLayout;
 import dev.pixelforge.standins.process.DaemonThreads;
 
 import java.io.IOException;
@@ -64,7 +65,7 @@ public final class ComparisonPage implements AutoCloseable {
     public static ComparisonPage start(
             Path site, int port, Map<String, URI> backends, List<StudyImage> images)
             throws IOException {
-        if (!Files.isRegularFile(site.resolve("index.html"))) {
+        if (!Files.isRegularFile(site.resolve(RunLayout.INDEX_HTML))) {
             throw new IOException(site + " has no index.html: give the repository root");
         }
         String config =
@@ -114,7 +115,10 @@ public final class ComparisonPage implements AutoCloseable {
             Path file =
                     path.startsWith("/samples/")
                             ? samples.resolve(path.substring("/samples/".length())).normalize()
-                            : site.resolve(path.equals("/") ? "index.html" : path.substring(1))
+                            : site.resolve(
+                                            path.equals("/")
+                                                    ? RunLayout.INDEX_HTML
+                                                    : path.substring(1))
                                     .normalize();
             boolean inside = file.startsWith(site) || file.startsWith(samples);
             if (!inside || !Files.isRegularFile(file)) {

@@ -7,6 +7,8 @@ import dev.pixelforge.load.profile.Operation;
 import dev.pixelforge.platform.Target;
 import dev.pixelforge.platform.events.InstanceRecord;
 import dev.pixelforge.platform.profile.PlatformProfile;
+import dev.pixelforge.platform.run.RunLayout;
+import dev.pixelforge.platform.run.RunManifest;
 import dev.pixelforge.platform.sample.InstanceLog;
 import dev.pixelforge.platform.sample.SampleLog;
 import dev.pixelforge.simulate.Calibration;
@@ -16,14 +18,11 @@ import dev.pixelforge.simulate.Workload;
 
 import java.io.IOException;
 import java.io.PrintStream;
-import java.io.Writer;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.PrimitiveIterator;
-import java.util.Properties;
 import java.util.SplittableRandom;
 import java.util.function.Supplier;
 
@@ -63,7 +62,7 @@ public final class SimulatedRun {
         List<String> names = names(spec.load().operation(), images);
         List<InstanceRecord> instances = new ArrayList<>();
         long epochMillis = System.currentTimeMillis();
-        try (SampleLog log = SampleLog.appendTo(runDir.resolve("samples.csv"))) {
+        try (SampleLog log = SampleLog.appendTo(runDir.resolve(RunLayout.SAMPLES))) {
             for (Target t : spec.targets()) {
                 long started = System.nanoTime();
                 Simulation.Outcome outcome =
@@ -87,10 +86,8 @@ public final class SimulatedRun {
                         outcome.instances().size());
             }
         }
-        InstanceLog.write(runDir.resolve("instances.csv"), instances);
-        try (Writer w = Files.newBufferedWriter(runDir.resolve("run.properties"))) {
-            about(spec, images).store(w, "what this run was: simulated");
-        }
+        InstanceLog.write(runDir.resolve(RunLayout.INSTANCES), instances);
+        about(spec, images).write(runDir);
     }
 
     private static List<String> names(Operation operation, List<StudyImage> images) {
@@ -182,51 +179,54 @@ public final class SimulatedRun {
         };
     }
 
-    private static Properties about(Spec spec, List<StudyImage> images) {
-        Properties about = new Properties();
-        about.setProperty("simulated", "true");
-        about.setProperty("simulation.seed", Long.toString(spec.seed()));
-        about.setProperty("simulation.network", describe(spec.network()));
-        spec.calibration().provenance().forEach((k, v) -> about.setProperty("calibration." + k, v));
-        about.setProperty("profile", spec.load().name());
-        about.setProperty("load", spec.load().describe());
+    private static RunManifest about(Spec spec, List<StudyImage> images) {
+        RunManifest about = RunManifest.empty();
+        about.put(RunManifest.SIMULATED, true);
+        about.put(RunManifest.SIMULATION_SEED, spec.seed());
+        about.put(RunManifest.SIMULATION_NETWORK, describe(spec.network()));
+        spec.calibration()
+                .provenance()
+                .forEach((k, v) -> about.put(RunManifest.CALIBRATION + k, v));
+        about.put(RunManifest.PROFILE, spec.load().name());
+        about.put(RunManifest.LOAD, spec.load().describe());
         if (spec.load().openLoop()) {
-            about.setProperty("arrivals", spec.load().arrivals().describe());
-            about.setProperty(
-                    "arrivals.rate", Double.toString(spec.load().arrivals().meanPerSecond()));
-            about.setProperty("arrivals.max-threads", Integer.toString(spec.load().threads()));
+            about.put(RunManifest.ARRIVALS, spec.load().arrivals().describe());
+            about.put(RunManifest.ARRIVALS_RATE, spec.load().arrivals().meanPerSecond());
+            about.put(RunManifest.ARRIVALS_MAX_THREADS, spec.load().threads());
         }
-        about.setProperty(
-                "images",
+        about.put(
+                RunManifest.IMAGES,
                 images.size()
                         + " ("
                         + images.get(0).name()
                         + " to "
                         + images.get(images.size() - 1).name()
                         + ")");
-        about.setProperty("client", "simulated: " + describe(spec.network()));
-        about.setProperty(
-                "cpu-isolation",
-                "simulated: each instance runs at its calibrated share by construction");
+        about.put(RunManifest.CLIENT, "simulated: " + describe(spec.network()));
+        about.isolation(
+                new RunManifest.Isolation(
+                        true,
+                        "simulated: each instance runs at its calibrated share by construction"));
         for (Target t : spec.targets()) {
-            about.setProperty("dilation." + t.id(), "1.0");
+            about.put(RunManifest.DILATION + t.id(), 1.0);
         }
         for (Target t : Target.values()) {
-            about.setProperty(
-                    "memory-mb." + t.id(), Integer.toString(spec.platform().of(t).memoryMb()));
-            about.setProperty("cpus." + t.id(), Double.toString(spec.platform().of(t).cpus()));
-            about.setProperty("cpu-rule." + t.id(), spec.platform().of(t).cpu().rule());
+            about.put(RunManifest.MEMORY_MB + t.id(), spec.platform().of(t).memoryMb());
+            about.put(RunManifest.CPUS + t.id(), spec.platform().of(t).cpus());
+            about.put(RunManifest.CPU_RULE + t.id(), spec.platform().of(t).cpu().rule());
             if (t == Target.AWS_LAMBDA) {
-                about.setProperty(
-                        "reserved-concurrency." + t.id(),
-                        Integer.toString(spec.platform().of(t).maxInstances()));
+                about.put(
+                        RunManifest.RESERVED_CONCURRENCY + t.id(),
+                        spec.platform().of(t).maxInstances());
             } else {
-                about.setProperty(
-                        "min-instances." + t.id(),
-                        Integer.toString(spec.platform().of(t).scaling().minInstances()));
-                about.setProperty(
-                        "billing." + t.id(),
-                        spec.platform().of(t).requestBasedBilling() ? "request" : "instance");
+                about.put(
+                        RunManifest.MIN_INSTANCES + t.id(),
+                        spec.platform().of(t).scaling().minInstances());
+                about.put(
+                        RunManifest.BILLING + t.id(),
+                        spec.platform().of(t).requestBasedBilling()
+                                ? RunManifest.BILLING_REQUEST
+                                : RunManifest.BILLING_INSTANCE);
             }
         }
         return about;

@@ -2,6 +2,7 @@ package dev.pixelforge.cli.sweep;
 
 import dev.pixelforge.cli.compare.ComparisonRun;
 import dev.pixelforge.load.jmeter.RunFolder;
+import dev.pixelforge.platform.run.RunLayout;
 import dev.pixelforge.report.sweep.SizeChoice;
 import dev.pixelforge.report.sweep.SweepReport;
 
@@ -81,9 +82,9 @@ public final class SweepRun {
                 SweepProgress.human(Duration.ofNanos(System.nanoTime() - started)));
         out.println(
                 "sweep: "
-                        + sweepDir.resolve("sweep.html")
+                        + sweepDir.resolve(RunLayout.SWEEP_HTML)
                         + " and "
-                        + sweepDir.resolve("sweep.csv"));
+                        + sweepDir.resolve(RunLayout.SWEEP_CSV));
         return sweepDir;
     }
 

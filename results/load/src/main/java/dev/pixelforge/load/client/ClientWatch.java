@@ -2,6 +2,8 @@ package dev.pixelforge.load.client;
 
 import com.sun.management.OperatingSystemMXBean;
 
+import dev.pixelforge.platform.run.RunLayout;
+
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.Reader;
@@ -71,8 +73,8 @@ public final class ClientWatch implements AutoCloseable {
         this.host = host;
         this.threads = threads;
         this.rampSeconds = rampSeconds;
-        this.properties = runDir.resolve("client.properties");
-        Path file = runDir.resolve("client.csv");
+        this.properties = runDir.resolve(RunLayout.CLIENT_PROPERTIES);
+        Path file = runDir.resolve(RunLayout.CLIENT);
         boolean fresh = !Files.exists(file) || Files.size(file) == 0;
         this.csv =
                 Files.newBufferedWriter(

@@ -9,6 +9,7 @@ import dev.pixelforge.load.engines.RemoteRecorder;
 import dev.pixelforge.load.engines.RmiSettings;
 import dev.pixelforge.load.engines.ThreadShares;
 import dev.pixelforge.load.profile.LoadProfile;
+import dev.pixelforge.platform.run.RunLayout;
 import dev.pixelforge.platform.sample.SampleLog;
 
 import us.abstracta.jmeter.javadsl.core.DslTestPlan;
@@ -79,8 +80,7 @@ public final class EnginesRunner {
             RmiSettings rmi,
             int controllerPort)
             throws IOException, InterruptedException, TimeoutException {
-        try (LatencyLog latency =
-                        new LatencyLog(runDir.resolve("histograms").resolve(target + ".hlog"));
+        try (LatencyLog latency = new LatencyLog(RunLayout.histogram(runDir, target));
                 ClientWatch watch =
                         ClientWatch.start(
                                 target,

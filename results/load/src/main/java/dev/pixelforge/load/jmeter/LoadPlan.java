@@ -10,6 +10,7 @@ import dev.pixelforge.load.arrivals.ArrivalRate;
 import dev.pixelforge.load.arrivals.Tickets;
 import dev.pixelforge.load.images.StudyImage;
 import dev.pixelforge.load.profile.Operation;
+import dev.pixelforge.platform.run.RunLayout;
 
 import us.abstracta.jmeter.javadsl.core.DslTestPlan;
 import us.abstracta.jmeter.javadsl.core.postprocessors.DslRegexExtractor;
@@ -37,7 +38,7 @@ public final class LoadPlan {
     public static final List<String> VARIABLES =
             List.of("server_timing", "pf_cold", "pf_instance", "pf_target");
 
-    static final String CSV = "plan-images.csv";
+    static final String CSV = RunLayout.PLAN_IMAGES;
 
     private LoadPlan() {}
 

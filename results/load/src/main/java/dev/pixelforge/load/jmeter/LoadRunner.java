@@ -7,6 +7,7 @@ import dev.pixelforge.load.arrivals.Tickets;
 import dev.pixelforge.load.client.ClientHost;
 import dev.pixelforge.load.client.ClientWatch;
 import dev.pixelforge.load.profile.LoadProfile;
+import dev.pixelforge.platform.run.RunLayout;
 import dev.pixelforge.platform.sample.SampleLog;
 
 import us.abstracta.jmeter.javadsl.core.DslTestPlan;
@@ -95,8 +96,7 @@ public final class LoadRunner {
             ClientHost client,
             Outputs outputs)
             throws IOException, InterruptedException, TimeoutException {
-        try (LatencyLog latency =
-                        new LatencyLog(runDir.resolve("histograms").resolve(target + ".hlog"));
+        try (LatencyLog latency = new LatencyLog(RunLayout.histogram(runDir, target));
                 ClientWatch watch =
                         ClientWatch.start(
                                 target, client, runDir, profile.threads(), profile.rampSeconds())) {
@@ -143,7 +143,8 @@ public final class LoadRunner {
                 // (RecordingEngine)
                 // JMeter logs a failed dashboard generation and carries on: say so where the user
                 // looks.
-                if (outputs.dashboard() && !Files.exists(dashboardDir.resolve("index.html"))) {
+                if (outputs.dashboard()
+                        && !Files.exists(dashboardDir.resolve(RunLayout.INDEX_HTML))) {
                     out.println(
                             "!! "
                                     + target
@@ -163,7 +164,7 @@ public final class LoadRunner {
 
     /** Where a target's JMeter dashboard goes. */
     public static Path dashboardDir(Path runDir, String target) {
-        return runDir.resolve("jmeter-dashboard").resolve(target);
+        return runDir.resolve(RunLayout.JMETER_DASHBOARD).resolve(target);
     }
 
     private static HtmlReporter dashboard(Path dir, LoadProfile profile) throws IOException {

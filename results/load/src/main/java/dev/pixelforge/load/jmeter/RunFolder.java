@@ -3,6 +3,7 @@ package dev.pixelforge.load.jmeter;
 import dev.pixelforge.load.images.StudyImage;
 import dev.pixelforge.load.images.StudyImageSet;
 import dev.pixelforge.load.profile.LoadProfile;
+import dev.pixelforge.platform.run.RunLayout;
 
 import java.io.IOException;
 import java.nio.file.FileAlreadyExistsException;
@@ -88,7 +89,7 @@ public final class RunFolder {
     /** {@code plan.jmx} and {@code plan.properties}: the run's plan for stock Apache JMeter. */
     public static void writePlan(Path runDir, LoadProfile profile) throws IOException {
         LoadPlan.forStockJmeter(profile.operation(), profile.arrivals())
-                .saveAsJmx(runDir.resolve("plan.jmx").toString());
+                .saveAsJmx(runDir.resolve(RunLayout.PLAN_JMX).toString());
         List<String> load =
                 profile.openLoop()
                         ? List.of(
@@ -133,7 +134,7 @@ public final class RunFolder {
                         "httpsampler.max_bytes_to_store_per_request="
                                 + LoadRunner.STORED_RESPONSE_BYTES,
                         ""));
-        Files.writeString(runDir.resolve("plan.properties"), String.join("\n", lines));
+        Files.writeString(runDir.resolve(RunLayout.PLAN_PROPERTIES), String.join("\n", lines));
     }
 
     /** Hard links: a run folder holds its inputs without copying tens of MB each run. */

@@ -1,5 +1,8 @@
 package dev.pixelforge.report.client;
 
+import dev.pixelforge.platform.run.RunLayout;
+import dev.pixelforge.platform.run.RunManifest;
+
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.Reader;
@@ -22,13 +25,13 @@ public final class ClientLoadReader {
 
     /** Each watched target's totals, in the order the run reached them. */
     public static Map<String, ClientLoad> read(Path runDir) throws IOException {
-        Path csv = runDir.resolve("client.csv");
+        Path csv = runDir.resolve(RunLayout.CLIENT);
         Map<String, ClientLoad> out = new LinkedHashMap<>();
         if (!Files.exists(csv)) {
             return out;
         }
-        Properties about = properties(runDir.resolve("client.properties"));
-        Properties run = properties(runDir.resolve("run.properties"));
+        Properties about = properties(runDir.resolve(RunLayout.CLIENT_PROPERTIES));
+        Properties run = properties(runDir.resolve(RunLayout.RUN_PROPERTIES));
         try (BufferedReader in = Files.newBufferedReader(csv)) {
             String header = in.readLine();
             if (header == null) {
@@ -57,7 +60,8 @@ public final class ClientLoadReader {
                                 Integer.parseInt(about.getProperty(target + ".threads", "0")),
                                 Integer.parseInt(about.getProperty(target + ".ramp-s", "0")),
                                 Integer.parseInt(
-                                        run.getProperty("reserved-concurrency." + target, "0")),
+                                        run.getProperty(
+                                                RunManifest.RESERVED_CONCURRENCY + target, "0")),
                                 columns.contains("quota_periods")
                                         ? num(f, columns, "quota_periods")
                                         : 0,

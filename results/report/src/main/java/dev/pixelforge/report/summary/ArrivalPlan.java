@@ -1,5 +1,7 @@
 package dev.pixelforge.report.summary;
 
+import dev.pixelforge.platform.run.RunManifest;
+
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Properties;
@@ -30,26 +32,36 @@ public record ArrivalPlan(
     /** Each open-loop target's plan, by target id; empty for a closed-loop run. */
     public static Map<String, ArrivalPlan> read(Properties about) {
         Map<String, ArrivalPlan> out = new HashMap<>();
-        String asked = about.getProperty("arrivals");
+        String asked = about.getProperty(RunManifest.ARRIVALS);
         if (asked == null) {
             return out;
         }
         for (String key : about.stringPropertyNames()) {
-            if (key.startsWith("arrivals.") && key.endsWith(".planned")) {
+            if (key.startsWith(RunManifest.ARRIVALS_PER_TARGET)
+                    && key.endsWith("." + RunManifest.ARRIVALS_PLANNED)) {
                 String target =
-                        key.substring("arrivals.".length(), key.length() - ".planned".length());
-                String prefix = "arrivals." + target + ".";
+                        key.substring(
+                                RunManifest.ARRIVALS_PER_TARGET.length(),
+                                key.length() - RunManifest.ARRIVALS_PLANNED.length() - 1);
+                String prefix = RunManifest.ARRIVALS_PER_TARGET + target + ".";
                 out.put(
                         target,
                         new ArrivalPlan(
                                 asked,
-                                about.getProperty(prefix + "sent", asked),
+                                about.getProperty(prefix + RunManifest.ARRIVALS_SENT, asked),
                                 Long.parseLong(about.getProperty(key).trim()),
-                                Integer.parseInt(about.getProperty(prefix + "seconds", "0").trim()),
-                                Double.parseDouble(about.getProperty("arrivals.rate", "NaN")),
-                                Double.parseDouble(about.getProperty(prefix + "rate", "NaN")),
                                 Integer.parseInt(
-                                        about.getProperty("arrivals.max-threads", "0").trim())));
+                                        about.getProperty(
+                                                        prefix + RunManifest.ARRIVALS_SECONDS, "0")
+                                                .trim()),
+                                Double.parseDouble(
+                                        about.getProperty(RunManifest.ARRIVALS_RATE, "NaN")),
+                                Double.parseDouble(
+                                        about.getProperty(
+                                                prefix + RunManifest.ARRIVALS_TARGET_RATE, "NaN")),
+                                Integer.parseInt(
+                                        about.getProperty(RunManifest.ARRIVALS_MAX_THREADS, "0")
+                                                .trim())));
             }
         }
         return out;

@@ -1,5 +1,6 @@
 package dev.pixelforge.report.summary;
 
+import dev.pixelforge.platform.run.RunLayout;
 import dev.pixelforge.report.cloud.CloudMetric;
 
 import java.util.ArrayList;
@@ -42,7 +43,7 @@ public record CrossCheck(String target, String claim, long expected, long observ
                                 "cold starts in the samples = instances that served a request",
                                 t.coldStarts(),
                                 t.resources().serving(),
-                                "instances.csv"));
+                                RunLayout.INSTANCES));
             }
             Long refused = standinCounters.get("throttles." + id);
             if (refused != null) {

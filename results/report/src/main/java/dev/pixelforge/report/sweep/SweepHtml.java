@@ -2,6 +2,7 @@ package dev.pixelforge.report.sweep;
 
 import static dev.pixelforge.report.format.HtmlReport.esc;
 
+import dev.pixelforge.platform.run.RunManifest;
 import dev.pixelforge.report.format.ChartSpec;
 import dev.pixelforge.report.format.UplotChart;
 
@@ -50,7 +51,7 @@ final class SweepHtml {
                         .append(UplotChart.style())
                         .append("</head><body>");
         h.append("<h1>PixelForge sweep: which size?</h1><p>")
-                .append(esc(manifest.getProperty("load", "")))
+                .append(esc(manifest.getProperty(RunManifest.LOAD, "")))
                 .append("</p>");
         h.append(
                 "<p class=\"note\">Times are cloud-equivalent (a step the scale model ran k times"

@@ -1,5 +1,7 @@
 package dev.pixelforge.report.sweep;
 
+import dev.pixelforge.platform.run.RunLayout;
+import dev.pixelforge.platform.run.RunManifest;
 import dev.pixelforge.report.ReportWriter;
 import dev.pixelforge.report.cost.CostEstimate;
 import dev.pixelforge.report.format.ChartSpec;
@@ -28,7 +30,7 @@ import java.util.Properties;
  */
 public final class SweepReport {
 
-    public static final String MANIFEST = "sweep.properties";
+    public static final String MANIFEST = RunLayout.SWEEP_PROPERTIES;
 
     private SweepReport() {}
 
@@ -51,7 +53,7 @@ public final class SweepReport {
         List<SizePoint> points = new ArrayList<>();
         for (String step : manifest.getProperty("steps", "").split(",")) {
             if (!step.isBlank()
-                    && Files.exists(sweepDir.resolve(step.trim()).resolve("samples.csv"))) {
+                    && Files.exists(sweepDir.resolve(step.trim()).resolve(RunLayout.SAMPLES))) {
                 points.add(
                         point(
                                 sweepDir.resolve(step.trim()),
@@ -69,17 +71,17 @@ public final class SweepReport {
                                                 SizeChoice.of(sizes, Strategy.COST, weight),
                                                 SizeChoice.of(sizes, Strategy.SPEED, weight),
                                                 SizeChoice.of(sizes, Strategy.BALANCED, weight))));
-        Files.writeString(sweepDir.resolve("sweep.csv"), SweepCsv.render(points));
-        Files.writeString(sweepDir.resolve("sweep-images.csv"), SweepCsv.images(points));
+        Files.writeString(sweepDir.resolve(RunLayout.SWEEP_CSV), SweepCsv.render(points));
+        Files.writeString(sweepDir.resolve(RunLayout.SWEEP_IMAGES_CSV), SweepCsv.images(points));
         List<ChartSpec> charts = SweepCharts.all(points);
         Map<String, byte[]> pngs = new LinkedHashMap<>();
-        Path chartDir = Files.createDirectories(sweepDir.resolve("charts"));
+        Path chartDir = Files.createDirectories(sweepDir.resolve(RunLayout.CHARTS));
         for (ChartSpec c : charts) {
             byte[] png = PngChart.draw(c);
             pngs.put(c.name(), png);
             Files.write(chartDir.resolve(c.name() + ".png"), png);
         }
-        try (Writer w = Files.newBufferedWriter(sweepDir.resolve("sweep.html"))) {
+        try (Writer w = Files.newBufferedWriter(sweepDir.resolve(RunLayout.SWEEP_HTML))) {
             w.write(
                     SweepHtml.render(
                             sweepDir.getFileName().toString(),
@@ -106,7 +108,7 @@ public final class SweepReport {
         }
         TargetSummary t = run.targets().get(0);
         Properties about = new Properties();
-        try (Reader in = Files.newBufferedReader(stepDir.resolve("run.properties"))) {
+        try (Reader in = Files.newBufferedReader(stepDir.resolve(RunLayout.RUN_PROPERTIES))) {
             about.load(in);
         }
         double k = run.dilation(t.target());
@@ -122,8 +124,8 @@ public final class SweepReport {
         return new SizePoint(
                 t.target(),
                 size,
-                Double.parseDouble(about.getProperty("cpus." + t.target(), "NaN")),
-                Integer.parseInt(about.getProperty("memory-mb." + t.target(), "0")),
+                Double.parseDouble(about.getProperty(RunManifest.CPUS + t.target(), "NaN")),
+                Integer.parseInt(about.getProperty(RunManifest.MEMORY_MB + t.target(), "0")),
                 k,
                 t.samples(),
                 t.goodputRps() * k,

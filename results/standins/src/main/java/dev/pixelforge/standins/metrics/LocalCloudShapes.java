@@ -5,6 +5,7 @@ import dev.pixelforge.platform.events.InstanceRecord;
 import dev.pixelforge.platform.events.LambdaReport;
 import dev.pixelforge.platform.events.StandInEvents;
 import dev.pixelforge.platform.profile.TargetProfile.Billing;
+import dev.pixelforge.platform.run.RunLayout;
 
 import io.micronaut.json.JsonMapper;
 
@@ -43,9 +44,6 @@ public final class LocalCloudShapes implements StandInEvents {
      * REPORT Duration; on Google, the time the request held its instance's slot).
      */
     private record Lease(Target target, int instance, long startEpochMicros, long micros) {}
-
-    /** The per-request leases, in {@code cloud/}: what {@code ./pixelforge calibrate} pairs. */
-    public static final String LEASES_FILE = "leases.csv";
 
     private final List<Lease> leases = new CopyOnWriteArrayList<>();
     // nanoTime to wall clock in microseconds, once, for the leases
@@ -252,7 +250,7 @@ public final class LocalCloudShapes implements StandInEvents {
                                             ? List.of(answered)
                                             : List.of(answered, refusedSeries))));
         }
-        writeCounters(dir.resolve("standins.properties"));
+        writeCounters(dir.resolve(RunLayout.STANDINS_PROPERTIES));
         StringBuilder csv = new StringBuilder("target,instance,start_epoch_us,duration_us\n");
         leases.stream()
                 .sorted(Comparator.comparingLong(Lease::startEpochMicros))
@@ -266,7 +264,7 @@ public final class LocalCloudShapes implements StandInEvents {
                                         .append(',')
                                         .append(l.micros())
                                         .append('\n'));
-        Files.writeString(dir.resolve(LEASES_FILE), csv);
+        Files.writeString(dir.resolve(RunLayout.LEASES), csv);
     }
 
     /**

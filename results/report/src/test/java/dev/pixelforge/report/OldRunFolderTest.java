@@ -1,0 +1,85 @@
+package dev.pixelforge.report;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.pixelforge.platform.run.RunLayout;
+import dev.pixelforge.platform.run.RunManifest;
+import dev.pixelforge.report.format.CsvSummary;
+import dev.pixelforge.report.summary.RunSummary;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.net.URISyntaxException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.stream.Stream;
+
+/**
+ * A real run folder written by the main code before run.properties had an owner ({@code compare
+ * --targets container --threads 2 --duration 10 --ramp 0}, 2026-12-05, a busy 2-core machine): it
+ * still loads, and gives the figures the old code wrote into its summary.csv.
+ */
+class OldRunFolderTest {
+    @TempDir Path tmp;
+
+    private Path oldFolder() throws IOException, URISyntaxException {
+        Path source = Path.of(getClass().getResource("/runs/old-quick-container").toURI());
+        Path copy = tmp.resolve("old-quick-container");
+        try (Stream<Path> files = Files.walk(source)) {
+            for (Path f : files.toList()) {
+                Path to = copy.resolve(source.relativize(f).toString());
+                if (Files.isDirectory(f)) {
+                    Files.createDirectories(to);
+                } else {
+                    Files.copy(f, to);
+                }
+            }
+        }
+        return copy;
+    }
+
+    @Test
+    void summarizesToTheFiguresTheOldCodeWrote() throws Exception {
+        Path dir = oldFolder();
+        String before = Files.readString(dir.resolve(RunLayout.SUMMARY_CSV));
+
+        RunSummary run = ReportWriter.summarize(dir);
+
+        assertEquals(before, CsvSummary.render(run));
+    }
+
+    @Test
+    void summarizingWritesNothing() throws Exception {
+        Path dir = oldFolder();
+        Files.delete(dir.resolve(RunLayout.RESULT_CSV));
+
+        ReportWriter.summarize(dir);
+
+        assertFalse(Files.exists(dir.resolve(RunLayout.RESULT_CSV)));
+    }
+
+    @Test
+    void writeStillWritesTheReportAndResultCsv() throws Exception {
+        Path dir = oldFolder();
+        String sebs = Files.readString(dir.resolve(RunLayout.RESULT_CSV));
+
+        ReportWriter.write(dir);
+
+        assertTrue(Files.exists(dir.resolve(RunLayout.REPORT_HTML)));
+        assertEquals(sebs, Files.readString(dir.resolve(RunLayout.RESULT_CSV)));
+    }
+
+    @Test
+    void oldSentencesBecomeTypedFacts() throws Exception {
+        RunManifest manifest = RunManifest.read(oldFolder());
+
+        assertTrue(manifest.isolation().get().isolated());
+        assertEquals(RunManifest.ClientMode.NONE, manifest.clientIsolation().get().mode());
+        assertEquals(8.333333333333334, manifest.target("container").dilation());
+        assertEquals("quick", manifest.load().profile());
+    }
+}
