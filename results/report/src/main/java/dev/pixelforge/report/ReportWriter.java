@@ -171,15 +171,20 @@ public final class ReportWriter {
                 // billed.
                 costs.add(
                         CostEstimate.of(
-                                t.target(),
-                                t.process().mean() / run.dilation(t.target()),
-                                run.dilation(t.target()),
-                                Integer.parseInt(memory),
-                                Double.parseDouble(about.getProperty("cpus." + t.target(), "1")),
-                                "instance".equals(about.getProperty("billing." + t.target()))
-                                        ? instanceBased(prices)
-                                        : prices,
-                                cloud));
+                                        t.target(),
+                                        t.process().mean() / run.dilation(t.target()),
+                                        run.dilation(t.target()),
+                                        Integer.parseInt(memory),
+                                        Double.parseDouble(
+                                                about.getProperty("cpus." + t.target(), "1")),
+                                        "instance"
+                                                        .equals(
+                                                                about.getProperty(
+                                                                        "billing." + t.target()))
+                                                ? instanceBased(prices)
+                                                : prices,
+                                        cloud)
+                                .withEgress(t.meanResponseBytes(), prices));
             }
         }
         List<MonthlyCost> monthly = new ArrayList<>();
