@@ -166,17 +166,20 @@ public final class ReportWriter {
                 // billed.
                 costs.add(
                         CostEstimate.of(
-                                t.target(),
-                                t.process().mean() / run.dilation(t.target()),
-                                run.dilation(t.target()),
-                                Integer.parseInt(memory),
-                                Double.parseDouble(
-                                        about.getProperty(RunManifest.CPUS + t.target(), "1")),
-                                RunManifest.BILLING_INSTANCE.equals(
-                                                about.getProperty(RunManifest.BILLING + t.target()))
-                                        ? instanceBased(prices)
-                                        : prices,
-                                cloud));
+                                        t.target(),
+                                        t.process().mean() / run.dilation(t.target()),
+                                        run.dilation(t.target()),
+                                        Integer.parseInt(memory),
+                                        Double.parseDouble(
+                                                about.getProperty(
+                                                        RunManifest.CPUS + t.target(), "1")),
+                                        RunManifest.BILLING_INSTANCE.equals(
+                                                        about.getProperty(
+                                                                RunManifest.BILLING + t.target()))
+                                                ? instanceBased(prices)
+                                                : prices,
+                                        cloud)
+                                .withEgress(t.meanResponseBytes(), prices));
             }
         }
         List<MonthlyCost> monthly = new ArrayList<>();

@@ -179,6 +179,32 @@ class ReportArithmeticTest {
     }
 
     @Test
+    void egress_fromMeanResponseBytesOfSuccesses_onItsOwnColumn() throws IOException {
+        RunSummary summary = summary();
+        // Every success in the fixture answers 1,000 bytes: 1e9 bytes per million responses.
+        assertEquals(0.09, cost(summary, "aws-lambda").egressPerMillionUsd(), 1e-12, "1 GB");
+        assertEquals(
+                0.12e9 / (1L << 30),
+                cost(summary, "container").egressPerMillionUsd(),
+                1e-15,
+                "1e9 / 2^30 GiB at 0.12");
+        List<String> csv = Files.readAllLines(run.resolve("summary.csv"));
+        List<String> header = List.of(csv.get(0).split(",", -1));
+        int column = header.indexOf("usd_per_million_egress");
+        assertEquals(
+                Map.of(
+                        "aws-lambda",
+                        "0.090000",
+                        "container",
+                        "0.111759",
+                        "gcp-function",
+                        "0.111759"),
+                csv.subList(1, csv.size()).stream()
+                        .map(r -> r.split(",", -1))
+                        .collect(Collectors.toMap(r -> r[0], r -> r[column])));
+    }
+
+    @Test
     void breakEven_containerWithTwoMinInstances_againstLambda_matchesExpectedPy()
             throws IOException {
         RunSummary summary = summary();

@@ -13,7 +13,10 @@ import java.util.Properties;
  * @param billedMillis per request: Lambda's billed duration (REPORT lines when the run has them,
  *     else process time rounded up to 1 ms); Google's instance time, process time rounded up to 100
  *     ms
+ * @param perMillionUsd compute and request fees for a million requests, without data out
  * @param basis how the figure was reached, in a sentence for the report
+ * @param egress data out for a million responses, on its own line beside compute; null when the run
+ *     gave no response sizes
  */
 public record CostEstimate(
         String target,
@@ -21,7 +24,43 @@ public record CostEstimate(
         int memoryMb,
         double cpus,
         double perMillionUsd,
-        String basis) {
+        String basis,
+        EgressCost egress) {
+
+    /** An estimate of compute alone, before its data out is priced. */
+    public CostEstimate(
+            String target,
+            double billedMillis,
+            int memoryMb,
+            double cpus,
+            double perMillionUsd,
+            String basis) {
+        this(target, billedMillis, memoryMb, cpus, perMillionUsd, basis, null);
+    }
+
+    /** This estimate with its data out priced, so that compute and egress are shown apart. */
+    public CostEstimate withEgress(EgressCost dataOut) {
+        return new CostEstimate(
+                target, billedMillis, memoryMb, cpus, perMillionUsd, basis, dataOut);
+    }
+
+    /**
+     * This estimate with data out priced from the mean response size, or unchanged when the run had
+     * no successful response or its price list predates egress prices (older run folders).
+     */
+    public CostEstimate withEgress(double meanResponseBytes, Properties prices) {
+        String key =
+                target.equals("aws-lambda") ? "aws-lambda.egress-per-gb" : "gcp.egress-per-gib";
+        if (Double.isNaN(meanResponseBytes) || prices.getProperty(key) == null) {
+            return this;
+        }
+        return withEgress(EgressCost.of(target, meanResponseBytes, prices));
+    }
+
+    /** Data out per million responses; NaN when not priced, so that no zero passes for a price. */
+    public double egressPerMillionUsd() {
+        return egress == null ? Double.NaN : egress.perMillionUsd();
+    }
 
     /**
      * The estimate for {@code target}, from its mean process time (the summary's, in microseconds):

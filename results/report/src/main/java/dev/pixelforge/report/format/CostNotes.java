@@ -1,6 +1,9 @@
 package dev.pixelforge.report.format;
 
+import dev.pixelforge.report.cost.CostEstimate;
 import dev.pixelforge.report.summary.RunSummary;
+
+import java.util.Locale;
 
 /** The sentences around the cost figures, one wording for the Markdown and the HTML report. */
 final class CostNotes {
@@ -30,6 +33,18 @@ final class CostNotes {
                 + " starts come as often per request as in the run; free tiers, Lambda"
                 + " provisioned concurrency is left out, and min instances are billed at the"
                 + " idle request-based rate even on instance-based billing.";
+    }
+
+    /** Data out per million responses, two decimals; "not priced" when the run had no sizes. */
+    static String egress(CostEstimate c) {
+        return c.egress() == null
+                ? "not priced"
+                : String.format(Locale.ROOT, "%.2f", c.egressPerMillionUsd());
+    }
+
+    /** How compute was reached, then how data out was, so each figure names its prices. */
+    static String basis(CostEstimate c) {
+        return c.egress() == null ? c.basis() : c.basis() + "; egress: " + c.egress().basis();
     }
 
     private CostNotes() {}

@@ -50,7 +50,8 @@ public final class CsvSummary {
                         "throttled_ms",
                         "cpu_isolated",
                         "dilation",
-                        "usd_per_million"));
+                        "usd_per_million",
+                        "usd_per_million_egress"));
         header.addAll(ArrivalRows.CSV_COLUMNS); // the client's columns stay last
         header.addAll(
                 List.of(
@@ -104,7 +105,8 @@ public final class CsvSummary {
                             Long.toString(t.resources().throttledMillis()),
                             Boolean.toString(run.cpuIsolated()),
                             num(run.dilation(t.target())),
-                            usdPerMillion(run, t.target())));
+                            usdPerMillion(run, t.target()),
+                            usdPerMillionEgress(run, t.target())));
             row.addAll(ArrivalRows.csv(t, run));
             row.addAll(ClientRows.csv(run.client().get(t.target())));
             csv.append(String.join(",", row)).append('\n');
@@ -121,6 +123,15 @@ public final class CsvSummary {
                 .filter(c -> c.target().equals(target))
                 .findFirst()
                 .map(c -> String.format(Locale.ROOT, "%.6f", c.perMillionUsd()))
+                .orElse("");
+    }
+
+    /** Data out per million responses, apart from compute; empty when not priced. */
+    private static String usdPerMillionEgress(RunSummary run, String target) {
+        return run.costs().stream()
+                .filter(c -> c.target().equals(target) && c.egress() != null)
+                .findFirst()
+                .map(c -> String.format(Locale.ROOT, "%.6f", c.egressPerMillionUsd()))
                 .orElse("");
     }
 

@@ -294,8 +294,9 @@ public final class HtmlReport {
                     .append("</p>")
                     .append(
                             "<table><thead><tr><th>target</th><th>billed per request"
-                                    + " (ms)</th><th>memory (MB)</th><th>vCPU</th><th>USD per"
-                                    + " million</th><th>how</th></tr></thead><tbody>");
+                                + " (ms)</th><th>memory (MB)</th><th>vCPU</th><th>USD per"
+                                + " million</th><th>egress USD per"
+                                + " million</th><th>how</th></tr></thead><tbody>");
             for (CostEstimate c : run.costs()) {
                 h.append("<tr><td>")
                         .append(esc(c.target()))
@@ -308,7 +309,9 @@ public final class HtmlReport {
                         .append("</td><td>")
                         .append(String.format(Locale.ROOT, "%.2f", c.perMillionUsd()))
                         .append("</td><td>")
-                        .append(esc(c.basis()))
+                        .append(CostNotes.egress(c))
+                        .append("</td><td>")
+                        .append(esc(CostNotes.basis(c)))
                         .append("</td></tr>");
             }
             h.append("</tbody></table>");

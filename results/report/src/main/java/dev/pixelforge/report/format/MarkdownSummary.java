@@ -107,19 +107,21 @@ public final class MarkdownSummary {
                     .append(CostNotes.estimates(run))
                     .append(
                             "\n\n"
-                                + "| target | billed per request (ms) | USD per million | how |\n"
-                                + "|---|---:|---:|---|\n");
+                                + "| target | billed per request (ms) | USD per million | egress"
+                                + " USD per million | how |\n"
+                                + "|---|---:|---:|---:|---|\n");
             run.costs()
                     .forEach(
                             c ->
                                     md.append(
                                             String.format(
                                                     Locale.ROOT,
-                                                    "| %s | %.1f | %.2f | %s |%n",
+                                                    "| %s | %.1f | %.2f | %s | %s |%n",
                                                     c.target(),
                                                     c.billedMillis(),
                                                     c.perMillionUsd(),
-                                                    c.basis())));
+                                                    CostNotes.egress(c),
+                                                    CostNotes.basis(c))));
         }
         if (!run.monthly().isEmpty()) {
             md.append(

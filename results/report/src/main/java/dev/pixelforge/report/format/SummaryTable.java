@@ -163,6 +163,11 @@ public record SummaryTable(List<String> targets, List<Row> rows) {
                 ts,
                 "peak RSS, largest instance (MB)",
                 t -> t.resources().known() ? Units.mb(t.resources().peakRssKb()) : "-");
+        if (!run.costs().isEmpty()) {
+            // Compute and data out on lines of their own: egress is the larger bill for images.
+            add(rows, ts, "compute, USD per million", t -> usd(run, t, false));
+            add(rows, ts, "egress, USD per million", t -> usd(run, t, true));
+        }
         ArrivalRows.add(rows, ts, run);
         ClientRows.add(rows, ts, run);
         return new SummaryTable(ts.stream().map(TargetSummary::target).toList(), List.copyOf(rows));
@@ -223,6 +228,18 @@ public record SummaryTable(List<String> targets, List<Row> rows) {
 
     private static String signed(long micros) {
         return (micros > 0 ? "+" : micros < 0 ? "-" : "") + Units.ms(Math.abs(micros));
+    }
+
+    private static String usd(RunSummary run, TargetSummary t, boolean egress) {
+        return run.costs().stream()
+                .filter(c -> c.target().equals(t.target()))
+                .findFirst()
+                .map(
+                        c ->
+                                egress
+                                        ? CostNotes.egress(c)
+                                        : String.format(Locale.ROOT, "%.2f", c.perMillionUsd()))
+                .orElse("-");
     }
 
     static void add(

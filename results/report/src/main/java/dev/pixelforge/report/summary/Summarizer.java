@@ -77,6 +77,8 @@ public final class Summarizer implements Consumer<Sample> {
         long errors;
         long throttles;
         long colds;
+        // Response body bytes of successes: what a user's egress is billed on.
+        long successBytes;
         long scheduled;
         long late;
         final LongList sendLag = new LongList();
@@ -126,6 +128,7 @@ public final class Summarizer implements Consumer<Sample> {
                 refusalRoundTrip.add(s.roundTripMicros());
             } else if (s.success()) {
                 successes++;
+                successBytes += Math.max(0, s.bytes());
                 sec[1]++;
                 sec[4] +=
                         roundTripMicros; // the per-second mean, like every timing, is of successes
@@ -214,7 +217,8 @@ public final class Summarizer implements Consumer<Sample> {
                     scheduled == 0 && !plan.known()
                             ? Arrivals.CLOSED_LOOP
                             : new Arrivals(
-                                    plan, scheduled, late, Distribution.of(sendLag.toArray())));
+                                    plan, scheduled, late, Distribution.of(sendLag.toArray())),
+                    successes == 0 ? Double.NaN : successBytes / (double) successes);
         }
     }
 }

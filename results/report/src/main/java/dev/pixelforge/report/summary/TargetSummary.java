@@ -47,7 +47,8 @@ public record TargetSummary(
         List<Second> perSecond,
         long[] roundTripSorted,
         Resources resources,
-        Arrivals arrivals) {
+        Arrivals arrivals,
+        double meanResponseBytes) {
 
     /** Median round trip and process time of one image's successful requests. */
     public record ImageTimes(

@@ -71,15 +71,7 @@ public record Verdict(List<Finding> findings) {
                                         ? t.resources().cpuMillis() / (double) t.successes()
                                         : Double.NaN,
                         "ms"));
-        out.add(
-                total(
-                        run,
-                        "memory (peak RSS, largest instance)",
-                        t ->
-                                t.resources().known()
-                                        ? t.resources().peakRssKb() / 1024.0
-                                        : Double.NaN,
-                        "MB"));
+        out.add(memoryBilled(run));
         out.add(cost(run));
         return new Verdict(List.copyOf(out));
     }
@@ -314,6 +306,24 @@ public record Verdict(List<Finding> findings) {
                         number(next.value()),
                         unit),
                 "one total per target: no interval");
+    }
+
+    /**
+     * Memory as each platform bills it: the configured size, whatever the process used. No winner:
+     * a few per cent of one instance's peak RSS is no reason to choose a platform.
+     */
+    private static Finding memoryBilled(RunSummary run) {
+        String question = "memory billed (configured size)";
+        if (run.costs().isEmpty()) {
+            return Finding.none(question, "no configured sizes (no price list in the run folder)");
+        }
+        String sizes =
+                String.join(
+                        ", ",
+                        run.costs().stream()
+                                .map(c -> c.target() + " " + c.memoryMb() + " MB")
+                                .toList());
+        return new Finding(question, "no winner", sizes, "configured, not measured");
     }
 
     private static Finding cost(RunSummary run) {

@@ -140,6 +140,21 @@ class VerdictTest {
     }
 
     @Test
+    void memory_isTheConfiguredSizeBilled_withNoWinner() throws IOException {
+        HandComputedFixture.copyTo(run);
+        Verdict.Finding memory =
+                byQuestion(Verdict.of(ReportWriter.write(run)))
+                        .get("memory billed (configured size)");
+        assertEquals(
+                new Verdict.Finding(
+                        "memory billed (configured size)",
+                        "no winner",
+                        "aws-lambda 1024 MB, container 1024 MB, gcp-function 1024 MB",
+                        "configured, not measured"),
+                memory);
+    }
+
+    @Test
     void aTieNeedNotBeNextInRank_theMarginIsAgainstTheFirstNotTied() throws IOException {
         // "a": 200 answers in 100..299 ms, p50 199, interval ranks 86 and 115: [185, 214]; "b":
         // 200..399 ms, [285, 314],
