@@ -1,7 +1,7 @@
 package dev.pixelforge.report.cloud;
 
-import io.micronaut.core.type.Argument;
-import io.micronaut.json.JsonMapper;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -28,7 +28,8 @@ import java.util.stream.Stream;
  */
 public final class CloudMetricsReader {
 
-    private static final JsonMapper JSON = JsonMapper.createDefault();
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final TypeReference<Map<String, Object>> OBJECT = new TypeReference<>() {};
     private static final Pattern REPORT =
             Pattern.compile(
                     "REPORT RequestId: \\S+\\s+Duration: ([\\d.]+) ms\\s+Billed Duration: (\\d+)"
@@ -87,7 +88,7 @@ public final class CloudMetricsReader {
      */
     static List<CloudMetric> cloudWatch(byte[] json) throws IOException {
         List<CloudMetric> out = new ArrayList<>();
-        Map<String, Object> root = JSON.readValue(json, Argument.mapOf(String.class, Object.class));
+        Map<String, Object> root = JSON.readValue(json, OBJECT);
         for (Object o : list(root.get("MetricDataResults"))) {
             Map<?, ?> r = (Map<?, ?>) o;
             String label = String.valueOf(r.get("Label"));
@@ -139,7 +140,7 @@ public final class CloudMetricsReader {
      * REPORT lines from {@code filter-log-events}: Init Duration, Max Memory Used, Billed Duration.
      */
     static List<CloudMetric> reportLines(byte[] json) throws IOException {
-        Map<String, Object> root = JSON.readValue(json, Argument.mapOf(String.class, Object.class));
+        Map<String, Object> root = JSON.readValue(json, OBJECT);
         List<Double> durations = new ArrayList<>();
         List<Double> billed = new ArrayList<>();
         List<Double> inits = new ArrayList<>();
@@ -216,7 +217,7 @@ public final class CloudMetricsReader {
      */
     static List<CloudMetric> timeSeries(String target, String metric, byte[] json)
             throws IOException {
-        Map<String, Object> root = JSON.readValue(json, Argument.mapOf(String.class, Object.class));
+        Map<String, Object> root = JSON.readValue(json, OBJECT);
         double sum = 0;
         double max = 0;
         double weighted = 0;
