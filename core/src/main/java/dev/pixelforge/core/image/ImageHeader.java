@@ -22,8 +22,50 @@ record ImageHeader(Orientation orientation, byte[] decodable) {
             case JPEG -> scanJpeg(bytes);
             case PNG -> new ImageHeader(pngOrientation(bytes), bytes);
             case WEBP -> new ImageHeader(Orientation.NORMAL, webpWithoutIcc(bytes));
+            case BMP -> {
+                refuseWideBitfields(bytes);
+                yield new ImageHeader(Orientation.NORMAL, bytes);
+            }
             default -> new ImageHeader(Orientation.NORMAL, bytes);
         };
+    }
+
+    /** BI_BITFIELDS and BI_ALPHABITFIELDS: pixels laid out by channel masks in the header. */
+    private static final int BMP_BITFIELDS = 3;
+
+    private static final int BMP_ALPHABITFIELDS = 6;
+
+    /** The widest channel mask read: 8 bits, as every layout Pillow accepts (5-6-5, 8-8-8-8...). */
+    static final int BMP_MAX_MASK_BITS = 8;
+
+    /**
+     * A BMP whose bit-field masks are wider than 8 bits per channel is refused before decoding: the
+     * JDK's reader builds a lookup table of {@code 1 << bits} entries per channel, so a 70-byte
+     * file with 30-bit masks asked for gigabytes (an OutOfMemoryError), and 26 bits took most of a
+     * second of CPU for one pixel. Pillow reads only a fixed list of layouts, none wider than 8.
+     */
+    private static void refuseWideBitfields(byte[] b) {
+        if (b.length < 54 || u32(b, 14, true) < 40) {
+            return; // no BITMAPINFOHEADER: an OS/2 header has no masks
+        }
+        long compression = u32(b, 30, true);
+        if (compression != BMP_BITFIELDS && compression != BMP_ALPHABITFIELDS) {
+            return;
+        }
+        int masks = compression == BMP_ALPHABITFIELDS || u32(b, 14, true) >= 56 ? 4 : 3;
+        for (int i = 0; i < masks && 54 + 4 * i + 4 <= b.length; i++) {
+            int bits = Long.bitCount(u32(b, 54 + 4 * i, true));
+            if (bits > BMP_MAX_MASK_BITS) {
+                throw new ImageRejected(
+                        ImageRejected.Reason.UNSUPPORTED_FORMAT,
+                        "this BMP lays out its pixels with "
+                                + bits
+                                + "-bit channel masks; at most "
+                                + BMP_MAX_MASK_BITS
+                                + " bits per channel are read: save it as PNG (or a standard"
+                                + " 24- or 32-bit BMP)");
+            }
+        }
     }
 
     private static ImageHeader scanJpeg(byte[] b) {
