@@ -11,6 +11,8 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 import java.io.IOException;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
@@ -76,6 +78,7 @@ final class EngineCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         EngineServer server;
         try {
+            refuseOpenEngineOffLoopback();
             RmiSettings rmi =
                     noSsl
                             ? RmiSettings.SSL_OFF
@@ -115,5 +118,28 @@ final class EngineCommand implements Callable<Integer> {
     /** Where engine and compare look for the keystore by default. */
     static Path defaultKeystore(Path root) {
         return root.resolve("results/engines/rmi_keystore.jks").toAbsolutePath().normalize();
+    }
+
+    /**
+     * An engine without SSL runs any plan anyone who reaches its ports sends it (JMeter plans can
+     * run code): only on loopback, where only this machine reaches it.
+     */
+    private void refuseOpenEngineOffLoopback() {
+        if (!noSsl) {
+            return;
+        }
+        boolean loopback;
+        try {
+            loopback = InetAddress.getByName(hostname).isLoopbackAddress();
+        } catch (UnknownHostException e) {
+            throw new IllegalArgumentException("--hostname " + hostname + " does not resolve", e);
+        }
+        if (!loopback) {
+            throw new IllegalArgumentException(
+                    "--no-ssl only on loopback (--hostname 127.0.0.1): an engine without SSL runs"
+                            + " any plan, and so any code, that reaches its ports; on "
+                            + hostname
+                            + " leave SSL on and copy the keystore to the controller");
+        }
     }
 }

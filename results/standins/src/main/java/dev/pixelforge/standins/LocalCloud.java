@@ -153,6 +153,8 @@ public final class LocalCloud implements AutoCloseable {
             AppCdsArchive.forJar(
                             jars.containerJar(), jars.containerJar().getParent().resolve("cds"))
                     .ifPresent(a -> containerArgs.add("-XX:SharedArchiveFile=" + a));
+            // Loopback only: the stand-in's front is the door; Cloud Run itself listens on all.
+            containerArgs.add("-Dmicronaut.server.host=127.0.0.1");
             containerArgs.addAll(List.of("-jar", jars.containerJar().toString()));
             InstancePool run =
                     track(
