@@ -56,7 +56,7 @@ class ClientBoundIT {
     }
 
     private static Path compare(String name, String... extra) throws IOException {
-        Path runs = ROOT.resolve("results/cli/target/it-runs-client-" + name);
+        Path runs = ItRuns.dir("it-runs-client-" + name);
         List<String> args =
                 new ArrayList<>(
                         List.of(

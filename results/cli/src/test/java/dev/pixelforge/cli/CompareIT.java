@@ -36,7 +36,7 @@ import java.util.stream.Stream;
 class CompareIT {
 
     static final Path ROOT = RepositoryRoot.path();
-    static final Path RUNS = ROOT.resolve("results/cli/target/it-runs");
+    static final Path RUNS = ItRuns.dir("it-runs");
 
     @Test
     void shortCompareRun_writesAReportWithEverySectionFilled_andReportRemakesItFromSamples()

@@ -44,7 +44,7 @@ class DistributedEnginesIT {
     static final Path KEYSTORE = ROOT.resolve("results/cli/target/it-engines/rmi_keystore.jks");
 
     /** One runs folder for every test: each makes the image set once per runs folder. */
-    static final Path RUNS = ROOT.resolve("results/cli/target/it-engines/runs");
+    static final Path RUNS = ItRuns.dir("it-engines/runs");
 
     @Test
     void compareOnTwoEngines_recordsEverySampleWithItsEngine_andDividesTheThreads()

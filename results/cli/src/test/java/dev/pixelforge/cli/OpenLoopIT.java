@@ -183,7 +183,7 @@ class OpenLoopIT {
     }
 
     private static Path compare(String name, String... extra) throws IOException {
-        Path runs = ROOT.resolve("results/cli/target/it-runs-open-loop-" + name);
+        Path runs = ItRuns.dir("it-runs-open-loop-" + name);
         List<String> args =
                 new ArrayList<>(
                         List.of(

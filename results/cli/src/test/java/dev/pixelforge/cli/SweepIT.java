@@ -26,7 +26,7 @@ import java.util.stream.Stream;
 class SweepIT {
 
     static final Path ROOT = RepositoryRoot.path();
-    static final Path RUNS = ROOT.resolve("results/cli/target/it-sweeps");
+    static final Path RUNS = ItRuns.dir("it-sweeps");
 
     @Test
     void shortSweep_writesAStepFolderPerSize_andSweepCsvHoldsEachStepsOwnFigures()
