@@ -88,8 +88,11 @@ public record LoadProfile(
                     new LoadProfile("rando-m7i", 50, 30, 900, Operation.TONE_JSON, Long.MAX_VALUE),
                     // CMPT 756: 100 JMeter users for 10 minutes against the image generator.
                     new LoadProfile("cmpt756", 100, 60, 600, Operation.GENERATE, Long.MAX_VALUE),
-                    // About a minute per target: the whole image set, ten threads.
-                    new LoadProfile("quick", 10, 5, 60, Operation.TONE_JSON, Long.MAX_VALUE));
+                    // A minute of cloud time per target, the whole image set, two threads: at
+                    // ten, every target's peak needs 5 to 10 vCPU, so on two cores each ran
+                    // 5 to 8 times slower (k) and the default command took over 15 minutes;
+                    // at two, Lambda and Cloud Functions run at k = 1 and Cloud Run at 1.67.
+                    new LoadProfile("quick", 2, 5, 60, Operation.TONE_JSON, Long.MAX_VALUE));
 
     public static LoadProfile named(String name) {
         return NAMED.stream()
