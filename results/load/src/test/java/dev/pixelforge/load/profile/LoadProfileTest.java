@@ -16,8 +16,9 @@ class LoadProfileTest {
 
     @Test
     void slowedBy_stretchesRampAndDuration_keepsThreads() {
-        LoadProfile lambda = QUICK.slowedBy(4.82); // 5 s ramp, 60 s
-        assertEquals(10, lambda.threads());
+        LoadProfile lambda = QUICK.slowedBy(4.82); // 5 s ramp, 60 s, 2 threads
+        assertEquals(QUICK.threads(), lambda.threads());
+        assertEquals(2, QUICK.threads());
         assertEquals(24, lambda.rampSeconds(), "5 x 4.82 = 24.1");
         assertEquals(289, lambda.durationSeconds(), "60 x 4.82 = 289.2");
         assertEquals(500, QUICK.slowedBy(8.33).durationSeconds(), "60 x 8.33 = 499.8");
