@@ -32,6 +32,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import java.util.concurrent.TimeoutException;
 import java.util.stream.Stream;
 
 /**
@@ -146,31 +147,7 @@ final class CalibrateCommand implements Callable<Integer> {
         for (int r = 1; r <= rounds; r++) {
             System.out.printf(Locale.ROOT, "== round %d of %d%n", r, rounds);
             Path roundDir = dir.resolve("round-" + r);
-            if (Files.exists(roundDir)) {
-                deleteTree(roundDir);
-            }
-            RunSpec spec =
-                    new RunSpec(
-                            load,
-                            platform,
-                            dir,
-                            root.resolve("results/pricing.properties"),
-                            new LoadRunner.Outputs(false, false),
-                            null,
-                            null);
-            ComparisonRun.execute(
-                    spec,
-                    runDir ->
-                            LocalTargets.start(
-                                    Deployables.under(root),
-                                    platform,
-                                    "1",
-                                    1,
-                                    targets,
-                                    runDir.resolve("local"),
-                                    System.out),
-                    System.out,
-                    roundDir);
+            undilatedRun(load, platform, targets, dir, roundDir);
             parts.add(RunFolderCalibration.of(roundDir, targets));
         }
         if (targets.contains(Target.AWS_LAMBDA)) {
@@ -178,28 +155,11 @@ final class CalibrateCommand implements Callable<Integer> {
             // Lambda's one environment measures how long API Gateway's answer to a throttle takes.
             System.out.println("== refusals: aws-lambda, 2 threads against reserved concurrency 1");
             Path refusalDir = dir.resolve("refusals");
-            if (Files.exists(refusalDir)) {
-                deleteTree(refusalDir);
-            }
-            ComparisonRun.execute(
-                    new RunSpec(
-                            load.withThreads(2).withDuration(Math.min(seconds, 15)),
-                            platform,
-                            dir,
-                            root.resolve("results/pricing.properties"),
-                            new LoadRunner.Outputs(false, false),
-                            null,
-                            null),
-                    runDir ->
-                            LocalTargets.start(
-                                    Deployables.under(root),
-                                    platform,
-                                    "1",
-                                    2,
-                                    List.of(Target.AWS_LAMBDA),
-                                    runDir.resolve("local"),
-                                    System.out),
-                    System.out,
+            undilatedRun(
+                    load.withThreads(2).withDuration(Math.min(seconds, 15)),
+                    platform,
+                    List.of(Target.AWS_LAMBDA),
+                    dir,
                     refusalDir);
             refusals =
                     RunFolderCalibration.of(refusalDir, List.of(Target.AWS_LAMBDA))
@@ -230,6 +190,39 @@ final class CalibrateCommand implements Callable<Integer> {
         }
         System.out.println("calibration: " + current);
         return 0;
+    }
+
+    /** One compare of {@code targets} on fresh stand-ins, undilated, into {@code runDir}. */
+    private void undilatedRun(
+            LoadProfile load,
+            PlatformProfile platform,
+            List<Target> targets,
+            Path runsDir,
+            Path runDir)
+            throws IOException, InterruptedException, TimeoutException {
+        if (Files.exists(runDir)) {
+            deleteTree(runDir);
+        }
+        ComparisonRun.execute(
+                new RunSpec(
+                        load,
+                        platform,
+                        runsDir,
+                        root.resolve("results/pricing.properties"),
+                        new LoadRunner.Outputs(false, false),
+                        null,
+                        null),
+                folder ->
+                        LocalTargets.start(
+                                Deployables.under(root),
+                                platform,
+                                "1",
+                                load.threads(),
+                                targets,
+                                folder.resolve("local"),
+                                System.out),
+                System.out,
+                runDir);
     }
 
     private static String machine() {

@@ -38,7 +38,6 @@ public record RunFigures(
                         .filter(s -> Boolean.FALSE.equals(s.cold()))
                         .filter(s -> s.startEpochMillis() * 1000 > lastColdEnd)
                         .mapToLong(Sample::roundTripMicros)
-                        .sorted()
                         .toArray();
         long billable =
                 mine.stream()
@@ -54,18 +53,10 @@ public record RunFigures(
                 mine.stream().filter(Sample::success).count(),
                 mine.stream().filter(Sample::throttled).count(),
                 (int) instances.stream().filter(i -> i.target().id().equals(target)).count(),
-                quantile(steady, 0.5),
-                quantile(steady, 0.95),
+                steady.length == 0 ? -1 : Distribution.of(steady).quantile(0.5),
+                steady.length == 0 ? -1 : Distribution.of(steady).quantile(0.95),
                 steady.length,
                 billable);
-    }
-
-    private static long quantile(long[] sorted, double q) {
-        if (sorted.length == 0) {
-            return -1;
-        }
-        int rank = (int) Math.ceil(q * sorted.length);
-        return sorted[Math.max(0, Math.min(sorted.length - 1, rank - 1))];
     }
 
     /** {@code other / this - 1}: how far {@code other} is from this, as a fraction. */
