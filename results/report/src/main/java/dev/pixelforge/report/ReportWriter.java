@@ -5,6 +5,7 @@ import dev.pixelforge.platform.run.RunLayout;
 import dev.pixelforge.platform.run.RunManifest;
 import dev.pixelforge.platform.sample.InstanceLog;
 import dev.pixelforge.platform.sample.SampleLog;
+import dev.pixelforge.platform.sample.SteadyState;
 import dev.pixelforge.report.client.ClientLoad;
 import dev.pixelforge.report.client.ClientLoadReader;
 import dev.pixelforge.report.cloud.CloudMetric;
@@ -90,7 +91,8 @@ public final class ReportWriter {
         Summarizer summarizer =
                 new Summarizer(
                         resources(InstanceLog.read(runDir.resolve(RunLayout.INSTANCES))),
-                        ArrivalPlan.read(about));
+                        ArrivalPlan.read(about),
+                        phases(samples, RunManifest.of(about)));
         SampleLog.read(samples, summarizer::accept);
         Map<String, Double> dilation = new HashMap<>();
         for (String key : about.stringPropertyNames()) {
@@ -119,6 +121,26 @@ public final class ReportWriter {
         run = run.withClient(ClientLoadReader.read(runDir));
         run = run.withWarnings(warnings(run, about));
         return run;
+    }
+
+    /**
+     * Where each target's start-up ends: a first pass over the samples. A folder from before phases
+     * (no ramp-up recorded) is summarised whole, as it was when written.
+     */
+    private static Map<String, SteadyState.Phases> phases(Path samples, RunManifest manifest)
+            throws IOException {
+        if (manifest.text(RunManifest.RAMP_SECONDS).isEmpty()) {
+            return Map.of();
+        }
+        SteadyState steady = new SteadyState();
+        Map<String, Long> ramps = new HashMap<>();
+        SampleLog.read(
+                samples,
+                s -> {
+                    steady.accept(s);
+                    ramps.computeIfAbsent(s.target(), manifest::rampMillis);
+                });
+        return steady.phases(ramps);
     }
 
     private static Properties about(Path runDir) throws IOException {

@@ -130,6 +130,7 @@ public final class ComparisonRun {
         Properties about = new Properties();
         about.setProperty(RunManifest.PROFILE, spec.load().name());
         about.setProperty(RunManifest.LOAD, spec.load().describe());
+        about.setProperty(RunManifest.RAMP_SECONDS, Integer.toString(spec.load().rampSeconds()));
         if (spec.load().openLoop()) {
             about.setProperty(RunManifest.ARRIVALS, spec.load().arrivals().describe());
             about.setProperty(

@@ -189,6 +189,7 @@ public final class SimulatedRun {
                 .forEach((k, v) -> about.put(RunManifest.CALIBRATION + k, v));
         about.put(RunManifest.PROFILE, spec.load().name());
         about.put(RunManifest.LOAD, spec.load().describe());
+        about.put(RunManifest.RAMP_SECONDS, spec.load().rampSeconds());
         if (spec.load().openLoop()) {
             about.put(RunManifest.ARRIVALS, spec.load().arrivals().describe());
             about.put(RunManifest.ARRIVALS_RATE, spec.load().arrivals().meanPerSecond());

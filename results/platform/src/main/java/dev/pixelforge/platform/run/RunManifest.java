@@ -25,6 +25,13 @@ public final class RunManifest {
     public static final String ARRIVALS_RATE = "arrivals.rate";
     public static final String ARRIVALS_MAX_THREADS = "arrivals.max-threads";
     public static final String IMAGES = "images";
+
+    /**
+     * The ramp-up asked for, in cloud seconds (each target ran it times its k); where the start-up
+     * phase ends at the earliest.
+     */
+    public static final String RAMP_SECONDS = "ramp-seconds";
+
     public static final String CLIENT = "client";
     public static final String CLIENT_ISOLATION = "client-isolation";
 
@@ -225,6 +232,11 @@ public final class RunManifest {
     public RunManifest clientIsolation(ClientIsolation client) {
         put(CLIENT_ISOLATION_MODE, client.mode().id());
         return put(CLIENT_ISOLATION, client.reason());
+    }
+
+    /** {@code target}'s ramp-up as it ran, in wall-clock milliseconds (its k included). */
+    public long rampMillis(String target) {
+        return Math.round(number(RAMP_SECONDS).orElse(0.0) * target(target).dilation() * 1000);
     }
 
     public TargetSize target(String target) {

@@ -18,6 +18,11 @@ public final class CsvSummary {
                 new ArrayList<>(
                         List.of(
                                 "target",
+                                "cloud_seconds",
+                                "steady_cloud_seconds",
+                                "steady_from_epoch_ms",
+                                "startup_requests",
+                                "steady_cold_starts",
                                 "samples",
                                 "successes",
                                 "errors",
@@ -66,6 +71,11 @@ public final class CsvSummary {
                     new ArrayList<>(
                             List.of(
                                     t.target(),
+                                    num(run.cloudSeconds(t)),
+                                    num(run.steadyCloudSeconds(t)),
+                                    Long.toString(t.phase().steadyFromEpochMillis()),
+                                    Long.toString(t.phase().startupRequests()),
+                                    Long.toString(t.phase().steadyColdStarts()),
                                     Long.toString(t.samples()),
                                     Long.toString(t.successes()),
                                     Long.toString(t.errors()),

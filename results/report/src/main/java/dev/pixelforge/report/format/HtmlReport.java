@@ -294,9 +294,9 @@ public final class HtmlReport {
                     .append("</p>")
                     .append(
                             "<table><thead><tr><th>target</th><th>billed per request"
-                                + " (ms)</th><th>memory (MB)</th><th>vCPU</th><th>USD per"
-                                + " million</th><th>egress USD per"
-                                + " million</th><th>how</th></tr></thead><tbody>");
+                                    + " (ms)</th><th>memory (MB)</th><th>vCPU</th><th>USD per"
+                                    + " million</th><th>egress USD per"
+                                    + " million</th><th>how</th></tr></thead><tbody>");
             for (CostEstimate c : run.costs()) {
                 h.append("<tr><td>")
                         .append(esc(c.target()))

@@ -3,6 +3,7 @@ package dev.pixelforge.report.format;
 import dev.pixelforge.report.summary.Distribution;
 import dev.pixelforge.report.summary.RunSummary;
 import dev.pixelforge.report.summary.TargetSummary;
+import dev.pixelforge.report.verdict.Verdict;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -22,7 +23,24 @@ public record SummaryTable(List<String> targets, List<Row> rows) {
         List<TargetSummary> ts = run.targets();
         List<Row> rows = new ArrayList<>();
         String rt = run.roundTripName();
-        add(rows, ts, "samples", t -> Long.toString(t.samples()));
+        // Every figure below but the cold starts is of the steady state: how much of it there was
+        // comes first.
+        add(rows, ts, "load window (cloud s)", t -> Units.secondsOf(run.cloudSeconds(t)));
+        add(
+                rows,
+                ts,
+                "steady state (cloud s)",
+                t ->
+                        Units.secondsOf(run.steadyCloudSeconds(t))
+                                + (run.steadyCloudSeconds(t) < Verdict.MIN_STEADY_CLOUD_SECONDS
+                                        ? " (too short)"
+                                        : ""));
+        add(
+                rows,
+                ts,
+                "start-up requests (left out)",
+                t -> Long.toString(t.phase().startupRequests()));
+        add(rows, ts, "samples (steady state)", t -> Long.toString(t.samples()));
         add(rows, ts, "offered (requests sent/s)", t -> Units.rate(t.offeredRps()));
         add(rows, ts, "goodput (successes/s)", t -> Units.rate(t.goodputRps()));
         add(rows, ts, "availability", t -> Units.percent(t.availability()));
@@ -32,13 +50,15 @@ public record SummaryTable(List<String> targets, List<Row> rows) {
         add(
                 rows,
                 ts,
-                "cold starts",
+                "cold starts (whole window)",
                 t ->
                         Long.toString(t.coldStarts())
-                                + (t.coldStarts() > 0 && t.coldStarts() < 10 ? " (few)" : ""));
+                                + (t.coldStarts() > 0 && t.coldStarts() < Verdict.FEW_COLD_STARTS
+                                        ? " (anecdote)"
+                                        : ""));
         add(rows, ts, "cold start " + rt + " p50 (ms)", t -> Units.ms(t.coldRoundTrip().p50()));
         add(rows, ts, rt + " p50 (ms)", t -> Units.ms(t.roundTrip().p50()));
-        add(rows, ts, "  95% interval (ms)", t -> interval(t.roundTrip().p50Interval()));
+        add(rows, ts, "  95% interval (ms)", t -> sectioned(t, 0.50));
         if (ts.size() > 1) {
             add(
                     rows,
@@ -55,7 +75,7 @@ public record SummaryTable(List<String> targets, List<Row> rows) {
                                             Distribution::p50Interval));
         }
         add(rows, ts, rt + " p95 (ms)", t -> Units.ms(t.roundTrip().p95()));
-        add(rows, ts, "  95% interval (ms)", t -> interval(t.roundTrip().p95Interval()));
+        add(rows, ts, "  95% interval (ms)", t -> sectioned(t, 0.95));
         if (ts.size() > 1) {
             add(
                     rows,
@@ -207,6 +227,19 @@ public record SummaryTable(List<String> targets, List<Row> rows) {
     }
 
     /** A 95% interval in ms, or why there is none. */
+    /**
+     * The round trip's p-quantile interval as the verdict draws it (sectioning over the steady
+     * state's ten batches), in measured ms.
+     */
+    private static String sectioned(TargetSummary t, double p) {
+        long[] sorted = t.roundTripSorted();
+        if (sorted.length == 0) {
+            return "too few";
+        }
+        double[] i = t.batches().quantileInterval(p, Distribution.percentile(sorted, p * 100));
+        return i == null ? "too few" : "[" + Units.ms(i[0]) + ", " + Units.ms(i[1]) + "]";
+    }
+
     static String interval(long[] i) {
         return i == null ? "too few" : "[" + Units.ms(i[0]) + ", " + Units.ms(i[1]) + "]";
     }

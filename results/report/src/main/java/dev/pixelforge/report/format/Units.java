@@ -32,4 +32,9 @@ final class Units {
     static String seconds(long millis) {
         return millis < 0 ? "-" : String.format(Locale.ROOT, "%.1f", millis / 1000.0);
     }
+
+    /** Seconds to one decimal: "42.5". */
+    static String secondsOf(double seconds) {
+        return Double.isNaN(seconds) ? "-" : String.format(Locale.ROOT, "%.1f", seconds);
+    }
 }

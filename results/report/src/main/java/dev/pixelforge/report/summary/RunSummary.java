@@ -120,6 +120,27 @@ public record RunSummary(
     /**
      * The scale model's time-dilation factor per target (from the run manifest; absent means 1).
      */
+    /** This run with only {@code kept} of its targets (a verdict's participants). */
+    public RunSummary withTargets(List<TargetSummary> kept) {
+        return new RunSummary(
+                run,
+                profile,
+                startEpochMillis,
+                durationSeconds,
+                List.copyOf(kept),
+                cloud,
+                costs.stream()
+                        .filter(c -> kept.stream().anyMatch(t -> t.target().equals(c.target())))
+                        .toList(),
+                monthly,
+                pricesAsOf,
+                cpuIsolation,
+                dilation,
+                warnings,
+                crossChecks,
+                client);
+    }
+
     public RunSummary withDilation(Map<String, Double> factors) {
         return new RunSummary(
                 run,
@@ -196,6 +217,16 @@ public record RunSummary(
                 warnings,
                 crossChecks,
                 Map.copyOf(loads));
+    }
+
+    /** {@code t}'s whole window in cloud seconds: wall-clock seconds over its k. */
+    public double cloudSeconds(TargetSummary t) {
+        return t.windowSeconds() / dilation(t.target());
+    }
+
+    /** {@code t}'s steady state in cloud seconds. */
+    public double steadyCloudSeconds(TargetSummary t) {
+        return t.phase().steadySeconds() / dilation(t.target());
     }
 
     /** {@code target}'s factor k: its measured times are k times the cloud-equivalent ones. */

@@ -1,6 +1,7 @@
 package dev.pixelforge.report.summary;
 
 import dev.pixelforge.platform.sample.Sample;
+import dev.pixelforge.platform.sample.SteadyState;
 
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -14,7 +15,9 @@ import java.util.regex.Pattern;
 
 /**
  * Folds samples, as they stream from the sample log, into a {@link RunSummary}. Holds the durations
- * of the run (a few longs per request), never the samples themselves.
+ * of the run (a few longs per request), never the samples themselves. Every figure but the cold
+ * starts is of each target's steady state, as {@link SteadyState} drew it (a first pass over the
+ * same samples); a target without phases is all steady state.
  */
 public final class Summarizer implements Consumer<Sample> {
 
@@ -23,6 +26,7 @@ public final class Summarizer implements Consumer<Sample> {
     private final Map<String, PerTarget> targets = new LinkedHashMap<>();
     private final Map<String, TargetSummary.Resources> resources;
     private final Map<String, ArrivalPlan> plans;
+    private final Map<String, SteadyState.Phases> phases;
     private long firstStart = Long.MAX_VALUE;
     private long lastEnd = Long.MIN_VALUE;
 
@@ -31,7 +35,7 @@ public final class Summarizer implements Consumer<Sample> {
      *     unknown
      */
     public Summarizer(Map<String, TargetSummary.Resources> resources) {
-        this(resources, Map.of());
+        this(resources, Map.of(), Map.of());
     }
 
     /**
@@ -40,13 +44,25 @@ public final class Summarizer implements Consumer<Sample> {
      */
     public Summarizer(
             Map<String, TargetSummary.Resources> resources, Map<String, ArrivalPlan> plans) {
+        this(resources, plans, Map.of());
+    }
+
+    /**
+     * @param phases per target, where its start-up ends ({@link SteadyState}, fed the same
+     *     samples); absent targets are all steady state
+     */
+    public Summarizer(
+            Map<String, TargetSummary.Resources> resources,
+            Map<String, ArrivalPlan> plans,
+            Map<String, SteadyState.Phases> phases) {
         this.resources = resources;
         this.plans = plans;
+        this.phases = phases;
     }
 
     @Override
     public void accept(Sample s) {
-        targets.computeIfAbsent(s.target(), PerTarget::new).add(s);
+        targets.computeIfAbsent(s.target(), t -> new PerTarget(t, phases.get(t))).add(s);
         firstStart = Math.min(firstStart, s.startEpochMillis());
         lastEnd = Math.max(lastEnd, s.endEpochMillis());
     }
@@ -72,6 +88,13 @@ public final class Summarizer implements Consumer<Sample> {
 
     private static final class PerTarget {
         final String target;
+        final SteadyState.Phases phases; // null: all steady
+        // Each steady request's send time, and its round trip (-1 when it did not succeed): the
+        // batches are cut once the steady state's length is known.
+        final LongList steadyStarts = new LongList();
+        final LongList steadyOutcomes = new LongList();
+        long startupRequests;
+        long steadyColds;
         long samples;
         long successes;
         long errors;
@@ -93,22 +116,47 @@ public final class Summarizer implements Consumer<Sample> {
         final LongList refusalRoundTrip = new LongList();
         final LongList errorRoundTrip = new LongList();
         final Map<String, LongList[]> byImage = new LinkedHashMap<>();
-        // epoch second -> requests, ok, throttles, errors, sum of round trips from the intended
-        // send time, sum of round trips from the send
+        // epoch second -> requests sent, successes answered, throttles, errors (sent), sum of
+        // the answered successes' round trips from the intended send time, sum of round trips of
+        // the requests sent, from the send
         final TreeMap<Long, long[]> perSecond = new TreeMap<>();
 
-        PerTarget(String target) {
+        PerTarget(String target, SteadyState.Phases phases) {
             this.target = target;
+            this.phases = phases;
         }
 
         void add(Sample s) {
-            samples++;
             firstStart = Math.min(firstStart, s.startEpochMillis());
             lastEnd = Math.max(lastEnd, s.endEpochMillis());
-            long[] sec = perSecond.computeIfAbsent(s.startEpochMillis() / 1000, k -> new long[6]);
+            long[] sec = second(s.startEpochMillis());
             sec[0]++;
             sec[5] += s.roundTripMicros(); // in flight from the send, whatever the answer: it
             // held a thread that long
+            boolean steady = phases == null || phases.steady(s);
+            if (s.isCold()) {
+                colds++;
+                coldRoundTrip.add(s.intendedRoundTripMicros());
+                if (steady) {
+                    steadyColds++;
+                }
+            }
+            if (!steady) {
+                startupRequests++;
+                if (s.throttled()) {
+                    sec[2]++;
+                } else if (!s.success()) {
+                    sec[3]++;
+                } else {
+                    long[] end = second(s.endEpochMillis());
+                    end[1]++;
+                    end[4] += s.intendedRoundTripMicros();
+                }
+                return;
+            }
+            samples++;
+            steadyStarts.add(s.startEpochMillis());
+            steadyOutcomes.add(s.success() && !s.throttled() ? s.intendedRoundTripMicros() : -1);
             if (s.sendLagMicros() >= 0) {
                 scheduled++;
                 sendLag.add(s.sendLagMicros());
@@ -129,8 +177,9 @@ public final class Summarizer implements Consumer<Sample> {
             } else if (s.success()) {
                 successes++;
                 successBytes += Math.max(0, s.bytes());
-                sec[1]++;
-                sec[4] +=
+                long[] end = second(s.endEpochMillis());
+                end[1]++;
+                end[4] +=
                         roundTripMicros; // the per-second mean, like every timing, is of successes
                 roundTrip.add(roundTripMicros);
                 latency.add(s.latencyMicros());
@@ -144,10 +193,6 @@ public final class Summarizer implements Consumer<Sample> {
                 sec[3]++;
                 errorRoundTrip.add(s.roundTripMicros());
             }
-            if (s.isCold()) {
-                colds++;
-                coldRoundTrip.add(roundTripMicros);
-            }
             if (s.success()) {
                 LongList[] img =
                         byImage.computeIfAbsent(
@@ -159,8 +204,15 @@ public final class Summarizer implements Consumer<Sample> {
             }
         }
 
+        private long[] second(long epochMillis) {
+            return perSecond.computeIfAbsent(epochMillis / 1000, k -> new long[6]);
+        }
+
         TargetSummary summary(TargetSummary.Resources resources, ArrivalPlan plan) {
             double window = Math.max(0.001, (lastEnd - firstStart) / 1000.0);
+            SteadyState.Phases split =
+                    phases == null ? SteadyState.Phases.allSteady(firstStart, lastEnd) : phases;
+            double steadyWindow = Math.max(0.001, split.steadySeconds());
             Map<String, TargetSummary.ImageTimes> images = new LinkedHashMap<>();
             byImage.entrySet().stream()
                     .sorted(
@@ -176,19 +228,24 @@ public final class Summarizer implements Consumer<Sample> {
                                                     pixels(e.getKey()),
                                                     Distribution.of(e.getValue()[0].toArray()),
                                                     Distribution.of(e.getValue()[1].toArray()))));
+            // Zero-filled: a second in which nothing was answered is a second of zero goodput.
             List<TargetSummary.Second> seconds = new ArrayList<>();
             long first = perSecond.isEmpty() ? 0 : perSecond.firstKey();
-            perSecond.forEach(
-                    (sec, c) ->
-                            seconds.add(
-                                    new TargetSummary.Second(
-                                            (int) (sec - first),
-                                            c[0],
-                                            c[1],
-                                            c[2],
-                                            c[3],
-                                            c[1] == 0 ? 0 : c[4] / (double) c[1],
-                                            c[5])));
+            long last = perSecond.isEmpty() ? -1 : perSecond.lastKey();
+            for (long sec = first; sec <= last; sec++) {
+                long[] c = perSecond.getOrDefault(sec, new long[6]);
+                seconds.add(
+                        new TargetSummary.Second(
+                                (int) (sec - first),
+                                c[0],
+                                c[1],
+                                c[2],
+                                c[3],
+                                c[1] == 0 ? 0 : c[4] / (double) c[1],
+                                c[5]));
+            }
+            int firstSteadySecond =
+                    (int) Math.max(0, (split.steadyFromMillis() + 999) / 1000 - first);
             long[] rt = roundTrip.toArray();
             Distribution roundTripDist = Distribution.of(rt); // sorts rt
             return new TargetSummary(
@@ -199,8 +256,8 @@ public final class Summarizer implements Consumer<Sample> {
                     throttles,
                     colds,
                     window,
-                    samples / window,
-                    successes / window,
+                    samples / steadyWindow,
+                    successes / steadyWindow,
                     samples == 0 ? 0 : successes / (double) samples,
                     roundTripDist,
                     Distribution.of(latency.toArray()),
@@ -218,7 +275,19 @@ public final class Summarizer implements Consumer<Sample> {
                             ? Arrivals.CLOSED_LOOP
                             : new Arrivals(
                                     plan, scheduled, late, Distribution.of(sendLag.toArray())),
-                    successes == 0 ? Double.NaN : successBytes / (double) successes);
+                    successes == 0 ? Double.NaN : successBytes / (double) successes,
+                    new TargetSummary.Phase(
+                            split.steadyFromMillis(),
+                            split.startupSeconds(),
+                            split.steadySeconds(),
+                            startupRequests,
+                            steadyColds,
+                            firstSteadySecond),
+                    TimeBatches.of(
+                            steadyStarts.toArray(),
+                            steadyOutcomes.toArray(),
+                            split.steadyFromMillis(),
+                            split.endMillis()));
         }
     }
 }

@@ -7,22 +7,29 @@ import java.util.Map;
  * What one target did in one run: counts, rates, and the distribution of every timing, plus the
  * series the report charts. All durations in microseconds.
  *
- * <p>Round trip, latency, connect, process and overhead are of successful requests only; refusals
- * (throttles) and errors are counted and timed apart. In open loop the round trip (and the cold
- * start and per-image ones) is from each request's intended send time; the others are JMeter's.
+ * <p>Every count, rate and timing is of the steady state ({@link Phase}: the rule is {@code
+ * SteadyState}'s), except the cold starts, which are their own question and counted over the whole
+ * window. Round trip, latency, connect, process and overhead are of successful requests only;
+ * refusals (throttles) and errors are counted and timed apart. In open loop the round trip (and the
+ * cold start and per-image ones) is from each request's intended send time; the others are
+ * JMeter's.
  *
- * @param offeredRps requests sent per second over the target's whole window (first start to last
- *     end)
- * @param goodputRps successes per second over the same window
+ * @param coldStarts cold starts over the whole window, start-up included
+ * @param windowSeconds the target's whole window, first send to last answer (wall-clock)
+ * @param offeredRps requests sent per second of steady state
+ * @param goodputRps successes per second of steady state
  * @param availability successes / all requests
  * @param coldRoundTrip round trip of the requests that were a process's first
  * @param refusalRoundTrip time to answer of the refusals (throttles)
  * @param errorRoundTrip time to answer of the errors (neither a success nor a refusal)
  * @param byImage per image (in size order): the round trip and process time of its successes
- * @param perSecond one entry per second from the target's first request
+ * @param perSecond one entry per second from the target's first request to its last answer, zero
+ *     filled, start-up included ({@link Phase#firstSteadySecond})
  * @param roundTripSorted every round trip in ascending order, for the distribution chart
  * @param arrivals open loop: what was planned and sent, and how late; {@link Arrivals#CLOSED_LOOP}
  *     otherwise
+ * @param phase the start-up and the steady state, as the summary split them
+ * @param batches the steady state in ten stretches, for intervals that hold for correlated samples
  */
 public record TargetSummary(
         String target,
@@ -48,7 +55,26 @@ public record TargetSummary(
         long[] roundTripSorted,
         Resources resources,
         Arrivals arrivals,
-        double meanResponseBytes) {
+        double meanResponseBytes,
+        Phase phase,
+        TimeBatches batches) {
+
+    /**
+     * How the target's window split (wall-clock seconds; divide by the target's k for cloud
+     * seconds).
+     *
+     * @param startupRequests requests sent during start-up, left out of every figure but the cold
+     *     starts
+     * @param steadyColdStarts cold starts during the steady state (its own scale-out)
+     * @param firstSteadySecond the index in {@link #perSecond} of the first whole steady second
+     */
+    public record Phase(
+            long steadyFromEpochMillis,
+            double startupSeconds,
+            double steadySeconds,
+            long startupRequests,
+            long steadyColdStarts,
+            int firstSteadySecond) {}
 
     /** Median round trip and process time of one image's successful requests. */
     public record ImageTimes(
@@ -57,6 +83,7 @@ public record TargetSummary(
     /**
      * One second of the run.
      *
+     * @param successes successes answered in this second (by their last byte)
      * @param meanRoundTripMicros the successes' mean round trip as the report shows it (open loop:
      *     from the intended send time)
      * @param inFlightMicros the time every request started in this second was in flight, added up:

@@ -17,23 +17,29 @@ import java.util.function.Function;
  * how much, and whether the difference is more than noise. Where the data cannot carry a verdict
  * (too few samples, one target, nothing measured) it gives the reason instead of a winner.
  *
- * <p>Each finding compares the best target with the runner-up, in cloud-equivalent figures on a
- * dilated run. Significance is at 95%: latency quantiles by the order-statistic intervals of {@link
- * Distribution}, availability by Wilson score intervals, goodput by an interval around it as wide
- * as that of the mean of the per-second success counts; a difference is significant when the two
- * intervals do not overlap (conservative: both hold together at least 90% of the time). CPU, memory
- * and cost are one total per target, with no interval: their findings say so.
+ * <p>Every finding is drawn from the targets' steady states (the summary's phases); a target with
+ * fewer than {@link #MIN_STEADY_CLOUD_SECONDS} steady cloud-seconds takes part in none, and each
+ * finding says so. Each compares the best target with the runner-up, in cloud-equivalent figures on
+ * a dilated run. Significance is at 95%, by intervals that hold for correlated samples ({@link
+ * TimeBatches}: latency quantiles by sectioning, availability and goodput by batch means); a
+ * difference is significant when the two intervals do not overlap (conservative: both hold together
+ * at least 90% of the time). Cold starts are their own question, over the whole window. CPU and
+ * memory are one total per target and name no winner; cost names one only beyond {@link
+ * #COST_NOISE}.
  */
 public record Verdict(List<Finding> findings) {
 
     /** Cold starts needed for a cold-start verdict: fewer are anecdotes. */
     public static final int FEW_COLD_STARTS = 10;
 
+    /** Steady cloud-seconds a target needs to take part in a verdict. */
+    public static final double MIN_STEADY_CLOUD_SECONDS = 30;
+
     /**
-     * Seconds of per-second success counts a goodput interval needs: fewer, and the normal
-     * approximation is not sound.
+     * Cost differences below this share of the cheaper are within run-to-run noise: cost is one
+     * estimate per run, with no interval of its own.
      */
-    static final int MIN_SECONDS = 30;
+    static final double COST_NOISE = 0.20;
 
     /** Below this availability a target's latency verdict says that it is of the few it served. */
     static final double LOW_AVAILABILITY = 0.95;
@@ -55,8 +61,13 @@ public record Verdict(List<Finding> findings) {
      */
     private record Figure(String target, double value, double[] interval) {}
 
-    public static Verdict of(RunSummary run) {
+    public static Verdict of(RunSummary all) {
         List<Finding> out = new ArrayList<>();
+        String short_ = tooShort(all);
+        if (!short_.isEmpty()) {
+            out.add(Finding.none("steady state", short_));
+        }
+        RunSummary run = all.withTargets(steadyEnough(all));
         out.add(latency(run, "latency p50 (" + run.roundTripName() + ")", 0.50));
         out.add(latency(run, "latency p99 (" + run.roundTripName() + ")", 0.99));
         out.add(coldStartPenalty(run));
@@ -65,15 +76,47 @@ public record Verdict(List<Finding> findings) {
         out.add(
                 total(
                         run,
-                        "CPU time per success",
+                        "CPU time per success (whole window)",
                         t ->
                                 t.resources().known() && t.successes() > 0
                                         ? t.resources().cpuMillis() / (double) t.successes()
                                         : Double.NaN,
                         "ms"));
-        out.add(memoryBilled(run));
+        out.add(memoryBilled(all));
         out.add(cost(run));
         return new Verdict(List.copyOf(out));
+    }
+
+    /** The targets with enough steady state for a verdict. */
+    private static List<TargetSummary> steadyEnough(RunSummary run) {
+        return run.targets().stream()
+                .filter(t -> run.steadyCloudSeconds(t) >= MIN_STEADY_CLOUD_SECONDS)
+                .toList();
+    }
+
+    /** Which targets take part in no verdict, and why; empty when all do. */
+    private static String tooShort(RunSummary run) {
+        List<String> out = new ArrayList<>();
+        for (TargetSummary t : run.targets()) {
+            double steady = run.steadyCloudSeconds(t);
+            if (steady < MIN_STEADY_CLOUD_SECONDS) {
+                out.add(
+                        String.format(
+                                Locale.ROOT,
+                                "%s had %.1f steady cloud-seconds of %.1f",
+                                t.target(),
+                                steady,
+                                run.cloudSeconds(t)));
+            }
+        }
+        return out.isEmpty()
+                ? ""
+                : String.join("; ", out)
+                        + String.format(
+                                Locale.ROOT,
+                                " (%.0f needed): left out of every verdict below; run longer"
+                                        + " (--duration)",
+                                MIN_STEADY_CLOUD_SECONDS);
     }
 
     private static Finding latency(RunSummary run, String question, double p) {
@@ -82,11 +125,12 @@ public record Verdict(List<Finding> findings) {
             long[] sorted = t.roundTripSorted();
             if (sorted.length > 0) {
                 double k = run.dilation(t.target());
-                long[] i = Distribution.interval(sorted, p);
+                double estimate = Distribution.percentile(sorted, p * 100);
+                double[] i = t.batches().quantileInterval(p, estimate);
                 figures.add(
                         new Figure(
                                 t.target(),
-                                Distribution.percentile(sorted, p * 100) / k / 1000.0,
+                                estimate / k / 1000.0,
                                 i == null
                                         ? null
                                         : new double[] {i[0] / k / 1000.0, i[1] / k / 1000.0}));
@@ -103,7 +147,8 @@ public record Verdict(List<Finding> findings) {
         if (!tooFew.isEmpty()) {
             return Finding.none(
                     question,
-                    "too few successes for a 95% interval on " + String.join(", ", tooFew));
+                    "too few successes in a tenth of the steady state for a 95% interval on "
+                            + String.join(", ", tooFew));
         }
         figures.sort(Comparator.comparingDouble(Figure::value));
         return compare(
@@ -195,10 +240,14 @@ public record Verdict(List<Finding> findings) {
                                         new Figure(
                                                 t.target(),
                                                 t.availability(),
-                                                wilson(t.successes(), t.samples())))
+                                                t.batches().availabilityInterval(t.availability())))
                         .toList();
         if (figures.size() < 2) {
             return Finding.none("availability under load", "fewer than two targets with requests");
+        }
+        if (figures.stream().anyMatch(f -> f.interval() == null)) {
+            return Finding.none(
+                    "availability under load", "a tenth of a steady state had no request");
         }
         List<Figure> sorted = new ArrayList<>(figures);
         sorted.sort(Comparator.comparingDouble(Figure::value).reversed());
@@ -208,53 +257,29 @@ public record Verdict(List<Finding> findings) {
                 (best, next) ->
                         String.format(
                                 Locale.ROOT,
-                                "%.2f percentage points above %s (%.2f%% vs %.2f%%)",
+                                "%.2f percentage points above %s (%.2f%% vs %.2f%%; refused %s)",
                                 (best.value() - next.value()) * 100,
                                 next.target(),
                                 best.value() * 100,
-                                next.value() * 100));
+                                next.value() * 100,
+                                refusalRates(run)));
     }
 
-    /**
-     * Goodput, cloud-equivalent, with the interval of the mean of its per-second success counts.
-     */
+    /** Steady-state goodput, cloud-equivalent, with the batch-means interval of its ten batches. */
     private static Finding throughput(RunSummary run) {
         String question = "throughput (goodput, successes/s)";
         List<Figure> figures = new ArrayList<>();
         for (TargetSummary t : run.targets()) {
-            int n = t.perSecond().size();
-            if (n < MIN_SECONDS) {
-                continue;
-            }
             double k = run.dilation(t.target());
-            double mean =
-                    t.perSecond().stream()
-                            .mapToLong(TargetSummary.Second::successes)
-                            .average()
-                            .orElse(0);
-            double var =
-                    t.perSecond().stream()
-                                    .mapToDouble(
-                                            s -> (s.successes() - mean) * (s.successes() - mean))
-                                    .sum()
-                            / (n - 1);
-            double half = 1.96 * Math.sqrt(var / n);
-            // Around goodput (successes over the window), as wide as the mean per-second count's
-            // interval.
             double goodput = t.goodputRps() * k;
-            figures.add(
-                    new Figure(
-                            t.target(),
-                            goodput,
-                            new double[] {goodput - half * k, goodput + half * k}));
+            double[] i = t.batches().goodputInterval(t.goodputRps(), t.phase().steadySeconds());
+            if (i != null) {
+                figures.add(new Figure(t.target(), goodput, new double[] {i[0] * k, i[1] * k}));
+            }
         }
         if (figures.size() < 2) {
             return Finding.none(
-                    question,
-                    "fewer than two targets ran "
-                            + MIN_SECONDS
-                            + " seconds or more (too few per-second"
-                            + " counts for an interval)");
+                    question, "fewer than two targets with a steady state to cut into batches");
         }
         figures.sort(Comparator.comparingDouble(Figure::value).reversed());
         return compare(
@@ -271,8 +296,8 @@ public record Verdict(List<Finding> findings) {
     }
 
     /**
-     * A figure measured once per target (a total over the run): the lower wins, with no interval to
-     * test.
+     * A figure measured once per target over its whole window (start-up included): shown side by
+     * side, no winner named, since there is no interval to test and start-up is in it.
      */
     private static Finding total(
             RunSummary run, String question, Function<TargetSummary, Double> figure, String unit) {
@@ -292,20 +317,15 @@ public record Verdict(List<Finding> findings) {
                             + " does not)");
         }
         figures.sort(Comparator.comparingDouble(Figure::value));
-        Figure best = figures.get(0);
-        Figure next = figures.get(1);
         return new Finding(
                 question,
-                best.target(),
-                String.format(
-                        Locale.ROOT,
-                        "%s uses %s as much (%s vs %s %s)",
-                        next.target(),
-                        ratio(next.value(), best.value()),
-                        number(best.value()),
-                        number(next.value()),
-                        unit),
-                "one total per target: no interval");
+                "no winner",
+                String.join(
+                        ", ",
+                        figures.stream()
+                                .map(f -> f.target() + " " + number(f.value()) + " " + unit)
+                                .toList()),
+                "one total per target, start-up included: no interval");
     }
 
     /**
@@ -338,9 +358,10 @@ public record Verdict(List<Finding> findings) {
         sorted.sort(Comparator.comparingDouble(CostEstimate::perMillionUsd));
         CostEstimate best = sorted.get(0);
         CostEstimate next = sorted.get(1);
+        boolean withinNoise = next.perMillionUsd() < best.perMillionUsd() * (1 + COST_NOISE);
         return new Finding(
                 question,
-                best.target(),
+                withinNoise ? "no winner" : best.target(),
                 String.format(
                         Locale.ROOT,
                         "%s costs %s as much ($%.2f vs $%.2f)",
@@ -348,7 +369,15 @@ public record Verdict(List<Finding> findings) {
                         ratio(next.perMillionUsd(), best.perMillionUsd()),
                         best.perMillionUsd(),
                         next.perMillionUsd()),
-                "from mean billed time and the prices of " + run.pricesAsOf() + ": no interval");
+                (withinNoise
+                                ? String.format(
+                                        Locale.ROOT,
+                                        "within %.0f%%, run-to-run noise; ",
+                                        COST_NOISE * 100)
+                                : "")
+                        + "compute and requests, from steady-state billed time and the prices of "
+                        + run.pricesAsOf()
+                        + ": no interval");
     }
 
     /**
@@ -398,15 +427,23 @@ public record Verdict(List<Finding> findings) {
                 number(b.interval()[1]));
     }
 
-    /**
-     * Wilson score interval of a proportion at 95%: sound near 0 and 1, where availability lives.
-     */
-    static double[] wilson(long successes, long n) {
-        double z = 1.96;
-        double p = successes / (double) n;
-        double centre = (p + z * z / (2 * n)) / (1 + z * z / n);
-        double half = z * Math.sqrt(p * (1 - p) / n + z * z / (4.0 * n * n)) / (1 + z * z / n);
-        return new double[] {centre - half, centre + half};
+    /** Each target's refusals per second (cloud-equivalent) at the rate it was offered. */
+    private static String refusalRates(RunSummary run) {
+        return String.join(
+                ", ",
+                run.targets().stream()
+                        .map(
+                                t -> {
+                                    double k = run.dilation(t.target());
+                                    double steady = Math.max(0.001, t.phase().steadySeconds());
+                                    return String.format(
+                                            Locale.ROOT,
+                                            "%s %s/s of %s/s offered",
+                                            t.target(),
+                                            number(t.throttles() / steady * k),
+                                            number(t.offeredRps() * k));
+                                })
+                        .toList());
     }
 
     private static String ratio(double larger, double smaller) {

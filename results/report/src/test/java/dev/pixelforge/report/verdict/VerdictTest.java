@@ -34,37 +34,24 @@ class VerdictTest {
         HandComputedFixture.copyTo(run);
         Map<String, Verdict.Finding> f = byQuestion(Verdict.of(ReportWriter.write(run)));
 
+        // A few seconds per target: every target is left out, and every finding says why.
+        assertTrue(
+                f.get("steady state")
+                        .margin()
+                        .endsWith(
+                                "(30 needed): left out of every verdict below; run longer"
+                                        + " (--duration)"),
+                f.get("steady state").margin());
+        assertTrue(
+                f.get("steady state").margin().startsWith("aws-lambda had "),
+                f.get("steady state").margin());
         assertEquals(
                 Verdict.Finding.none(
                         "latency p50 (round trip)",
-                        "too few successes for a 95% interval on container, gcp-function"),
+                        "fewer than two targets with successful requests"),
                 f.get("latency p50 (round trip)"));
-        assertEquals(
-                "too few successes for a 95% interval on aws-lambda, container, gcp-function",
-                f.get("latency p99 (round trip)").margin());
-        assertEquals(
-                "too few cold starts (aws-lambda 1, container 1, gcp-function 1; 10 needed on two"
-                        + " targets)",
-                f.get("cold-start penalty (cold p50 - p50)").margin());
-        Verdict.Finding availability = f.get("availability under load");
-        assertEquals("no significant difference", availability.better());
-        assertEquals(
-                "not significant (95% intervals container [0.510, 1.00], gcp-function [0.510, 1.00]"
-                        + " overlap)",
-                availability.significance());
-        assertEquals(
-                Verdict.Finding.none(
-                        "throughput (goodput, successes/s)",
-                        "fewer than two targets ran 30 seconds or more (too few"
-                                + " per-second counts for an interval)"),
-                f.get("throughput (goodput, successes/s)"));
-        assertEquals("no verdict", f.get("CPU time per success").better());
-        Verdict.Finding cost = f.get("cost per million requests");
-        assertEquals("gcp-function", cost.better());
-        assertEquals(
-                "container costs 1.45x as much ($5.76 vs $8.35)",
-                cost.margin(),
-                "expected.py: 5.759900 and 8.350000");
+        assertEquals("no verdict", f.get("cost per million requests").better());
+        assertEquals("no verdict", f.get("CPU time per success (whole window)").better());
         String md = Files.readString(run.resolve("summary.md"));
         assertTrue(
                 md.indexOf("## Verdict") < md.indexOf("| measure |"),
@@ -78,11 +65,11 @@ class VerdictTest {
         // "slow" loses 20 more to 503s.
         List<Sample> samples = new ArrayList<>();
         for (int i = 0; i < 200; i++) {
-            samples.add(sample("fast", i * 100L, 200, (100 + i) * 1000L));
-            samples.add(sample("slow", i * 100L, 200, (400 + i) * 1000L));
+            samples.add(sample("fast", i * 200L, 200, (100 + i) * 1000L));
+            samples.add(sample("slow", i * 200L, 200, (400 + i) * 1000L));
         }
         for (int i = 0; i < 20; i++) {
-            samples.add(sample("slow", 50 + i * 1000L, 503, 5000));
+            samples.add(sample("slow", 50 + i * 2000L, 503, 5000));
         }
         write(samples);
         Map<String, Verdict.Finding> f = byQuestion(Verdict.of(ReportWriter.write(run)));
@@ -94,8 +81,12 @@ class VerdictTest {
         assertTrue(p50.significance().startsWith("significant"), p50.significance());
         Verdict.Finding availability = f.get("availability under load");
         assertEquals("fast", availability.better());
-        assertEquals(
-                "9.09 percentage points above slow (100.00% vs 90.91%)", availability.margin());
+        assertTrue(
+                availability
+                        .margin()
+                        .startsWith(
+                                "9.09 percentage points above slow (100.00% vs 90.91%; refused"),
+                availability.margin());
     }
 
     @Test
@@ -104,13 +95,13 @@ class VerdictTest {
         // in 400..599 ms.
         List<Sample> samples = new ArrayList<>();
         for (int i = 0; i < 200; i++) {
-            samples.add(sample("lambda", i * 100L, 200, (100 + i) * 1000L));
-            samples.add(sample("run", i * 100L, 200, (400 + i) * 1000L));
+            samples.add(sample("lambda", i * 200L, 200, (100 + i) * 1000L));
+            samples.add(sample("run", i * 200L, 200, (400 + i) * 1000L));
         }
         for (int i = 0; i < 800; i++) {
             samples.add(
                     new Sample(
-                            START + i * 25L,
+                            START + i * 50L,
                             "lambda",
                             "tone-json",
                             "025x025-png",
@@ -156,18 +147,15 @@ class VerdictTest {
 
     @Test
     void aTieNeedNotBeNextInRank_theMarginIsAgainstTheFirstNotTied() throws IOException {
-        // "a": 200 answers in 100..299 ms, p50 199, interval ranks 86 and 115: [185, 214]; "b":
-        // 200..399 ms, [285, 314],
-        // apart from a's; "c": 11 answers, 5 of 150 ms and 6 of 5 s, p50 5,000, interval ranks 2
-        // and 10: [150, 5,000],
-        // which holds a's. Ranked a, b, c: c is tied with a, b is the first not tied.
+        // One request every 200 ms for 40 s each. "a": 100..299 ms, rising; "b": 200..399 ms;
+        // "c": 10 ms for its first 99, then 350 ms: p50 350, but its early batches' medians are
+        // 10 ms, so its sectioning interval is wide enough to hold a's. Ranked a, b, c: c is tied
+        // with a, b is the first not tied (intervals: hand-computed.py, sectioning).
         List<Sample> samples = new ArrayList<>();
         for (int i = 0; i < 200; i++) {
-            samples.add(sample("a", i * 100L, 200, (100 + i) * 1000L));
-            samples.add(sample("b", i * 100L, 200, (200 + i) * 1000L));
-        }
-        for (int i = 0; i < 11; i++) {
-            samples.add(sample("c", i * 100L, 200, i < 5 ? 150_000 : 5_000_000L));
+            samples.add(sample("a", i * 200L, 200, (100 + i) * 1000L));
+            samples.add(sample("b", i * 200L, 200, (200 + i) * 1000L));
+            samples.add(sample("c", i * 200L, 200, i < 99 ? 10_000 : 350_000L));
         }
         write(samples);
         RunSummary summary = ReportWriter.write(run);
@@ -175,7 +163,7 @@ class VerdictTest {
         assertEquals("a and c (tied)", p50.better(), p50.toString());
         assertEquals("100 ms lower than b (199 vs 299 ms)", p50.margin());
         assertEquals(
-                "significant (95% intervals a [185, 214], b [285, 314] do not overlap)",
+                "significant (95% intervals a [156, 242], b [256, 342] do not overlap)",
                 p50.significance());
     }
 
@@ -184,9 +172,9 @@ class VerdictTest {
         // "a" and "b" both answer 200 times in 100..299 ms; "c" in 400..599 ms.
         List<Sample> samples = new ArrayList<>();
         for (int i = 0; i < 200; i++) {
-            samples.add(sample("a", i * 100L, 200, (100 + i) * 1000L));
-            samples.add(sample("b", i * 100L, 200, (100 + (i * 7) % 200) * 1000L));
-            samples.add(sample("c", i * 100L, 200, (400 + i) * 1000L));
+            samples.add(sample("a", i * 200L, 200, (100 + i) * 1000L));
+            samples.add(sample("b", i * 200L, 200, (100 + (i * 7) % 200) * 1000L));
+            samples.add(sample("c", i * 200L, 200, (400 + i) * 1000L));
         }
         write(samples);
         Verdict.Finding p50 =
