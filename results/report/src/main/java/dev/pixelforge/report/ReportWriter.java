@@ -13,6 +13,8 @@ import dev.pixelforge.report.cloud.CloudMetricsReader;
 import dev.pixelforge.report.cost.BreakEven;
 import dev.pixelforge.report.cost.CostEstimate;
 import dev.pixelforge.report.cost.MonthlyCost;
+import dev.pixelforge.report.cost.StartupCost;
+import dev.pixelforge.report.cost.SteadyBusyTime;
 import dev.pixelforge.report.format.ArrivalRows;
 import dev.pixelforge.report.format.ChartSpec;
 import dev.pixelforge.report.format.Charts;
@@ -181,27 +183,43 @@ public final class ReportWriter {
             prices.load(in);
         }
         List<CostEstimate> costs = new ArrayList<>();
+        boolean phased = RunManifest.of(about).text(RunManifest.RAMP_SECONDS).isPresent();
         for (TargetSummary t : run.targets()) {
             String memory = about.getProperty(RunManifest.MEMORY_MB + t.target());
             if (memory != null && t.process().count() > 0) {
+                double k = run.dilation(t.target());
+                int memoryMb = Integer.parseInt(memory);
+                double cpus =
+                        Double.parseDouble(about.getProperty(RunManifest.CPUS + t.target(), "1"));
                 // A dilated model's times are k times the cloud's: cost what the cloud would have
-                // billed.
+                // billed. A run split into phases is costed on its steady state alone: the
+                // platforms' own billing metrics cover the whole window, start-ups included, so
+                // they are shown in the cloud section, not costed here.
                 costs.add(
                         CostEstimate.of(
                                         t.target(),
-                                        t.process().mean() / run.dilation(t.target()),
-                                        run.dilation(t.target()),
-                                        Integer.parseInt(memory),
-                                        Double.parseDouble(
-                                                about.getProperty(
-                                                        RunManifest.CPUS + t.target(), "1")),
+                                        t.process().mean() / k,
+                                        k,
+                                        memoryMb,
+                                        cpus,
                                         RunManifest.BILLING_INSTANCE.equals(
                                                         about.getProperty(
                                                                 RunManifest.BILLING + t.target()))
                                                 ? instanceBased(prices)
                                                 : prices,
-                                        cloud)
-                                .withEgress(t.meanResponseBytes(), prices));
+                                        phased ? List.of() : cloud,
+                                        phased
+                                                ? new SteadyBusyTime(
+                                                        t.busyPeriodsMicros(), t.successes())
+                                                : null)
+                                .withEgress(t.meanResponseBytes(), prices)
+                                .withStartup(
+                                        StartupCost.of(
+                                                t.target(),
+                                                startupMillis(t, cloud) / k,
+                                                memoryMb,
+                                                cpus,
+                                                prices)));
             }
         }
         List<MonthlyCost> monthly = new ArrayList<>();
@@ -217,6 +235,22 @@ public final class ReportWriter {
                             prices));
         }
         return run.withPlatformData(cloud, costs, monthly, prices.getProperty("as-of", "?"));
+    }
+
+    /**
+     * One start-up of {@code t}, as measured: Lambda's mean Init Duration when the run has REPORT
+     * lines, else its instances' mean spawn-to-ready; NaN when neither was measured.
+     */
+    private static double startupMillis(TargetSummary t, List<CloudMetric> cloud) {
+        return cloud.stream()
+                .filter(
+                        m ->
+                                m.target().equals(t.target())
+                                        && m.metric().equals("Init Duration")
+                                        && m.statistic().equals("mean"))
+                .mapToDouble(CloudMetric::value)
+                .findFirst()
+                .orElse(t.resources().meanReadyMillis());
     }
 
     /**

@@ -68,7 +68,8 @@ class OldRunFolderTest {
                         "steady_from_epoch_ms",
                         "startup_requests",
                         "steady_cold_starts",
-                        "usd_per_million_egress"),
+                        "usd_per_million_egress",
+                        "usd_per_million_startup"),
                 added);
         // A folder from before phases is all steady state: its figures are the whole window's.
         assertEquals(now.get("cloud_seconds"), now.get("steady_cloud_seconds"));

@@ -17,6 +17,7 @@ import java.util.Properties;
  * @param basis how the figure was reached, in a sentence for the report
  * @param egress data out for a million responses, on its own line beside compute; null when the run
  *     gave no response sizes
+ * @param startup start-ups amortised at a stated rate, on a line of their own; null when not priced
  */
 public record CostEstimate(
         String target,
@@ -25,7 +26,8 @@ public record CostEstimate(
         double cpus,
         double perMillionUsd,
         String basis,
-        EgressCost egress) {
+        EgressCost egress,
+        StartupCost startup) {
 
     /** An estimate of compute alone, before its data out is priced. */
     public CostEstimate(
@@ -35,13 +37,24 @@ public record CostEstimate(
             double cpus,
             double perMillionUsd,
             String basis) {
-        this(target, billedMillis, memoryMb, cpus, perMillionUsd, basis, null);
+        this(target, billedMillis, memoryMb, cpus, perMillionUsd, basis, null, null);
     }
 
     /** This estimate with its data out priced, so that compute and egress are shown apart. */
     public CostEstimate withEgress(EgressCost dataOut) {
         return new CostEstimate(
-                target, billedMillis, memoryMb, cpus, perMillionUsd, basis, dataOut);
+                target, billedMillis, memoryMb, cpus, perMillionUsd, basis, dataOut, startup);
+    }
+
+    /** This estimate with its start-ups priced on their own line (null: none). */
+    public CostEstimate withStartup(StartupCost startups) {
+        return new CostEstimate(
+                target, billedMillis, memoryMb, cpus, perMillionUsd, basis, egress, startups);
+    }
+
+    /** Start-ups per million requests; NaN when not priced. */
+    public double startupPerMillionUsd() {
+        return startup == null ? Double.NaN : startup.perMillionUsd();
     }
 
     /**
@@ -88,6 +101,23 @@ public record CostEstimate(
             double cpus,
             Properties prices,
             List<CloudMetric> cloud) {
+        return of(target, meanProcessMicros, dilation, memoryMb, cpus, prices, cloud, null);
+    }
+
+    /**
+     * As above; {@code steady}, when not null, is the steady state's busy time (the run was split
+     * into phases): Google's instance time then comes from it, since the platforms' own billing
+     * metrics cover the whole window, start-ups included, and {@code cloud} is to hold none.
+     */
+    public static CostEstimate of(
+            String target,
+            double meanProcessMicros,
+            double dilation,
+            int memoryMb,
+            double cpus,
+            Properties prices,
+            List<CloudMetric> cloud,
+            SteadyBusyTime steady) {
         double processMillis = Math.max(0, meanProcessMicros) / 1000.0;
         if (target.equals("aws-lambda")) {
             Double reported =
@@ -177,6 +207,25 @@ public record CostEstimate(
                             billable / dilation,
                             dilation == 1 ? "" : " cloud-equivalent",
                             Math.round(served),
+                            rates(cpus, memoryMb, prices)));
+        }
+        if (steady != null && steady.successes() > 0 && steady.periodsMicros().length > 0) {
+            double perRequestMillis = steady.billedMillisPerSuccess(dilation, granularity);
+            return new CostEstimate(
+                    target,
+                    perRequestMillis,
+                    memoryMb,
+                    cpus,
+                    perRequestMillis / 1000.0 * perVcpuAndGib * 1e6
+                            + price(prices, "gcp.per-million-requests"),
+                    String.format(
+                            Locale.ROOT,
+                            "steady-state instance time (each instance's busy periods, concurrent"
+                                    + " requests sharing them, each rounded up to %d ms%s) / %d"
+                                    + " successes, x %s",
+                            (long) granularity,
+                            dilation == 1 ? "" : ", / k",
+                            steady.successes(),
                             rates(cpus, memoryMb, prices)));
         }
         double billed = Math.ceil(processMillis / granularity) * granularity;

@@ -36,7 +36,10 @@ public record MonthlyCost(
      */
     public static MonthlyCost of(
             CostEstimate estimate, int minInstances, boolean recorded, Properties prices) {
-        double perRequest = estimate.perMillionUsd() / 1e6;
+        // Start-ups at their stated rate belong to the month's bill; data out is left out (it is
+        // priced on its own line, and about the same on every target).
+        double startups = estimate.startup() == null ? 0 : estimate.startupPerMillionUsd();
+        double perRequest = (estimate.perMillionUsd() + startups) / 1e6;
         if (estimate.target().equals("aws-lambda")) {
             return new MonthlyCost(
                     estimate.target(),
@@ -44,9 +47,10 @@ public record MonthlyCost(
                     0,
                     String.format(
                             Locale.ROOT,
-                            "%.4f USD per million requests x requests in the month (Lambda and API"
-                                    + " Gateway bill per request)",
-                            estimate.perMillionUsd()));
+                            "%.4f USD per million requests (%.4f of them start-ups) x requests in"
+                                    + " the month (Lambda and API Gateway bill per request)",
+                            estimate.perMillionUsd() + startups,
+                            startups));
         }
         double fixed = 0;
         String idle =
@@ -81,9 +85,11 @@ public record MonthlyCost(
                 String.format(
                         Locale.ROOT,
                         "instance time at the run's %.2f requests per billable instance-second,"
-                                + " %.4f USD per million requests x requests in the month, plus %s",
+                                + " %.4f USD per million requests (%.4f of them start-ups) x"
+                                + " requests in the month, plus %s",
                         1000 / estimate.billedMillis(),
-                        estimate.perMillionUsd(),
+                        estimate.perMillionUsd() + startups,
+                        startups,
                         idle));
     }
 

@@ -56,7 +56,8 @@ public final class CsvSummary {
                         "cpu_isolated",
                         "dilation",
                         "usd_per_million",
-                        "usd_per_million_egress"));
+                        "usd_per_million_egress",
+                        "usd_per_million_startup"));
         header.addAll(ArrivalRows.CSV_COLUMNS); // the client's columns stay last
         header.addAll(
                 List.of(
@@ -116,7 +117,8 @@ public final class CsvSummary {
                             Boolean.toString(run.cpuIsolated()),
                             num(run.dilation(t.target())),
                             usdPerMillion(run, t.target()),
-                            usdPerMillionEgress(run, t.target())));
+                            usdPerMillionEgress(run, t.target()),
+                            usdPerMillionStartup(run, t.target())));
             row.addAll(ArrivalRows.csv(t, run));
             row.addAll(ClientRows.csv(run.client().get(t.target())));
             csv.append(String.join(",", row)).append('\n');
@@ -142,6 +144,15 @@ public final class CsvSummary {
                 .filter(c -> c.target().equals(target) && c.egress() != null)
                 .findFirst()
                 .map(c -> String.format(Locale.ROOT, "%.6f", c.egressPerMillionUsd()))
+                .orElse("");
+    }
+
+    /** Start-ups at the stated rate per million requests, apart; empty when not priced. */
+    private static String usdPerMillionStartup(RunSummary run, String target) {
+        return run.costs().stream()
+                .filter(c -> c.target().equals(target) && c.startup() != null)
+                .findFirst()
+                .map(c -> String.format(Locale.ROOT, "%.6f", c.startupPerMillionUsd()))
                 .orElse("");
     }
 

@@ -1,5 +1,6 @@
 package dev.pixelforge.report.format;
 
+import dev.pixelforge.report.cost.CostEstimate;
 import dev.pixelforge.report.summary.Distribution;
 import dev.pixelforge.report.summary.RunSummary;
 import dev.pixelforge.report.summary.TargetSummary;
@@ -9,6 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.Function;
+import java.util.function.ToDoubleFunction;
 import java.util.function.ToLongFunction;
 
 /**
@@ -185,8 +187,21 @@ public record SummaryTable(List<String> targets, List<Row> rows) {
                 t -> t.resources().known() ? Units.mb(t.resources().peakRssKb()) : "-");
         if (!run.costs().isEmpty()) {
             // Compute and data out on lines of their own: egress is the larger bill for images.
-            add(rows, ts, "compute, USD per million", t -> usd(run, t, false));
-            add(rows, ts, "egress, USD per million", t -> usd(run, t, true));
+            add(
+                    rows,
+                    ts,
+                    "compute (steady state), USD per million",
+                    t -> usd(run, t, c -> c.perMillionUsd()));
+            add(
+                    rows,
+                    ts,
+                    "start-ups (stated rate), USD per million",
+                    t -> usd(run, t, c -> c.startupPerMillionUsd()));
+            add(
+                    rows,
+                    ts,
+                    "egress, USD per million",
+                    t -> usd(run, t, c -> c.egressPerMillionUsd()));
         }
         ArrivalRows.add(rows, ts, run);
         ClientRows.add(rows, ts, run);
@@ -263,15 +278,13 @@ public record SummaryTable(List<String> targets, List<Row> rows) {
         return (micros > 0 ? "+" : micros < 0 ? "-" : "") + Units.ms(Math.abs(micros));
     }
 
-    private static String usd(RunSummary run, TargetSummary t, boolean egress) {
+    private static String usd(
+            RunSummary run, TargetSummary t, ToDoubleFunction<CostEstimate> figure) {
         return run.costs().stream()
                 .filter(c -> c.target().equals(t.target()))
                 .findFirst()
-                .map(
-                        c ->
-                                egress
-                                        ? CostNotes.egress(c)
-                                        : String.format(Locale.ROOT, "%.2f", c.perMillionUsd()))
+                .map(c -> figure.applyAsDouble(c))
+                .map(v -> Double.isNaN(v) ? "-" : String.format(Locale.ROOT, "%.2f", v))
                 .orElse("-");
     }
 

@@ -51,7 +51,7 @@ public record CrossCheck(String target, String claim, long expected, long observ
                         new CrossCheck(
                                 id,
                                 "throttles in the samples = requests the stand-ins refused",
-                                t.throttles(),
+                                t.allThrottles(),
                                 refused,
                                 "stand-ins' counters"));
             }
@@ -63,7 +63,7 @@ public record CrossCheck(String target, String claim, long expected, long observ
                                         new CrossCheck(
                                                 id,
                                                 "requests not throttled = REPORT lines",
-                                                t.samples() - t.throttles(),
+                                                t.allRequests() - t.allThrottles(),
                                                 n,
                                                 "REPORT lines")));
                 Optional<Long> invocations = value(cloud, id, "CloudWatch", "Invocations", "sum");
@@ -84,7 +84,7 @@ public record CrossCheck(String target, String claim, long expected, long observ
                                                         id,
                                                         "throttles in the samples = CloudWatch"
                                                                 + " Throttles",
-                                                        t.throttles(),
+                                                        t.allThrottles(),
                                                         n,
                                                         "CloudWatch")));
             } else {
@@ -95,7 +95,7 @@ public record CrossCheck(String target, String claim, long expected, long observ
                                                 new CrossCheck(
                                                         id,
                                                         "samples = Cloud Monitoring request_count",
-                                                        t.samples(),
+                                                        t.allRequests(),
                                                         n,
                                                         "Cloud Monitoring")));
             }

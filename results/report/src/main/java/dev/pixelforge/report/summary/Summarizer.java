@@ -4,7 +4,9 @@ import dev.pixelforge.platform.sample.Sample;
 import dev.pixelforge.platform.sample.SteadyState;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -93,7 +95,10 @@ public final class Summarizer implements Consumer<Sample> {
         // batches are cut once the steady state's length is known.
         final LongList steadyStarts = new LongList();
         final LongList steadyOutcomes = new LongList();
+        // Per instance, each steady success's time in the function: [answer - process, answer].
+        final Map<String, LongList[]> inFunction = new HashMap<>();
         long startupRequests;
+        long startupThrottles;
         long steadyColds;
         long samples;
         long successes;
@@ -144,6 +149,7 @@ public final class Summarizer implements Consumer<Sample> {
             if (!steady) {
                 startupRequests++;
                 if (s.throttled()) {
+                    startupThrottles++;
                     sec[2]++;
                 } else if (!s.success()) {
                     sec[3]++;
@@ -187,6 +193,15 @@ public final class Summarizer implements Consumer<Sample> {
                 if (s.appMicros() >= 0) {
                     process.add(s.appMicros());
                     overhead.add(s.overheadMicros());
+                    if (!s.instance().isEmpty()) {
+                        LongList[] spans =
+                                inFunction.computeIfAbsent(
+                                        s.instance(),
+                                        i -> new LongList[] {new LongList(), new LongList()});
+                        long answered = s.startEpochMillis() * 1000 + s.roundTripMicros();
+                        spans[0].add(answered - s.appMicros());
+                        spans[1].add(answered);
+                    }
                 }
             } else {
                 errors++;
@@ -202,6 +217,37 @@ public final class Summarizer implements Consumer<Sample> {
                     img[1].add(s.appMicros());
                 }
             }
+        }
+
+        /** Each instance's in-function spans merged where they overlap: its busy periods. */
+        private long[] busyPeriods() {
+            LongList out = new LongList();
+            for (LongList[] spans : inFunction.values()) {
+                long[] from = spans[0].toArray();
+                long[] to = spans[1].toArray();
+                Integer[] order = new Integer[from.length];
+                for (int i = 0; i < order.length; i++) {
+                    order[i] = i;
+                }
+                Arrays.sort(order, Comparator.comparingLong(i -> from[i]));
+                long start = Long.MIN_VALUE;
+                long end = Long.MIN_VALUE;
+                for (int i : order) {
+                    if (from[i] > end) {
+                        if (end > start) {
+                            out.add(end - start);
+                        }
+                        start = from[i];
+                        end = to[i];
+                    } else {
+                        end = Math.max(end, to[i]);
+                    }
+                }
+                if (end > start) {
+                    out.add(end - start);
+                }
+            }
+            return out.toArray();
         }
 
         private long[] second(long epochMillis) {
@@ -281,13 +327,15 @@ public final class Summarizer implements Consumer<Sample> {
                             split.startupSeconds(),
                             split.steadySeconds(),
                             startupRequests,
+                            startupThrottles,
                             steadyColds,
                             firstSteadySecond),
                     TimeBatches.of(
                             steadyStarts.toArray(),
                             steadyOutcomes.toArray(),
                             split.steadyFromMillis(),
-                            split.endMillis()));
+                            split.endMillis()),
+                    busyPeriods());
         }
     }
 }

@@ -30,6 +30,9 @@ import java.util.Map;
  *     otherwise
  * @param phase the start-up and the steady state, as the summary split them
  * @param batches the steady state in ten stretches, for intervals that hold for correlated samples
+ * @param busyPeriodsMicros the steady state's busy periods, per instance, wall-clock: stretches in
+ *     which an instance had at least one request in its function (each success's process time,
+ *     ending at its answer; overlapping ones merged), what request-based billing bills
  */
 public record TargetSummary(
         String target,
@@ -57,7 +60,8 @@ public record TargetSummary(
         Arrivals arrivals,
         double meanResponseBytes,
         Phase phase,
-        TimeBatches batches) {
+        TimeBatches batches,
+        long[] busyPeriodsMicros) {
 
     /**
      * How the target's window split (wall-clock seconds; divide by the target's k for cloud
@@ -65,6 +69,7 @@ public record TargetSummary(
      *
      * @param startupRequests requests sent during start-up, left out of every figure but the cold
      *     starts
+     * @param startupThrottles the start-up's refusals
      * @param steadyColdStarts cold starts during the steady state (its own scale-out)
      * @param firstSteadySecond the index in {@link #perSecond} of the first whole steady second
      */
@@ -73,8 +78,19 @@ public record TargetSummary(
             double startupSeconds,
             double steadySeconds,
             long startupRequests,
+            long startupThrottles,
             long steadyColdStarts,
             int firstSteadySecond) {}
+
+    /** Requests over the whole window, start-up included: what the platforms counted. */
+    public long allRequests() {
+        return samples + phase.startupRequests();
+    }
+
+    /** Refusals over the whole window, start-up included. */
+    public long allThrottles() {
+        return throttles + phase.startupThrottles();
+    }
 
     /** Median round trip and process time of one image's successful requests. */
     public record ImageTimes(
