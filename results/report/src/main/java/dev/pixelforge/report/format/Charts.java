@@ -9,6 +9,7 @@ import dev.pixelforge.report.summary.TargetSummary;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -48,6 +49,15 @@ public final class Charts {
         return List.copyOf(all);
     }
 
+    /**
+     * A series measured in wall-clock time names the k it ran at, when not 1: its seconds are k
+     * times the cloud's.
+     */
+    static String measuredAt(RunSummary run, TargetSummary t) {
+        double k = run.dilation(t.target());
+        return k == 1 ? t.target() : String.format(Locale.ROOT, "%s (k %.2f)", t.target(), k);
+    }
+
     public static String colour(String target) {
         return COLOURS.getOrDefault(target, OTHER);
     }
@@ -62,7 +72,7 @@ public final class Charts {
                     p.add(s.second(), s.meanRoundTripMicros() / 1000.0);
                 }
             }
-            series.add(p.series(t.target(), colour(t.target()), Style.LINE));
+            series.add(p.series(measuredAt(run, t), colour(t.target()), Style.LINE));
         }
         // Open loop: from the intended send time, the round trip every figure of the run shows, so
         // a growing queue shows here too.
@@ -92,7 +102,7 @@ public final class Charts {
                 ok.add(s.second(), s.requests());
                 throttled.add(s.second(), s.throttles());
             }
-            series.add(ok.series(t.target() + " requests", colour(t.target()), Style.LINE));
+            series.add(ok.series(measuredAt(run, t) + " requests", colour(t.target()), Style.LINE));
             if (t.throttles() > 0) {
                 series.add(
                         throttled.series(
@@ -127,15 +137,18 @@ public final class Charts {
             // At most 400 points: enough for the eye, and the tail's last value is always one of
             // them.
             int points = Math.min(sorted.length, 400);
+            double k = run.dilation(t.target());
             for (int i = 1; i <= points; i++) {
                 int idx = (int) Math.ceil(i * (double) sorted.length / points) - 1;
-                p.add(Math.max(0.01, sorted[idx] / 1000.0), (idx + 1) / (double) sorted.length);
+                p.add(Math.max(0.01, sorted[idx] / k / 1000.0), (idx + 1) / (double) sorted.length);
             }
             series.add(p.series(t.target(), colour(t.target()), Style.LINE));
         }
+        // The first screen's latency chart: steady state only (the summary's timings are), in
+        // cloud time.
         return new ChartSpec(
                 "round-trip-cdf",
-                "Round trip distribution (CDF)",
+                "Steady-state round trip, cloud-equivalent (CDF)",
                 run.roundTripName() + " (ms, log scale)",
                 "share of requests at or below",
                 true,

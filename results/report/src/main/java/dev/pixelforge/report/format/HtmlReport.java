@@ -15,6 +15,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 
 /**
@@ -73,12 +74,24 @@ public final class HtmlReport {
                                 + ".note{color:#555;font-size:.92em}"
                                 + "dl{display:grid;grid-template-columns:max-content auto;"
                                 + "gap:.1em 1em}"
-                                + "dt{font-weight:600}")
+                                + "dt{font-weight:600}"
+                                + ".first{display:grid;grid-template-columns:1fr 1fr;gap:1em}"
+                                + ".phase{font-size:1.05em}")
                 .append("</style>")
                 .append(UplotChart.style())
                 .append("</head><body>");
         h.append("<h1>PixelForge: serverless or container?</h1>");
-        h.append("<h2>Verdict</h2>").append(verdict(Verdict.of(run)));
+        // The first screen: the answer, the two charts that carry it, and what was run; every
+        // table after it.
+        h.append("<p class=\"phase\">").append(esc(phaseLine(run))).append("</p>");
+        h.append(verdict(Verdict.of(run)));
+        h.append("<div class=\"first\">")
+                .append("<div>")
+                .append(chart.remove("round-trip-cdf"))
+                .append("</div><div>")
+                .append(Objects.requireNonNullElse(chart.remove("monthly-cost"), ""))
+                .append("</div></div>");
+        h.append(settings(run, about));
         if (!run.cpuIsolated()) {
             h.append(
                             "<p class=\"warn\" style=\"border:2px solid"
@@ -93,15 +106,7 @@ public final class HtmlReport {
                     .append(esc(w))
                     .append("</p>");
         }
-        h.append(
-                String.format(
-                        Locale.ROOT,
-                        "<p>Run <b>%s</b>, profile <b>%s</b>, %.0f s, %d targets side by side.</p>",
-                        esc(run.run()),
-                        esc(run.profile()),
-                        run.durationSeconds(),
-                        run.targets().size()));
-        h.append("<dl>");
+        h.append("<details><summary>The full run manifest (run.properties)</summary><dl>");
         about.forEach(
                 (k, v) ->
                         h.append("<dt>")
@@ -109,7 +114,7 @@ public final class HtmlReport {
                                 .append("</dt><dd>")
                                 .append(esc(v))
                                 .append("</dd>"));
-        h.append("</dl>");
+        h.append("</dl></details>");
 
         h.append("<h2>Side by side</h2>");
         h.append(table(SummaryTable.of(run)));
@@ -131,7 +136,6 @@ public final class HtmlReport {
 
         h.append("<h2>Round trip over time</h2>").append(chart.remove("round-trip-over-time"));
         h.append("<h2>Throughput and throttles</h2>").append(chart.remove("throughput-over-time"));
-        h.append("<h2>Distribution</h2>").append(chart.remove("round-trip-cdf"));
         h.append("<h2>By image size</h2>").append(chart.remove("round-trip-by-image"));
         h.append(imageTable(run));
         h.append("<h2>Cold starts</h2>").append(chart.remove("cold-starts"));
@@ -158,6 +162,57 @@ public final class HtmlReport {
         return h.toString();
     }
 
+    /** What the verdict is drawn from: each target's steady state against its window. */
+    static String phaseLine(RunSummary run) {
+        List<String> parts =
+                run.targets().stream()
+                        .map(
+                                t ->
+                                        String.format(
+                                                Locale.ROOT,
+                                                "%s %.1f of %.1f",
+                                                t.target(),
+                                                run.steadyCloudSeconds(t),
+                                                run.cloudSeconds(t)))
+                        .toList();
+        return "Drawn from each target's steady state, in cloud seconds: "
+                + String.join(", ", parts)
+                + " (start-up left out; see docs/model.md for the rule).";
+    }
+
+    /** The run's settings as a short list a person reads; the full manifest is folded below. */
+    static String settings(RunSummary run, Map<String, String> about) {
+        StringBuilder h = new StringBuilder("<dl class=\"settings\">");
+        item(h, "run", run.run() + ", profile " + run.profile());
+        item(h, "load", about.getOrDefault("load", "?"));
+        item(h, "images", about.getOrDefault("images", "?"));
+        for (TargetSummary t : run.targets()) {
+            String memory = about.get("memory-mb." + t.target());
+            String cpus = about.get("cpus." + t.target());
+            item(
+                    h,
+                    t.target(),
+                    (memory == null ? "" : memory + " MB, ")
+                            + (cpus == null
+                                    ? ""
+                                    : String.format(
+                                                    Locale.ROOT,
+                                                    "%.2f vCPU",
+                                                    Double.parseDouble(cpus))
+                                            + ", ")
+                            + String.format(
+                                    Locale.ROOT,
+                                    "ran %.2f times slower (k)",
+                                    run.dilation(t.target())));
+        }
+        item(h, "CPU", run.cpuIsolated() ? "isolated per instance" : "NOT isolated");
+        return h.append("</dl>").toString();
+    }
+
+    private static void item(StringBuilder h, String term, String value) {
+        h.append("<dt>").append(esc(term)).append("</dt><dd>").append(esc(value)).append("</dd>");
+    }
+
     private static String verdict(Verdict v) {
         StringBuilder h =
                 new StringBuilder(
@@ -175,12 +230,14 @@ public final class HtmlReport {
                     .append("</td></tr>");
         }
         return h.append(
-                        "</tbody></table><p class=\"note\">Best target against the runner-up,"
+                        "</tbody></table><p class=\"note\">Steady state only (cold starts:"
+                                + " the whole window). Best target against the runner-up,"
                                 + " cloud-equivalent on a dilated run. Significant at 95%: the two"
-                                + " intervals (order statistics for latency, Wilson score for"
-                                + " availability, for goodput one as wide as that of the mean"
-                                + " per-second successes) do not overlap. Targets whose interval"
-                                + " overlaps the best's are named with it, as tied.</p>")
+                                + " intervals, from ten stretches of each steady state so that they"
+                                + " hold for correlated samples (sectioning for latency, batch"
+                                + " means for availability and goodput), do not overlap. Targets"
+                                + " whose interval overlaps the best's are named with it, as"
+                                + " tied.</p>")
                 .toString();
     }
 
@@ -194,7 +251,7 @@ public final class HtmlReport {
         }
         StringBuilder h =
                 new StringBuilder("<h2>Monthly cost against traffic</h2>")
-                        .append(chart.remove("monthly-cost"))
+                        .append("<p class=\"note\">The chart is on the first screen.</p>")
                         .append("<p class=\"note\">")
                         .append(esc(CostNotes.monthlyModel()))
                         .append("</p>")
