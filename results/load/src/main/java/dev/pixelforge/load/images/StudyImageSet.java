@@ -5,6 +5,8 @@ import dev.pixelforge.core.image.FractalNoiseGenerator;
 import dev.pixelforge.core.image.ImageEncoder;
 import dev.pixelforge.core.image.ImageFormat;
 import dev.pixelforge.core.image.Pixels;
+import dev.pixelforge.platform.Target;
+import dev.pixelforge.platform.payload.LargestImage;
 
 import java.io.BufferedWriter;
 import java.io.FilterOutputStream;
@@ -47,10 +49,10 @@ public final class StudyImageSet {
     };
 
     /**
-     * The largest image that still fits Lambda's 6 MB event as base64 JSON, with room for the
-     * envelope.
+     * The largest image that reaches Lambda as the study sends it: base64 in a JSON body, which API
+     * Gateway base64-encodes again into the event (3,536,592 bytes; see LargestImage).
      */
-    public static final long MAX_IMAGE_BYTES = 4_300_000;
+    public static final long MAX_IMAGE_BYTES = LargestImage.bytes(Target.AWS_LAMBDA, true);
 
     private final List<StudyImage> images;
     private final Path dir;
@@ -121,7 +123,12 @@ public final class StudyImageSet {
                                 ImageEncoder.DEFAULT_JPEG_QUALITY);
                 if (bytes.length > MAX_IMAGE_BYTES) {
                     throw new IllegalStateException(
-                            name + " is " + bytes.length + " bytes: over Lambda's payload limit");
+                            name
+                                    + " is "
+                                    + bytes.length
+                                    + " bytes: over the "
+                                    + MAX_IMAGE_BYTES
+                                    + " that reach Lambda in a tone-json request");
                 }
                 String file = fileName(name, format);
                 Files.write(dir.resolve(file), bytes);

@@ -1,5 +1,7 @@
 package dev.pixelforge.report.format;
 
+import dev.pixelforge.platform.Target;
+import dev.pixelforge.platform.payload.LargestImage;
 import dev.pixelforge.report.cost.CostEstimate;
 import dev.pixelforge.report.summary.Distribution;
 import dev.pixelforge.report.summary.RunSummary;
@@ -7,6 +9,7 @@ import dev.pixelforge.report.summary.TargetSummary;
 import dev.pixelforge.report.verdict.Verdict;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.Function;
@@ -203,6 +206,7 @@ public record SummaryTable(List<String> targets, List<Row> rows) {
                     "egress, USD per million",
                     t -> usd(run, t, c -> c.egressPerMillionUsd()));
         }
+        add(rows, ts, "largest request sent / accepted (MB)", SummaryTable::largestRequest);
         ArrivalRows.add(rows, ts, run);
         ClientRows.add(rows, ts, run);
         return new SummaryTable(ts.stream().map(TargetSummary::target).toList(), List.copyOf(rows));
@@ -272,6 +276,25 @@ public record SummaryTable(List<String> targets, List<Row> rows) {
         return interval[0] <= 0 && interval[1] >= 0
                 ? value + range + " no significant difference"
                 : value + range;
+    }
+
+    /**
+     * The largest request the client sent against the largest the target accepts (LargestImage:
+     * Lambda's event quota through API Gateway's base64, Google's 32 MiB).
+     */
+    private static String largestRequest(TargetSummary t) {
+        String sent = String.format(Locale.ROOT, "%.2f", t.largestSentBytes() / 1e6);
+        return Arrays.stream(Target.values())
+                .filter(x -> x.id().equals(t.target()))
+                .findFirst()
+                .map(
+                        x ->
+                                String.format(
+                                        Locale.ROOT,
+                                        "%s / %.2f",
+                                        sent,
+                                        LargestImage.requestBytes(x) / 1e6))
+                .orElse(sent);
     }
 
     private static String signed(long micros) {

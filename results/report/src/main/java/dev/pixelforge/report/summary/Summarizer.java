@@ -99,6 +99,7 @@ public final class Summarizer implements Consumer<Sample> {
         final Map<String, LongList[]> inFunction = new HashMap<>();
         long startupRequests;
         long startupThrottles;
+        long largestSent;
         long steadyColds;
         long samples;
         long successes;
@@ -134,6 +135,7 @@ public final class Summarizer implements Consumer<Sample> {
         void add(Sample s) {
             firstStart = Math.min(firstStart, s.startEpochMillis());
             lastEnd = Math.max(lastEnd, s.endEpochMillis());
+            largestSent = Math.max(largestSent, s.sentBytes());
             long[] sec = second(s.startEpochMillis());
             sec[0]++;
             sec[5] += s.roundTripMicros(); // in flight from the send, whatever the answer: it
@@ -335,7 +337,8 @@ public final class Summarizer implements Consumer<Sample> {
                             steadyOutcomes.toArray(),
                             split.steadyFromMillis(),
                             split.endMillis()),
-                    busyPeriods());
+                    busyPeriods(),
+                    largestSent);
         }
     }
 }

@@ -61,7 +61,8 @@ public record TargetSummary(
         double meanResponseBytes,
         Phase phase,
         TimeBatches batches,
-        long[] busyPeriodsMicros) {
+        long[] busyPeriodsMicros,
+        long largestSentBytes) {
 
     /**
      * How the target's window split (wall-clock seconds; divide by the target's k for cloud
