@@ -90,12 +90,6 @@ public final class ReportWriter {
             throw new IOException(runDir + " has no samples.csv: is it a PixelForge run folder?");
         }
         Properties about = about(runDir);
-        Summarizer summarizer =
-                new Summarizer(
-                        resources(InstanceLog.read(runDir.resolve(RunLayout.INSTANCES))),
-                        ArrivalPlan.read(about),
-                        phases(samples, RunManifest.of(about)));
-        SampleLog.read(samples, summarizer::accept);
         Map<String, Double> dilation = new HashMap<>();
         for (String key : about.stringPropertyNames()) {
             if (key.startsWith(RunManifest.DILATION)) {
@@ -104,6 +98,13 @@ public final class ReportWriter {
                         Double.parseDouble(about.getProperty(key)));
             }
         }
+        Summarizer summarizer =
+                new Summarizer(
+                        resources(InstanceLog.read(runDir.resolve(RunLayout.INSTANCES))),
+                        ArrivalPlan.read(about),
+                        phases(samples, RunManifest.of(about)),
+                        dilation);
+        SampleLog.read(samples, summarizer::accept);
         RunSummary run =
                 withPlatformData(
                                 summarizer

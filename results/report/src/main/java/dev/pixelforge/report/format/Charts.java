@@ -129,7 +129,7 @@ public final class Charts {
     static ChartSpec roundTripCdf(RunSummary run) {
         List<Series> series = new ArrayList<>();
         for (TargetSummary t : run.targets()) {
-            long[] sorted = t.roundTripSorted();
+            long[] sorted = t.cloudRoundTripSorted();
             if (sorted.length == 0) {
                 continue;
             }

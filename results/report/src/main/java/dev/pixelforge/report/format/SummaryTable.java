@@ -124,12 +124,12 @@ public record SummaryTable(List<String> targets, List<Row> rows) {
                     rows,
                     ts,
                     rt + " p50, cloud-equivalent (ms)",
-                    t -> Units.ms(t.roundTrip().p50() / run.dilation(t.target())));
+                    t -> Units.ms(t.cloudRoundTrip().p50()));
             add(
                     rows,
                     ts,
                     rt + " p95, cloud-equivalent (ms)",
-                    t -> Units.ms(t.roundTrip().p95() / run.dilation(t.target())));
+                    t -> Units.ms(t.cloudRoundTrip().p95()));
             add(
                     rows,
                     ts,

@@ -29,6 +29,7 @@ public final class Summarizer implements Consumer<Sample> {
     private final Map<String, TargetSummary.Resources> resources;
     private final Map<String, ArrivalPlan> plans;
     private final Map<String, SteadyState.Phases> phases;
+    private final Map<String, Double> dilation;
     private long firstStart = Long.MAX_VALUE;
     private long lastEnd = Long.MIN_VALUE;
 
@@ -57,14 +58,29 @@ public final class Summarizer implements Consumer<Sample> {
             Map<String, TargetSummary.Resources> resources,
             Map<String, ArrivalPlan> plans,
             Map<String, SteadyState.Phases> phases) {
+        this(resources, plans, phases, Map.of());
+    }
+
+    /**
+     * @param dilation per target, the k it ran at (absent: 1), for its cloud-equivalent round trips
+     */
+    public Summarizer(
+            Map<String, TargetSummary.Resources> resources,
+            Map<String, ArrivalPlan> plans,
+            Map<String, SteadyState.Phases> phases,
+            Map<String, Double> dilation) {
         this.resources = resources;
         this.plans = plans;
         this.phases = phases;
+        this.dilation = dilation;
     }
 
     @Override
     public void accept(Sample s) {
-        targets.computeIfAbsent(s.target(), t -> new PerTarget(t, phases.get(t))).add(s);
+        targets.computeIfAbsent(
+                        s.target(),
+                        t -> new PerTarget(t, phases.get(t), dilation.getOrDefault(t, 1.0)))
+                .add(s);
         firstStart = Math.min(firstStart, s.startEpochMillis());
         lastEnd = Math.max(lastEnd, s.endEpochMillis());
     }
@@ -91,6 +107,9 @@ public final class Summarizer implements Consumer<Sample> {
     private static final class PerTarget {
         final String target;
         final SteadyState.Phases phases; // null: all steady
+        final double k;
+        final LongList cloudRoundTrip = new LongList();
+        final LongList steadyCloudOutcomes = new LongList();
         // Each steady request's send time, and its round trip (-1 when it did not succeed): the
         // batches are cut once the steady state's length is known.
         final LongList steadyStarts = new LongList();
@@ -127,9 +146,25 @@ public final class Summarizer implements Consumer<Sample> {
         // the requests sent, from the send
         final TreeMap<Long, long[]> perSecond = new TreeMap<>();
 
-        PerTarget(String target, SteadyState.Phases phases) {
+        PerTarget(String target, SteadyState.Phases phases, double k) {
             this.target = target;
             this.phases = phases;
+            this.k = k;
+        }
+
+        /**
+         * A success's round trip in cloud time: the function's process time and any send lag (the
+         * client waiting on a dilated target) over k; the rest (the client, loopback, the fronts'
+         * own work) as measured, since the dilation does not slow it.
+         */
+        long cloud(Sample s) {
+            long rt = s.intendedRoundTripMicros();
+            if (k == 1) {
+                return rt;
+            }
+            long lag = Math.max(0, s.sendLagMicros());
+            long app = s.appMicros();
+            return app < 0 ? Math.round(rt / k) : Math.round(rt - lag - app + (lag + app) / k);
         }
 
         void add(Sample s) {
@@ -164,7 +199,9 @@ public final class Summarizer implements Consumer<Sample> {
             }
             samples++;
             steadyStarts.add(s.startEpochMillis());
-            steadyOutcomes.add(s.success() && !s.throttled() ? s.intendedRoundTripMicros() : -1);
+            boolean ok = s.success() && !s.throttled();
+            steadyOutcomes.add(ok ? s.intendedRoundTripMicros() : -1);
+            steadyCloudOutcomes.add(ok ? cloud(s) : -1);
             if (s.sendLagMicros() >= 0) {
                 scheduled++;
                 sendLag.add(s.sendLagMicros());
@@ -190,6 +227,7 @@ public final class Summarizer implements Consumer<Sample> {
                 end[4] +=
                         roundTripMicros; // the per-second mean, like every timing, is of successes
                 roundTrip.add(roundTripMicros);
+                cloudRoundTrip.add(cloud(s));
                 latency.add(s.latencyMicros());
                 connect.add(s.connectMicros());
                 if (s.appMicros() >= 0) {
@@ -295,6 +333,7 @@ public final class Summarizer implements Consumer<Sample> {
             int firstSteadySecond =
                     (int) Math.max(0, (split.steadyFromMillis() + 999) / 1000 - first);
             long[] rt = roundTrip.toArray();
+            long[] cloudRt = cloudRoundTrip.toArray();
             Distribution roundTripDist = Distribution.of(rt); // sorts rt
             return new TargetSummary(
                     target,
@@ -335,10 +374,13 @@ public final class Summarizer implements Consumer<Sample> {
                     TimeBatches.of(
                             steadyStarts.toArray(),
                             steadyOutcomes.toArray(),
+                            steadyCloudOutcomes.toArray(),
                             split.steadyFromMillis(),
                             split.endMillis()),
                     busyPeriods(),
-                    largestSent);
+                    largestSent,
+                    Distribution.of(cloudRt), // sorts cloudRt
+                    cloudRt);
         }
     }
 }

@@ -62,7 +62,9 @@ public record TargetSummary(
         Phase phase,
         TimeBatches batches,
         long[] busyPeriodsMicros,
-        long largestSentBytes) {
+        long largestSentBytes,
+        Distribution cloudRoundTrip,
+        long[] cloudRoundTripSorted) {
 
     /**
      * How the target's window split (wall-clock seconds; divide by the target's k for cloud

@@ -12,10 +12,12 @@ import java.util.Arrays;
  * Modeling and Analysis, 9.5.3).
  *
  * @param roundTrips each batch's successful round trips, ascending
+ * @param cloudRoundTrips the same in cloud time (TargetSummary#cloudRoundTrip), ascending
  * @param successes each batch's successes
  * @param requests each batch's requests (successes, refusals, errors)
  */
-public record TimeBatches(long[][] roundTrips, long[] successes, long[] requests) {
+public record TimeBatches(
+        long[][] roundTrips, long[][] cloudRoundTrips, long[] successes, long[] requests) {
 
     /** Batches per steady state. */
     public static final int COUNT = 10;
@@ -23,7 +25,8 @@ public record TimeBatches(long[][] roundTrips, long[] successes, long[] requests
     /** Student's t, 97.5th percentile, 9 degrees of freedom: a 95% interval from ten batches. */
     static final double T_975_9 = 2.262;
 
-    public static final TimeBatches NONE = new TimeBatches(new long[0][], new long[0], new long[0]);
+    public static final TimeBatches NONE =
+            new TimeBatches(new long[0][], new long[0][], new long[0], new long[0]);
 
     public boolean present() {
         return roundTrips.length == COUNT;
@@ -36,16 +39,25 @@ public record TimeBatches(long[][] roundTrips, long[] successes, long[] requests
      * (fewer than 2 / (1 - p): 4 for the median, 200 for p99).
      */
     public double[] quantileInterval(double p, double estimate) {
+        return quantileInterval(roundTrips, p, estimate);
+    }
+
+    /** As {@link #quantileInterval}, of the cloud-time round trips. */
+    public double[] cloudQuantileInterval(double p, double estimate) {
+        return quantileInterval(cloudRoundTrips, p, estimate);
+    }
+
+    private double[] quantileInterval(long[][] batches, double p, double estimate) {
         if (!present()) {
             return null;
         }
         double[] perBatch = new double[COUNT];
         long least = (long) Math.ceil(2 / (1 - p));
         for (int b = 0; b < COUNT; b++) {
-            if (roundTrips[b].length < least) {
+            if (batches[b].length < least) {
                 return null;
             }
-            perBatch[b] = Distribution.percentile(roundTrips[b], p * 100);
+            perBatch[b] = Distribution.percentile(batches[b], p * 100);
         }
         return around(estimate, perBatch);
     }
@@ -95,15 +107,18 @@ public record TimeBatches(long[][] roundTrips, long[] successes, long[] requests
      *
      * @param outcomes per request, its round trip, or -1 when it did not succeed
      */
-    static TimeBatches of(long[] starts, long[] outcomes, long fromMillis, long toMillis) {
+    static TimeBatches of(
+            long[] starts, long[] outcomes, long[] cloudOutcomes, long fromMillis, long toMillis) {
         if (starts.length == 0) {
             return NONE;
         }
         LongList[] trips = new LongList[COUNT];
+        LongList[] cloudTrips = new LongList[COUNT];
         long[] successes = new long[COUNT];
         long[] requests = new long[COUNT];
         for (int b = 0; b < COUNT; b++) {
             trips[b] = new LongList();
+            cloudTrips[b] = new LongList();
         }
         long span = Math.max(1, toMillis - fromMillis);
         for (int i = 0; i < starts.length; i++) {
@@ -112,13 +127,18 @@ public record TimeBatches(long[][] roundTrips, long[] successes, long[] requests
             if (outcomes[i] >= 0) {
                 successes[b]++;
                 trips[b].add(outcomes[i]);
+                cloudTrips[b].add(cloudOutcomes[i]);
             }
         }
+        return new TimeBatches(sorted(trips), sorted(cloudTrips), successes, requests);
+    }
+
+    private static long[][] sorted(LongList[] lists) {
         long[][] sorted = new long[COUNT][];
         for (int b = 0; b < COUNT; b++) {
-            sorted[b] = trips[b].toArray();
+            sorted[b] = lists[b].toArray();
             Arrays.sort(sorted[b]);
         }
-        return new TimeBatches(sorted, successes, requests);
+        return sorted;
     }
 }

@@ -129,8 +129,8 @@ public final class SweepReport {
                 k,
                 t.samples(),
                 t.goodputRps() * k,
-                ms(t.roundTrip().p50(), k),
-                ms(t.roundTrip().p95(), k),
+                ms(t.cloudRoundTrip().p50(), 1),
+                ms(t.cloudRoundTrip().p95(), 1),
                 ms(process.p50(), k),
                 process.p50Interval() == null
                         ? null

@@ -122,18 +122,16 @@ public record Verdict(List<Finding> findings) {
     private static Finding latency(RunSummary run, String question, double p) {
         List<Figure> figures = new ArrayList<>();
         for (TargetSummary t : run.targets()) {
-            long[] sorted = t.roundTripSorted();
+            // In cloud time: process time over k, the undilated rest as measured.
+            long[] sorted = t.cloudRoundTripSorted();
             if (sorted.length > 0) {
-                double k = run.dilation(t.target());
                 double estimate = Distribution.percentile(sorted, p * 100);
-                double[] i = t.batches().quantileInterval(p, estimate);
+                double[] i = t.batches().cloudQuantileInterval(p, estimate);
                 figures.add(
                         new Figure(
                                 t.target(),
-                                estimate / k / 1000.0,
-                                i == null
-                                        ? null
-                                        : new double[] {i[0] / k / 1000.0, i[1] / k / 1000.0}));
+                                estimate / 1000.0,
+                                i == null ? null : new double[] {i[0] / 1000.0, i[1] / 1000.0}));
             }
         }
         if (figures.size() < 2) {
