@@ -16,12 +16,12 @@ class LoadProfileTest {
 
     @Test
     void slowedBy_stretchesRampAndDuration_keepsThreads() {
-        LoadProfile lambda = QUICK.slowedBy(4.82); // 5 s ramp, 60 s, 2 threads
+        LoadProfile lambda = QUICK.slowedBy(4.82); // 5 s ramp, 65 s, 2 threads
         assertEquals(QUICK.threads(), lambda.threads());
         assertEquals(2, QUICK.threads());
         assertEquals(24, lambda.rampSeconds(), "5 x 4.82 = 24.1");
-        assertEquals(289, lambda.durationSeconds(), "60 x 4.82 = 289.2");
-        assertEquals(500, QUICK.slowedBy(8.33).durationSeconds(), "60 x 8.33 = 499.8");
+        assertEquals(313, lambda.durationSeconds(), "65 x 4.82 = 313.3");
+        assertEquals(541, QUICK.slowedBy(8.33).durationSeconds(), "65 x 8.33 = 541.45");
         assertEquals(4.82, lambda.slowdown(), "the progress line shows cloud time from it");
         assertEquals(1.0, QUICK.slowdown());
         assertSame(QUICK, QUICK.slowedBy(1));
