@@ -294,7 +294,9 @@ public final class ReportWriter {
             out.add(
                     "Dilated scale model: each target ran k times slower than its platform (k per"
                             + " target in the table), so that its peak fits this machine;"
-                            + " cloud-equivalent rows divide times by k and multiply rates by k.");
+                            + " cloud-equivalent rows divide the function's times by k (a round"
+                            + " trip's undilated rest, the client's path, is kept as measured) and"
+                            + " multiply rates by k.");
         }
         for (TargetSummary t : run.targets()) {
             String over = about.getProperty(RunManifest.OVERSUBSCRIPTION + t.target());
