@@ -352,12 +352,21 @@ public final class InstanceRegistry<P extends InstanceProcess> implements AutoCl
         if (waiting.isEmpty()) {
             return; // nothing waits: no instance to start (and no scan of them all per request)
         }
-        long unbound = waiting.stream().filter(w -> w.boundTo == null).count();
+        // One pass over the queue, not one per starting instance: a burst at thousands of
+        // requests a second queues thousands against as many starting instances.
+        long unbound = 0;
+        Map<Instance<P>, Integer> bound = new IdentityHashMap<>();
+        for (Waiter<P> w : waiting) {
+            if (w.boundTo == null) {
+                unbound++;
+            } else {
+                bound.merge(w.boundTo, 1, Integer::sum);
+            }
+        }
         long absorbable = 0; // slots of starting instances not promised to a bound request
         for (Instance<P> i : instances) {
             if (!i.ready) {
-                absorbable +=
-                        rules.concurrency() - waiting.stream().filter(w -> w.boundTo == i).count();
+                absorbable += rules.concurrency() - bound.getOrDefault(i, 0);
             }
         }
         while (instances.size() < rules.maxInstances() && unbound > absorbable) {
