@@ -103,7 +103,8 @@ public final class ReportWriter {
                         resources(InstanceLog.read(runDir.resolve(RunLayout.INSTANCES))),
                         ArrivalPlan.read(about),
                         phases(samples, RunManifest.of(about)),
-                        dilation);
+                        dilation,
+                        weights(RunManifest.of(about)));
         SampleLog.read(samples, summarizer::accept);
         RunSummary run =
                 withPlatformData(
@@ -124,6 +125,16 @@ public final class ReportWriter {
         run = run.withClient(ClientLoadReader.read(runDir));
         run = run.withWarnings(warnings(run, about));
         return run;
+    }
+
+    /** Per target, the requests each sample stands for, where a simulation kept one in many. */
+    private static Map<String, Long> weights(RunManifest manifest) {
+        Map<String, Long> out = new HashMap<>();
+        manifest.asMap().keySet().stream()
+                .filter(k -> k.startsWith(RunManifest.SAMPLES_KEPT_ONE_IN))
+                .map(k -> k.substring(RunManifest.SAMPLES_KEPT_ONE_IN.length()))
+                .forEach(t -> out.put(t, manifest.keptOneIn(t)));
+        return out;
     }
 
     /**
@@ -290,6 +301,23 @@ public final class ReportWriter {
      */
     static List<String> warnings(RunSummary run, Properties about) {
         List<String> out = new ArrayList<>();
+        RunManifest manifest = RunManifest.of(about);
+        for (TargetSummary t : run.targets()) {
+            long oneIn = manifest.keptOneIn(t.target());
+            if (oneIn > 1) {
+                out.add(
+                        String.format(
+                                Locale.ROOT,
+                                "%s: a simulation too large to keep every sample kept one in %d:"
+                                        + " its counts and rates are the kept samples' times %d,"
+                                        + " its timings those of the kept samples (evenly spread"
+                                        + " over the run); its Google instance time, which needs"
+                                        + " every request, is not estimated from them.",
+                                t.target(),
+                                oneIn,
+                                oneIn));
+            }
+        }
         if (run.dilated()) {
             out.add(
                     "Dilated scale model: each target ran k times slower than its platform (k per"

@@ -10,6 +10,7 @@ import dev.pixelforge.platform.profile.PlatformProfile;
 import dev.pixelforge.platform.run.RunLayout;
 import dev.pixelforge.platform.run.RunManifest;
 import dev.pixelforge.platform.sample.InstanceLog;
+import dev.pixelforge.platform.sample.Sample;
 import dev.pixelforge.platform.sample.SampleLog;
 import dev.pixelforge.simulate.Calibration;
 import dev.pixelforge.simulate.Network;
@@ -24,6 +25,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.PrimitiveIterator;
 import java.util.SplittableRandom;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 
 /**
@@ -55,16 +57,51 @@ public final class SimulatedRun {
             Arrivals arrivals,
             long[] traceNanos) {}
 
+    /**
+     * Samples a simulated target keeps at most: past this, one request in N is written (every N-th
+     * answered, so that they spread evenly over the run), the report counts each kept one N times
+     * and says so. An hour at 10,000 requests a second would otherwise write 36 million lines.
+     */
+    static final long MOST_SAMPLES = 1_000_000;
+
     private SimulatedRun() {}
+
+    /** One in how many samples of {@code t} to keep: 1 unless its plan is over MOST_SAMPLES. */
+    static long keepOneIn(Spec spec) {
+        long planned =
+                spec.traceNanos() != null
+                        ? spec.traceNanos().length
+                        : spec.load().openLoop() ? spec.load().arrivals().arrivals() : 0;
+        return Math.max(1, (planned + MOST_SAMPLES - 1) / MOST_SAMPLES);
+    }
 
     public static void execute(Spec spec, List<StudyImage> images, Path runDir, PrintStream out)
             throws IOException {
         List<String> names = names(spec.load().operation(), images);
         List<InstanceRecord> instances = new ArrayList<>();
         long epochMillis = System.currentTimeMillis();
+        long oneIn = keepOneIn(spec);
+        if (oneIn > 1) {
+            out.printf(
+                    Locale.ROOT,
+                    "over %,d requests per target: keeping one sample in %d (the report counts each"
+                            + " %d times)%n",
+                    MOST_SAMPLES,
+                    oneIn,
+                    oneIn);
+        }
         try (SampleLog log = SampleLog.appendTo(runDir.resolve(RunLayout.SAMPLES))) {
             for (Target t : spec.targets()) {
                 long started = System.nanoTime();
+                long[] answered = {0};
+                Consumer<Sample> keep =
+                        oneIn == 1
+                                ? log::append
+                                : sample -> {
+                                    if (answered[0]++ % oneIn == 0) {
+                                        log.append(sample);
+                                    }
+                                };
                 Simulation.Outcome outcome =
                         Simulation.run(
                                 spec.platform().of(t),
@@ -73,7 +110,7 @@ public final class SimulatedRun {
                                 spec.network(),
                                 spec.seed() + t.ordinal(),
                                 epochMillis,
-                                log::append);
+                                keep);
                 instances.addAll(outcome.instances());
                 out.printf(
                         Locale.ROOT,
@@ -87,7 +124,11 @@ public final class SimulatedRun {
             }
         }
         InstanceLog.write(runDir.resolve(RunLayout.INSTANCES), instances);
-        about(spec, images).write(runDir);
+        RunManifest about = about(spec, images);
+        if (oneIn > 1) {
+            spec.targets().forEach(t -> about.put(RunManifest.SAMPLES_KEPT_ONE_IN + t.id(), oneIn));
+        }
+        about.write(runDir);
     }
 
     private static List<String> names(Operation operation, List<StudyImage> images) {

@@ -53,6 +53,12 @@ public final class RunManifest {
     /** Prefix of the calibration's provenance, copied into a simulated run. */
     public static final String CALIBRATION = "calibration.";
 
+    /**
+     * Per target: a simulated run too large to keep every sample kept one in this many; the report
+     * counts each kept sample that many times.
+     */
+    public static final String SAMPLES_KEPT_ONE_IN = "samples.kept-one-in.";
+
     public static final String ENGINES = "engines";
     public static final String ENGINE_THREADS = "engine-threads";
     public static final String TARGETS = "targets";
@@ -232,6 +238,11 @@ public final class RunManifest {
     public RunManifest clientIsolation(ClientIsolation client) {
         put(CLIENT_ISOLATION_MODE, client.mode().id());
         return put(CLIENT_ISOLATION, client.reason());
+    }
+
+    /** How many requests each of {@code target}'s samples stands for: 1 unless it was sampled. */
+    public long keptOneIn(String target) {
+        return number(perTarget(SAMPLES_KEPT_ONE_IN, target)).map(Double::longValue).orElse(1L);
     }
 
     /** {@code target}'s ramp-up as it ran, in wall-clock milliseconds (its k included). */

@@ -30,6 +30,7 @@ public final class Summarizer implements Consumer<Sample> {
     private final Map<String, ArrivalPlan> plans;
     private final Map<String, SteadyState.Phases> phases;
     private final Map<String, Double> dilation;
+    private final Map<String, Long> weights;
     private long firstStart = Long.MAX_VALUE;
     private long lastEnd = Long.MIN_VALUE;
 
@@ -69,17 +70,36 @@ public final class Summarizer implements Consumer<Sample> {
             Map<String, ArrivalPlan> plans,
             Map<String, SteadyState.Phases> phases,
             Map<String, Double> dilation) {
+        this(resources, plans, phases, dilation, Map.of());
+    }
+
+    /**
+     * @param weights per target, how many requests each sample stands for: more than 1 when a
+     *     simulation too large to keep every sample kept one in that many (absent: 1)
+     */
+    public Summarizer(
+            Map<String, TargetSummary.Resources> resources,
+            Map<String, ArrivalPlan> plans,
+            Map<String, SteadyState.Phases> phases,
+            Map<String, Double> dilation,
+            Map<String, Long> weights) {
         this.resources = resources;
         this.plans = plans;
         this.phases = phases;
         this.dilation = dilation;
+        this.weights = weights;
     }
 
     @Override
     public void accept(Sample s) {
         targets.computeIfAbsent(
                         s.target(),
-                        t -> new PerTarget(t, phases.get(t), dilation.getOrDefault(t, 1.0)))
+                        t ->
+                                new PerTarget(
+                                        t,
+                                        phases.get(t),
+                                        dilation.getOrDefault(t, 1.0),
+                                        weights.getOrDefault(t, 1L)))
                 .add(s);
         firstStart = Math.min(firstStart, s.startEpochMillis());
         lastEnd = Math.max(lastEnd, s.endEpochMillis());
@@ -108,6 +128,8 @@ public final class Summarizer implements Consumer<Sample> {
         final String target;
         final SteadyState.Phases phases; // null: all steady
         final double k;
+        // Requests each sample stands for: counts are weighted, timings are of the samples.
+        final long w;
         final LongList cloudRoundTrip = new LongList();
         final LongList steadyCloudOutcomes = new LongList();
         // Each steady request's send time, and its round trip (-1 when it did not succeed): the
@@ -146,10 +168,11 @@ public final class Summarizer implements Consumer<Sample> {
         // the requests sent, from the send
         final TreeMap<Long, long[]> perSecond = new TreeMap<>();
 
-        PerTarget(String target, SteadyState.Phases phases, double k) {
+        PerTarget(String target, SteadyState.Phases phases, double k, long w) {
             this.target = target;
             this.phases = phases;
             this.k = k;
+            this.w = w;
         }
 
         /**
@@ -172,41 +195,41 @@ public final class Summarizer implements Consumer<Sample> {
             lastEnd = Math.max(lastEnd, s.endEpochMillis());
             largestSent = Math.max(largestSent, s.sentBytes());
             long[] sec = second(s.startEpochMillis());
-            sec[0]++;
-            sec[5] += s.roundTripMicros(); // in flight from the send, whatever the answer: it
+            sec[0] += w;
+            sec[5] += s.roundTripMicros() * w; // in flight from the send, whatever the answer: it
             // held a thread that long
             boolean steady = phases == null || phases.steady(s);
             if (s.isCold()) {
-                colds++;
+                colds += w;
                 coldRoundTrip.add(s.intendedRoundTripMicros());
                 if (steady) {
-                    steadyColds++;
+                    steadyColds += w;
                 }
             }
             if (!steady) {
-                startupRequests++;
+                startupRequests += w;
                 if (s.throttled()) {
-                    startupThrottles++;
-                    sec[2]++;
+                    startupThrottles += w;
+                    sec[2] += w;
                 } else if (!s.success()) {
-                    sec[3]++;
+                    sec[3] += w;
                 } else {
                     long[] end = second(s.endEpochMillis());
-                    end[1]++;
-                    end[4] += s.intendedRoundTripMicros();
+                    end[1] += w;
+                    end[4] += s.intendedRoundTripMicros() * w;
                 }
                 return;
             }
-            samples++;
+            samples += w;
             steadyStarts.add(s.startEpochMillis());
             boolean ok = s.success() && !s.throttled();
             steadyOutcomes.add(ok ? s.intendedRoundTripMicros() : -1);
             steadyCloudOutcomes.add(ok ? cloud(s) : -1);
             if (s.sendLagMicros() >= 0) {
-                scheduled++;
+                scheduled += w;
                 sendLag.add(s.sendLagMicros());
                 if (s.late()) {
-                    late++;
+                    late += w;
                 }
             }
             // Open loop: from the time the request was due, so that a stalled target's queue shows
@@ -216,14 +239,14 @@ public final class Summarizer implements Consumer<Sample> {
             // Only successes enter the timings: a refusal answered in a millisecond is not a fast
             // request.
             if (s.throttled()) {
-                throttles++;
-                sec[2]++;
+                throttles += w;
+                sec[2] += w;
                 refusalRoundTrip.add(s.roundTripMicros());
             } else if (s.success()) {
-                successes++;
-                successBytes += Math.max(0, s.bytes());
+                successes += w;
+                successBytes += Math.max(0, s.bytes()) * w;
                 long[] end = second(s.endEpochMillis());
-                end[1]++;
+                end[1] += w;
                 end[4] +=
                         roundTripMicros; // the per-second mean, like every timing, is of successes
                 roundTrip.add(roundTripMicros);
@@ -233,7 +256,8 @@ public final class Summarizer implements Consumer<Sample> {
                 if (s.appMicros() >= 0) {
                     process.add(s.appMicros());
                     overhead.add(s.overheadMicros());
-                    if (!s.instance().isEmpty()) {
+                    // A sampled run's busy periods would be those of the kept requests only.
+                    if (!s.instance().isEmpty() && w == 1) {
                         LongList[] spans =
                                 inFunction.computeIfAbsent(
                                         s.instance(),
@@ -244,8 +268,8 @@ public final class Summarizer implements Consumer<Sample> {
                     }
                 }
             } else {
-                errors++;
-                sec[3]++;
+                errors += w;
+                sec[3] += w;
                 errorRoundTrip.add(s.roundTripMicros());
             }
             if (s.success()) {
@@ -376,7 +400,8 @@ public final class Summarizer implements Consumer<Sample> {
                             steadyOutcomes.toArray(),
                             steadyCloudOutcomes.toArray(),
                             split.steadyFromMillis(),
-                            split.endMillis()),
+                            split.endMillis(),
+                            w),
                     busyPeriods(),
                     largestSent,
                     Distribution.of(cloudRt), // sorts cloudRt

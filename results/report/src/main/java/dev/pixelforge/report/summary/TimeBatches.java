@@ -106,9 +106,15 @@ public record TimeBatches(
      * Cuts a steady state into batches by send time.
      *
      * @param outcomes per request, its round trip, or -1 when it did not succeed
+     * @param weight requests each sample stands for (a sampled simulation: more than 1)
      */
     static TimeBatches of(
-            long[] starts, long[] outcomes, long[] cloudOutcomes, long fromMillis, long toMillis) {
+            long[] starts,
+            long[] outcomes,
+            long[] cloudOutcomes,
+            long fromMillis,
+            long toMillis,
+            long weight) {
         if (starts.length == 0) {
             return NONE;
         }
@@ -123,9 +129,9 @@ public record TimeBatches(
         long span = Math.max(1, toMillis - fromMillis);
         for (int i = 0; i < starts.length; i++) {
             int b = (int) Math.max(0, Math.min(COUNT - 1, (starts[i] - fromMillis) * COUNT / span));
-            requests[b]++;
+            requests[b] += weight;
             if (outcomes[i] >= 0) {
-                successes[b]++;
+                successes[b] += weight;
                 trips[b].add(outcomes[i]);
                 cloudTrips[b].add(cloudOutcomes[i]);
             }
