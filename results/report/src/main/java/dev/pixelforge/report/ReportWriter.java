@@ -123,7 +123,14 @@ public final class ReportWriter {
                                 run.cloud(),
                                 standinCounters(runDir.resolve("cloud/standins.properties"))));
         run = run.withClient(ClientLoadReader.read(runDir));
-        run = run.withWarnings(warnings(run, about));
+        List<String> warnings = new ArrayList<>(warnings(run, about));
+        if (SampleLog.endsMidLine(samples)) {
+            warnings.add(
+                    0,
+                    "samples.csv ends mid-line: the run was cut while writing it; its last, cut"
+                            + " line is left out.");
+        }
+        run = run.withWarnings(warnings);
         return run;
     }
 
@@ -302,6 +309,28 @@ public final class ReportWriter {
     static List<String> warnings(RunSummary run, Properties about) {
         List<String> out = new ArrayList<>();
         RunManifest manifest = RunManifest.of(about);
+        String state = manifest.text(RunManifest.STATE, RunManifest.FINISHED);
+        String during =
+                manifest.text(RunManifest.CURRENT_TARGET).map(t -> " during " + t).orElse("");
+        if (state.equals(RunManifest.RUNNING)) {
+            out.add(
+                    "The run did not finish: run.properties still says it was running"
+                            + during
+                            + " (killed outright, a crash or a power cut). This is a report of what"
+                            + " reached the disk; the last target's figures stop where it"
+                            + " stopped.");
+        } else if (state.equals(RunManifest.INTERRUPTED)) {
+            out.add(
+                    "The run was interrupted"
+                            + during
+                            + " (Ctrl-C). This is a report of what was measured until then.");
+        } else if (state.equals(RunManifest.FAILED)) {
+            out.add(
+                    "The run failed"
+                            + during
+                            + " (its console said why). This is a report of what was measured"
+                            + " until then.");
+        }
         for (TargetSummary t : run.targets()) {
             long oneIn = manifest.keptOneIn(t.target());
             if (oneIn > 1) {

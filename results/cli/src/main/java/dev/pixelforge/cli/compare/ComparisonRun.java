@@ -63,6 +63,29 @@ public final class ComparisonRun {
         if (Files.exists(spec.prices())) {
             Files.copy(spec.prices(), runDir.resolve(RunLayout.PRICING));
         }
+        // Written now and at each target, so that a run killed outright (kill -9, a crash) still
+        // says what it was and that it did not finish; Ctrl-C marks it interrupted.
+        state(about, RunManifest.RUNNING, runDir);
+        Path folder = runDir;
+        Thread onCtrlC =
+                new Thread(
+                        () -> {
+                            try {
+                                state(about, RunManifest.INTERRUPTED, folder);
+                                System.err.println(
+                                        "interrupted: what was measured is in "
+                                                + folder
+                                                + "; ./pixelforge report "
+                                                + folder
+                                                + " makes its report");
+                            } catch (IOException e) {
+                                System.err.println(
+                                        "interrupted, and could not mark " + folder + ": " + e);
+                            }
+                        },
+                        "compare-interrupted");
+        Runtime.getRuntime().addShutdownHook(onCtrlC);
+        String state = RunManifest.FAILED;
         try (Targets targets = opener.open(runDir)) {
             targets.describe(about);
             try (LoadClient client =
@@ -73,6 +96,8 @@ public final class ComparisonRun {
                                     : new IsolatedClient(spec.client(), runDir)) {
                 for (Map.Entry<Target, URI> target : targets.urls().entrySet()) {
                     out.println("== " + target.getKey().id() + "  " + target.getValue());
+                    about.setProperty(RunManifest.CURRENT_TARGET, target.getKey().id());
+                    state(about, RunManifest.RUNNING, runDir);
                     LoadProfile load = spec.load().slowedBy(targets.dilation(target.getKey()));
                     if (load.openLoop()) {
                         describeArrivals(
@@ -88,8 +113,15 @@ public final class ComparisonRun {
                 client.describe(about);
             }
             targets.finish(runDir, out);
+            about.remove(RunManifest.CURRENT_TARGET);
+            state = RunManifest.FINISHED;
         } finally {
-            RunManifest.of(about).write(runDir);
+            try {
+                Runtime.getRuntime().removeShutdownHook(onCtrlC);
+            } catch (IllegalStateException exiting) {
+                // The JVM is exiting (Ctrl-C): the hook marks the run.
+            }
+            state(about, state, runDir);
         }
         RunFolder.writePlan(runDir, spec.load());
         RunSummary summary = ReportWriter.write(runDir);
@@ -98,6 +130,13 @@ public final class ComparisonRun {
         out.println();
         out.println("report: " + runDir.resolve(RunLayout.REPORT_HTML));
         return runDir;
+    }
+
+    /** Writes run.properties as it stands, with {@code state}. */
+    private static synchronized void state(Properties about, String state, Path runDir)
+            throws IOException {
+        about.setProperty(RunManifest.STATE, state);
+        RunManifest.of(about).write(runDir);
     }
 
     /**

@@ -5,6 +5,7 @@ import java.io.Reader;
 import java.io.Writer;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -31,6 +32,20 @@ public final class RunManifest {
      * phase ends at the earliest.
      */
     public static final String RAMP_SECONDS = "ramp-seconds";
+
+    /**
+     * Where the run got to: {@link #RUNNING} from its start (so that a run killed outright says
+     * so), {@link #FINISHED}, {@link #INTERRUPTED} (Ctrl-C) or {@link #FAILED}.
+     */
+    public static final String STATE = "state";
+
+    public static final String RUNNING = "running";
+    public static final String FINISHED = "finished";
+    public static final String INTERRUPTED = "interrupted";
+    public static final String FAILED = "failed";
+
+    /** The target under load when the state was last written. */
+    public static final String CURRENT_TARGET = "current-target";
 
     public static final String CLIENT = "client";
     public static final String CLIENT_ISOLATION = "client-isolation";
@@ -134,11 +149,17 @@ public final class RunManifest {
         return manifest;
     }
 
-    /** Writes {@code run.properties} into {@code runDir}, every key, known or not. */
+    /**
+     * Writes {@code run.properties} into {@code runDir}, every key, known or not: beside it first,
+     * then moved over it, so that a kill mid-write leaves the last whole one.
+     */
     public void write(Path runDir) throws IOException {
-        try (Writer w = Files.newBufferedWriter(RunLayout.runProperties(runDir))) {
+        Path file = RunLayout.runProperties(runDir);
+        Path next = file.resolveSibling(file.getFileName() + ".next");
+        try (Writer w = Files.newBufferedWriter(next)) {
             toProperties().store(w, "what this run was");
         }
+        Files.move(next, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
     }
 
     /**

@@ -3,6 +3,7 @@ package dev.pixelforge.platform.sample;
 import java.io.BufferedReader;
 import java.io.BufferedWriter;
 import java.io.IOException;
+import java.io.RandomAccessFile;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -10,15 +11,22 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 
 /**
  * The project's own record of a run: one CSV line per request, appended as requests finish and
- * never rewritten. Reports are made from this file alone. Thread-safe, and built for many load
- * threads at once: each thread formats its lines into a buffer of its own, outside any shared lock,
- * and takes the file's lock only to hand over a full buffer. {@link #flush()} and {@link #close()}
- * drain every thread's buffer, so nothing appended before them is lost. Lines of one thread keep
- * their order; lines of different threads interleave by buffer (readers do not rely on order).
+ * never rewritten. Reports are made from this file alone. What is appended reaches the file within
+ * {@link #FLUSH_EVERY_MILLIS} (a daemon timer flushes every thread's buffer), and at the JVM's
+ * orderly exit (a shutdown hook, for Ctrl-C), so a run killed outright loses at most its last
+ * second; a line cut by the kill is left out when read ({@link #read}, {@link #endsMidLine}).
+ * Thread-safe, and built for many load threads at once: each thread formats its lines into a buffer
+ * of its own, outside any shared lock, and takes the file's lock only to hand over a full buffer.
+ * {@link #flush()} and {@link #close()} drain every thread's buffer, so nothing appended before
+ * them is lost. Lines of one thread keep their order; lines of different threads interleave by
+ * buffer (readers do not rely on order).
  */
 public final class SampleLog implements AutoCloseable {
 
@@ -47,9 +55,39 @@ public final class SampleLog implements AutoCloseable {
             new ConcurrentLinkedQueue<>(); // every thread's, for flush and close
     private final ThreadLocal<StringBuilder> mine = ThreadLocal.withInitial(this::register);
     private volatile boolean closed;
+    private final ScheduledExecutorService flusher;
+    private final Thread onExit;
 
-    private SampleLog(BufferedWriter out) {
+    /** The longest a sample waits in memory before it reaches the file. */
+    public static final long FLUSH_EVERY_MILLIS = 1000;
+
+    private SampleLog(BufferedWriter out, Path file) {
         this.out = out;
+        this.flusher =
+                Executors.newSingleThreadScheduledExecutor(
+                        r -> {
+                            Thread t = new Thread(r, "sample-log-flush " + file.getFileName());
+                            t.setDaemon(true);
+                            return t;
+                        });
+        flusher.scheduleWithFixedDelay(
+                this::flushQuietly, FLUSH_EVERY_MILLIS, FLUSH_EVERY_MILLIS, TimeUnit.MILLISECONDS);
+        this.onExit = new Thread(this::flushQuietly, "sample-log-exit " + file.getFileName());
+        Runtime.getRuntime().addShutdownHook(onExit);
+    }
+
+    /**
+     * The timer's and the exit hook's flush: a failure is reported on stderr (it has no caller to
+     * throw to), and the next flush or close tries again.
+     */
+    private void flushQuietly() {
+        try {
+            if (!closed) {
+                flush();
+            }
+        } catch (IOException e) {
+            System.err.println("sample log: could not flush: " + e.getMessage());
+        }
     }
 
     /** Opens {@code file} for appending, writing the header if the file is new. */
@@ -65,7 +103,7 @@ public final class SampleLog implements AutoCloseable {
             out.write(HEADER);
             out.newLine();
         }
-        return new SampleLog(out);
+        return new SampleLog(out, file);
     }
 
     private StringBuilder register() {
@@ -116,9 +154,30 @@ public final class SampleLog implements AutoCloseable {
     @Override
     public void close() throws IOException {
         closed = true;
+        flusher.shutdownNow();
+        try {
+            Runtime.getRuntime().removeShutdownHook(onExit);
+        } catch (IllegalStateException exiting) {
+            // Closed by another shutdown hook: the JVM is exiting, and onExit runs or has run.
+        }
         flush();
         synchronized (out) {
             out.close();
+        }
+    }
+
+    /**
+     * Whether {@code file} ends inside a line: the process writing it was killed mid-line (a
+     * finished log always ends with a line break).
+     */
+    public static boolean endsMidLine(Path file) throws IOException {
+        try (RandomAccessFile f = new RandomAccessFile(file.toFile(), "r")) {
+            if (f.length() == 0) {
+                return false;
+            }
+            f.seek(f.length() - 1);
+            int last = f.read();
+            return last != '\n';
         }
     }
 
@@ -170,9 +229,14 @@ public final class SampleLog implements AutoCloseable {
         clean(s.engine(), b).append(',').append(s.sendLagMicros()).append(NEWLINE);
     }
 
-    /** Streams every sample of {@code file} to {@code sink}, without holding the file in memory. */
+    /**
+     * Streams every sample of {@code file} to {@code sink}, without holding the file in memory. A
+     * last line cut mid-way by a kill is left out ({@link #endsMidLine} says whether there was
+     * one); any other malformed line is an error naming it.
+     */
     public static long read(Path file, Consumer<Sample> sink) throws IOException {
         long n = 0;
+        boolean cut = endsMidLine(file);
         try (BufferedReader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
             String header = in.readLine();
             if (!HEADER.equals(header) && !HEADER_18.equals(header)) {
@@ -181,10 +245,12 @@ public final class SampleLog implements AutoCloseable {
             }
             int fields = HEADER.equals(header) ? 20 : 18;
             int lineNo = 1;
-            for (String line = in.readLine(); line != null; line = in.readLine()) {
+            String next = in.readLine();
+            for (String line = next; line != null; line = next) {
+                next = in.readLine();
                 lineNo++;
-                if (line.isBlank()) {
-                    continue;
+                if (line.isBlank() || (cut && next == null)) {
+                    continue; // the last line, cut by a kill
                 }
                 String[] f = line.split(",", -1);
                 if (f.length != fields) {

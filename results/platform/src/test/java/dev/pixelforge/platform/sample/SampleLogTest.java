@@ -1,6 +1,7 @@
 package dev.pixelforge.platform.sample;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -222,6 +223,34 @@ class SampleLogTest {
 
         assertEquals(file + " line 3 has 17 fields, not 20", e.getMessage());
         assertEquals(List.of(OK), before, "the lines before it were read");
+    }
+
+    @Test
+    void read_aLastLineCutByAKill_isLeftOut_andSaidToBeCut() throws IOException {
+        Path file = dir.resolve("samples.csv");
+        try (SampleLog log = SampleLog.appendTo(file)) {
+            log.append(OK);
+            log.append(THROTTLED);
+        }
+        assertFalse(SampleLog.endsMidLine(file));
+        Files.writeString(file, "1700000000789,aws-lam", StandardOpenOption.APPEND);
+
+        assertTrue(SampleLog.endsMidLine(file));
+        assertEquals(List.of(OK, THROTTLED), readAll(file));
+    }
+
+    @Test
+    void append_reachesTheFileWithinASecondOrSo_withoutFlushOrClose() throws Exception {
+        Path file = dir.resolve("samples.csv");
+        try (SampleLog log = SampleLog.appendTo(file)) {
+            log.append(OK);
+            // Far under the 64 KB a thread buffers before it writes: only the timer writes it.
+            long deadline = System.nanoTime() + 10_000_000_000L;
+            while (Files.readAllLines(file).size() < 2 && System.nanoTime() < deadline) {
+                Thread.sleep(10); // a poll interval: the condition, not the sleep, ends the wait
+            }
+            assertEquals(List.of(OK), readAll(file), "on disk before close");
+        }
     }
 
     @Test
