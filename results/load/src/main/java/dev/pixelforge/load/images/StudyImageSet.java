@@ -19,6 +19,7 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.SplittableRandom;
+import java.util.stream.Stream;
 
 /**
  * The image set the load runs send, made here (nothing downloaded) and the same on every run: like
@@ -104,8 +105,26 @@ public final class StudyImageSet {
         return name + (format == ImageFormat.JPEG ? ".jpg" : ".png");
     }
 
+    /**
+     * Unlinks the set's files before they are made again, never rewriting them in place: old run
+     * folders hard-link them, and must keep the images they were measured with.
+     */
+    static void unlinkFiles(Path dir) throws IOException {
+        for (Path d : List.of(dir, dir.resolve("json"))) {
+            if (!Files.isDirectory(d)) {
+                continue;
+            }
+            try (Stream<Path> files = Files.list(d)) {
+                for (Path f : files.filter(Files::isRegularFile).toList()) {
+                    Files.delete(f);
+                }
+            }
+        }
+    }
+
     private static void make(Path dir) throws IOException {
         Files.createDirectories(dir.resolve("json"));
+        unlinkFiles(dir);
         ImageEncoder encoder = new ImageEncoder();
         FractalNoiseGenerator noise = new FractalNoiseGenerator();
         try (BufferedWriter base64 = Files.newBufferedWriter(dir.resolve("images-base64.csv"))) {
