@@ -4,6 +4,8 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFileAttributeView;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.List;
 
 /**
@@ -18,9 +20,13 @@ public final class Keystore {
 
     private Keystore() {}
 
-    /** {@code file}, made first if it does not exist; true when it was made now. */
+    /**
+     * {@code file}, made first if it does not exist, and readable by its owner only (it holds the
+     * private key every engine and the controller trust); true when it was made now.
+     */
     public static boolean ensure(Path file) throws IOException, InterruptedException {
         if (Files.exists(file)) {
+            ownerOnly(file);
             return false;
         }
         Path dir = file.toAbsolutePath().getParent();
@@ -56,6 +62,14 @@ public final class Keystore {
         if (p.waitFor() != 0 || !Files.exists(file)) {
             throw new IOException("keytool could not make " + file + ": " + output.trim());
         }
+        ownerOnly(file);
         return true;
+    }
+
+    /** rw------- where the file system has POSIX permissions (elsewhere its own rules hold). */
+    static void ownerOnly(Path file) throws IOException {
+        if (Files.getFileStore(file).supportsFileAttributeView(PosixFileAttributeView.class)) {
+            Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
+        }
     }
 }
