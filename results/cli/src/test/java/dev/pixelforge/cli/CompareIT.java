@@ -9,6 +9,7 @@ import dev.pixelforge.platform.events.InstanceRecord;
 import dev.pixelforge.platform.sample.InstanceLog;
 import dev.pixelforge.platform.sample.SampleLog;
 import dev.pixelforge.report.ReportWriter;
+import dev.pixelforge.report.summary.Distribution;
 import dev.pixelforge.report.summary.RunSummary;
 import dev.pixelforge.report.summary.TargetSummary;
 
@@ -22,10 +23,12 @@ import java.io.IOException;
 import java.io.Reader;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import java.util.Set;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
@@ -91,19 +94,25 @@ class CompareIT {
         assertEquals(
                 List.of("aws-lambda", "gcp-function", "container"),
                 summary.targets().stream().map(TargetSummary::target).toList());
+        // How many succeed in 12 s is the machine's to say (a cold Lambda environment takes 5 to
+        // 25 s here): some must, with process times. Counted from the samples, over the whole
+        // window: a run this short may be all start-up, which the report leaves out of its figures.
+        Map<String, Long> answered = new HashMap<>();
+        SampleLog.read(
+                run.resolve("samples.csv"),
+                s -> {
+                    if (s.success() && s.appMicros() > 0) {
+                        answered.merge(s.target(), 1L, Long::sum);
+                    }
+                });
+        assertEquals(Set.of("aws-lambda", "gcp-function", "container"), answered.keySet());
         for (TargetSummary t : summary.targets()) {
-            // How many succeed in 12 s is the machine's to say (a cold Lambda environment takes 5
-            // to 25 s here): some must.
-            assertTrue(t.successes() > 0, t.target() + ": " + t.successes() + " successes");
-            assertTrue(
-                    t.process().count() > 0 && t.process().p50() > 0,
-                    t.target() + " has no process times");
+            assertTrue(t.allRequests() > 0, t.target() + ": no requests");
             assertTrue(
                     t.resources().known()
                             && t.resources().cpuMillis() > 0
                             && t.resources().peakRssKb() > 0,
                     t.target() + " resources");
-            assertFalse(t.byImage().isEmpty(), t.target() + " images: " + t.byImage().keySet());
             assertFalse(t.perSecond().isEmpty());
         }
         // Every answer's round trip holds its process time (JMeter's whole milliseconds allow 1 ms
@@ -116,7 +125,7 @@ class CompareIT {
                                 "process longer than round trip: " + s));
         TargetSummary lambda = summary.targets().get(0);
         assertTrue(
-                lambda.throttles() > 0,
+                lambda.allThrottles() > 0,
                 "3 threads against reserved concurrency 2 must be throttled sometimes");
         assertExactCounts(run, summary);
         assertLatencyLogsAgreeWithTheReport(run, summary);
@@ -139,7 +148,7 @@ class CompareIT {
                         "Side by side",
                         "Round trip over time",
                         "Throughput and throttles",
-                        "Distribution",
+                        "Steady-state round trip",
                         "By image size",
                         "Cold starts",
                         "throttles",
@@ -166,8 +175,9 @@ class CompareIT {
     }
 
     /**
-     * HdrHistogram's log of each target, recorded live, holds the report's successes and, both
-     * being nearest-rank, its p50 and p99 within HdrHistogram's three significant digits.
+     * HdrHistogram's log of each target, recorded live, holds the sample log's successes (the whole
+     * window: the report's figures are of the steady state alone) and, both being nearest-rank,
+     * their p50 and p99 within HdrHistogram's three significant digits.
      */
     private static void assertLatencyLogsAgreeWithTheReport(Path run, RunSummary summary)
             throws IOException {
@@ -180,20 +190,30 @@ class CompareIT {
                     all.add((Histogram) reader.nextIntervalHistogram());
                 }
             }
+            List<Long> trips = new ArrayList<>();
+            SampleLog.read(
+                    run.resolve("samples.csv"),
+                    s -> {
+                        if (s.target().equals(t.target()) && s.success()) {
+                            trips.add(s.roundTripMicros());
+                        }
+                    });
+            Distribution whole =
+                    Distribution.of(trips.stream().mapToLong(Long::longValue).toArray());
             assertEquals(
-                    t.successes(), all.getTotalCount(), t.target() + ": successes in the .hlog");
+                    whole.count(), all.getTotalCount(), t.target() + ": successes in the .hlog");
             assertTrue(
-                    all.valuesAreEquivalent(t.roundTrip().p50(), all.getValueAtPercentile(50)),
+                    all.valuesAreEquivalent(whole.p50(), all.getValueAtPercentile(50)),
                     t.target()
                             + ": p50 "
-                            + t.roundTrip().p50()
+                            + whole.p50()
                             + " vs HdrHistogram's "
                             + all.getValueAtPercentile(50));
             assertTrue(
-                    all.valuesAreEquivalent(t.roundTrip().p99(), all.getValueAtPercentile(99)),
+                    all.valuesAreEquivalent(whole.p99(), all.getValueAtPercentile(99)),
                     t.target()
                             + ": p99 "
-                            + t.roundTrip().p99()
+                            + whole.p99()
                             + " vs HdrHistogram's "
                             + all.getValueAtPercentile(99));
         }

@@ -120,9 +120,11 @@ class OpenLoopIT {
                         + " us against the first's "
                         + first
                         + " us");
+        // Of the steady state, as every timing of the report.
         long[] intended =
                 samples.stream()
                         .filter(Sample::success)
+                        .filter(s -> s.startEpochMillis() >= t.phase().steadyFromEpochMillis())
                         .mapToLong(Sample::intendedRoundTripMicros)
                         .sorted()
                         .toArray();

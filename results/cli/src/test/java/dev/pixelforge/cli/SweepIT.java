@@ -40,7 +40,9 @@ class SweepIT {
                                 "--runs",
                                 RUNS.toString(),
                                 "--duration",
-                                "8",
+                                // 12 s, so that each step has a steady state after its start-up
+                                // (the figures the sweep compares are of the steady state)
+                                "12",
                                 "--ramp",
                                 "0",
                                 "--threads",

@@ -62,14 +62,49 @@ public final class Charts {
         return COLOURS.getOrDefault(target, OTHER);
     }
 
+    /** Points a time series keeps at most: a day-long simulation has 86,400 seconds. */
+    static final int MOST_POINTS = 1000;
+
+    /**
+     * A stretch of equal seconds: its requests and throttles per second, and its successes' mean
+     * round trip.
+     */
+    record Window(int second, double requests, double throttles, long successes, double meanRt) {}
+
+    /**
+     * {@code seconds} in windows of equal length, so that there are at most {@link #MOST_POINTS};
+     * one window per second when there are few enough.
+     */
+    static List<Window> windows(List<TargetSummary.Second> seconds) {
+        int w = Math.max(1, (seconds.size() + MOST_POINTS - 1) / MOST_POINTS);
+        List<Window> out = new ArrayList<>();
+        for (int from = 0; from < seconds.size(); from += w) {
+            List<TargetSummary.Second> in =
+                    seconds.subList(from, Math.min(seconds.size(), from + w));
+            long successes = in.stream().mapToLong(TargetSummary.Second::successes).sum();
+            double roundTrips =
+                    in.stream().mapToDouble(x -> x.meanRoundTripMicros() * x.successes()).sum();
+            out.add(
+                    new Window(
+                            in.get(0).second(),
+                            in.stream().mapToLong(TargetSummary.Second::requests).sum()
+                                    / (double) in.size(),
+                            in.stream().mapToLong(TargetSummary.Second::throttles).sum()
+                                    / (double) in.size(),
+                            successes,
+                            successes == 0 ? 0 : roundTrips / successes));
+        }
+        return out;
+    }
+
     /** Mean round trip in each second of the run, per target. */
     static ChartSpec roundTripOverTime(RunSummary run) {
         List<Series> series = new ArrayList<>();
         for (TargetSummary t : run.targets()) {
             Points p = new Points();
-            for (TargetSummary.Second s : t.perSecond()) {
-                if (s.requests() > 0) {
-                    p.add(s.second(), s.meanRoundTripMicros() / 1000.0);
+            for (Window s : windows(t.perSecond())) {
+                if (s.successes() > 0) {
+                    p.add(s.second(), s.meanRt() / 1000.0);
                 }
             }
             series.add(p.series(measuredAt(run, t), colour(t.target()), Style.LINE));
@@ -98,7 +133,7 @@ public final class Charts {
         for (TargetSummary t : run.targets()) {
             Points ok = new Points();
             Points throttled = new Points();
-            for (TargetSummary.Second s : t.perSecond()) {
+            for (Window s : windows(t.perSecond())) {
                 ok.add(s.second(), s.requests());
                 throttled.add(s.second(), s.throttles());
             }

@@ -198,6 +198,15 @@ public final class Summarizer implements Consumer<Sample> {
             sec[0] += w;
             sec[5] += s.roundTripMicros() * w; // in flight from the send, whatever the answer: it
             // held a thread that long
+            // What the client was to send and how late it was: the whole window, start-up included
+            // (it is about the client's plan, not the target's steady state).
+            if (s.sendLagMicros() >= 0) {
+                scheduled += w;
+                sendLag.add(s.sendLagMicros());
+                if (s.late()) {
+                    late += w;
+                }
+            }
             boolean steady = phases == null || phases.steady(s);
             if (s.isCold()) {
                 colds += w;
@@ -225,13 +234,6 @@ public final class Summarizer implements Consumer<Sample> {
             boolean ok = s.success() && !s.throttled();
             steadyOutcomes.add(ok ? s.intendedRoundTripMicros() : -1);
             steadyCloudOutcomes.add(ok ? cloud(s) : -1);
-            if (s.sendLagMicros() >= 0) {
-                scheduled += w;
-                sendLag.add(s.sendLagMicros());
-                if (s.late()) {
-                    late += w;
-                }
-            }
             // Open loop: from the time the request was due, so that a stalled target's queue shows
             // (coordinated
             // omission); in closed loop there is no such time and this is the round trip itself.
@@ -247,8 +249,8 @@ public final class Summarizer implements Consumer<Sample> {
                 successBytes += Math.max(0, s.bytes()) * w;
                 long[] end = second(s.endEpochMillis());
                 end[1] += w;
-                end[4] +=
-                        roundTripMicros; // the per-second mean, like every timing, is of successes
+                // The per-second mean, like every timing, is of successes.
+                end[4] += roundTripMicros * w;
                 roundTrip.add(roundTripMicros);
                 cloudRoundTrip.add(cloud(s));
                 latency.add(s.latencyMicros());

@@ -59,6 +59,13 @@ class SampledRunTest {
         assertEquals(one.meanResponseBytes(), three.meanResponseBytes(), 1e-9);
         long perSecond = three.perSecond().stream().mapToLong(TargetSummary.Second::requests).sum();
         assertEquals(300, perSecond);
+        for (int i = 0; i < one.perSecond().size(); i++) {
+            assertEquals(
+                    one.perSecond().get(i).meanRoundTripMicros(),
+                    three.perSecond().get(i).meanRoundTripMicros(),
+                    1e-9,
+                    "second " + i);
+        }
         assertEquals(0, three.busyPeriodsMicros().length, "not estimated from kept samples");
     }
 }
