@@ -21,7 +21,11 @@ The gaps (moto 5.2.1, moto/apigateway/models.py and moto/awslambda/models.py):
   StageName makes a stage). Here: create_stage on the Deployment the stage names.
 - ExecuteChangeSet (what `aws cloudformation deploy` runs): moto creates the resources but keeps
   the stack's Outputs (and Parameters) of before, none for a new stack. Here: both are those of
-  the change set, as describe-stacks shows them on AWS.
+  the change set, as describe-stacks shows them on AWS. And moto finds a change set that changes
+  nothing (AWS refuses it: "The submitted information didn't contain changes") only when the
+  parameters compare equal, which a Number it resolved to an int never does against the string
+  sent: compared as strings here. Without it, moto re-applies the whole template on every deploy
+  and loses track of the log group, which delete-stack then leaves behind.
 """
 import sys
 
@@ -170,12 +174,25 @@ def _execute_change_set_with_outputs(self, change_set_name, stack_name=None):
         c for c in self.change_sets.values() if c.change_set_name == change_set_name)
     _execute_change_set(self, change_set_name, stack_name)
     stack = self.stacks[change_set.stack_id]
-    stack.parameters = change_set.parameters
     stack._parse_template()
+    # Every parameter of the template, defaults included, as an update's change set names them
+    # (the CLI sends UsePreviousValue for those not given): moto compares the two to find an
+    # update that changes nothing, which AWS refuses as an empty change set.
+    declared = stack.template_dict.get("Parameters", {})
+    stack.parameters = {k: v for k, v in stack.stack_parameters.items() if k in declared}
     stack.output_map = stack._create_output_map()
 
 
+def _has_parameters(self, other_parameters):
+    # Values as CloudFormation compares them, as strings: moto keeps a Number it resolved as an int.
+    def text(parameters):
+        return {k: str(v) for k, v in (parameters or {}).items()}
+
+    return text(self.parameters) == text(other_parameters)
+
+
 cloudformation.CloudFormationBackend.execute_change_set = _execute_change_set_with_outputs
+cloudformation.Stack.has_parameters = _has_parameters
 apigateway.RestAPI.create_from_cloudformation_json = classmethod(_create_rest_api)
 apigateway.RestAPI.delete = _delete_rest_api
 awslambda.LambdaVersion.has_cfn_attr = classmethod(lambda cls, attr: attr == "Version")
