@@ -194,6 +194,9 @@ assert origin["gatewayresponse.header.Access-Control-Allow-Origin"] == "'*'", or
 assert "options" in body["paths"]["/{proxy+}"], "no CORS preflight"
 PY
   [ "$status" -eq 0 ] || { echo "$output"; false; }
+  # The expanded template goes to CloudFormation inline: it must stay under TemplateBody's 51,200
+  # bytes, or deploy would need --s3-bucket.
+  [ "$(wc -c < "$TREE/aws-lambda/target/expanded.json")" -lt 51200 ]
   # SAM names the version it publishes after the code's S3 location alone: a deploy whose memory,
   # timeout or token differ (a changed profile) updates $LATEST but publishes no version, so the
   # alias API Gateway invokes keeps the old configuration. The same on AWS, whose transform is this
