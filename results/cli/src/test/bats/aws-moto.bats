@@ -19,8 +19,11 @@
 # - IAM is not enforced by moto: the role SAM makes is created, its policies are not checked.
 
 setup_file() {
-  command -v moto_server >/dev/null 2>&1 || skip "moto_server is not installed (pip install 'moto[server]'): the AWS deploy tests against moto are skipped"
-  command -v aws >/dev/null 2>&1 || skip "the AWS CLI is not installed (pip install awscli): the AWS deploy tests against moto are skipped"
+  # bats 1.8 cannot skip from setup_file: each test's setup skips with the reason.
+  export MISSING=""
+  command -v moto_server >/dev/null 2>&1 || MISSING="moto_server is not installed (pip install 'moto[server]')"
+  command -v aws >/dev/null 2>&1 || MISSING="${MISSING:+$MISSING; }the AWS CLI is not installed (pip install awscli)"
+  [[ -z $MISSING ]] || return 0
   ROOT=$(cd "$BATS_TEST_DIRNAME/../../../../.." && pwd)  # results/cli/src/test/bats
   export ROOT
   # shellcheck source=../../../../shell/lib.sh
@@ -77,12 +80,15 @@ PROFILE
   aws s3api create-bucket --bucket "$ARTIFACT_BUCKET" > /dev/null
 }
 
+setup() {
+  [[ -z $MISSING ]] || skip "$MISSING: the AWS deploy tests against moto are skipped"
+}
+
 teardown_file() {
-  if [[ -n ${MOTO_PID:-} ]]; then
-    # shellcheck source=../../../../shell/lib.sh
-    source "$ROOT/results/shell/lib.sh"
-    stop_process "$MOTO_PID" 10
-  fi
+  [[ -n ${MOTO_PID:-} ]] || return 0
+  # shellcheck source=../../../../shell/lib.sh
+  source "$ROOT/results/shell/lib.sh"
+  stop_process "$MOTO_PID" 10
 }
 
 # q ARGS...: what the real CLI answers, as text.
