@@ -1,12 +1,11 @@
 #!/usr/bin/env python3
-"""moto's server (moto.server.main, what `moto_server` runs), with the three CloudFormation resource
-handlers moto 5.2 lacks for the stack aws-lambda/deploy/deploy.sh deploys. Each calls moto's own
-implementation of the service's API, as CloudFormation calls the service's API on AWS; nothing else
-of moto is changed.
+"""moto's server (moto.server.main, what `moto_server` runs), with the CloudFormation pieces moto 5.2
+lacks for the stack aws-lambda/deploy/deploy.sh deploys. Each calls moto's own implementation of the
+service's API, as CloudFormation calls the service's API on AWS; nothing else of moto is changed.
 
     moto_server.py -H 127.0.0.1 -p PORT
 
-The gaps (moto 5.2.1, moto/apigateway/models.py and moto/awslambda/models.py):
+The gaps (moto 5.2.1: moto/apigateway, moto/awslambda and moto/cloudformation's models.py):
 - AWS::ApiGateway::RestApi: moto reads Name, Description and EndpointConfiguration only. The Body
   (the OpenAPI document SAM writes) is ignored, so the API has no methods and the Deployment is
   refused ("The REST API doesn't contain any methods"); BinaryMediaTypes is ignored; deleting the
