@@ -210,8 +210,10 @@ PY
   local expand=$TREE/aws-lambda/deploy/sam-expand.py packaged=$TREE/aws-lambda/target/packaged.yaml
   python3 "$expand" "$packaged" "$BATS_TEST_TMPDIR/a.json" MemorySize=2048 ColdStartToken=0
   python3 "$expand" "$packaged" "$BATS_TEST_TMPDIR/b.json" MemorySize=4096 ColdStartToken=1 Timeout=9
-  [ "$(grep -o '"FunctionVersion[0-9a-f]*"' "$BATS_TEST_TMPDIR/a.json" | sort -u)" \
-    = "$(grep -o '"FunctionVersion[0-9a-f]*"' "$BATS_TEST_TMPDIR/b.json" | sort -u)" ]
+  local version
+  version=$(grep -o '"FunctionVersion[0-9a-f]\{10\}"' "$BATS_TEST_TMPDIR/a.json" | sort -u)
+  [ -n "$version" ]
+  [ "$(grep -o '"FunctionVersion[0-9a-f]\{10\}"' "$BATS_TEST_TMPDIR/b.json" | sort -u)" = "$version" ]
   # The URL recorded is the API's.
   [ "$(cat "$PIXELFORGE_TARGETS")" = "aws-lambda=https://$api.execute-api.us-east-1.amazonaws.com/Prod" ]
 }
