@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # PixelForge on AWS Lambda + API Gateway, with the AWS CLI alone (no SAM CLI).
 #
-#   aws-lambda/deploy/deploy.sh [--dry-run] deploy       package the jar, deploy the stack, record the URL
+#   aws-lambda/deploy/deploy.sh [--dry-run] deploy       package the jar, expand the SAM template, deploy the stack, record the URL
 #   aws-lambda/deploy/deploy.sh [--dry-run] force-cold   change one variable of the function (not its code): every environment starts cold
 #   aws-lambda/deploy/deploy.sh [--dry-run] resize MB    set the memory (128 to 10240, CPU follows it), start every environment cold, wait until it serves
 #   aws-lambda/deploy/deploy.sh [--dry-run] url          print the deployed URL and record it
@@ -38,14 +38,30 @@ deploy() {
   need aws "install the AWS CLI (https://aws.amazon.com/cli/) and run aws configure"
   [[ -n ${ARTIFACT_BUCKET:-} ]] || die "set ARTIFACT_BUCKET to an S3 bucket you own: the jar is uploaded there"
   need_file "$JAR" "build it with: mvn -B -pl aws-lambda -am package -DskipTests"
+  need_sam_translator
+  load_deploy_settings
   mkdir -p "$MODULE/target"
   run aws cloudformation package --template-file "$MODULE/template.yaml" --s3-bucket "$ARTIFACT_BUCKET" \
     --s3-prefix "$PREFIX" --output-template-file "$MODULE/target/packaged.yaml"
+  # The SAM template expanded here into plain CloudFormation, by the library CloudFormation's
+  # AWS::Serverless-2016-10-31 transform runs, given the same parameters: the stack holds the
+  # expanded template, so any CloudFormation engine deploys it (README: what changes on AWS).
   # shellcheck disable=SC2046  # one word per parameter, on purpose
-  run aws cloudformation deploy --template-file "$MODULE/target/packaged.yaml" --stack-name "$STACK" \
-    --capabilities CAPABILITY_IAM CAPABILITY_AUTO_EXPAND --no-fail-on-empty-changeset \
+  run python3 "$MODULE/deploy/sam-expand.py" "$MODULE/target/packaged.yaml" "$MODULE/target/expanded.json" \
+    $(parameters)
+  # shellcheck disable=SC2046  # one word per parameter, on purpose
+  run aws cloudformation deploy --template-file "$MODULE/target/expanded.json" --stack-name "$STACK" \
+    --capabilities CAPABILITY_IAM --no-fail-on-empty-changeset \
     --parameter-overrides $(parameters) "$@"
   record_url
+}
+
+# need_sam_translator: deploy expands the SAM template with aws-sam-translator, a Python library.
+need_sam_translator() {
+  [[ $DRY_RUN == 1 ]] && return 0
+  need python3 "install Python 3 and then: pip install aws-sam-translator"
+  python3 -c 'import samtranslator' 2>/dev/null \
+    || die "python3 cannot import samtranslator: pip install aws-sam-translator (deploy expands the SAM template with it)"
 }
 
 record_url() {

@@ -1,6 +1,8 @@
 #!/usr/bin/env bats
-# The deploy scripts, run with stub aws, gcloud and curl on PATH: the exact commands and flags they
-# send, their dry runs, their prerequisites, and what they write to the targets file.
+# The deploy scripts, run with stub gcloud and curl on PATH: the exact commands and flags they send,
+# their dry runs, their prerequisites, and what they write to the targets file. The AWS script runs
+# against moto with the real AWS CLI instead (aws-moto.bats); aws here is a stub only so that the
+# dry runs below can show they call nothing.
 
 setup_file() {
   ROOT=$(cd "$BATS_TEST_DIRNAME/../../../../.." && pwd)  # results/cli/src/test/bats
@@ -50,124 +52,6 @@ calls() {
   cat "$STUB_LOG"
 }
 
-@test "aws deploy packages, deploys with the profile's settings and records the URL" {
-  run "$ROOT/aws-lambda/deploy/deploy.sh" deploy
-  [ "$status" -eq 0 ]
-  [ "$(sed -n 1p "$STUB_LOG")" = "aws cloudformation package --template-file $ROOT/aws-lambda/template.yaml --s3-bucket stub-bucket --s3-prefix pixelforge/pixelforge-lambda --output-template-file $ROOT/aws-lambda/target/packaged.yaml" ]
-  [ "$(sed -n 2p "$STUB_LOG")" = "aws cloudformation deploy --template-file $ROOT/aws-lambda/target/packaged.yaml --stack-name pixelforge-lambda --capabilities CAPABILITY_IAM CAPABILITY_AUTO_EXPAND --no-fail-on-empty-changeset --parameter-overrides MemorySize=2048 Timeout=20 ReservedConcurrency=5 SnapStart=false" ]
-  [ "$(sed -n 3p "$STUB_LOG")" = "aws cloudformation describe-stacks --stack-name pixelforge-lambda --query Stacks\[0\].Outputs\[\?OutputKey==\'Url\'\].OutputValue --output text" ]
-  grep -qx "aws-lambda=https://abc123.execute-api.eu-west-1.amazonaws.com/Prod" "$PIXELFORGE_TARGETS"
-}
-
-@test "aws deploy with SnapStart passes it to the template" {
-  SNAPSTART=true run "$ROOT/aws-lambda/deploy/deploy.sh" deploy
-  [ "$status" -eq 0 ]
-  grep -q "SnapStart=true" "$STUB_LOG"
-}
-
-@test "aws deploy is idempotent: twice gives one target line" {
-  "$ROOT/aws-lambda/deploy/deploy.sh" deploy
-  "$ROOT/aws-lambda/deploy/deploy.sh" deploy
-  [ "$(grep -c '^aws-lambda=' "$PIXELFORGE_TARGETS")" -eq 1 ]
-  grep -q -- "--no-fail-on-empty-changeset" "$STUB_LOG"
-}
-
-@test "aws --dry-run prints every command and runs none" {
-  run "$ROOT/aws-lambda/deploy/deploy.sh" --dry-run deploy
-  [ "$status" -eq 0 ]
-  [ ! -s "$STUB_LOG" ]
-  [[ "$output" == *"+ aws cloudformation package"* ]]
-  [[ "$output" == *"+ aws cloudformation deploy"*"ReservedConcurrency=5"* ]]
-  [ ! -e "$PIXELFORGE_TARGETS" ]
-}
-
-@test "aws deploy without a bucket or a jar says what to do, and calls nothing" {
-  ARTIFACT_BUCKET= run "$ROOT/aws-lambda/deploy/deploy.sh" deploy
-  [ "$status" -ne 0 ]
-  [[ "$output" == *"set ARTIFACT_BUCKET"* ]]
-  JAR=$WORK/missing.jar run "$ROOT/aws-lambda/deploy/deploy.sh" deploy
-  [ "$status" -ne 0 ]
-  [[ "$output" == *"mvn -B -pl aws-lambda -am package -DskipTests"* ]]
-  [ ! -s "$STUB_LOG" ]
-}
-
-@test "aws force-cold changes one variable of the function, keeps the others, and moves the alias" {
-  COLD_START_TOKEN=123 run "$ROOT/aws-lambda/deploy/deploy.sh" force-cold
-  [ "$status" -eq 0 ]
-  [ "$(calls)" = "$(cat <<'CALLS'
-aws lambda get-function-configuration --function-name pixelforge-lambda --output json --query \{Variables:\ merge\(Environment.Variables\ \|\|\ \`\{\}\`\,\ \`\{\"PIXELFORGE_COLD_START_TOKEN\":\ \"123\"\}\`\)\}
-aws lambda update-function-configuration --function-name pixelforge-lambda --environment \{\"Variables\":\ \{\"OTHER\":\ \"kept\"\,\ \"PIXELFORGE_COLD_START_TOKEN\":\ \"123\"\}\} --query LastUpdateStatus --output text
-aws lambda wait function-updated --function-name pixelforge-lambda
-aws lambda publish-version --function-name pixelforge-lambda --query Version --output text
-aws lambda wait published-version-active --function-name pixelforge-lambda --qualifier 7
-aws lambda update-alias --function-name pixelforge-lambda --name live --function-version 7 --query FunctionVersion --output text
-CALLS
-)" ]
-  [ "${lines[${#lines[@]}-1]}" = "function pixelforge-lambda: PIXELFORGE_COLD_START_TOKEN=123, alias live on version 7: every environment starts cold" ]
-}
-
-@test "aws force-cold needs no build: no template, no stack update" {
-  JAR=$WORK/missing.jar COLD_START_TOKEN=5 run "$ROOT/aws-lambda/deploy/deploy.sh" force-cold
-  [ "$status" -eq 0 ]
-  ! grep -q "cloudformation" "$STUB_LOG"
-  ! grep -q "packaged.yaml" "$STUB_LOG"
-}
-
-@test "aws force-cold of a function that is not deployed says so and changes nothing" {
-  STUB_FAIL="get-function-configuration" run "$ROOT/aws-lambda/deploy/deploy.sh" force-cold
-  [ "$status" -eq 1 ]
-  [ "${lines[${#lines[@]}-1]}" = "deploy.sh: cannot read the configuration of function pixelforge-lambda: deploy it first (deploy.sh deploy)" ]
-  [ "$(grep -c '^aws' "$STUB_LOG")" -eq 1 ]
-}
-
-@test "aws force-cold refuses a token that is not a plain word, and calls nothing" {
-  COLD_START_TOKEN='1", "X": "2' run "$ROOT/aws-lambda/deploy/deploy.sh" force-cold
-  [ "$status" -eq 1 ]
-  [ "$output" = "deploy.sh: COLD_START_TOKEN must be letters, digits, '.', '_' or '-' (it goes into JSON): got '1\", \"X\": \"2'" ]
-  [ ! -s "$STUB_LOG" ]
-}
-
-@test "aws force-cold --dry-run prints the six commands and runs none" {
-  COLD_START_TOKEN=9 run "$ROOT/aws-lambda/deploy/deploy.sh" --dry-run force-cold
-  [ "$status" -eq 0 ]
-  [ ! -s "$STUB_LOG" ]
-  [ "$(grep -c '^+ aws lambda ' <<< "$output")" -eq 6 ]
-  [[ "$output" == *"+ aws lambda update-alias --function-name pixelforge-lambda --name live --function-version \<version\>"* ]]
-}
-
-@test "aws resize sets the memory with a new token in one configuration update, then moves the alias once it is active" {
-  COLD_START_TOKEN=123 run "$ROOT/aws-lambda/deploy/deploy.sh" resize 885
-  [ "$status" -eq 0 ]
-  [ "$(calls)" = "$(cat <<'CALLS'
-aws lambda get-function-configuration --function-name pixelforge-lambda --output json --query \{Variables:\ merge\(Environment.Variables\ \|\|\ \`\{\}\`\,\ \`\{\"PIXELFORGE_COLD_START_TOKEN\":\ \"123\"\}\`\)\}
-aws lambda update-function-configuration --function-name pixelforge-lambda --memory-size 885 --environment \{\"Variables\":\ \{\"OTHER\":\ \"kept\"\,\ \"PIXELFORGE_COLD_START_TOKEN\":\ \"123\"\}\} --query LastUpdateStatus --output text
-aws lambda wait function-updated --function-name pixelforge-lambda
-aws lambda publish-version --function-name pixelforge-lambda --query Version --output text
-aws lambda wait published-version-active --function-name pixelforge-lambda --qualifier 7
-aws lambda update-alias --function-name pixelforge-lambda --name live --function-version 7 --query FunctionVersion --output text
-CALLS
-)" ]
-  [ "${lines[${#lines[@]}-1]}" = "function pixelforge-lambda: PIXELFORGE_COLD_START_TOKEN=123 (--memory-size 885), alias live on version 7: every environment starts cold" ]
-}
-
-@test "aws resize refuses a size Lambda refuses, and calls nothing" {
-  run "$ROOT/aws-lambda/deploy/deploy.sh" resize 10241
-  [ "$status" -eq 1 ]
-  [ "$output" = "deploy.sh: resize 10241: Lambda takes 128 to 10240 MB" ]
-  run "$ROOT/aws-lambda/deploy/deploy.sh" resize 885.5
-  [ "$status" -eq 1 ]
-  [ "$output" = "deploy.sh: resize takes the memory in MB, a whole number from 128 to 10240 (Lambda's 1 MB steps)" ]
-  [ ! -s "$STUB_LOG" ]
-}
-
-@test "aws resize --dry-run prints the six commands with the memory and runs none" {
-  COLD_START_TOKEN=9 run "$ROOT/aws-lambda/deploy/deploy.sh" --dry-run resize 1769
-  [ "$status" -eq 0 ]
-  [ ! -s "$STUB_LOG" ]
-  [ "$(grep -c '^+ aws lambda ' <<< "$output")" -eq 6 ]
-  [[ "$output" == *"+ aws lambda update-function-configuration --function-name pixelforge-lambda --memory-size 1769 --environment"* ]]
-}
-
 @test "gcloud functions resize updates the function's service to the size, with a new token, in one command" {
   COLD_START_TOKEN=42 run "$ROOT/gcp-function/deploy/deploy.sh" resize 2048 1 1
   [ "$status" -eq 0 ]
@@ -188,31 +72,6 @@ CALLS
   [ "$status" -eq 1 ]
   [ "$output" = "deploy.sh: resize 1Gi 1 1: MIB and CONCURRENCY are whole numbers, CPUS a number such as 0.5 or 2" ]
   [ ! -s "$STUB_LOG" ]
-}
-
-@test "aws destroy deletes the stack and the uploaded jar, and forgets the URL" {
-  echo "aws-lambda=https://old" > "$PIXELFORGE_TARGETS"
-  echo "container=https://keep" >> "$PIXELFORGE_TARGETS"
-  run "$ROOT/aws-lambda/deploy/deploy.sh" destroy
-  [ "$status" -eq 0 ]
-  grep -qx "aws cloudformation delete-stack --stack-name pixelforge-lambda" "$STUB_LOG"
-  grep -qx "aws cloudformation wait stack-delete-complete --stack-name pixelforge-lambda" "$STUB_LOG"
-  grep -qx "aws s3 rm s3://stub-bucket/pixelforge/pixelforge-lambda --recursive" "$STUB_LOG"
-  [ "$(cat "$PIXELFORGE_TARGETS")" = "container=https://keep" ]
-}
-
-@test "aws destroy of a stack that is gone deletes nothing and still succeeds" {
-  STUB_FAIL="describe-stacks" run "$ROOT/aws-lambda/deploy/deploy.sh" destroy
-  [ "$status" -eq 0 ]
-  ! grep -q "delete-stack" "$STUB_LOG"
-}
-
-@test "aws metrics asks CloudWatch for five metrics and the REPORT lines of the window" {
-  run "$ROOT/aws-lambda/deploy/deploy.sh" metrics 2026-11-23T19:00:00Z 2026-11-23T19:15:00Z "$WORK/cloud"
-  [ "$status" -eq 0 ]
-  for m in Duration Invocations Throttles ConcurrentExecutions Errors; do grep -q "MetricName\\\\\":\\\\\"$m" "$STUB_LOG"; done
-  grep -q "aws logs filter-log-events --log-group-name /aws/lambda/pixelforge-lambda --filter-pattern \\\\\"REPORT\\\\ RequestId\\\\\" --start-time 1795460400000 --end-time 1795461300000" "$STUB_LOG"
-  [ -f "$WORK/cloud/aws-cloudwatch.json" ] && [ -f "$WORK/cloud/aws-lambda-logs.json" ]
 }
 
 @test "gcloud functions deploy sends the jar with the profile's settings and records the URL" {
