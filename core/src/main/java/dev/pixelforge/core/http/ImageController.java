@@ -115,10 +115,6 @@ public final class ImageController {
                         + System.getProperty("java.runtime.version"),
                 rt.availableProcessors(),
                 rt.maxMemory(),
-                new Health.Limits(
-                        l.maxBodyBytes(),
-                        l.maxPixels(),
-                        l.maxGenerateCount(),
-                        l.maxGenerateSize()));
+                l.describe());
     }
 }

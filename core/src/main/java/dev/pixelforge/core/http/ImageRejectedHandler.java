@@ -37,10 +37,22 @@ public final class ImageRejectedHandler
 
     static HttpStatus status(ImageRejected.Reason reason) {
         return switch (reason) {
-            case BODY_TOO_LARGE, TOO_MANY_PIXELS -> HttpStatus.REQUEST_ENTITY_TOO_LARGE;
+            case BODY_TOO_LARGE,
+                    TOO_MANY_PIXELS,
+                    TOO_MANY_FRAMES,
+                    TILE_TOO_LARGE,
+                    TOO_MUCH_WORK,
+                    ANSWER_TOO_LARGE ->
+                    HttpStatus.REQUEST_ENTITY_TOO_LARGE;
             case UNSUPPORTED_FORMAT -> HttpStatus.UNSUPPORTED_MEDIA_TYPE;
             case BUSY -> HttpStatus.SERVICE_UNAVAILABLE;
-            case EMPTY_BODY, NOT_AN_IMAGE, TRUNCATED_IMAGE, BAD_BASE64, BAD_JSON, BAD_PARAMETER ->
+            case EMPTY_BODY,
+                    NOT_AN_IMAGE,
+                    TRUNCATED_IMAGE,
+                    INCONSISTENT_IMAGE,
+                    BAD_BASE64,
+                    BAD_JSON,
+                    BAD_PARAMETER ->
                     HttpStatus.BAD_REQUEST;
         };
     }

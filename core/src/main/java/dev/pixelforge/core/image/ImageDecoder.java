@@ -60,6 +60,7 @@ public final class ImageDecoder {
                     ImageRejected.Reason.EMPTY_BODY, ImageRejected.EMPTY_BODY_MESSAGE);
         }
         ImageFormat format = ImageFormat.sniff(bytes).orElseThrow(() -> unrecognised(bytes));
+        DeclaredLayout.check(format, bytes, limits);
         ImageHeader header = ImageHeader.scan(format, bytes);
         ImageReader reader = codecs.reader(format);
         // Read where the bytes are: ImageIO's default stream may spill to a temporary file, its
@@ -70,6 +71,11 @@ public final class ImageDecoder {
             // is decoded.
             reader.setInput(in, !gif, !gif);
             int frames = checkDeclaredPixels(reader, format);
+            // Decoders fill a cut-off image's missing rows with gray (libjpeg only warns): refuse
+            // it instead, before its raster is allocated.
+            if (!format.isComplete(bytes)) {
+                throw truncated(format, null);
+            }
             Decoded decoded;
             if (gif) {
                 Animation animation = GifFrames.read(reader, frames);
@@ -84,11 +90,6 @@ public final class ImageDecoder {
                                         ? jpegParam(reader, lumaOnly, scratch)
                                         : null);
                 decoded = new Decoded(format, header.orientation().apply(RasterPixels.from(image)));
-            }
-            // Decoders fill a cut-off image's missing rows with gray (libjpeg only warns): refuse
-            // it instead.
-            if (!format.isComplete(bytes)) {
-                throw truncated(format, null);
             }
             return decoded;
         } catch (ImageRejected rejected) {
@@ -176,12 +177,17 @@ public final class ImageDecoder {
 
     /**
      * The pixel count the image declares, from its header alone, all frames of a GIF together (0
-     * when the header cannot be read: decoding then says why).
+     * when the header cannot be read: decoding then says why). A file whose headers cross a limit
+     * ({@link DeclaredLayout}) is refused here, before any reader sees it.
      */
     public long declaredPixels(byte[] bytes) {
         ImageFormat format = ImageFormat.sniff(bytes).orElse(null);
         if (format == null) {
             return 0;
+        }
+        long declared = DeclaredLayout.check(format, bytes, limits);
+        if (declared >= 0) {
+            return declared;
         }
         ImageReader reader = codecs.reader(format);
         try (ImageInputStream in = new ByteArrayImageInputStream(bytes)) {
