@@ -23,7 +23,7 @@ final class ImageFunctionFactory {
             @Value("${pixelforge.limits.max-generate-size:2048}") int maxGenerateSize,
             @Value("${pixelforge.limits.max-frames:500}") int maxFrames,
             @Value("${pixelforge.limits.max-generate-work:240000000}") long maxGenerateWork,
-            @Value("${pixelforge.limits.max-answer-bytes:25165824}") long maxAnswerBytes) {
+            @Value("${pixelforge.limits.max-answer-bytes:24000000}") long maxAnswerBytes) {
         return new ImageLimits(
                 maxBodyBytes,
                 maxPixels,

@@ -8,7 +8,6 @@ import java.awt.image.DataBufferByte;
 import java.awt.image.IndexColorModel;
 import java.awt.image.Raster;
 import java.awt.image.WritableRaster;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
@@ -20,7 +19,6 @@ import javax.imageio.ImageTypeSpecifier;
 import javax.imageio.ImageWriter;
 import javax.imageio.metadata.IIOMetadata;
 import javax.imageio.metadata.IIOMetadataNode;
-import javax.imageio.stream.MemoryCacheImageOutputStream;
 
 /**
  * GIF frames to and from {@link Animation}, through the JDK's GIF plugin and its metadata trees
@@ -122,13 +120,20 @@ final class GifFrames {
      * palette, at its place, with its delay, disposal and transparent index, and the input's loop
      * count.
      */
-    static byte[] write(Animation animation, ImageWriter writer) {
-        ByteArrayOutputStream bytes =
-                new ByteArrayOutputStream(
-                        Math.max(
-                                1024,
-                                (int) Math.min(Integer.MAX_VALUE / 2, animation.pixelCount() / 2)));
-        try (MemoryCacheImageOutputStream out = new MemoryCacheImageOutputStream(bytes)) {
+    static byte[] write(Animation animation, ImageWriter writer, long maxBytes) {
+        ByteArrayImageOutputStream out =
+                new ByteArrayImageOutputStream(
+                                new byte
+                                        [Math.max(
+                                                1024,
+                                                (int)
+                                                        Math.min(
+                                                                Math.min(
+                                                                        maxBytes,
+                                                                        Integer.MAX_VALUE / 2),
+                                                                animation.pixelCount() / 2))])
+                        .limit(maxBytes);
+        try {
             writer.setOutput(out);
             IIOMetadata stream = writer.getDefaultStreamMetadata(null);
             IIOMetadataNode streamTree = new IIOMetadataNode(GIF_STREAM);
@@ -151,11 +156,15 @@ final class GifFrames {
             }
             writer.endWriteSequence();
         } catch (IOException e) {
+            if (out.overLimit()) {
+                throw ImageLimits.answerTooLarge(
+                        ImageFormat.GIF, "more than " + maxBytes, maxBytes);
+            }
             throw new UncheckedIOException("writing an animated GIF to memory failed", e);
         } finally {
             writer.dispose();
         }
-        return bytes.toByteArray();
+        return out.toByteArray();
     }
 
     private static IIOMetadataNode frameTree(Animation.Frame frame, int loops) {

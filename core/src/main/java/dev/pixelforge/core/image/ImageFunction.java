@@ -59,7 +59,7 @@ public final class ImageFunction {
             // other output format gets the first frame, as Pillow's convert does.
             Animation toned = decoded.animation().get().mapPalettes(request.scale()::apply);
             long t2 = System.nanoTime();
-            byte[] out = encoder.encode(toned);
+            byte[] out = encoder.encode(toned, limits.maxAnswerBytes());
             long t3 = System.nanoTime();
             return new ToneResult(
                     out,
@@ -75,7 +75,8 @@ public final class ImageFunction {
                         toned,
                         format,
                         request.quality(),
-                        reuse); // toned may share decoded's reused array: encoded before any reuse
+                        reuse, // toned may share decoded's reused array: encoded before any reuse
+                        limits.maxAnswerBytes());
         long t3 = System.nanoTime();
         return new ToneResult(
                 out,
@@ -86,7 +87,7 @@ public final class ImageFunction {
     }
 
     public GenerateResult generate(GenerateRequest request) {
-        request.check(limits);
+        request.check(limits, generator.octaves());
         try (PixelBudget.Lease pixels =
                 budget.acquire((long) request.count() * request.size() * request.size())) {
             return generateWithin(request);
@@ -97,12 +98,39 @@ public final class ImageFunction {
         List<GenerateResult.GeneratedImage> images = new ArrayList<>(request.count());
         long generateNanos = 0;
         long encodeNanos = 0;
+        long answerBytes = 0;
         for (int i = 0; i < request.count(); i++) {
             long seed = request.seed() + i;
             long t0 = System.nanoTime();
             Pixels pixels = generator.generate(request.size(), seed);
             long t1 = System.nanoTime();
-            byte[] png = encoder.encode(pixels, ImageFormat.PNG, ImageEncoder.DEFAULT_JPEG_QUALITY);
+            byte[] png;
+            try {
+                png =
+                        encoder.encode(
+                                pixels,
+                                ImageFormat.PNG,
+                                ImageEncoder.DEFAULT_JPEG_QUALITY,
+                                null,
+                                limits.maxAnswerBytes() - answerBytes);
+            } catch (ImageRejected e) {
+                if (e.reason() != ImageRejected.Reason.ANSWER_TOO_LARGE) {
+                    throw e;
+                }
+                throw new ImageRejected(
+                        ImageRejected.Reason.ANSWER_TOO_LARGE,
+                        "the "
+                                + request.count()
+                                + " PNG images would be more than "
+                                + limits.maxAnswerBytes()
+                                + " bytes together (past it at image "
+                                + (i + 1)
+                                + "); this target returns at most "
+                                + limits.maxAnswerBytes()
+                                + " (limit maxAnswerBytes): ask for fewer or smaller images",
+                        e);
+            }
+            answerBytes += png.length;
             long t2 = System.nanoTime();
             generateNanos += t1 - t0;
             encodeNanos += t2 - t1;

@@ -179,8 +179,8 @@ public record ImageLimits(
         }
     }
 
-    /** Refuses an answer that would be larger than {@link #maxAnswerBytes}. */
-    ImageRejected answerTooLarge(ImageFormat format, String size) {
+    /** The refusal of an answer that would be larger than {@code maxAnswerBytes}. */
+    static ImageRejected answerTooLarge(ImageFormat format, String size, long maxAnswerBytes) {
         String instead =
                 switch (format) {
                     case JPEG -> "ask for a lower quality, or send a smaller image";
