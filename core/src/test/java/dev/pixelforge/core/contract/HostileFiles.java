@@ -81,6 +81,14 @@ public final class HostileFiles {
      * of zeros (about 1 KB compressed per MiB): a decompression bomb far past its raster.
      */
     public static byte[] pngZlibBomb(int mib) {
+        return pngZlibBomb(16, mib);
+    }
+
+    /**
+     * A {@code side} x {@code side} gray PNG whose IDAT is a zlib stream of {@code mib} MiB of
+     * zeros: it expands to far more than the raster's {@code side x (side + 1)} bytes.
+     */
+    public static byte[] pngZlibBomb(int side, int mib) {
         Deflater deflater = new Deflater(9);
         ByteArrayOutputStream z = new ByteArrayOutputStream();
         byte[] zeros = new byte[1 << 20];
@@ -96,7 +104,7 @@ public final class HostileFiles {
             z.write(buffer, 0, deflater.deflate(buffer));
         }
         deflater.end();
-        return png(16, 16, 8, 0, pngChunk("IDAT", z.toByteArray()));
+        return png(side, side, 8, 0, pngChunk("IDAT", z.toByteArray()));
     }
 
     // --- GIF ---

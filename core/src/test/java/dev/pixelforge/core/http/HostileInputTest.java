@@ -215,6 +215,27 @@ class HostileInputTest {
         refusal.assertAllocatedLittle(name);
     }
 
+    @Test
+    void zlibStreamFarPastItsRaster_isInflatedOnlyAsFarAsTheRaster() {
+        // 1000x1000 gray (1 MB of rows) over 256 MiB of zeros in 260 KB: within twice the rows,
+        // so not refused by length; the reader must stop inflating at the last row.
+        byte[] bomb = HostileFiles.pngZlibBomb(1000, 256);
+        DEFAULTS.tone(bomb, ToneRequest.gray());
+        long nanos = Long.MAX_VALUE;
+        long allocated = Long.MAX_VALUE;
+        for (int attempt = 0; attempt < 3; attempt++) {
+            long bytes0 = THREADS.getCurrentThreadAllocatedBytes();
+            long t0 = System.nanoTime();
+            ToneResult result = DEFAULTS.tone(bomb, ToneRequest.gray());
+            nanos = Math.min(nanos, System.nanoTime() - t0);
+            allocated = Math.min(allocated, THREADS.getCurrentThreadAllocatedBytes() - bytes0);
+            assertEquals(1000, result.width());
+        }
+        // Inflating 256 MiB takes about a quarter of a second; the raster alone, milliseconds.
+        assertTrue(nanos < MAX_REFUSAL_NANOS, "decoded in " + nanos / 1e6 + " ms at best");
+        assertTrue(allocated < 16L << 20, "decoding allocated " + allocated + " bytes");
+    }
+
     @ParameterizedTest(name = "{0} frames")
     @ValueSource(ints = {1, 500})
     void gifsUpToTheFrameLimit_decode(int frames) {
@@ -258,16 +279,16 @@ class HostileInputTest {
     @Test
     void bmpAnswerOverTheLimit_isRefusedBeforeEncoding_andJpegIsAnsweredInstead() {
         ImageFunction small = withAnswerLimit(100_000);
-        byte[] png = ContractImages.png(400, 400, false); // a 480 KB BMP
+        byte[] png = ContractImages.png(200, 200, false); // a 120 KB BMP
         ToneRequest bmp =
                 new ToneRequest(ToneRequest.gray().scale(), Optional.of(ImageFormat.BMP), 75);
         ToneRequest rgbBmp = new ToneRequest(SEPIA, Optional.of(ImageFormat.BMP), 75);
 
         Refusal refusal = Refusal.of(() -> small.tone(png, rgbBmp));
 
-        refusal.assertAnswer("400x400 as BMP, 100 KB limit", 413, "answer_too_large");
+        refusal.assertAnswer("200x200 as BMP, 100 KB limit", 413, "answer_too_large");
         String message = refusal.rejected().getMessage();
-        assertTrue(message.contains("at least 480054 bytes"), message); // known before encoding
+        assertTrue(message.contains("at least 120054 bytes"), message); // known before encoding
         assertTrue(message.contains("format=jpeg"), message);
         assertEquals(
                 ImageFormat.JPEG,
@@ -296,11 +317,11 @@ class HostileInputTest {
 
     @Test
     void generateAnswerOverTheLimit_isRefused_namingTheImageThatCrossedIt() {
-        ImageFunction small = withAnswerLimit(10_000);
+        ImageFunction small = withAnswerLimit(2_000);
 
-        Refusal refusal = Refusal.of(() -> small.generate(new GenerateRequest(4, 256, 0)));
+        Refusal refusal = Refusal.of(() -> small.generate(new GenerateRequest(4, 64, 0)));
 
-        refusal.assertAnswer("4 x 256^2 PNGs, 10 KB limit", 413, "answer_too_large");
+        refusal.assertAnswer("4 x 64^2 PNGs, 2 KB limit", 413, "answer_too_large");
         assertTrue(refusal.rejected().getMessage().contains("ask for fewer or smaller images"));
     }
 
