@@ -23,7 +23,9 @@ final class ImageFunctionFactory {
             @Value("${pixelforge.limits.max-generate-size:2048}") int maxGenerateSize,
             @Value("${pixelforge.limits.max-frames:500}") int maxFrames,
             @Value("${pixelforge.limits.max-generate-work:240000000}") long maxGenerateWork,
-            @Value("${pixelforge.limits.max-answer-bytes:24000000}") long maxAnswerBytes) {
+            @Value("${pixelforge.limits.max-answer-bytes:24000000}") long maxAnswerBytes,
+            @Value("${pixelforge.limits.max-request-millis:10000}") long maxRequestMillis,
+            @Value("${pixelforge.limits.max-queued-requests:64}") int maxQueuedRequests) {
         return new ImageLimits(
                 maxBodyBytes,
                 maxPixels,
@@ -31,7 +33,9 @@ final class ImageFunctionFactory {
                 maxGenerateSize,
                 maxFrames,
                 maxGenerateWork,
-                maxAnswerBytes);
+                maxAnswerBytes,
+                maxRequestMillis,
+                maxQueuedRequests);
     }
 
     @Singleton

@@ -28,7 +28,7 @@ public final class ImageRejectedHandler
                 HttpResponse.<ApiError>status(status(e.reason()))
                         .contentType(MediaType.APPLICATION_JSON_TYPE)
                         .body(new ApiError(e.reason().code(), e.getMessage()));
-        if (e.reason() == ImageRejected.Reason.BUSY) {
+        if (status(e.reason()) == HttpStatus.SERVICE_UNAVAILABLE) {
             response.header(
                     HttpHeaders.RETRY_AFTER, "1"); // the budget frees as soon as one image is done
         }
@@ -45,7 +45,7 @@ public final class ImageRejectedHandler
                     ANSWER_TOO_LARGE ->
                     HttpStatus.REQUEST_ENTITY_TOO_LARGE;
             case UNSUPPORTED_FORMAT -> HttpStatus.UNSUPPORTED_MEDIA_TYPE;
-            case BUSY -> HttpStatus.SERVICE_UNAVAILABLE;
+            case BUSY, DEADLINE_EXCEEDED -> HttpStatus.SERVICE_UNAVAILABLE;
             case EMPTY_BODY,
                     NOT_AN_IMAGE,
                     TRUNCATED_IMAGE,

@@ -33,12 +33,15 @@ final class GifFrames {
     private GifFrames() {}
 
     /** All {@code count} frames of the GIF {@code reader} is set on (with metadata, seekable). */
-    static Animation read(ImageReader reader, int count) throws IOException {
+    static Animation read(ImageReader reader, int count, Deadline deadline) throws IOException {
         Node screen =
                 child(reader.getStreamMetadata().getAsTree(GIF_STREAM), "LogicalScreenDescriptor");
         int loops = -1;
         List<Animation.Frame> frames = new ArrayList<>(count);
         for (int i = 0; i < count; i++) {
+            if (i > 0) {
+                deadline.check("after decoding " + i + " of " + count + " GIF frames");
+            }
             BufferedImage image = reader.read(i);
             Node tree = reader.getImageMetadata(i).getAsTree(GIF_IMAGE);
             Node descriptor = child(tree, "ImageDescriptor");
@@ -120,7 +123,7 @@ final class GifFrames {
      * palette, at its place, with its delay, disposal and transparent index, and the input's loop
      * count.
      */
-    static byte[] write(Animation animation, ImageWriter writer, long maxBytes) {
+    static byte[] write(Animation animation, ImageWriter writer, long maxBytes, Deadline deadline) {
         ByteArrayImageOutputStream out =
                 new ByteArrayImageOutputStream(
                                 new byte
@@ -146,7 +149,16 @@ final class GifFrames {
             stream.mergeTree(GIF_STREAM, streamTree);
             writer.prepareWriteSequence(stream);
             boolean first = true;
+            int written = 0;
             for (Animation.Frame frame : animation.frames()) {
+                if (written++ > 0) {
+                    deadline.check(
+                            "after encoding "
+                                    + (written - 1)
+                                    + " of "
+                                    + animation.frames().size()
+                                    + " GIF frames");
+                }
                 BufferedImage image = indexedImage(frame);
                 IIOMetadata metadata =
                         writer.getDefaultImageMetadata(new ImageTypeSpecifier(image), null);

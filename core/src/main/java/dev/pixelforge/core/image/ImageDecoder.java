@@ -36,7 +36,7 @@ public final class ImageDecoder {
     }
 
     public Decoded decode(byte[] bytes) {
-        return decode(bytes, false, null);
+        return decode(bytes, false, null, Deadline.NONE);
     }
 
     /**
@@ -46,14 +46,20 @@ public final class ImageDecoder {
      * gray(RGB). Other formats decode as usual.
      */
     public Decoded decodeLuma(byte[] bytes) {
-        return decode(bytes, true, null);
+        return decode(bytes, true, null, Deadline.NONE);
     }
 
     /**
      * {@link #decode} or {@link #decodeLuma}, a JPEG's pixels written into the thread's reused
      * array of that size when {@code scratch} has one: valid only until the thread decodes again.
+     * An animated GIF's frames are decoded while {@code deadline} allows.
      */
     Decoded decode(byte[] bytes, boolean lumaOnly, CodecScratch scratch) {
+        return decode(bytes, lumaOnly, scratch, Deadline.NONE);
+    }
+
+    /** {@link #decode(byte[], boolean, CodecScratch)}, GIF frames decoded while in time. */
+    Decoded decode(byte[] bytes, boolean lumaOnly, CodecScratch scratch, Deadline deadline) {
         limits.checkBody(bytes.length);
         if (bytes.length == 0) {
             throw new ImageRejected(
@@ -78,7 +84,7 @@ public final class ImageDecoder {
             }
             Decoded decoded;
             if (gif) {
-                Animation animation = GifFrames.read(reader, frames);
+                Animation animation = GifFrames.read(reader, frames, deadline);
                 decoded =
                         new Decoded(
                                 format, animation.frames().get(0).pixels(), Optional.of(animation));

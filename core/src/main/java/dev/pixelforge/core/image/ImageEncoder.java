@@ -113,12 +113,15 @@ public final class ImageEncoder {
      * GifFrames#write}).
      */
     public byte[] encode(Animation animation) {
-        return encode(animation, Long.MAX_VALUE);
+        return encode(animation, Long.MAX_VALUE, Deadline.NONE);
     }
 
-    /** {@link #encode(Animation)}, refused as soon as it is written past {@code maxBytes}. */
-    byte[] encode(Animation animation, long maxBytes) {
-        return GifFrames.write(animation, codecs.writer(ImageFormat.GIF), maxBytes);
+    /**
+     * {@link #encode(Animation)}, refused as soon as it is written past {@code maxBytes}, and
+     * between frames once past {@code deadline}.
+     */
+    byte[] encode(Animation animation, long maxBytes, Deadline deadline) {
+        return GifFrames.write(animation, codecs.writer(ImageFormat.GIF), maxBytes, deadline);
     }
 
     /** Wraps the pixel array in a BufferedImage without copying it. */

@@ -29,7 +29,9 @@ public record ImageLimits(
         int maxGenerateSize,
         int maxFrames,
         long maxGenerateWork,
-        long maxAnswerBytes) {
+        long maxAnswerBytes,
+        long maxRequestMillis,
+        int maxQueuedRequests) {
 
     /** Widest sample read (PNG's and TIFF's 16 bits): wider ones size lookup tables by 2^bits. */
     public static final int MAX_SAMPLE_BITS = 16;
@@ -64,11 +66,21 @@ public record ImageLimits(
     /**
      * 32 MiB is the request limit of Cloud Run and Cloud Functions gen2; 40 Mpx admits 8K (33.2
      * Mpx); 500 frames is 20 s of a 25 fps animation; 240 M pixel-octaves is the 40 Mpx of noise at
-     * the generator's 6 octaves; a 24 MiB answer is 32 MiB (Google's response limit) in base64.
+     * the generator's 6 octaves; a 24,000,000-byte answer is 32,000,000 in base64, under Google's
+     * 32 MiB (33,554,432) response limit with room for JSON and headers; 10 s is a third of API
+     * Gateway's 29 s; 64 queued requests are the most a pixel queue holds at once.
      */
     public static final ImageLimits DEFAULTS =
             new ImageLimits(
-                    32L * 1024 * 1024, 40_000_000L, 16, 2048, 500, 240_000_000L, 24L * 1024 * 1024);
+                    32L * 1024 * 1024,
+                    40_000_000L,
+                    16,
+                    2048,
+                    500,
+                    240_000_000L,
+                    24_000_000L,
+                    10_000L,
+                    64);
 
     public ImageLimits {
         if (maxBodyBytes <= 0
@@ -77,7 +89,9 @@ public record ImageLimits(
                 || maxGenerateSize <= 0
                 || maxFrames <= 0
                 || maxGenerateWork <= 0
-                || maxAnswerBytes <= 0) {
+                || maxAnswerBytes <= 0
+                || maxRequestMillis <= 0
+                || maxQueuedRequests <= 0) {
             throw new IllegalArgumentException("every limit must be positive");
         }
     }
@@ -92,7 +106,9 @@ public record ImageLimits(
                 maxGenerateSize,
                 DEFAULTS.maxFrames,
                 DEFAULTS.maxGenerateWork,
-                DEFAULTS.maxAnswerBytes);
+                DEFAULTS.maxAnswerBytes,
+                DEFAULTS.maxRequestMillis,
+                DEFAULTS.maxQueuedRequests);
     }
 
     /** Every limit by name, configurable ones first: what {@code /health} lists. */
@@ -105,6 +121,8 @@ public record ImageLimits(
         all.put("maxFrames", (long) maxFrames);
         all.put("maxGenerateWork", maxGenerateWork);
         all.put("maxAnswerBytes", maxAnswerBytes);
+        all.put("maxRequestMillis", maxRequestMillis);
+        all.put("maxQueuedRequests", (long) maxQueuedRequests);
         all.put("maxSampleBits", (long) MAX_SAMPLE_BITS);
         all.put("maxSamplesPerPixel", (long) MAX_SAMPLES_PER_PIXEL);
         all.put("maxBmpMaskBits", (long) MAX_BMP_MASK_BITS);

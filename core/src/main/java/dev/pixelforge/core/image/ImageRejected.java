@@ -32,7 +32,12 @@ public final class ImageRejected extends RuntimeException {
         /** An answer larger than {@link ImageLimits#maxAnswerBytes}. */
         ANSWER_TOO_LARGE("answer_too_large"),
         /** Not the client's fault: the instance's pixel budget is spent; retrying later works. */
-        BUSY("busy");
+        BUSY("busy"),
+        /**
+         * Not the client's fault: the request waited or ran past {@link
+         * ImageLimits#maxRequestMillis}; retrying later works.
+         */
+        DEADLINE_EXCEEDED("deadline_exceeded");
 
         private final String code;
 

@@ -40,6 +40,14 @@ public final class PixelBudget {
 
     /** A hold on {@code pixels}; close it when the request's pixels are gone. */
     public Lease acquire(long pixels) {
+        return acquire(pixels, waitMillis);
+    }
+
+    /**
+     * A hold on {@code pixels}, waiting at most {@code waitMillis} for them (0: taken at once or
+     * refused, as a request is before it is queued for a pixel thread).
+     */
+    public Lease acquire(long pixels, long waitMillis) {
         // An image larger than the whole budget still runs, alone: the size limits decide what is
         // too big.
         int wanted =

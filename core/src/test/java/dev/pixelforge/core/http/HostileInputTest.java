@@ -247,7 +247,8 @@ class HostileInputTest {
     @Test
     void generate_isPricedByPixelsTimesOctaves() {
         ImageLimits limits =
-                new ImageLimits(1 << 20, 40_000_000L, 16, 2048, 500, 10_000_000L, 24_000_000L);
+                new ImageLimits(
+                        1 << 20, 40_000_000L, 16, 2048, 500, 10_000_000L, 24_000_000L, 10_000L, 64);
         GenerateRequest request = new GenerateRequest(2, 1024, 0); // 2.1 Mpx
         ImageFunction sixOctaves =
                 new ImageFunction(
@@ -357,7 +358,9 @@ class HostileInputTest {
                         d.maxGenerateSize(),
                         d.maxFrames(),
                         d.maxGenerateWork(),
-                        maxAnswerBytes),
+                        maxAnswerBytes,
+                        d.maxRequestMillis(),
+                        d.maxQueuedRequests()),
                 new FractalNoiseGenerator(),
                 new PixelBudget(1L << 30, 0));
     }
