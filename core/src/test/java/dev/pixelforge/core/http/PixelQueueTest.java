@@ -1,0 +1,123 @@
+package dev.pixelforge.core.http;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.pixelforge.core.contract.ContractImages;
+import dev.pixelforge.core.image.Channels;
+import dev.pixelforge.core.image.Deadline;
+import dev.pixelforge.core.image.GenerateRequest;
+import dev.pixelforge.core.image.ImageFunction;
+import dev.pixelforge.core.image.ImageGenerator;
+import dev.pixelforge.core.image.ImageLimits;
+import dev.pixelforge.core.image.ImageRejected;
+import dev.pixelforge.core.image.PixelBudget;
+import dev.pixelforge.core.image.Pixels;
+import dev.pixelforge.core.image.ToneRequest;
+import dev.pixelforge.core.image.ToneResult;
+
+import io.micronaut.http.HttpResponse;
+
+import org.junit.jupiter.api.Test;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * One slow request holds the only pixel thread (a one-processor instance); twenty small ones
+ * arrive. The queue admits as many as it holds; every other one is refused at once with 503 and
+ * Retry-After, its pixels given back, instead of waiting behind the slow one.
+ */
+class PixelQueueTest {
+
+    private static final int QUEUED = 4;
+
+    /** Holds its pixel thread until the test lets it go (a latch, not a sleep). */
+    private static final class HeldGenerator implements ImageGenerator {
+        final CountDownLatch started = new CountDownLatch(1);
+        final CountDownLatch release = new CountDownLatch(1);
+
+        @Override
+        public Pixels generate(int size, long seed) {
+            started.countDown();
+            try {
+                if (!release.await(30, TimeUnit.SECONDS)) {
+                    throw new IllegalStateException("the test never let the slow request go");
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+            return Pixels.blank(size, size, Channels.BGR);
+        }
+
+        @Override
+        public String name() {
+            return "held";
+        }
+    }
+
+    @Test
+    void behindOneSlowRequest_smallOnesAreQueuedUpToTheBound_andTheRestRefusedAtOnce()
+            throws Exception {
+        HeldGenerator slow = new HeldGenerator();
+        PixelBudget budget = new PixelBudget(1 << 24, 0);
+        ImageFunction function = new ImageFunction(ImageLimits.DEFAULTS, slow, budget);
+        ExecutorService pool = PixelWorkers.pool(1, QUEUED);
+        ImageRejectedHandler handler = new ImageRejectedHandler();
+        Deadline deadline = Deadline.after(System.nanoTime(), 60_000);
+        try {
+            GenerateRequest held = new GenerateRequest(1, 64, 0);
+            PixelBudget.Lease heldLease = function.admitGenerate(held);
+            CompletableFuture<?> slowOne =
+                    PixelQueue.submit(
+                            pool,
+                            QUEUED,
+                            heldLease,
+                            () -> function.generate(held, heldLease, deadline));
+            assertTrue(slow.started.await(30, TimeUnit.SECONDS), "the slow request never ran");
+
+            byte[] png = ContractImages.png(64, 48, false);
+            List<CompletableFuture<ToneResult>> queued = new ArrayList<>();
+            int refused = 0;
+            for (int i = 0; i < 20; i++) {
+                long t0 = System.nanoTime();
+                try {
+                    PixelBudget.Lease lease = function.admitTone(png);
+                    queued.add(
+                            PixelQueue.submit(
+                                    pool,
+                                    QUEUED,
+                                    lease,
+                                    () -> function.tone(png, ToneRequest.gray(), lease, deadline)));
+                } catch (ImageRejected e) {
+                    long nanos = System.nanoTime() - t0;
+                    refused++;
+                    HttpResponse<ApiError> answer = handler.handle(null, e);
+                    assertEquals(503, answer.getStatus().getCode());
+                    assertEquals("1", answer.getHeaders().get("Retry-After"));
+                    assertEquals("busy", answer.getBody().orElseThrow().error());
+                    assertTrue(e.getMessage().contains("limit maxQueuedRequests"), e.getMessage());
+                    assertTrue(nanos < 100_000_000L, "refused after " + nanos / 1e6 + " ms");
+                }
+            }
+            assertEquals(QUEUED, queued.size());
+            assertEquals(20 - QUEUED, refused);
+
+            slow.release.countDown();
+            slowOne.get(30, TimeUnit.SECONDS);
+            for (CompletableFuture<ToneResult> answer : queued) {
+                assertEquals(64, answer.get(30, TimeUnit.SECONDS).width());
+            }
+            // Every lease, the refused ones' too, was given back.
+            budget.acquire(1 << 24, 0).close();
+        } finally {
+            slow.release.countDown();
+            pool.shutdownNow();
+        }
+    }
+}
