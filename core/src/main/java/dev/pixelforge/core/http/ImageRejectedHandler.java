@@ -40,6 +40,7 @@ public final class ImageRejectedHandler
             case BODY_TOO_LARGE,
                     TOO_MANY_PIXELS,
                     TOO_MANY_FRAMES,
+                    TOO_MANY_SCANS,
                     TILE_TOO_LARGE,
                     TOO_MUCH_WORK,
                     ANSWER_TOO_LARGE ->

@@ -28,8 +28,69 @@ final class DeclaredLayout {
             case GIF -> gif(b, limits);
             case TIFF -> tiff(b, limits);
             case BMP -> bmp(b, limits);
-            case JPEG, WEBP -> -1;
+            case JPEG -> jpeg(b);
+            case WEBP -> -1;
         };
+    }
+
+    // --- JPEG ---
+
+    /**
+     * Counts a progressive JPEG's scans: libjpeg makes a pass over every coefficient of the
+     * components a scan covers, so thousands of tiny scans cost seconds of CPU for a small file
+     * (libjpeg-turbo's scan limit). Sequential JPEGs have at most one scan per component. Returns
+     * -1: the raster is left to the reader.
+     */
+    private static long jpeg(byte[] b) {
+        boolean progressive = false;
+        int scans = 0;
+        int p = 2;
+        while (p + 4 <= b.length) {
+            if ((b[p] & 0xFF) != 0xFF) {
+                return -1; // not a marker where one should be: the decoder says what is wrong
+            }
+            int marker = b[p + 1] & 0xFF;
+            if (marker == 0xFF || marker == 0x01 || (marker >= 0xD0 && marker <= 0xD8)) {
+                p += marker == 0xFF ? 1 : 2;
+                continue;
+            }
+            if (marker == 0xD9) {
+                break;
+            }
+            int end = p + 2 + ((b[p + 2] & 0xFF) << 8 | (b[p + 3] & 0xFF));
+            if (end > b.length) {
+                return -1;
+            }
+            if (marker == 0xC2 || marker == 0xC6 || marker == 0xCA || marker == 0xCE) {
+                progressive = true;
+            }
+            p = end;
+            if (marker == 0xDA) {
+                if (!progressive) {
+                    return -1; // sequential: its scans are few, and need not be counted
+                }
+                if (++scans > ImageLimits.MAX_JPEG_SCANS) {
+                    throw new ImageRejected(
+                            ImageRejected.Reason.TOO_MANY_SCANS,
+                            "this progressive JPEG has more than "
+                                    + ImageLimits.MAX_JPEG_SCANS
+                                    + " scans; at most "
+                                    + ImageLimits.MAX_JPEG_SCANS
+                                    + " are decoded (limit maxJpegScans): re-save it as a"
+                                    + " baseline JPEG, or progressive with the encoder's default"
+                                    + " scans");
+                }
+                // Entropy-coded data: FF 00 is a stuffed FF, FF D0-D7 a restart; any other
+                // marker ends the scan.
+                while (p + 1 < b.length
+                        && !((b[p] & 0xFF) == 0xFF
+                                && b[p + 1] != 0
+                                && ((b[p + 1] & 0xFF) < 0xD0 || (b[p + 1] & 0xFF) > 0xD7))) {
+                    p++;
+                }
+            }
+        }
+        return -1;
     }
 
     // --- PNG ---

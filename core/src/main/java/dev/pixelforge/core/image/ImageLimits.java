@@ -42,6 +42,12 @@ public record ImageLimits(
     /** Widest BMP bit-field mask read: 8 bits, as every layout Pillow accepts (5-6-5, 8-8-8-8). */
     public static final int MAX_BMP_MASK_BITS = 8;
 
+    /**
+     * Most scans a progressive JPEG may have: encoders write about ten (libjpeg's default
+     * progression, mozjpeg's); each costs a pass over the coefficients it covers.
+     */
+    public static final int MAX_JPEG_SCANS = 256;
+
     /** Most palette entries a BMP, GIF or PNG may declare (TIFF's ColorMap: 2^bits, so 65536). */
     public static final int MAX_PALETTE_ENTRIES = 256;
 
@@ -126,6 +132,7 @@ public record ImageLimits(
         all.put("maxSampleBits", (long) MAX_SAMPLE_BITS);
         all.put("maxSamplesPerPixel", (long) MAX_SAMPLES_PER_PIXEL);
         all.put("maxBmpMaskBits", (long) MAX_BMP_MASK_BITS);
+        all.put("maxJpegScans", (long) MAX_JPEG_SCANS);
         all.put("maxPaletteEntries", (long) MAX_PALETTE_ENTRIES);
         all.put("minTilePixelsAllowed", MIN_TILE_PIXELS_ALLOWED);
         all.put("maxDeflateRatio", (long) MAX_DEFLATE_RATIO);

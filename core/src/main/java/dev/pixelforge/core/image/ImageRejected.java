@@ -19,6 +19,8 @@ public final class ImageRejected extends RuntimeException {
         UNSUPPORTED_FORMAT("unsupported_format"),
         /** An animated GIF with more frames than {@link ImageLimits#maxFrames}. */
         TOO_MANY_FRAMES("too_many_frames"),
+        /** A progressive JPEG with more scans than {@link ImageLimits#MAX_JPEG_SCANS}. */
+        TOO_MANY_SCANS("too_many_scans"),
         /** A TIFF tile or strip far larger than its image. */
         TILE_TOO_LARGE("tile_too_large"),
         /**

@@ -107,6 +107,43 @@ public final class HostileFiles {
         return png(side, side, 8, 0, pngChunk("IDAT", z.toByteArray()));
     }
 
+    // --- JPEG ---
+
+    /**
+     * A 16x16 JPEG (the JDK's, baseline) turned progressive (SOF0 patched to SOF2) with {@code
+     * extra} further one-component DC scans of one byte each before its EOI: {@code extra + 1}
+     * scans in about 14 bytes a scan.
+     */
+    public static byte[] jpegScans(int extra) {
+        byte[] jpeg = ContractImages.jpeg(16, 16);
+        for (int i = 2; i + 1 < jpeg.length; i++) {
+            if ((jpeg[i] & 0xFF) == 0xFF && (jpeg[i + 1] & 0xFF) == 0xC0) {
+                jpeg[i + 1] = (byte) 0xC2; // the first SOF: now progressive
+                break;
+            }
+        }
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        out.write(jpeg, 0, jpeg.length - 2); // all but the EOI
+        byte[] scan = {
+            (byte) 0xFF,
+            (byte) 0xDA,
+            0,
+            8,
+            1,
+            1,
+            0,
+            0,
+            0,
+            0, // SOS: 1 component, DC, Ss=Se=0
+            0x00 // one byte of entropy-coded data
+        };
+        for (int i = 0; i < extra; i++) {
+            out.writeBytes(scan);
+        }
+        out.writeBytes(new byte[] {(byte) 0xFF, (byte) 0xD9});
+        return out.toByteArray();
+    }
+
     // --- GIF ---
 
     /** LZW data of one palette-index-0 pixel at code size 2: clear (4), 0, end (5); 3 bits each. */

@@ -35,6 +35,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 import java.awt.image.BufferedImage;
 import java.awt.image.DataBufferByte;
+import java.io.ByteArrayOutputStream;
 import java.lang.management.ManagementFactory;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
@@ -43,6 +44,12 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.SplittableRandom;
 import java.util.stream.Stream;
+
+import javax.imageio.IIOImage;
+import javax.imageio.ImageIO;
+import javax.imageio.ImageWriteParam;
+import javax.imageio.ImageWriter;
+import javax.imageio.stream.ImageOutputStream;
 
 /**
  * One case per class of hostile input (issue 25): each format's huge declared size, tiles, strips,
@@ -129,6 +136,12 @@ class HostileInputTest {
                         ContractImages.webpDeclaring(60_000, 60_000),
                         413,
                         "too_many_pixels"),
+                // Scans: a pass over the coefficients each.
+                Arguments.of(
+                        "progressive JPEG of 301 scans",
+                        HostileFiles.jpegScans(300),
+                        413,
+                        "too_many_scans"),
                 // Bit-field masks: a lookup table of 2^30 entries per channel.
                 Arguments.of("BMP 30-bit masks", bitfieldsBmp30(), 415, "unsupported_format"),
                 // Tiles and strips.
@@ -234,6 +247,25 @@ class HostileInputTest {
         // Inflating 256 MiB takes about a quarter of a second; the raster alone, milliseconds.
         assertTrue(nanos < MAX_REFUSAL_NANOS, "decoded in " + nanos / 1e6 + " ms at best");
         assertTrue(allocated < 16L << 20, "decoding allocated " + allocated + " bytes");
+    }
+
+    @Test
+    void progressiveJpeg_asEncodersWriteIt_decodes() throws Exception {
+        ImageWriter writer = ImageIO.getImageWritersByFormatName("jpeg").next();
+        ImageWriteParam param = writer.getDefaultWriteParam();
+        param.setProgressiveMode(ImageWriteParam.MODE_DEFAULT);
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (ImageOutputStream out = ImageIO.createImageOutputStream(bytes)) {
+            writer.setOutput(out);
+            writer.write(
+                    null, new IIOImage(ContractImages.pattern(64, 48, false), null, null), param);
+        } finally {
+            writer.dispose();
+        }
+
+        ToneResult result = DEFAULTS.tone(bytes.toByteArray(), ToneRequest.gray());
+
+        assertEquals(64, result.width());
     }
 
     @ParameterizedTest(name = "{0} frames")
