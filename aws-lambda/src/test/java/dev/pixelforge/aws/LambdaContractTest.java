@@ -23,11 +23,14 @@ class LambdaContractTest extends ImageApiContract {
 
     /**
      * Lambda returns at most 6 MB (6,291,456 bytes) through API Gateway, every answer in base64:
-     * this module's configuration holds answers to 4,650,000 bytes, 6,200,000 in base64.
+     * this module's configuration holds answers to 4,650,000 bytes, 6,200,000 in base64, and work
+     * to API Gateway's 29 s.
      */
     @Test
-    void answerLimit_isWhatApiGatewayCanReturnInBase64() throws Exception {
+    void answerLimitAndDeadline_areWhatApiGatewayCanReturnAndWaitFor() throws Exception {
         Reply health = send(Call.get("/health"));
         assertTrue(health.text().contains("\"maxAnswerBytes\":4650000"), health::toString);
+        // API Gateway's integration timeout: past it the client has had its 504.
+        assertTrue(health.text().contains("\"maxRequestMillis\":29000"), health::toString);
     }
 }

@@ -24,7 +24,7 @@ final class ImageFunctionFactory {
             @Value("${pixelforge.limits.max-frames:500}") int maxFrames,
             @Value("${pixelforge.limits.max-generate-work:240000000}") long maxGenerateWork,
             @Value("${pixelforge.limits.max-answer-bytes:24000000}") long maxAnswerBytes,
-            @Value("${pixelforge.limits.max-request-millis:10000}") long maxRequestMillis,
+            @Value("${pixelforge.limits.max-request-millis:60000}") long maxRequestMillis,
             @Value("${pixelforge.limits.max-queued-requests:64}") int maxQueuedRequests) {
         return new ImageLimits(
                 maxBodyBytes,

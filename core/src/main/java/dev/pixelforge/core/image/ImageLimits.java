@@ -73,8 +73,9 @@ public record ImageLimits(
      * 32 MiB is the request limit of Cloud Run and Cloud Functions gen2; 40 Mpx admits 8K (33.2
      * Mpx); 500 frames is 20 s of a 25 fps animation; 240 M pixel-octaves is the 40 Mpx of noise at
      * the generator's 6 octaves; a 24,000,000-byte answer is 32,000,000 in base64, under Google's
-     * 32 MiB (33,554,432) response limit with room for JSON and headers; 10 s is a third of API
-     * Gateway's 29 s; 64 queued requests are the most a pixel queue holds at once.
+     * 32 MiB (33,554,432) response limit with room for JSON and headers; 60 s is Cloud Functions'
+     * default timeout (Lambda's configuration sets API Gateway's 29 s); 64 requests queued for a
+     * pixel thread at most.
      */
     public static final ImageLimits DEFAULTS =
             new ImageLimits(
@@ -85,7 +86,7 @@ public record ImageLimits(
                     500,
                     240_000_000L,
                     24_000_000L,
-                    10_000L,
+                    60_000L,
                     64);
 
     public ImageLimits {
