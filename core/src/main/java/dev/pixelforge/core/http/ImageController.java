@@ -20,12 +20,8 @@ import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.Header;
 import io.micronaut.http.annotation.Post;
 
-import jakarta.inject.Named;
-
 import java.util.Base64;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutorService;
-import java.util.function.Supplier;
 
 /**
  * The one API, served unchanged by Lambda, Cloud Functions and the container. Bodies arrive as
@@ -38,13 +34,13 @@ public final class ImageController {
     private final ImageFunction function;
     private final InstanceInfo instance;
     private final RequestReader reader;
-    private final ExecutorService pixels;
+    private final PixelQueue pixels;
 
     public ImageController(
             ImageFunction function,
             InstanceInfo instance,
             RequestReader reader,
-            @Named(PixelWorkers.NAME) ExecutorService pixels) {
+            PixelQueue pixels) {
         this.function = function;
         this.instance = instance;
         this.reader = reader;
@@ -54,8 +50,9 @@ public final class ImageController {
     /**
      * Runs where the request arrives (Netty's event loop on the container): it reads the image's
      * headers and takes its pixels from the budget at once, or refuses it (4xx, or 503 when the
-     * budget or the pixel queue is full), then hands the pixel work to a pixel thread. A request
-     * that waits or runs past its deadline is refused there (503).
+     * budget or the pixel queue is full, or the work ahead of it would not be done within its
+     * deadline: {@link PixelQueue}), then hands the pixel work to a pixel thread. A request that
+     * waits or runs past its deadline anyway is refused there (503).
      */
     @Post(uri = "/tone", consumes = MediaType.ALL, produces = MediaType.ALL)
     public CompletableFuture<HttpResponse<?>> tone(
@@ -70,7 +67,10 @@ public final class ImageController {
             ToneRequest tone = ToneParameters.fromJson(json, request.getParameters());
             byte[] image = reader.base64(json.image());
             PixelBudget.Lease lease = function.admitTone(image);
-            return onPixelThread(
+            return pixels.submit(
+                    PixelQueue.Kind.TONE,
+                    lease.pixels(),
+                    deadline,
                     lease,
                     () -> {
                         ToneResult result = function.tone(image, tone, lease, deadline);
@@ -86,7 +86,10 @@ public final class ImageController {
         }
         ToneRequest tone = ToneParameters.fromQuery(request.getParameters());
         PixelBudget.Lease lease = function.admitTone(bytes);
-        return onPixelThread(
+        return pixels.submit(
+                PixelQueue.Kind.TONE,
+                lease.pixels(),
+                deadline,
                 lease,
                 () -> {
                     ToneResult result = function.tone(bytes, tone, lease, deadline);
@@ -112,7 +115,10 @@ public final class ImageController {
                         json.size() == null ? GenerateRequest.DEFAULT_SIZE : json.size(),
                         json.seed() == null ? 0L : json.seed());
         PixelBudget.Lease lease = function.admitGenerate(generate);
-        return onPixelThread(
+        return pixels.submit(
+                PixelQueue.Kind.GENERATE,
+                lease.pixels(),
+                deadline,
                 lease,
                 () -> {
                     GenerateResult result = function.generate(generate, lease, deadline);
@@ -132,10 +138,6 @@ public final class ImageController {
                                                             i.seed()))
                                     .toList());
                 });
-    }
-
-    private <T> CompletableFuture<T> onPixelThread(PixelBudget.Lease lease, Supplier<T> work) {
-        return PixelQueue.submit(pixels, function.limits().maxQueuedRequests(), lease, work);
     }
 
     /** {@code maxRequestMillis} from when the request came in (the timing filter's stamp). */

@@ -32,6 +32,16 @@ final class PixelWorkers {
         return pool(Runtime.getRuntime().availableProcessors(), limits.maxQueuedRequests());
     }
 
+    /** Admission to the pool: by queue length and by the time the work ahead will take. */
+    @Singleton
+    PixelQueue pixelQueue(@Named(NAME) ExecutorService pool, ImageLimits limits) {
+        return new PixelQueue(
+                pool,
+                Runtime.getRuntime().availableProcessors(),
+                limits.maxQueuedRequests(),
+                System::nanoTime);
+    }
+
     /** {@code threads} pixel threads behind a queue of at most {@code queued} requests. */
     static ExecutorService pool(int threads, int queued) {
         AtomicInteger n = new AtomicInteger();

@@ -31,8 +31,13 @@ public final class Deadline {
     }
 
     /** The same, on another clock (tests advance one by hand instead of sleeping). */
-    static Deadline after(LongSupplier clock, long startNanos, long millis) {
+    public static Deadline after(LongSupplier clock, long startNanos, long millis) {
         return new Deadline(clock, startNanos + millis * 1_000_000L, millis);
+    }
+
+    /** The deadline, in milliseconds from the request's arrival. */
+    public long millis() {
+        return millis;
     }
 
     /** Nanoseconds left; negative once past. */

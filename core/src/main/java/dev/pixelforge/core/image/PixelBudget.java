@@ -71,15 +71,22 @@ public final class PixelBudget {
             throw new ImageRejected(
                     ImageRejected.Reason.BUSY, "interrupted while waiting for memory: retry");
         }
-        return new Lease(wanted);
+        return new Lease(wanted, pixels);
     }
 
     /** Gives the pixels back, once. */
     public final class Lease implements AutoCloseable {
         private int held;
+        private final long pixels;
 
-        private Lease(int held) {
+        private Lease(int held, long pixels) {
             this.held = held;
+            this.pixels = pixels;
+        }
+
+        /** The pixels asked for (the budget holds at most its capacity of them). */
+        public long pixels() {
+            return pixels;
         }
 
         @Override

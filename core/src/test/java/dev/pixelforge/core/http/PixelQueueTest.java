@@ -1,6 +1,7 @@
 package dev.pixelforge.core.http;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.pixelforge.core.contract.ContractImages;
@@ -26,6 +27,8 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Supplier;
 
 /**
  * One slow request holds the only pixel thread (a one-processor instance); twenty small ones
@@ -68,15 +71,17 @@ class PixelQueueTest {
         PixelBudget budget = new PixelBudget(1 << 24, 0);
         ImageFunction function = new ImageFunction(ImageLimits.DEFAULTS, slow, budget);
         ExecutorService pool = PixelWorkers.pool(1, QUEUED);
+        PixelQueue queue = new PixelQueue(pool, 1, QUEUED, System::nanoTime);
         ImageRejectedHandler handler = new ImageRejectedHandler();
         Deadline deadline = Deadline.after(System.nanoTime(), 60_000);
         try {
             GenerateRequest held = new GenerateRequest(1, 64, 0);
             PixelBudget.Lease heldLease = function.admitGenerate(held);
             CompletableFuture<?> slowOne =
-                    PixelQueue.submit(
-                            pool,
-                            QUEUED,
+                    queue.submit(
+                            PixelQueue.Kind.GENERATE,
+                            heldLease.pixels(),
+                            deadline,
                             heldLease,
                             () -> function.generate(held, heldLease, deadline));
             assertTrue(slow.started.await(30, TimeUnit.SECONDS), "the slow request never ran");
@@ -89,9 +94,10 @@ class PixelQueueTest {
                 try {
                     PixelBudget.Lease lease = function.admitTone(png);
                     queued.add(
-                            PixelQueue.submit(
-                                    pool,
-                                    QUEUED,
+                            queue.submit(
+                                    PixelQueue.Kind.TONE,
+                                    lease.pixels(),
+                                    deadline,
                                     lease,
                                     () -> function.tone(png, ToneRequest.gray(), lease, deadline)));
                 } catch (ImageRejected e) {
@@ -118,6 +124,109 @@ class PixelQueueTest {
         } finally {
             slow.release.countDown();
             pool.shutdownNow();
+        }
+    }
+
+    @Test
+    void behindWorkExpectedToOutlastTheirDeadline_smallOnesAreRefusedAtOnce() throws Exception {
+        AtomicLong now = new AtomicLong();
+        ExecutorService pool = PixelWorkers.pool(1, 64);
+        PixelQueue queue = new PixelQueue(pool, 1, 64, now::get);
+        PixelBudget budget = new PixelBudget(1 << 24, 0);
+        CountDownLatch release = new CountDownLatch(1);
+        try {
+            // Teach the queue what a pixel costs: generated ones 1 ms, toned ones 1 us.
+            Deadline minute = Deadline.after(now::get, now.get(), 60_000);
+            PixelBudget.Lease first = budget.acquire(1000, 0);
+            queue.submit(
+                            PixelQueue.Kind.GENERATE,
+                            1000,
+                            minute,
+                            first,
+                            () -> holding(first, () -> now.addAndGet(1_000_000_000L)))
+                    .get(30, TimeUnit.SECONDS);
+            PixelBudget.Lease second = budget.acquire(1000, 0);
+            queue.submit(
+                            PixelQueue.Kind.TONE,
+                            1000,
+                            minute,
+                            second,
+                            () -> holding(second, () -> now.addAndGet(1_000_000L)))
+                    .get(30, TimeUnit.SECONDS);
+
+            // A 50 s generate request takes the only pixel thread; 5 s later, 45 s of it remain.
+            Deadline slowDeadline = Deadline.after(now::get, now.get(), 60_000);
+            CountDownLatch started = new CountDownLatch(1);
+            PixelBudget.Lease slowLease = budget.acquire(50_000, 0);
+            CompletableFuture<Boolean> slow =
+                    queue.submit(
+                            PixelQueue.Kind.GENERATE,
+                            50_000,
+                            slowDeadline,
+                            slowLease,
+                            () ->
+                                    holding(
+                                            slowLease,
+                                            () -> {
+                                                started.countDown();
+                                                return awaitRelease(release);
+                                            }));
+            assertTrue(started.await(30, TimeUnit.SECONDS), "the slow request never ran");
+            now.addAndGet(5_000_000_000L);
+
+            // With a 30 s deadline a small request could not be done in time: refused at once.
+            for (int i = 0; i < 20; i++) {
+                PixelBudget.Lease lease = budget.acquire(3072, 0);
+                long t0 = System.nanoTime();
+                ImageRejected e =
+                        assertThrows(
+                                ImageRejected.class,
+                                () ->
+                                        queue.submit(
+                                                PixelQueue.Kind.TONE,
+                                                3072,
+                                                Deadline.after(now::get, now.get(), 30_000),
+                                                lease,
+                                                () -> 0L));
+                long nanos = System.nanoTime() - t0;
+                assertEquals(ImageRejected.Reason.BUSY, e.reason());
+                assertTrue(e.getMessage().contains("about 45000 ms of work ahead"), e.getMessage());
+                assertTrue(nanos < 100_000_000L, "refused after " + nanos / 1e6 + " ms");
+            }
+            // With a 60 s deadline it can: queued.
+            PixelBudget.Lease smallLease = budget.acquire(3072, 0);
+            CompletableFuture<Long> small =
+                    queue.submit(
+                            PixelQueue.Kind.TONE,
+                            3072,
+                            Deadline.after(now::get, now.get(), 60_000),
+                            smallLease,
+                            () -> holding(smallLease, () -> 7L));
+
+            release.countDown();
+            assertTrue(slow.get(30, TimeUnit.SECONDS));
+            assertEquals(7L, small.get(30, TimeUnit.SECONDS));
+            // The refused requests' pixels were given back.
+            budget.acquire(1 << 24, 0).close();
+        } finally {
+            release.countDown();
+            pool.shutdownNow();
+        }
+    }
+
+    /** {@code work}, then the lease given back, as the kernel gives it back after its work. */
+    private static <T> T holding(PixelBudget.Lease lease, Supplier<T> work) {
+        try (lease) {
+            return work.get();
+        }
+    }
+
+    private static boolean awaitRelease(CountDownLatch release) {
+        try {
+            return release.await(30, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
         }
     }
 }
