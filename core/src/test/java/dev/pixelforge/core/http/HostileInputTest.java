@@ -311,17 +311,17 @@ class HostileInputTest {
 
     @Test
     void bmpAnswerOverTheLimit_isRefusedBeforeEncoding_andJpegIsAnsweredInstead() {
-        ImageFunction small = withAnswerLimit(100_000);
-        byte[] png = ContractImages.png(200, 200, false); // a 120 KB BMP
+        ImageFunction small = withAnswerLimit(20_000);
+        byte[] png = ContractImages.png(120, 120, false); // a 43 KB BMP
         ToneRequest bmp =
                 new ToneRequest(ToneRequest.gray().scale(), Optional.of(ImageFormat.BMP), 75);
         ToneRequest rgbBmp = new ToneRequest(SEPIA, Optional.of(ImageFormat.BMP), 75);
 
         Refusal refusal = Refusal.of(() -> small.tone(png, rgbBmp));
 
-        refusal.assertAnswer("200x200 as BMP, 100 KB limit", 413, "answer_too_large");
+        refusal.assertAnswer("120x120 as BMP, 20 KB limit", 413, "answer_too_large");
         String message = refusal.rejected().getMessage();
-        assertTrue(message.contains("at least 120054 bytes"), message); // known before encoding
+        assertTrue(message.contains("at least 43254 bytes"), message); // known before encoding
         assertTrue(message.contains("format=jpeg"), message);
         assertEquals(
                 ImageFormat.JPEG,
@@ -332,8 +332,8 @@ class HostileInputTest {
     @ParameterizedTest(name = "{0}")
     @ValueSource(strings = {"png", "jpeg", "tiff", "gif"})
     void answerOverTheLimit_isRefusedWhileEncoding(String format) {
-        ImageFunction small = withAnswerLimit(20_000);
-        byte[] noise = ContractImages.write(noise(256, 256), format.equals("gif") ? "gif" : "png");
+        ImageFunction small = withAnswerLimit(4_000);
+        byte[] noise = ContractImages.write(noise(96, 96), format.equals("gif") ? "gif" : "png");
         ToneRequest request =
                 new ToneRequest(
                         SEPIA,
@@ -342,7 +342,7 @@ class HostileInputTest {
 
         Refusal refusal = Refusal.of(() -> small.tone(noise, request));
 
-        refusal.assertAnswer(format + " of 256x256 noise, 20 KB limit", 413, "answer_too_large");
+        refusal.assertAnswer(format + " of 96x96 noise, 4 KB limit", 413, "answer_too_large");
         assertTrue(
                 refusal.rejected().getMessage().contains("more than"),
                 refusal.rejected()::getMessage);
