@@ -199,7 +199,10 @@ public final class ImageDecoder {
         try (ImageInputStream in = new ByteArrayImageInputStream(bytes)) {
             if (format != ImageFormat.GIF) {
                 reader.setInput(in, true, true);
-                return (long) reader.getWidth(0) * reader.getHeight(0);
+                long width = reader.getWidth(0);
+                long height = reader.getHeight(0);
+                limits.checkPixels(width, height); // JPEG and WebP: refused here, not queued
+                return width * height;
             }
             reader.setInput(in, false, true);
             long total = 0;
@@ -207,6 +210,8 @@ public final class ImageDecoder {
                 total += (long) reader.getWidth(i) * reader.getHeight(i);
             }
             return total;
+        } catch (ImageRejected rejected) {
+            throw rejected;
         } catch (IOException | RuntimeException unreadable) {
             return 0;
         } finally {
