@@ -17,10 +17,11 @@ import java.util.function.Supplier;
  * bounded queue, refusing it at once (503, Retry-After), its pixels given back, when the queue is
  * full or when it cannot be served within its deadline: the work in front of it (what the requests
  * running and queued are expected to take, from their pixels and the time a pixel of their kind
- * took lately) spread over the pixel threads, plus its own, would end past its deadline. Until a
- * kind has been timed once its requests are expected to take no time, so a cold instance admits
- * everything the queue holds; a request that waits past its deadline anyway is refused when it
- * leaves the queue ({@link Deadline#check}).
+ * took lately, timed on requests of at least 256x256) spread over the pixel threads, plus its own,
+ * would end past its deadline. A request with nothing ahead of it is always admitted. Until a kind
+ * has been timed its requests are expected to take no time, so a cold instance admits everything
+ * the queue holds; a request that waits past its deadline anyway is refused when it leaves the
+ * queue ({@link Deadline#check}).
  */
 final class PixelQueue {
 
@@ -29,6 +30,12 @@ final class PixelQueue {
         TONE,
         GENERATE
     }
+
+    /**
+     * Fewest pixels a request must have to teach its kind the time a pixel takes: in smaller ones
+     * the fixed cost of a request (codecs, buffers) would pass for time per pixel.
+     */
+    static final long MIN_TIMED_PIXELS = 1L << 16;
 
     /** Weight of the newest request in the time a pixel takes. */
     private static final double SMOOTHING = 0.2;
@@ -116,7 +123,8 @@ final class PixelQueue {
         }
         long expected = (long) (pixels * nanosPerPixel[kind.ordinal()]);
         long wait = ahead / threads;
-        if (wait + expected > deadline.remainingNanos()) {
+        // Alone, a request is always admitted: its own deadline stops it between phases.
+        if (ahead > 0 && wait + expected > deadline.remainingNanos()) {
             throw new ImageRejected(
                     ImageRejected.Reason.BUSY,
                     "this instance's pixel threads have about "
@@ -138,7 +146,7 @@ final class PixelQueue {
     /** Forgets the request; a completed one teaches its kind the time a pixel took. */
     private synchronized void finished(Ticket ticket, boolean completed) {
         admitted.remove(ticket);
-        if (completed && ticket.startedAt >= 0 && ticket.pixels > 0) {
+        if (completed && ticket.startedAt >= 0 && ticket.pixels >= MIN_TIMED_PIXELS) {
             double sample = (double) (clock.getAsLong() - ticket.startedAt) / ticket.pixels;
             int k = ticket.kind.ordinal();
             nanosPerPixel[k] =

@@ -135,23 +135,24 @@ class PixelQueueTest {
         PixelBudget budget = new PixelBudget(1 << 24, 0);
         CountDownLatch release = new CountDownLatch(1);
         try {
-            // Teach the queue what a pixel costs: generated ones 1 ms, toned ones 1 us.
+            // Teach the queue what a pixel costs: generated ones 1 ms, toned ones 1 us (requests
+            // of 100000 pixels: smaller ones teach nothing).
             Deadline minute = Deadline.after(now::get, now.get(), 60_000);
-            PixelBudget.Lease first = budget.acquire(1000, 0);
+            PixelBudget.Lease first = budget.acquire(100_000, 0);
             queue.submit(
                             PixelQueue.Kind.GENERATE,
-                            1000,
+                            100_000,
                             minute,
                             first,
-                            () -> holding(first, () -> now.addAndGet(1_000_000_000L)))
+                            () -> holding(first, () -> now.addAndGet(100_000_000_000L)))
                     .get(30, TimeUnit.SECONDS);
-            PixelBudget.Lease second = budget.acquire(1000, 0);
+            PixelBudget.Lease second = budget.acquire(100_000, 0);
             queue.submit(
                             PixelQueue.Kind.TONE,
-                            1000,
+                            100_000,
                             minute,
                             second,
-                            () -> holding(second, () -> now.addAndGet(1_000_000L)))
+                            () -> holding(second, () -> now.addAndGet(100_000_000L)))
                     .get(30, TimeUnit.SECONDS);
 
             // A 50 s generate request takes the only pixel thread; 5 s later, 45 s of it remain.
@@ -206,6 +207,18 @@ class PixelQueueTest {
             release.countDown();
             assertTrue(slow.get(30, TimeUnit.SECONDS));
             assertEquals(7L, small.get(30, TimeUnit.SECONDS));
+            // Alone, even a request expected to outlast its deadline is admitted: its own
+            // deadline stops it between phases.
+            PixelBudget.Lease alone = budget.acquire(100_000, 0);
+            assertEquals(
+                    1L,
+                    queue.submit(
+                                    PixelQueue.Kind.GENERATE,
+                                    100_000,
+                                    Deadline.after(now::get, now.get(), 30_000),
+                                    alone,
+                                    () -> holding(alone, () -> 1L))
+                            .get(30, TimeUnit.SECONDS));
             // The refused requests' pixels were given back.
             budget.acquire(1 << 24, 0).close();
         } finally {
