@@ -2,9 +2,12 @@ package dev.pixelforge.core.http;
 
 import io.micronaut.serde.annotation.Serdeable;
 
+import java.util.Map;
+
 /**
  * What {@code GET /health} says: who answers, since when, on which JVM, within which limits. The
  * JVM is part of every measurement (its JPEG codec and JIT differ by vendor), so it is named here.
+ * {@code limits} is every limit, by name ({@link dev.pixelforge.core.image.ImageLimits#describe}).
  */
 @Serdeable
 record Health(
@@ -17,8 +20,4 @@ record Health(
         String jvm,
         int processors,
         long maxHeapBytes,
-        Limits limits) {
-
-    @Serdeable
-    record Limits(long maxBodyBytes, long maxPixels, int maxGenerateCount, int maxGenerateSize) {}
-}
+        Map<String, Long> limits) {}

@@ -1,9 +1,11 @@
 package dev.pixelforge.core.http;
 
+import dev.pixelforge.core.image.Deadline;
 import dev.pixelforge.core.image.GenerateRequest;
 import dev.pixelforge.core.image.GenerateResult;
 import dev.pixelforge.core.image.ImageFunction;
 import dev.pixelforge.core.image.ImageLimits;
+import dev.pixelforge.core.image.PixelBudget;
 import dev.pixelforge.core.image.ToneRequest;
 import dev.pixelforge.core.image.ToneResult;
 
@@ -17,9 +19,9 @@ import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.Header;
 import io.micronaut.http.annotation.Post;
-import io.micronaut.scheduling.annotation.ExecuteOn;
 
 import java.util.Base64;
+import java.util.concurrent.CompletableFuture;
 
 /**
  * The one API, served unchanged by Lambda, Cloud Functions and the container. Bodies arrive as
@@ -32,69 +34,117 @@ public final class ImageController {
     private final ImageFunction function;
     private final InstanceInfo instance;
     private final RequestReader reader;
+    private final PixelQueue pixels;
 
-    public ImageController(ImageFunction function, InstanceInfo instance, RequestReader reader) {
+    public ImageController(
+            ImageFunction function,
+            InstanceInfo instance,
+            RequestReader reader,
+            PixelQueue pixels) {
         this.function = function;
         this.instance = instance;
         this.reader = reader;
+        this.pixels = pixels;
     }
 
+    /**
+     * Runs where the request arrives (Netty's event loop on the container): it reads the image's
+     * headers and takes its pixels from the budget at once, or refuses it (4xx, or 503 when the
+     * budget or the pixel queue is full, or the work ahead of it would not be done within its
+     * deadline: {@link PixelQueue}), then hands the pixel work to a pixel thread. A request that
+     * waits or runs past its deadline anyway is refused there (503).
+     */
     @Post(uri = "/tone", consumes = MediaType.ALL, produces = MediaType.ALL)
-    @ExecuteOn(PixelWorkers.NAME)
-    public HttpResponse<?> tone(
+    public CompletableFuture<HttpResponse<?>> tone(
             HttpRequest<?> request,
             @Nullable @Header(HttpHeaders.CONTENT_TYPE) String contentType,
             @Nullable @Body byte[] body) {
+        Deadline deadline = deadline(request);
         byte[] bytes = body == null ? new byte[0] : body;
         reader.checkBody(bytes.length);
         if (RequestReader.isJson(contentType, bytes)) {
             ToneJson.Request json = reader.json(bytes, ToneJson.Request.class);
             ToneRequest tone = ToneParameters.fromJson(json, request.getParameters());
-            ToneResult result = function.tone(reader.base64(json.image()), tone);
-            TimingFilter.recordPhases(request, result.timings());
-            return HttpResponse.ok(
-                    new ToneJson.Response(
-                            Base64.getEncoder().encodeToString(result.image()),
-                            result.format().imageIoName(),
-                            tone.scale().name(),
-                            result.width(),
-                            result.height()));
+            byte[] image = reader.base64(json.image());
+            PixelBudget.Lease lease = function.admitTone(image);
+            return pixels.submit(
+                    PixelQueue.Kind.TONE,
+                    lease.pixels(),
+                    deadline,
+                    lease,
+                    () -> {
+                        ToneResult result = function.tone(image, tone, lease, deadline);
+                        TimingFilter.recordPhases(request, result.timings());
+                        return HttpResponse.ok(
+                                new ToneJson.Response(
+                                        Base64.getEncoder().encodeToString(result.image()),
+                                        result.format().imageIoName(),
+                                        tone.scale().name(),
+                                        result.width(),
+                                        result.height()));
+                    });
         }
-        ToneResult result = function.tone(bytes, ToneParameters.fromQuery(request.getParameters()));
-        TimingFilter.recordPhases(request, result.timings());
-        return HttpResponse.ok(result.image()).contentType(result.format().mimeType());
+        ToneRequest tone = ToneParameters.fromQuery(request.getParameters());
+        PixelBudget.Lease lease = function.admitTone(bytes);
+        return pixels.submit(
+                PixelQueue.Kind.TONE,
+                lease.pixels(),
+                deadline,
+                lease,
+                () -> {
+                    ToneResult result = function.tone(bytes, tone, lease, deadline);
+                    TimingFilter.recordPhases(request, result.timings());
+                    return HttpResponse.ok(result.image()).contentType(result.format().mimeType());
+                });
     }
 
+    /** As {@link #tone}: admitted where it arrives, generated on a pixel thread. */
     @Post(uri = "/generate", consumes = MediaType.ALL, produces = MediaType.APPLICATION_JSON)
-    @ExecuteOn(PixelWorkers.NAME)
-    public GenerateJson.Response generate(HttpRequest<?> request, @Nullable @Body byte[] body) {
+    public CompletableFuture<GenerateJson.Response> generate(
+            HttpRequest<?> request, @Nullable @Body byte[] body) {
+        Deadline deadline = deadline(request);
         byte[] bytes = body == null ? new byte[0] : body;
         reader.checkBody(bytes.length);
         GenerateJson.Request json =
                 bytes.length == 0
                         ? new GenerateJson.Request(null, null, null)
                         : reader.json(bytes, GenerateJson.Request.class);
-        GenerateResult result =
-                function.generate(
-                        new GenerateRequest(
-                                json.count() == null ? GenerateRequest.DEFAULT_COUNT : json.count(),
-                                json.size() == null ? GenerateRequest.DEFAULT_SIZE : json.size(),
-                                json.seed() == null ? 0L : json.seed()));
-        TimingFilter.recordPhases(request, result.timings());
-        Base64.Encoder base64 = Base64.getEncoder();
-        return new GenerateJson.Response(
-                result.generator(),
-                result.images().size(),
-                result.images().stream()
-                        .map(
-                                i ->
-                                        new GenerateJson.Image(
-                                                base64.encodeToString(i.png()),
-                                                "png",
-                                                i.size(),
-                                                i.size(),
-                                                i.seed()))
-                        .toList());
+        GenerateRequest generate =
+                new GenerateRequest(
+                        json.count() == null ? GenerateRequest.DEFAULT_COUNT : json.count(),
+                        json.size() == null ? GenerateRequest.DEFAULT_SIZE : json.size(),
+                        json.seed() == null ? 0L : json.seed());
+        PixelBudget.Lease lease = function.admitGenerate(generate);
+        return pixels.submit(
+                PixelQueue.Kind.GENERATE,
+                lease.pixels(),
+                deadline,
+                lease,
+                () -> {
+                    GenerateResult result = function.generate(generate, lease, deadline);
+                    TimingFilter.recordPhases(request, result.timings());
+                    Base64.Encoder base64 = Base64.getEncoder();
+                    return new GenerateJson.Response(
+                            result.generator(),
+                            result.images().size(),
+                            result.images().stream()
+                                    .map(
+                                            i ->
+                                                    new GenerateJson.Image(
+                                                            base64.encodeToString(i.png()),
+                                                            "png",
+                                                            i.size(),
+                                                            i.size(),
+                                                            i.seed()))
+                                    .toList());
+                });
+    }
+
+    /** {@code maxRequestMillis} from when the request came in (the timing filter's stamp). */
+    private Deadline deadline(HttpRequest<?> request) {
+        return Deadline.after(
+                TimingFilter.startNanos(request).orElseGet(System::nanoTime),
+                function.limits().maxRequestMillis());
     }
 
     @Get(uri = "/health", produces = MediaType.APPLICATION_JSON)
@@ -115,10 +165,6 @@ public final class ImageController {
                         + System.getProperty("java.runtime.version"),
                 rt.availableProcessors(),
                 rt.maxMemory(),
-                new Health.Limits(
-                        l.maxBodyBytes(),
-                        l.maxPixels(),
-                        l.maxGenerateCount(),
-                        l.maxGenerateSize()));
+                l.describe());
     }
 }

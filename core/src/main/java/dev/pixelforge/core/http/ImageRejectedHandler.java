@@ -28,7 +28,7 @@ public final class ImageRejectedHandler
                 HttpResponse.<ApiError>status(status(e.reason()))
                         .contentType(MediaType.APPLICATION_JSON_TYPE)
                         .body(new ApiError(e.reason().code(), e.getMessage()));
-        if (e.reason() == ImageRejected.Reason.BUSY) {
+        if (status(e.reason()) == HttpStatus.SERVICE_UNAVAILABLE) {
             response.header(
                     HttpHeaders.RETRY_AFTER, "1"); // the budget frees as soon as one image is done
         }
@@ -37,10 +37,23 @@ public final class ImageRejectedHandler
 
     static HttpStatus status(ImageRejected.Reason reason) {
         return switch (reason) {
-            case BODY_TOO_LARGE, TOO_MANY_PIXELS -> HttpStatus.REQUEST_ENTITY_TOO_LARGE;
+            case BODY_TOO_LARGE,
+                    TOO_MANY_PIXELS,
+                    TOO_MANY_FRAMES,
+                    TOO_MANY_SCANS,
+                    TILE_TOO_LARGE,
+                    TOO_MUCH_WORK,
+                    ANSWER_TOO_LARGE ->
+                    HttpStatus.REQUEST_ENTITY_TOO_LARGE;
             case UNSUPPORTED_FORMAT -> HttpStatus.UNSUPPORTED_MEDIA_TYPE;
-            case BUSY -> HttpStatus.SERVICE_UNAVAILABLE;
-            case EMPTY_BODY, NOT_AN_IMAGE, TRUNCATED_IMAGE, BAD_BASE64, BAD_JSON, BAD_PARAMETER ->
+            case BUSY, DEADLINE_EXCEEDED -> HttpStatus.SERVICE_UNAVAILABLE;
+            case EMPTY_BODY,
+                    NOT_AN_IMAGE,
+                    TRUNCATED_IMAGE,
+                    INCONSISTENT_IMAGE,
+                    BAD_BASE64,
+                    BAD_JSON,
+                    BAD_PARAMETER ->
                     HttpStatus.BAD_REQUEST;
         };
     }

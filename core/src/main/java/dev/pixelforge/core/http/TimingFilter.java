@@ -68,6 +68,11 @@ public final class TimingFilter implements Ordered {
         request.setAttribute(PHASES, phases);
     }
 
+    /** When the request came in ({@link System#nanoTime}), if this filter saw it. */
+    static Optional<Long> startNanos(HttpRequest<?> request) {
+        return request.getAttribute(START_NANOS, Long.class);
+    }
+
     /** Whether this request is the first the process serves. */
     static boolean isCold(HttpRequest<?> request) {
         return request.getAttribute(COLD_REQUEST, Boolean.class).orElse(false);

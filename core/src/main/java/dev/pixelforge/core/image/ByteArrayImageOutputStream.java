@@ -17,6 +17,8 @@ final class ByteArrayImageOutputStream extends ImageOutputStreamImpl {
 
     private byte[] buffer;
     private int length;
+    private long limit = Integer.MAX_VALUE - 16;
+    private boolean overLimit;
 
     /**
      * Writes into {@code buffer} from its start (what it held is overwritten), growing a new one
@@ -24,6 +26,20 @@ final class ByteArrayImageOutputStream extends ImageOutputStreamImpl {
      */
     ByteArrayImageOutputStream(byte[] buffer) {
         this.buffer = buffer.length == 0 ? new byte[64] : buffer;
+    }
+
+    /**
+     * Makes a write that would take the stream past {@code bytes} fail with an IOException, and
+     * {@link #overLimit} true: an answer over its limit is stopped while it is encoded.
+     */
+    ByteArrayImageOutputStream limit(long bytes) {
+        this.limit = Math.min(bytes, Integer.MAX_VALUE - 16);
+        return this;
+    }
+
+    /** Whether a write was refused for going past {@link #limit}. */
+    boolean overLimit() {
+        return overLimit;
     }
 
     /** The array written into: the one given, or a larger one when it grew. */
@@ -100,8 +116,9 @@ final class ByteArrayImageOutputStream extends ImageOutputStreamImpl {
     protected void finalize() {}
 
     private void ensure(long size) throws IOException {
-        if (size > Integer.MAX_VALUE - 16) {
-            throw new IOException("an encoded image over 2 GB");
+        if (size > limit) {
+            overLimit = true;
+            throw new IOException("the encoded image is over its limit of " + limit + " bytes");
         }
         if (size > buffer.length) {
             buffer =

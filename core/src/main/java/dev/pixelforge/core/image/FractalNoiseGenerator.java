@@ -44,6 +44,11 @@ public final class FractalNoiseGenerator implements ImageGenerator {
         return "fractal-noise";
     }
 
+    @Override
+    public int octaves() {
+        return OCTAVES;
+    }
+
     private static double fbm(int[] perm, double x, double y) {
         double sum = 0;
         double amplitude = 0.5;

@@ -9,7 +9,8 @@ public record GenerateRequest(int count, int size, long seed) {
     public static final int DEFAULT_COUNT = 1;
     public static final int DEFAULT_SIZE = 256;
 
-    void check(ImageLimits limits) {
+    /** Refuses a request outside the limits; its work is priced at {@code octaves} per pixel. */
+    void check(ImageLimits limits, int octaves) {
         if (count < 1 || count > limits.maxGenerateCount()) {
             throw new ImageRejected(
                     ImageRejected.Reason.BAD_PARAMETER,
@@ -33,7 +34,25 @@ public record GenerateRequest(int count, int size, long seed) {
                             + pixels
                             + " pixels; this instance makes at most "
                             + limits.maxPixels()
-                            + " per request: ask for fewer or smaller images");
+                            + " per request (limit maxPixels): ask for fewer or smaller images");
+        }
+        long work = pixels * octaves;
+        if (work > limits.maxGenerateWork()) {
+            throw new ImageRejected(
+                    ImageRejected.Reason.TOO_MUCH_WORK,
+                    count
+                            + " images of "
+                            + size
+                            + "x"
+                            + size
+                            + " at "
+                            + octaves
+                            + " octaves are "
+                            + work
+                            + " pixel-octaves of work; this instance does at most "
+                            + limits.maxGenerateWork()
+                            + " per request (limit maxGenerateWork): ask for fewer or smaller"
+                            + " images");
         }
     }
 }

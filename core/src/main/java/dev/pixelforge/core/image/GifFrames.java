@@ -8,7 +8,6 @@ import java.awt.image.DataBufferByte;
 import java.awt.image.IndexColorModel;
 import java.awt.image.Raster;
 import java.awt.image.WritableRaster;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
@@ -20,7 +19,6 @@ import javax.imageio.ImageTypeSpecifier;
 import javax.imageio.ImageWriter;
 import javax.imageio.metadata.IIOMetadata;
 import javax.imageio.metadata.IIOMetadataNode;
-import javax.imageio.stream.MemoryCacheImageOutputStream;
 
 /**
  * GIF frames to and from {@link Animation}, through the JDK's GIF plugin and its metadata trees
@@ -35,12 +33,15 @@ final class GifFrames {
     private GifFrames() {}
 
     /** All {@code count} frames of the GIF {@code reader} is set on (with metadata, seekable). */
-    static Animation read(ImageReader reader, int count) throws IOException {
+    static Animation read(ImageReader reader, int count, Deadline deadline) throws IOException {
         Node screen =
                 child(reader.getStreamMetadata().getAsTree(GIF_STREAM), "LogicalScreenDescriptor");
         int loops = -1;
         List<Animation.Frame> frames = new ArrayList<>(count);
         for (int i = 0; i < count; i++) {
+            if (i > 0) {
+                deadline.check("after decoding " + i + " of " + count + " GIF frames");
+            }
             BufferedImage image = reader.read(i);
             Node tree = reader.getImageMetadata(i).getAsTree(GIF_IMAGE);
             Node descriptor = child(tree, "ImageDescriptor");
@@ -122,13 +123,20 @@ final class GifFrames {
      * palette, at its place, with its delay, disposal and transparent index, and the input's loop
      * count.
      */
-    static byte[] write(Animation animation, ImageWriter writer) {
-        ByteArrayOutputStream bytes =
-                new ByteArrayOutputStream(
-                        Math.max(
-                                1024,
-                                (int) Math.min(Integer.MAX_VALUE / 2, animation.pixelCount() / 2)));
-        try (MemoryCacheImageOutputStream out = new MemoryCacheImageOutputStream(bytes)) {
+    static byte[] write(Animation animation, ImageWriter writer, long maxBytes, Deadline deadline) {
+        ByteArrayImageOutputStream out =
+                new ByteArrayImageOutputStream(
+                                new byte
+                                        [Math.max(
+                                                1024,
+                                                (int)
+                                                        Math.min(
+                                                                Math.min(
+                                                                        maxBytes,
+                                                                        Integer.MAX_VALUE / 2),
+                                                                animation.pixelCount() / 2))])
+                        .limit(maxBytes);
+        try {
             writer.setOutput(out);
             IIOMetadata stream = writer.getDefaultStreamMetadata(null);
             IIOMetadataNode streamTree = new IIOMetadataNode(GIF_STREAM);
@@ -141,7 +149,16 @@ final class GifFrames {
             stream.mergeTree(GIF_STREAM, streamTree);
             writer.prepareWriteSequence(stream);
             boolean first = true;
+            int written = 0;
             for (Animation.Frame frame : animation.frames()) {
+                if (written++ > 0) {
+                    deadline.check(
+                            "after encoding "
+                                    + (written - 1)
+                                    + " of "
+                                    + animation.frames().size()
+                                    + " GIF frames");
+                }
                 BufferedImage image = indexedImage(frame);
                 IIOMetadata metadata =
                         writer.getDefaultImageMetadata(new ImageTypeSpecifier(image), null);
@@ -151,11 +168,15 @@ final class GifFrames {
             }
             writer.endWriteSequence();
         } catch (IOException e) {
+            if (out.overLimit()) {
+                throw ImageLimits.answerTooLarge(
+                        ImageFormat.GIF, "more than " + maxBytes, maxBytes);
+            }
             throw new UncheckedIOException("writing an animated GIF to memory failed", e);
         } finally {
             writer.dispose();
         }
-        return bytes.toByteArray();
+        return out.toByteArray();
     }
 
     private static IIOMetadataNode frameTree(Animation.Frame frame, int loops) {

@@ -36,7 +36,7 @@ public final class ImageDecoder {
     }
 
     public Decoded decode(byte[] bytes) {
-        return decode(bytes, false, null);
+        return decode(bytes, false, null, Deadline.NONE);
     }
 
     /**
@@ -46,20 +46,27 @@ public final class ImageDecoder {
      * gray(RGB). Other formats decode as usual.
      */
     public Decoded decodeLuma(byte[] bytes) {
-        return decode(bytes, true, null);
+        return decode(bytes, true, null, Deadline.NONE);
     }
 
     /**
      * {@link #decode} or {@link #decodeLuma}, a JPEG's pixels written into the thread's reused
      * array of that size when {@code scratch} has one: valid only until the thread decodes again.
+     * An animated GIF's frames are decoded while {@code deadline} allows.
      */
     Decoded decode(byte[] bytes, boolean lumaOnly, CodecScratch scratch) {
+        return decode(bytes, lumaOnly, scratch, Deadline.NONE);
+    }
+
+    /** {@link #decode(byte[], boolean, CodecScratch)}, GIF frames decoded while in time. */
+    Decoded decode(byte[] bytes, boolean lumaOnly, CodecScratch scratch, Deadline deadline) {
         limits.checkBody(bytes.length);
         if (bytes.length == 0) {
             throw new ImageRejected(
                     ImageRejected.Reason.EMPTY_BODY, ImageRejected.EMPTY_BODY_MESSAGE);
         }
         ImageFormat format = ImageFormat.sniff(bytes).orElseThrow(() -> unrecognised(bytes));
+        DeclaredLayout.check(format, bytes, limits);
         ImageHeader header = ImageHeader.scan(format, bytes);
         ImageReader reader = codecs.reader(format);
         // Read where the bytes are: ImageIO's default stream may spill to a temporary file, its
@@ -70,9 +77,14 @@ public final class ImageDecoder {
             // is decoded.
             reader.setInput(in, !gif, !gif);
             int frames = checkDeclaredPixels(reader, format);
+            // Decoders fill a cut-off image's missing rows with gray (libjpeg only warns): refuse
+            // it instead, before its raster is allocated.
+            if (!format.isComplete(bytes)) {
+                throw truncated(format, null);
+            }
             Decoded decoded;
             if (gif) {
-                Animation animation = GifFrames.read(reader, frames);
+                Animation animation = GifFrames.read(reader, frames, deadline);
                 decoded =
                         new Decoded(
                                 format, animation.frames().get(0).pixels(), Optional.of(animation));
@@ -84,11 +96,6 @@ public final class ImageDecoder {
                                         ? jpegParam(reader, lumaOnly, scratch)
                                         : null);
                 decoded = new Decoded(format, header.orientation().apply(RasterPixels.from(image)));
-            }
-            // Decoders fill a cut-off image's missing rows with gray (libjpeg only warns): refuse
-            // it instead.
-            if (!format.isComplete(bytes)) {
-                throw truncated(format, null);
             }
             return decoded;
         } catch (ImageRejected rejected) {
@@ -176,18 +183,26 @@ public final class ImageDecoder {
 
     /**
      * The pixel count the image declares, from its header alone, all frames of a GIF together (0
-     * when the header cannot be read: decoding then says why).
+     * when the header cannot be read: decoding then says why). A file whose headers cross a limit
+     * ({@link DeclaredLayout}) is refused here, before any reader sees it.
      */
     public long declaredPixels(byte[] bytes) {
         ImageFormat format = ImageFormat.sniff(bytes).orElse(null);
         if (format == null) {
             return 0;
         }
+        long declared = DeclaredLayout.check(format, bytes, limits);
+        if (declared >= 0) {
+            return declared;
+        }
         ImageReader reader = codecs.reader(format);
         try (ImageInputStream in = new ByteArrayImageInputStream(bytes)) {
             if (format != ImageFormat.GIF) {
                 reader.setInput(in, true, true);
-                return (long) reader.getWidth(0) * reader.getHeight(0);
+                long width = reader.getWidth(0);
+                long height = reader.getHeight(0);
+                limits.checkPixels(width, height); // JPEG and WebP: refused here, not queued
+                return width * height;
             }
             reader.setInput(in, false, true);
             long total = 0;
@@ -195,6 +210,8 @@ public final class ImageDecoder {
                 total += (long) reader.getWidth(i) * reader.getHeight(i);
             }
             return total;
+        } catch (ImageRejected rejected) {
+            throw rejected;
         } catch (IOException | RuntimeException unreadable) {
             return 0;
         } finally {

@@ -32,6 +32,21 @@ public final class ImageEncoder {
      * there is scratch.
      */
     byte[] encode(Pixels pixels, ImageFormat format, int jpegQuality, CodecScratch scratch) {
+        return encode(pixels, format, jpegQuality, scratch, Long.MAX_VALUE);
+    }
+
+    /**
+     * {@link #encode(Pixels, ImageFormat, int, CodecScratch)}, refusing an answer over {@code
+     * maxBytes} ({@link ImageLimits#maxAnswerBytes}): before encoding when the format's size is
+     * known from the pixels (BMP: uncompressed rows), otherwise as soon as the encoder writes past
+     * it.
+     */
+    byte[] encode(
+            Pixels pixels,
+            ImageFormat format,
+            int jpegQuality,
+            CodecScratch scratch,
+            long maxBytes) {
         if (format == ImageFormat.WEBP) {
             throw new IllegalArgumentException(
                     "no WebP encoder: ImageFormat.answer() turns WebP into PNG");
@@ -41,9 +56,19 @@ public final class ImageEncoder {
                     ImageRejected.Reason.BAD_PARAMETER,
                     "quality " + jpegQuality + " is outside 1..100 (JPEG quality, 75 by default)");
         }
+        if (format == ImageFormat.BMP) {
+            // At least its rows, each padded to 4 bytes, after a 54-byte header: 1 byte a pixel for
+            // gray (under a palette), 3 for colour.
+            long rowBytes =
+                    ((long) pixels.width() * (pixels.channels().isGray() ? 1 : 3) + 3) & ~3L;
+            long bmpBytes = 54 + rowBytes * pixels.height();
+            if (bmpBytes > maxBytes) {
+                throw ImageLimits.answerTooLarge(format, "at least " + bmpBytes, maxBytes);
+            }
+        }
         Pixels writable = format.keepsAlpha() ? pixels : pixels.withoutAlpha();
         if (format == ImageFormat.PNG) {
-            return PngEncoder.encode(writable);
+            return PngEncoder.encode(writable, maxBytes);
         }
         BufferedImage image = toImage(writable);
         ImageWriter writer = codecs.writer(format);
@@ -52,6 +77,7 @@ public final class ImageEncoder {
                         ? scratch.output()
                         : new ByteArrayImageOutputStream(
                                 new byte[Math.max(1024, writable.data().length / 4)]);
+        out.limit(maxBytes);
         try {
             writer.setOutput(out);
             ImageWriteParam param = writer.getDefaultWriteParam();
@@ -65,8 +91,14 @@ public final class ImageEncoder {
                 param.setCompressionType("Deflate");
             }
             writer.write(null, new IIOImage(image, null, null), param);
-        } catch (IOException e) {
-            throw new UncheckedIOException("writing " + format + " to memory failed", e);
+        } catch (IOException | RuntimeException e) {
+            if (out.overLimit()) {
+                throw ImageLimits.answerTooLarge(format, "more than " + maxBytes, maxBytes);
+            }
+            if (e instanceof IOException io) {
+                throw new UncheckedIOException("writing " + format + " to memory failed", io);
+            }
+            throw (RuntimeException) e;
         } finally {
             writer.dispose();
         }
@@ -81,7 +113,15 @@ public final class ImageEncoder {
      * GifFrames#write}).
      */
     public byte[] encode(Animation animation) {
-        return GifFrames.write(animation, codecs.writer(ImageFormat.GIF));
+        return encode(animation, Long.MAX_VALUE, Deadline.NONE);
+    }
+
+    /**
+     * {@link #encode(Animation)}, refused as soon as it is written past {@code maxBytes}, and
+     * between frames once past {@code deadline}.
+     */
+    byte[] encode(Animation animation, long maxBytes, Deadline deadline) {
+        return GifFrames.write(animation, codecs.writer(ImageFormat.GIF), maxBytes, deadline);
     }
 
     /** Wraps the pixel array in a BufferedImage without copying it. */

@@ -43,23 +43,47 @@ public final class ImageFunction {
     public ToneResult tone(byte[] input, ToneRequest request) {
         limits.checkBody(input.length);
         try (PixelBudget.Lease pixels = budget.acquire(decoder.declaredPixels(input))) {
-            return toneWithin(input, request);
+            return toneWithin(input, request, Deadline.NONE);
         }
     }
 
-    private ToneResult toneWithin(byte[] input, ToneRequest request) {
+    /**
+     * Admits a tone request before it is queued for a pixel thread: refuses it if its headers cross
+     * a limit, and takes its pixels from the budget at once or refuses it (503), so that nothing
+     * waits in the queue that the budget cannot hold. Close the lease if it is not handed to {@link
+     * #tone(byte[], ToneRequest, PixelBudget.Lease, Deadline)}.
+     */
+    public PixelBudget.Lease admitTone(byte[] input) {
+        limits.checkBody(input.length);
+        return budget.acquire(decoder.declaredPixels(input), 0);
+    }
+
+    /**
+     * An admitted tone request, on a pixel thread: refused (503) if it waited in the queue past its
+     * deadline, and checked against it between phases. Gives the lease back.
+     */
+    public ToneResult tone(
+            byte[] input, ToneRequest request, PixelBudget.Lease lease, Deadline deadline) {
+        try (lease) {
+            deadline.check("while it waited for a pixel thread");
+            return toneWithin(input, request, deadline);
+        }
+    }
+
+    private ToneResult toneWithin(byte[] input, ToneRequest request, Deadline deadline) {
         long t0 = System.nanoTime();
         CodecScratch reuse = scratch.get();
         ImageDecoder.Decoded decoded =
-                decoder.decode(input, request.scale().readsOnlyLuma(), reuse);
+                decoder.decode(input, request.scale().readsOnlyLuma(), reuse, deadline);
         long t1 = System.nanoTime();
+        deadline.check("after decoding");
         ImageFormat format = request.format().orElse(decoded.format().answer());
         if (decoded.animation().isPresent() && format == ImageFormat.GIF) {
             // GIF to GIF: every frame converted through its palette, timings and looping kept; any
             // other output format gets the first frame, as Pillow's convert does.
             Animation toned = decoded.animation().get().mapPalettes(request.scale()::apply);
             long t2 = System.nanoTime();
-            byte[] out = encoder.encode(toned);
+            byte[] out = encoder.encode(toned, limits.maxAnswerBytes(), deadline);
             long t3 = System.nanoTime();
             return new ToneResult(
                     out,
@@ -70,12 +94,14 @@ public final class ImageFunction {
         }
         Pixels toned = request.scale().apply(decoded.pixels());
         long t2 = System.nanoTime();
+        deadline.check("after the tone scale");
         byte[] out =
                 encoder.encode(
                         toned,
                         format,
                         request.quality(),
-                        reuse); // toned may share decoded's reused array: encoded before any reuse
+                        reuse, // toned may share decoded's reused array: encoded before any reuse
+                        limits.maxAnswerBytes());
         long t3 = System.nanoTime();
         return new ToneResult(
                 out,
@@ -86,23 +112,68 @@ public final class ImageFunction {
     }
 
     public GenerateResult generate(GenerateRequest request) {
-        request.check(limits);
+        request.check(limits, generator.octaves());
         try (PixelBudget.Lease pixels =
                 budget.acquire((long) request.count() * request.size() * request.size())) {
-            return generateWithin(request);
+            return generateWithin(request, Deadline.NONE);
         }
     }
 
-    private GenerateResult generateWithin(GenerateRequest request) {
+    /** As {@link #admitTone}: the request checked, its pixels taken at once or refused (503). */
+    public PixelBudget.Lease admitGenerate(GenerateRequest request) {
+        request.check(limits, generator.octaves());
+        return budget.acquire((long) request.count() * request.size() * request.size(), 0);
+    }
+
+    /** As {@link #tone(byte[], ToneRequest, PixelBudget.Lease, Deadline)}, for generation. */
+    public GenerateResult generate(
+            GenerateRequest request, PixelBudget.Lease lease, Deadline deadline) {
+        try (lease) {
+            deadline.check("while it waited for a pixel thread");
+            return generateWithin(request, deadline);
+        }
+    }
+
+    private GenerateResult generateWithin(GenerateRequest request, Deadline deadline) {
         List<GenerateResult.GeneratedImage> images = new ArrayList<>(request.count());
         long generateNanos = 0;
         long encodeNanos = 0;
+        long answerBytes = 0;
         for (int i = 0; i < request.count(); i++) {
             long seed = request.seed() + i;
+            if (i > 0) {
+                deadline.check("after " + i + " of " + request.count() + " images");
+            }
             long t0 = System.nanoTime();
             Pixels pixels = generator.generate(request.size(), seed);
             long t1 = System.nanoTime();
-            byte[] png = encoder.encode(pixels, ImageFormat.PNG, ImageEncoder.DEFAULT_JPEG_QUALITY);
+            byte[] png;
+            try {
+                png =
+                        encoder.encode(
+                                pixels,
+                                ImageFormat.PNG,
+                                ImageEncoder.DEFAULT_JPEG_QUALITY,
+                                null,
+                                limits.maxAnswerBytes() - answerBytes);
+            } catch (ImageRejected e) {
+                if (e.reason() != ImageRejected.Reason.ANSWER_TOO_LARGE) {
+                    throw e;
+                }
+                throw new ImageRejected(
+                        ImageRejected.Reason.ANSWER_TOO_LARGE,
+                        "the "
+                                + request.count()
+                                + " PNG images would be more than "
+                                + limits.maxAnswerBytes()
+                                + " bytes together (past it at image "
+                                + (i + 1)
+                                + "); this target returns at most "
+                                + limits.maxAnswerBytes()
+                                + " (limit maxAnswerBytes): ask for fewer or smaller images",
+                        e);
+            }
+            answerBytes += png.length;
             long t2 = System.nanoTime();
             generateNanos += t1 - t0;
             encodeNanos += t2 - t1;

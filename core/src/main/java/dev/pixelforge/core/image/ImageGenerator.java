@@ -11,4 +11,12 @@ public interface ImageGenerator {
 
     /** The name reported in responses. */
     String name();
+
+    /**
+     * Passes over each pixel: a request's price is count x size x size x octaves, held to {@link
+     * ImageLimits#maxGenerateWork}.
+     */
+    default int octaves() {
+        return 1;
+    }
 }

@@ -35,9 +35,6 @@ record ImageHeader(Orientation orientation, byte[] decodable) {
 
     private static final int BMP_ALPHABITFIELDS = 6;
 
-    /** The widest channel mask read: 8 bits, as every layout Pillow accepts (5-6-5, 8-8-8-8...). */
-    static final int BMP_MAX_MASK_BITS = 8;
-
     /**
      * A BMP whose bit-field masks are wider than 8 bits per channel is refused before decoding: the
      * JDK's reader builds a lookup table of {@code 1 << bits} entries per channel, so a 70-byte
@@ -55,15 +52,15 @@ record ImageHeader(Orientation orientation, byte[] decodable) {
         int masks = compression == BMP_ALPHABITFIELDS || u32(b, 14, true) >= 56 ? 4 : 3;
         for (int i = 0; i < masks && 54 + 4 * i + 4 <= b.length; i++) {
             int bits = Long.bitCount(u32(b, 54 + 4 * i, true));
-            if (bits > BMP_MAX_MASK_BITS) {
+            if (bits > ImageLimits.MAX_BMP_MASK_BITS) {
                 throw new ImageRejected(
                         ImageRejected.Reason.UNSUPPORTED_FORMAT,
                         "this BMP lays out its pixels with "
                                 + bits
                                 + "-bit channel masks; at most "
-                                + BMP_MAX_MASK_BITS
-                                + " bits per channel are read: save it as PNG (or a standard"
-                                + " 24- or 32-bit BMP)");
+                                + ImageLimits.MAX_BMP_MASK_BITS
+                                + " bits per channel are read (limit maxBmpMaskBits): save it as"
+                                + " PNG (or a standard 24- or 32-bit BMP)");
             }
         }
     }

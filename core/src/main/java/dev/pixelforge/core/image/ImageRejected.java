@@ -17,8 +17,29 @@ public final class ImageRejected extends RuntimeException {
         BODY_TOO_LARGE("body_too_large"),
         TOO_MANY_PIXELS("too_many_pixels"),
         UNSUPPORTED_FORMAT("unsupported_format"),
+        /** An animated GIF with more frames than {@link ImageLimits#maxFrames}. */
+        TOO_MANY_FRAMES("too_many_frames"),
+        /** A progressive JPEG with more scans than {@link ImageLimits#MAX_JPEG_SCANS}. */
+        TOO_MANY_SCANS("too_many_scans"),
+        /** A TIFF tile or strip far larger than its image. */
+        TILE_TOO_LARGE("tile_too_large"),
+        /**
+         * Headers that disagree with the file in a way no valid file does: a palette, field or
+         * pixel offset past its end, compressed data that cannot fill the declared raster or is far
+         * more than it needs.
+         */
+        INCONSISTENT_IMAGE("inconsistent_image"),
+        /** A generate request priced over {@link ImageLimits#maxGenerateWork}. */
+        TOO_MUCH_WORK("too_much_work"),
+        /** An answer larger than {@link ImageLimits#maxAnswerBytes}. */
+        ANSWER_TOO_LARGE("answer_too_large"),
         /** Not the client's fault: the instance's pixel budget is spent; retrying later works. */
-        BUSY("busy");
+        BUSY("busy"),
+        /**
+         * Not the client's fault: the request waited or ran past {@link
+         * ImageLimits#maxRequestMillis}; retrying later works.
+         */
+        DEADLINE_EXCEEDED("deadline_exceeded");
 
         private final String code;
 

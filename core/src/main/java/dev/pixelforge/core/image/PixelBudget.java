@@ -40,6 +40,14 @@ public final class PixelBudget {
 
     /** A hold on {@code pixels}; close it when the request's pixels are gone. */
     public Lease acquire(long pixels) {
+        return acquire(pixels, waitMillis);
+    }
+
+    /**
+     * A hold on {@code pixels}, waiting at most {@code waitMillis} for them (0: taken at once or
+     * refused, as a request is before it is queued for a pixel thread).
+     */
+    public Lease acquire(long pixels, long waitMillis) {
         // An image larger than the whole budget still runs, alone: the size limits decide what is
         // too big.
         int wanted =
@@ -63,15 +71,22 @@ public final class PixelBudget {
             throw new ImageRejected(
                     ImageRejected.Reason.BUSY, "interrupted while waiting for memory: retry");
         }
-        return new Lease(wanted);
+        return new Lease(wanted, pixels);
     }
 
     /** Gives the pixels back, once. */
     public final class Lease implements AutoCloseable {
         private int held;
+        private final long pixels;
 
-        private Lease(int held) {
+        private Lease(int held, long pixels) {
             this.held = held;
+            this.pixels = pixels;
+        }
+
+        /** The pixels asked for (the budget holds at most its capacity of them). */
+        public long pixels() {
+            return pixels;
         }
 
         @Override

@@ -20,6 +20,14 @@ final class PngEncoder {
     private PngEncoder() {}
 
     static byte[] encode(Pixels p) {
+        return encode(p, Long.MAX_VALUE);
+    }
+
+    /**
+     * The PNG, or {@link ImageLimits#answerTooLarge} as soon as its compressed rows pass {@code
+     * maxBytes}.
+     */
+    static byte[] encode(Pixels p, long maxBytes) {
         Channels c = p.channels();
         int bpp = c.count();
         int w = p.width();
@@ -41,6 +49,10 @@ final class PngEncoder {
                 filterByte[0] = (byte) FILTER_TYPES[best];
                 feed(deflater, filterByte, 1, idat, buffer);
                 feed(deflater, candidates[best], stride, idat, buffer);
+                if (idat.size() > maxBytes) {
+                    throw ImageLimits.answerTooLarge(
+                            ImageFormat.PNG, "more than " + idat.size(), maxBytes);
+                }
                 byte[] t = previous;
                 previous = rgbRow;
                 rgbRow = t;
@@ -52,6 +64,9 @@ final class PngEncoder {
             }
         } finally {
             deflater.end();
+        }
+        if (idat.size() + 57L > maxBytes) { // signature, IHDR, IDAT's and IEND's chunk headers
+            throw ImageLimits.answerTooLarge(ImageFormat.PNG, "" + (idat.size() + 57L), maxBytes);
         }
         ByteArrayOutputStream png = new ByteArrayOutputStream(idat.size() + 64);
         png.writeBytes(SIGNATURE);

@@ -284,6 +284,16 @@ final class RasterPixels {
      * Maps a {@code bits}-bit sample to 8 bits with rounding: 16-bit 65535 -> 255, 1-bit 1 -> 255.
      */
     private static int[] scaleTo8Bits(int bits) {
+        if (bits > ImageLimits.MAX_SAMPLE_BITS) { // the table has 2^bits entries
+            throw new ImageRejected(
+                    ImageRejected.Reason.UNSUPPORTED_FORMAT,
+                    "the image has samples of "
+                            + bits
+                            + " bits; at most "
+                            + ImageLimits.MAX_SAMPLE_BITS
+                            + " are read (limit maxSampleBits): save it with 8 or 16 bits a"
+                            + " sample");
+        }
         int max = (1 << bits) - 1;
         int[] table = new int[max + 1];
         for (int v = 0; v <= max; v++) {

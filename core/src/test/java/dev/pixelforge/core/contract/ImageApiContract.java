@@ -588,6 +588,31 @@ public abstract class ImageApiContract {
                         413,
                         "too_many_pixels"),
                 Arguments.of(
+                        "GIF of 501 frames",
+                        Call.post("/tone", "image/gif", HostileFiles.gifFrames(501)),
+                        413,
+                        "too_many_frames"),
+                Arguments.of(
+                        "TIFF 16x16 in a 60000x60000 tile",
+                        Call.post("/tone", "image/tiff", HostileFiles.tiffHugeTile()),
+                        413,
+                        "tile_too_large"),
+                Arguments.of(
+                        "TIFF 32-bit samples",
+                        Call.post("/tone", "image/tiff", HostileFiles.tiffWideSamples()),
+                        415,
+                        "unsupported_format"),
+                Arguments.of(
+                        "BMP pixels declared at 2 GB",
+                        Call.post("/tone", "image/bmp", HostileFiles.bmpPixelsPastTheEnd()),
+                        400,
+                        "truncated_image"),
+                Arguments.of(
+                        "PNG 36 Mpx in an 8-byte zlib stream",
+                        Call.post("/tone", "image/png", HostileFiles.pngRasterTheDataCannotFill()),
+                        400,
+                        "inconsistent_image"),
+                Arguments.of(
                         "arithmetic-coded JPEG",
                         Call.post("/tone", "image/jpeg", WildFiles.bytes("arithmetic.jpg")),
                         415,
@@ -651,6 +676,26 @@ public abstract class ImageApiContract {
                         .longValue();
         byte[] body = Arrays.copyOf(PNG, Math.toIntExact(limit + 1));
         assertError(send(Call.post("/tone", "image/png", body)), 413, "body_too_large");
+    }
+
+    @Test
+    void answerOverTheTargetsLimit_gets413_namingAFormatToAskForInstead() throws Exception {
+        long limit =
+                ((Number)
+                                ((Map<?, ?>) json(send(Call.get("/health"))).get("limits"))
+                                        .get("maxAnswerBytes"))
+                        .longValue();
+        // One colour compresses to almost nothing as PNG; as a colour BMP it is 3 bytes a pixel.
+        int side = (int) Math.sqrt(limit / 3.0) + 16;
+        BufferedImage flat = new BufferedImage(side, side, BufferedImage.TYPE_3BYTE_BGR);
+        byte[] png = ContractImages.write(flat, "png");
+        Reply reply =
+                send(
+                        Call.post("/tone", "image/png", png)
+                                .withQuery("scale", "sepia")
+                                .withQuery("format", "bmp"));
+        assertError(reply, 413, "answer_too_large");
+        assertTrue(reply.text().contains("format=jpeg"), reply::toString);
     }
 
     private static void assertError(Reply reply, int status, String code) throws IOException {

@@ -37,7 +37,10 @@ class ImageRejectedHandlerTest {
         for (ImageRejected.Reason reason : ImageRejected.Reason.values()) {
             int code = ImageRejectedHandler.status(reason).getCode();
             assertTrue(
-                    reason == ImageRejected.Reason.BUSY ? code == 503 : code >= 400 && code < 500,
+                    reason == ImageRejected.Reason.BUSY
+                                    || reason == ImageRejected.Reason.DEADLINE_EXCEEDED
+                            ? code == 503
+                            : code >= 400 && code < 500,
                     reason + " -> " + code);
         }
     }
