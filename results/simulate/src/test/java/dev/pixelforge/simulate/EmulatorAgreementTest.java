@@ -41,8 +41,19 @@ import java.util.zip.GZIPInputStream;
  * Functions' two instances at 0.583, Cloud Run's one at 1 vCPU, each target in turn on the 1.2
  * cores left for instances. A first recording with Cloud Run at two instances (1.7x oversubscribed)
  * on a machine at load 3 to 4 disagreed by 16 to 48%, and was replaced.
+ *
+ * <p>Disabled: the re-recording (5 Dec 2026, 20:15-20:28 UTC, load average 1.2 to 2.6) agrees for
+ * Cloud Functions but not yet for the other two. Lambda: requests +15.5%, throttles +14.2%, steady
+ * p50 -20.0% (88 vs 70 ms), p95 -3.3%, billable +4.4%. Cloud Run: requests -19.6%, p50 +5.4%, p95
+ * +29.5%, billable +6.7%. Which side is wrong is not settled. Two suspects, both things the
+ * simulator does not model: the emulated run's API Gateway front and client share the two cores
+ * with the instances (Lambda's four threads loop on refusals at about 190 a second), and Cloud
+ * Run's container now parses JSON and decodes base64 on Netty's event loop, beside the one-thread
+ * pixel pool the simulator models as first come, first served.
  */
-@Disabled("its fixture is being re-recorded with Cloud Run at one instance (see the class comment)")
+@Disabled(
+        "disagrees for aws-lambda (p50 -20%, throttles +14%) and container (p95 +30%): see the"
+                + " class comment")
 class EmulatorAgreementTest {
 
     private static final long SECOND = 1_000_000_000L;
