@@ -85,7 +85,14 @@ class LambdaStandInIT {
             for (int round = 0; round < 3; round++) {
                 concurrently(6, () -> StandIns.get(cloud.url(Target.AWS_LAMBDA), "/health"));
             }
-            assertTrue(events.served.size() >= 9, "served: " + events.served.size());
+            // How many of each round's six find a free environment is the machine's timing to
+            // say (an environment still finishing the last round refuses): every one of the 18 is
+            // served or refused, and the first round's three cold environments each serve.
+            assertEquals(
+                    18,
+                    events.served.size() + events.throttled.size(),
+                    "served " + events.served.size() + ", refused " + events.throttled.size());
+            assertTrue(events.served.size() >= 3, "served: " + events.served.size());
             assertEquals(1, events.mostAtOnceOnOneInstance(Target.AWS_LAMBDA));
             assertTrue(
                     events.starting.get(Target.AWS_LAMBDA).size() <= 3,

@@ -21,6 +21,7 @@ final class RecordingEvents implements StandInEvents {
     final List<Served> served = new CopyOnWriteArrayList<>();
     final List<InstanceRecord> stopped = new CopyOnWriteArrayList<>();
     final Map<Target, List<Integer>> starting = new ConcurrentHashMap<>();
+    final List<Target> throttled = new CopyOnWriteArrayList<>();
 
     @Override
     public void instanceStarting(Target target, int id) {
@@ -30,6 +31,11 @@ final class RecordingEvents implements StandInEvents {
     @Override
     public void lambdaReport(LambdaReport report) {
         reports.add(report);
+    }
+
+    @Override
+    public void throttled(Target target, String why) {
+        throttled.add(target);
     }
 
     @Override
