@@ -116,12 +116,15 @@ public final class ComparisonRun {
             about.remove(RunManifest.CURRENT_TARGET);
             state = RunManifest.FINISHED;
         } finally {
+            boolean exiting = false;
             try {
                 Runtime.getRuntime().removeShutdownHook(onCtrlC);
-            } catch (IllegalStateException exiting) {
-                // The JVM is exiting (Ctrl-C): the hook marks the run.
+            } catch (IllegalStateException e) {
+                exiting = true; // Ctrl-C: the hook marks the run interrupted, not failed
             }
-            state(about, state, runDir);
+            if (!exiting) {
+                state(about, state, runDir);
+            }
         }
         RunFolder.writePlan(runDir, spec.load());
         RunSummary summary = ReportWriter.write(runDir);
