@@ -22,6 +22,7 @@ import io.micronaut.http.annotation.Post;
 
 import java.util.Base64;
 import java.util.concurrent.CompletableFuture;
+import java.util.function.Function;
 
 /**
  * The one API, served unchanged by Lambda, Cloud Functions and the container. Bodies arrive as
@@ -66,35 +67,48 @@ public final class ImageController {
             ToneJson.Request json = reader.json(bytes, ToneJson.Request.class);
             ToneRequest tone = ToneParameters.fromJson(json, request.getParameters());
             byte[] image = reader.base64(json.image());
-            PixelBudget.Lease lease = function.admitTone(image);
-            return pixels.submit(
-                    PixelQueue.Kind.TONE,
-                    lease.pixels(),
+            return submitTone(
+                    request,
+                    image,
+                    tone,
                     deadline,
-                    lease,
-                    () -> {
-                        ToneResult result = function.tone(image, tone, lease, deadline);
-                        TimingFilter.recordPhases(request, result.timings());
-                        return HttpResponse.ok(
-                                new ToneJson.Response(
-                                        Base64.getEncoder().encodeToString(result.image()),
-                                        result.format().imageIoName(),
-                                        tone.scale().name(),
-                                        result.width(),
-                                        result.height()));
-                    });
+                    result ->
+                            HttpResponse.ok(
+                                    new ToneJson.Response(
+                                            Base64.getEncoder().encodeToString(result.image()),
+                                            result.format().imageIoName(),
+                                            tone.scale().name(),
+                                            result.width(),
+                                            result.height())));
         }
-        ToneRequest tone = ToneParameters.fromQuery(request.getParameters());
-        PixelBudget.Lease lease = function.admitTone(bytes);
+        return submitTone(
+                request,
+                bytes,
+                ToneParameters.fromQuery(request.getParameters()),
+                deadline,
+                result -> HttpResponse.ok(result.image()).contentType(result.format().mimeType()));
+    }
+
+    /**
+     * Admits {@code image} (its pixels from the budget, or 503 at once) and queues its tone work;
+     * {@code answer} shapes the result as the request asked (JSON or the image itself).
+     */
+    private CompletableFuture<HttpResponse<?>> submitTone(
+            HttpRequest<?> request,
+            byte[] image,
+            ToneRequest tone,
+            Deadline deadline,
+            Function<ToneResult, HttpResponse<?>> answer) {
+        PixelBudget.Lease lease = function.admitTone(image);
         return pixels.submit(
                 PixelQueue.Kind.TONE,
                 lease.pixels(),
                 deadline,
                 lease,
                 () -> {
-                    ToneResult result = function.tone(bytes, tone, lease, deadline);
+                    ToneResult result = function.tone(image, tone, lease, deadline);
                     TimingFilter.recordPhases(request, result.timings());
-                    return HttpResponse.ok(result.image()).contentType(result.format().mimeType());
+                    return answer.apply(result);
                 });
     }
 

@@ -37,43 +37,11 @@ public final class Summarizer implements Consumer<Sample> {
     /**
      * @param resources per target, from the run's instance records (local runs); absent targets are
      *     unknown
-     */
-    public Summarizer(Map<String, TargetSummary.Resources> resources) {
-        this(resources, Map.of(), Map.of());
-    }
-
-    /**
      * @param plans per open-loop target, what it was to be sent (run.properties); closed-loop
      *     targets are absent
-     */
-    public Summarizer(
-            Map<String, TargetSummary.Resources> resources, Map<String, ArrivalPlan> plans) {
-        this(resources, plans, Map.of());
-    }
-
-    /**
      * @param phases per target, where its start-up ends ({@link SteadyState}, fed the same
      *     samples); absent targets are all steady state
-     */
-    public Summarizer(
-            Map<String, TargetSummary.Resources> resources,
-            Map<String, ArrivalPlan> plans,
-            Map<String, SteadyState.Phases> phases) {
-        this(resources, plans, phases, Map.of());
-    }
-
-    /**
      * @param dilation per target, the k it ran at (absent: 1), for its cloud-equivalent round trips
-     */
-    public Summarizer(
-            Map<String, TargetSummary.Resources> resources,
-            Map<String, ArrivalPlan> plans,
-            Map<String, SteadyState.Phases> phases,
-            Map<String, Double> dilation) {
-        this(resources, plans, phases, dilation, Map.of());
-    }
-
-    /**
      * @param weights per target, how many requests each sample stands for: more than 1 when a
      *     simulation too large to keep every sample kept one in that many (absent: 1)
      */

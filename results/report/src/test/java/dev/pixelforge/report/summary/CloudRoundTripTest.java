@@ -37,7 +37,7 @@ class CloudRoundTripTest {
 
     private static TargetSummary summarize(double k, Sample s) {
         Summarizer summarizer =
-                new Summarizer(Map.of(), Map.of(), Map.of(), Map.of("container", k));
+                new Summarizer(Map.of(), Map.of(), Map.of(), Map.of("container", k), Map.of());
         summarizer.accept(s);
         return summarizer.summary("r", "quick").targets().get(0);
     }
