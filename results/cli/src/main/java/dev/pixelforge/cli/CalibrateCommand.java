@@ -11,7 +11,6 @@ import dev.pixelforge.load.profile.Operation;
 import dev.pixelforge.platform.Target;
 import dev.pixelforge.platform.profile.PlatformProfile;
 import dev.pixelforge.simulate.Calibration;
-import dev.pixelforge.simulate.Distribution;
 import dev.pixelforge.simulate.TargetCalibration;
 import dev.pixelforge.standins.Deployables;
 
@@ -143,7 +142,7 @@ final class CalibrateCommand implements Callable<Integer> {
         }
         Path dir = runsDir.resolve("calibration").resolve(key.get("key").substring(0, 12));
         List<Calibration> parts = new ArrayList<>();
-        Distribution refusals = null;
+        TargetCalibration refusals = null;
         for (int r = 1; r <= rounds; r++) {
             System.out.printf(Locale.ROOT, "== round %d of %d%n", r, rounds);
             Path roundDir = dir.resolve("round-" + r);
@@ -163,8 +162,7 @@ final class CalibrateCommand implements Callable<Integer> {
                     refusalDir);
             refusals =
                     RunFolderCalibration.of(refusalDir, List.of(Target.AWS_LAMBDA))
-                            .of(Target.AWS_LAMBDA)
-                            .refusalMicros();
+                            .of(Target.AWS_LAMBDA);
         }
         Map<String, String> provenance = new LinkedHashMap<>(key);
         provenance.put("source", "./pixelforge calibrate: the deployables on their stand-ins");
@@ -172,7 +170,7 @@ final class CalibrateCommand implements Callable<Integer> {
         provenance.put("machine", machine());
         Calibration merged = Calibration.merge(parts, provenance);
         if (refusals != null) {
-            merged = merged.with(merged.of(Target.AWS_LAMBDA).withRefusals(refusals));
+            merged = merged.with(merged.of(Target.AWS_LAMBDA).withRefusalsOf(refusals));
         }
         merged.write(dir.resolve("calibration.properties"));
         merged.write(current);

@@ -13,6 +13,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Properties;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
@@ -33,11 +34,18 @@ import java.util.stream.Collectors;
  * aws-lambda.image.0640x0480-jpeg.response-bytes=31000
  * aws-lambda.image.0640x0480-jpeg.app-us=12000,11800,...
  * aws-lambda.image.0640x0480-jpeg.hold-us=41000,...   the platform's duration minus app
+ * aws-lambda.image.0640x0480-jpeg.pixel-us=9000,...   decode + tone + encode, of app
+ * aws-lambda.image.0640x0480-jpeg.front-us=5200,...   round trip minus the lease, warm
+ * aws-lambda.image.0640x0480-jpeg.admit-us=1000,...   a refusal's round trip (where measured)
  * </pre>
  */
 public record Calibration(Map<String, String> provenance, Map<Target, TargetCalibration> targets) {
 
-    public static final int FORMAT = 1;
+    /**
+     * 2: per image, the pixel phases, the front's time, and its time before admission ({@code
+     * admit-us}) where measured.
+     */
+    public static final int FORMAT = 2;
 
     public Calibration {
         provenance = Map.copyOf(provenance);
@@ -91,6 +99,8 @@ public record Calibration(Map<String, String> provenance, Map<Target, TargetCali
                                 .map(c -> c.images().get(image))
                                 .filter(Objects::nonNull)
                                 .toList();
+                List<Distribution> admitted =
+                        is.stream().flatMap(i -> i.admitMicros().stream()).toList();
                 images.put(
                         image,
                         new ImageCalibration(
@@ -100,7 +110,14 @@ public record Calibration(Map<String, String> provenance, Map<Target, TargetCali
                                 Distribution.concat(
                                         is.stream().map(ImageCalibration::appMicros).toList()),
                                 Distribution.concat(
-                                        is.stream().map(ImageCalibration::holdMicros).toList())));
+                                        is.stream().map(ImageCalibration::holdMicros).toList()),
+                                Distribution.concat(
+                                        is.stream().map(ImageCalibration::pixelMicros).toList()),
+                                Distribution.concat(
+                                        is.stream().map(ImageCalibration::frontMicros).toList()),
+                                admitted.isEmpty()
+                                        ? Optional.empty()
+                                        : Optional.of(Distribution.concat(admitted))));
             }
             merged.put(
                     t,
@@ -137,6 +154,9 @@ public record Calibration(Map<String, String> provenance, Map<Target, TargetCali
                 lines.put(ip + "response-bytes", Long.toString(i.responseBytes()));
                 lines.put(ip + "app-us", list(i.appMicros()));
                 lines.put(ip + "hold-us", list(i.holdMicros()));
+                lines.put(ip + "pixel-us", list(i.pixelMicros()));
+                lines.put(ip + "front-us", list(i.frontMicros()));
+                i.admitMicros().ifPresent(a -> lines.put(ip + "admit-us", list(a)));
             }
         }
         Properties out = new Properties();
@@ -190,7 +210,12 @@ public record Calibration(Map<String, String> provenance, Map<Target, TargetCali
                                     distribution(p, ip + "app-us", file),
                                     p.getProperty(ip + "hold-us") == null
                                             ? Distribution.constant(0)
-                                            : distribution(p, ip + "hold-us", file)));
+                                            : distribution(p, ip + "hold-us", file),
+                                    distribution(p, ip + "pixel-us", file),
+                                    distribution(p, ip + "front-us", file),
+                                    p.getProperty(ip + "admit-us") == null
+                                            ? Optional.empty()
+                                            : Optional.of(distribution(p, ip + "admit-us", file))));
                 }
             }
             targets.put(

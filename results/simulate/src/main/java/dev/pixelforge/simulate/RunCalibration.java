@@ -10,6 +10,7 @@ import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * A calibration from a run's own records: its samples (process times per image, cold ones apart;
@@ -38,6 +39,7 @@ public final class RunCalibration {
     private static final class Collected {
         final List<Sample> successes = new ArrayList<>();
         final List<Long> refusal = new ArrayList<>();
+        final Map<String, List<Long>> refusalByImage = new LinkedHashMap<>();
         final List<Long> ready = new ArrayList<>();
         final List<Lease> leases = new ArrayList<>();
     }
@@ -58,6 +60,9 @@ public final class RunCalibration {
         }
         if (s.throttled()) {
             of(t).refusal.add(s.roundTripMicros());
+            of(t).refusalByImage
+                    .computeIfAbsent(s.image(), x -> new ArrayList<>())
+                    .add(s.roundTripMicros());
         } else if (s.success() && s.appMicros() >= 0) {
             of(t).successes.add(s);
         }
@@ -114,10 +119,12 @@ public final class RunCalibration {
                                     + " successes): hold 0, the front's time holds the runtime's");
             Map<String, List<Long>> app = new LinkedHashMap<>();
             Map<String, List<Long>> hold = new LinkedHashMap<>();
+            Map<String, List<Long>> pixel = new LinkedHashMap<>();
             Map<String, List<Long>> up = new LinkedHashMap<>();
             Map<String, List<Long>> down = new LinkedHashMap<>();
             List<Long> first = new ArrayList<>();
             List<Long> front = new ArrayList<>();
+            Map<String, List<Long>> frontByImage = new LinkedHashMap<>();
             for (int i = 0; i < inOrder.size(); i++) {
                 Sample s = inOrder.get(i);
                 long leaseMicros = paired ? leases.get(i).micros() : s.appMicros();
@@ -129,21 +136,33 @@ public final class RunCalibration {
                 }
                 app.computeIfAbsent(s.image(), x -> new ArrayList<>()).add(appCloud);
                 hold.computeIfAbsent(s.image(), x -> new ArrayList<>()).add(holdCloud);
+                pixel.computeIfAbsent(s.image(), x -> new ArrayList<>())
+                        .add(Math.min(appCloud, Math.round(pixelMicros(s) / k)));
                 up.computeIfAbsent(s.image(), x -> new ArrayList<>()).add(s.sentBytes());
                 down.computeIfAbsent(s.image(), x -> new ArrayList<>()).add(s.bytes());
-                front.add(Math.max(0, s.roundTripMicros() - Math.max(leaseMicros, s.appMicros())));
+                long frontMicros =
+                        Math.max(0, s.roundTripMicros() - Math.max(leaseMicros, s.appMicros()));
+                front.add(frontMicros);
+                frontByImage.computeIfAbsent(s.image(), x -> new ArrayList<>()).add(frontMicros);
             }
             Map<String, ImageCalibration> images = new LinkedHashMap<>();
             app.forEach(
-                    (image, times) ->
-                            images.put(
-                                    image,
-                                    new ImageCalibration(
-                                            image,
-                                            median(up.get(image)),
-                                            median(down.get(image)),
-                                            Distribution.of(array(times)),
-                                            Distribution.of(array(hold.get(image))))));
+                    (image, times) -> {
+                        List<Long> refused = c.refusalByImage.get(image);
+                        images.put(
+                                image,
+                                new ImageCalibration(
+                                        image,
+                                        median(up.get(image)),
+                                        median(down.get(image)),
+                                        Distribution.of(array(times)),
+                                        Distribution.of(array(hold.get(image))),
+                                        Distribution.of(array(pixel.get(image))),
+                                        Distribution.of(array(frontByImage.get(image))),
+                                        refused == null
+                                                ? Optional.empty()
+                                                : Optional.of(Distribution.of(array(refused)))));
+                    });
             targets.put(
                     t,
                     new TargetCalibration(
@@ -156,6 +175,14 @@ public final class RunCalibration {
                             images));
         }
         return new Calibration(said, targets);
+    }
+
+    /** Decode, tone (or generate) and encode, or the whole process time if one was not timed. */
+    private static long pixelMicros(Sample s) {
+        if (s.decodeMicros() < 0 || s.workMicros() < 0 || s.encodeMicros() < 0) {
+            return s.appMicros();
+        }
+        return s.decodeMicros() + s.workMicros() + s.encodeMicros();
     }
 
     private static boolean overlapping(List<Lease> sorted) {

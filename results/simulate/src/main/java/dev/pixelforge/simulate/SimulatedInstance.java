@@ -10,13 +10,16 @@ import java.util.function.LongConsumer;
 
 /**
  * One instance in simulated time: ready after its drawn start-up, then serving requests as the
- * function does, first come first served on its pixel threads (one per whole vCPU, at least one:
- * the function's pool), each taking the process time drawn for it. A request's process time is its
- * wait for a pixel thread plus its own, as the function's {@code app} timing is.
+ * function does: each request's pixel phases first come first served on its pixel threads (one per
+ * whole vCPU, at least one: the function's pool), the rest of its process time (binding, base64,
+ * writing the answer: the event loop's) before and after them, half each, beside the pool (see
+ * {@link ImageCalibration}). A request's process time is its wait for a pixel thread plus its own
+ * times, as the function's {@code app} timing is. Only pixel time counts as the instance's CPU: it
+ * is what bounds a busy instance's throughput on the stand-in.
  */
 final class SimulatedInstance implements InstanceProcess {
 
-    private record Job(long serviceNanos, long arrivedNanos, LongConsumer done) {}
+    private record Job(long poolNanos, long afterNanos, long arrivedNanos, LongConsumer done) {}
 
     private final int id;
     private final VirtualClock clock;
@@ -45,28 +48,38 @@ final class SimulatedInstance implements InstanceProcess {
                 });
     }
 
-    /** Serves a request of {@code serviceNanos}; {@code done} gets its process time. */
-    void serve(long serviceNanos, LongConsumer done) {
-        Job job = new Job(serviceNanos, clock.nanoTime(), done);
-        if (busyServers < servers) {
-            start(job);
-        } else {
-            queue.addLast(job);
-        }
+    /**
+     * Serves a request whose pixel phases take {@code poolNanos} on a pixel thread, with {@code
+     * outsideNanos} besides (half before, half after); {@code done} gets its time in the instance.
+     */
+    void serve(long poolNanos, long outsideNanos, LongConsumer done) {
+        long before = outsideNanos / 2;
+        Job job = new Job(poolNanos, outsideNanos - before, clock.nanoTime(), done);
+        clock.schedule(
+                before,
+                () -> {
+                    if (busyServers < servers) {
+                        start(job);
+                    } else {
+                        queue.addLast(job);
+                    }
+                });
     }
 
     private void start(Job job) {
         busyServers++;
-        cpuNanos += job.serviceNanos * cpuPerServer;
+        cpuNanos += job.poolNanos * cpuPerServer;
         clock.schedule(
-                job.serviceNanos,
+                job.poolNanos,
                 () -> {
                     busyServers--;
                     Job next = queue.pollFirst();
                     if (next != null) {
                         start(next);
                     }
-                    job.done.accept(clock.nanoTime() - job.arrivedNanos);
+                    clock.schedule(
+                            job.afterNanos,
+                            () -> job.done.accept(clock.nanoTime() - job.arrivedNanos));
                 });
     }
 

@@ -157,6 +157,7 @@ public final class Simulation {
         final long sentNanos;
         final ImageCalibration sizes;
         final Runnable answered;
+        long admitMicros;
 
         Request(String image, long dueNanos, Runnable answered) {
             this.image = image;
@@ -168,7 +169,11 @@ public final class Simulation {
     }
 
     private void send(Request r) {
-        clock.schedule(network.upMicros(r.sizes.requestBytes(), random) * 1000, () -> arrive(r));
+        // The front reads the request whole before it asks for an instance (ImageCalibration).
+        r.admitMicros = r.sizes.admitMicros().map(d -> d.draw(random)).orElse(0L);
+        clock.schedule(
+                (network.upMicros(r.sizes.requestBytes(), random) + r.admitMicros) * 1000,
+                () -> arrive(r));
     }
 
     private void arrive(Request r) {
@@ -196,19 +201,24 @@ public final class Simulation {
 
     private void serve(Request r, Admission.Lease<SimulatedInstance> lease) {
         // The slot is held for the platform's duration: the process time plus the runtime's own
-        // work on the request (hold); a cold request's first time holds both.
+        // work on the request (hold); a cold request's first time holds both, all of it as pixel
+        // work (a cold JVM's first request was not split into phases).
         long appMicros;
         long holdMicros;
+        long pixelMicros;
         if (lease.cold()) {
             appMicros = calibration.firstAppMicros().draw(random);
             holdMicros = 0;
+            pixelMicros = appMicros;
         } else {
             appMicros = r.sizes.appMicros().draw(random);
             holdMicros = r.sizes.holdMicros().draw(random);
+            pixelMicros = Math.min(appMicros, r.sizes.pixelMicros().draw(random));
         }
         lease.process()
                 .serve(
-                        (appMicros + holdMicros) * 1000,
+                        pixelMicros * 1000,
+                        (appMicros - pixelMicros + holdMicros) * 1000,
                         inInstanceNanos -> {
                             registry.release(lease, true);
                             answer(
@@ -231,13 +241,18 @@ public final class Simulation {
             Boolean cold,
             String instance) {
         // A refusal's time on loopback is measured whole (the front answers it without the
-        // function); on a network, its way back comes on top, as an answer's does.
-        long after =
-                throttled
-                        ? calibration.refusalMicros().draw(random)
-                                + network.downMicros(bytes, random)
-                        : calibration.frontMicros().draw(random)
-                                + network.downMicros(bytes, random);
+        // function): per image it was the wait before admission, else the target's pooled one.
+        // An answer takes the rest of the front's time. On a network, the way back comes on top.
+        long front;
+        if (throttled) {
+            front =
+                    r.sizes.admitMicros().isPresent()
+                            ? 0
+                            : calibration.refusalMicros().draw(random);
+        } else {
+            front = Math.max(0, r.sizes.frontMicros().draw(random) - r.admitMicros);
+        }
+        long after = front + network.downMicros(bytes, random);
         clock.schedule(
                 after * 1000,
                 () -> {

@@ -2,6 +2,7 @@ package dev.pixelforge.simulate;
 
 import dev.pixelforge.platform.Target;
 
+import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
@@ -35,10 +36,29 @@ public record TargetCalibration(
         }
     }
 
-    /** The same, with refusals' round trips measured apart (a run that had refusals). */
-    public TargetCalibration withRefusals(Distribution refusals) {
+    /**
+     * The same, with refusals' round trips from {@code refusals}, a calibration of a run that had
+     * some: pooled, and per image as the front's time before admission.
+     */
+    public TargetCalibration withRefusalsOf(TargetCalibration refusals) {
+        Map<String, ImageCalibration> admitted = new LinkedHashMap<>();
+        images.forEach(
+                (name, image) -> {
+                    ImageCalibration other = refusals.images().get(name);
+                    admitted.put(
+                            name,
+                            other == null || other.admitMicros().isEmpty()
+                                    ? image
+                                    : image.withAdmit(other.admitMicros().get()));
+                });
         return new TargetCalibration(
-                target, cpus, readyMicros, firstAppMicros, frontMicros, refusals, images);
+                target,
+                cpus,
+                readyMicros,
+                firstAppMicros,
+                frontMicros,
+                refusals.refusalMicros(),
+                admitted);
     }
 
     /** The image's calibration, or the one for every image. */

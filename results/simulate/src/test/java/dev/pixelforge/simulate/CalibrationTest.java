@@ -84,6 +84,11 @@ class CalibrationTest {
         assertEquals(1000, c.image("a").requestBytes());
         assertEquals(2000, c.image("a").responseBytes());
         assertEquals(900, c.refusalMicros().quantile(0.5), "the refused request's round trip");
+        assertEquals(500, c.image("a").frontMicros().quantile(0), "the front's time, per image");
+        assertEquals(
+                900,
+                c.image("a").admitMicros().orElseThrow().quantile(0.5),
+                "the image's refusals: the front's time before it asks for an instance");
     }
 
     @Test
@@ -159,10 +164,12 @@ class CalibrationTest {
                                         Map.of(
                                                 "0025x0025-png",
                                                 new ImageCalibration(
-                                                        "0025x0025-png",
-                                                        400,
-                                                        300,
-                                                        Distribution.of(900, 950))))));
+                                                                "0025x0025-png",
+                                                                400,
+                                                                300,
+                                                                Distribution.of(900, 950),
+                                                                Distribution.of(800, 1200))
+                                                        .withAdmit(Distribution.of(600, 650))))));
         Path file = dir.resolve("calibration.properties");
         written.write(file);
 
@@ -173,6 +180,9 @@ class CalibrationTest {
         assertEquals(1_100_000, c.readyMicros().quantile(1));
         assertEquals(3, c.frontMicros().size());
         assertEquals(700, c.refusalMicros().quantile(0.5));
+        ImageCalibration image = c.image("0025x0025-png");
+        assertEquals(1200, image.frontMicros().quantile(1));
+        assertEquals(650, image.admitMicros().orElseThrow().quantile(1));
         assertEquals(950, c.image("0025x0025-png").appMicros().quantile(1));
         assertEquals(400, c.image("0025x0025-png").requestBytes());
     }

@@ -42,18 +42,31 @@ import java.util.zip.GZIPInputStream;
  * cores left for instances. A first recording with Cloud Run at two instances (1.7x oversubscribed)
  * on a machine at load 3 to 4 disagreed by 16 to 48%, and was replaced.
  *
- * <p>Disabled: the re-recording (5 Dec 2026, 20:15-20:28 UTC, load average 1.2 to 2.6) agrees for
- * Cloud Functions but not yet for the other two. Lambda: requests +15.5%, throttles +14.2%, steady
- * p50 -20.0% (88 vs 70 ms), p95 -3.3%, billable +4.4%. Cloud Run: requests -19.6%, p50 +5.4%, p95
- * +29.5%, billable +6.7%. Which side is wrong is not settled. Two suspects, both things the
- * simulator does not model: the emulated run's API Gateway front and client share the two cores
- * with the instances (Lambda's four threads loop on refusals at about 190 a second), and Cloud
- * Run's container now parses JSON and decodes base64 on Netty's event loop, beside the one-thread
- * pixel pool the simulator models as first come, first served.
+ * <p>The re-recording (5 Dec 2026, 20:15-20:28 UTC, load average 1.2 to 2.6) agrees for Cloud
+ * Functions on every figure, for every seed (1 to 6: p50 +6.5 to +8.6%, p95 +0.2 to +3.7%, billable
+ * +3.2 to +3.8%). It showed two things the simulator lacked, now modelled: a front reads a request
+ * whole before it asks for an instance, so a thread uploading the 8K image asks 31 ms later than
+ * one sending 2 KB and takes a freed Lambda environment more often (the inspection paradox: the
+ * emulated run's successes leaned to the large images, the simulated ones to the small ones, until
+ * the front's time per image and its part before admission were calibrated); and only the pixel
+ * phases queue for the container's one pixel thread (one request per 30.9 ms emulated, against 30.5
+ * ms of pixel phases and 41.9 ms of process time per request measured one at a time). Two
+ * disagreements remain, each disabled below with its figures:
+ *
+ * <ul>
+ *   <li>Lambda's throttles, +14.9 to +15.9% over seeds 1 to 6 (p50 -15.1 to +0.8%: the median falls
+ *       between the images' clusters, so it swings with the mix). Two threads refused in a closed
+ *       loop on loopback send again as fast as the machine lets them (184 a second here), so their
+ *       count measures the two cores' spare CPU, not the platform: the emulated front was busier
+ *       than when calibrated (a 2 KB request's front time 22.8 ms against 12.9 ms, the 8K image's
+ *       refusal 38 against 31 ms). The emulator is the side that is off; a closed loop with a
+ *       client path time (as the study's 1.15 s round trips gave) would measure the platform
+ *       instead.
+ *   <li>Cloud Run's p50, -25.3 to -26.4% (requests +10%, p95 +7 to +9%): the event loop's work
+ *       (JSON, base64) shares the one vCPU with the pixel thread in part, which the simulator,
+ *       taking it as free beside the pool, leaves out; taking it all as pool time was -19.6%.
+ * </ul>
  */
-@Disabled(
-        "disagrees for aws-lambda (p50 -20%, throttles +14%) and container (p95 +30%): see the"
-                + " class comment")
 class EmulatorAgreementTest {
 
     private static final long SECOND = 1_000_000_000L;
@@ -97,8 +110,24 @@ class EmulatorAgreementTest {
     }
 
     @ParameterizedTest
-    @EnumSource(Target.class)
+    @EnumSource(value = Target.class, names = "GCP_FUNCTION")
     void theSimulator_agreesWithTheEmulator_onTheSmallSpec(Target target) {
+        assertAgreement(target);
+    }
+
+    @Disabled(
+            "aws-lambda's throttles +15% (the emulated refusal loop measures the machine's spare"
+                    + " CPU) and container's p50 -26% (the event loop's CPU not modelled): see the"
+                    + " class comment")
+    @ParameterizedTest
+    @EnumSource(
+            value = Target.class,
+            names = {"AWS_LAMBDA", "CONTAINER"})
+    void theSimulator_agreesWithTheEmulator_onTheSmallSpec_notYet(Target target) {
+        assertAgreement(target);
+    }
+
+    private static void assertAgreement(Target target) {
         TargetCalibration c = calibration.of(target);
         List<Sample> simulated = new ArrayList<>();
         Simulation.Outcome outcome =

@@ -15,6 +15,7 @@ import org.junit.jupiter.api.Test;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Properties;
 
 /**
@@ -49,7 +50,8 @@ class SimulationTest {
                                 TargetCalibration.ANY_IMAGE,
                                 1000,
                                 2000,
-                                Distribution.constant(warmMicros))));
+                                Distribution.constant(warmMicros),
+                                Distribution.constant(frontMicros))));
     }
 
     static List<Sample> run(TargetProfile p, TargetCalibration c, Workload w, long seed) {
@@ -180,6 +182,77 @@ class SimulationTest {
     }
 
     @Test
+    void concurrentRequestsOnOneVcpu_queueOnlyForTheirPixelPhases() {
+        // 100 ms of process time, 60 of them pixel phases: the event loop's 40 ms (20 before, 20
+        // after) run beside the pixel thread. The first request (cold: all of it on the pixel
+        // thread) holds it 0-100 ms; the second binds 0-20, waits, takes it 100-160, answers at
+        // 180, where taking all 100 ms as pixel time made it 200.
+        ImageCalibration a =
+                new ImageCalibration(
+                        "a",
+                        1000,
+                        2000,
+                        Distribution.constant(100 * MS),
+                        Distribution.constant(0),
+                        Distribution.constant(60 * MS),
+                        Distribution.constant(0),
+                        Optional.empty());
+        TargetCalibration c =
+                new TargetCalibration(
+                        Target.CONTAINER,
+                        1,
+                        Distribution.constant(0),
+                        Distribution.constant(100 * MS),
+                        Distribution.constant(0),
+                        Distribution.constant(0),
+                        Map.of("a", a));
+
+        List<Sample> samples =
+                run(profile(Target.CONTAINER, "container.cpus", "1"), c, closed(2, 1), 1);
+
+        assertEquals(100 * MS, samples.get(0).appMicros());
+        assertEquals(Boolean.TRUE, samples.get(0).cold());
+        assertEquals(180 * MS, samples.get(1).appMicros());
+    }
+
+    @Test
+    void aFrontReadsTheRequestBeforeItAsksForAnInstance_soARefusalTakesTheReadAlone() {
+        // Lambda at one environment, two threads; the image's refusals took 5 ms (the read), its
+        // successes 8 ms of front time in all. A refused request is answered 5 ms after it left; a
+        // served one after 5 ms + 100 ms + the 3 ms left of the front's time.
+        ImageCalibration a =
+                new ImageCalibration(
+                                "a",
+                                1000,
+                                2000,
+                                Distribution.constant(100 * MS),
+                                Distribution.constant(8 * MS))
+                        .withAdmit(Distribution.constant(5 * MS));
+        TargetCalibration c =
+                new TargetCalibration(
+                        Target.AWS_LAMBDA,
+                        1,
+                        Distribution.constant(0),
+                        Distribution.constant(100 * MS),
+                        Distribution.constant(8 * MS),
+                        Distribution.constant(1 * MS),
+                        Map.of("a", a));
+
+        List<Sample> samples =
+                run(
+                        profile(Target.AWS_LAMBDA, "aws-lambda.reserved-concurrency", "1"),
+                        c,
+                        closed(2, 1),
+                        1);
+
+        List<Sample> refused = samples.stream().filter(Sample::throttled).toList();
+        List<Sample> served = samples.stream().filter(Sample::success).toList();
+        assertTrue(refused.size() > 100, "a refused thread sends again every 5 ms");
+        assertTrue(refused.stream().allMatch(s -> s.roundTripMicros() == 5 * MS));
+        assertTrue(served.stream().allMatch(s -> s.roundTripMicros() == 108 * MS));
+    }
+
+    @Test
     void theSameSeed_givesTheSameSamples_andAnotherSeedOthers() {
         TargetCalibration spread =
                 new TargetCalibration(
@@ -192,7 +265,11 @@ class SimulationTest {
                         Map.of(
                                 "a",
                                 new ImageCalibration(
-                                        "a", 10, 20, Distribution.of(50 * MS, 60 * MS, 90 * MS))));
+                                        "a",
+                                        10,
+                                        20,
+                                        Distribution.of(50 * MS, 60 * MS, 90 * MS),
+                                        Distribution.of(1 * MS, 2 * MS))));
         TargetProfile p = profile(Target.GCP_FUNCTION);
 
         List<Sample> first = run(p, spread, closed(4, 20), 7);

@@ -68,13 +68,15 @@ public final class SimulationSources {
                             + " duration=501ms,cold-start=3.8s");
         }
         long app = micros(given.get("duration"));
+        Distribution front =
+                Distribution.constant(micros(given.getOrDefault("front", DEFAULT_FRONT)));
         Map<String, ImageCalibration> images = new LinkedHashMap<>();
         requestBytes.forEach(
                 (image, bytes) ->
                         images.put(
                                 image,
                                 new ImageCalibration(
-                                        image, bytes, bytes, Distribution.constant(app))));
+                                        image, bytes, bytes, Distribution.constant(app), front)));
         Map<Target, TargetCalibration> all = new EnumMap<>(Target.class);
         for (Target t : targets) {
             all.put(
@@ -85,10 +87,8 @@ public final class SimulationSources {
                             Distribution.constant(micros(given.get("cold-start"))),
                             Distribution.constant(
                                     micros(given.getOrDefault("first", given.get("duration")))),
-                            Distribution.constant(
-                                    micros(given.getOrDefault("front", DEFAULT_FRONT))),
-                            Distribution.constant(
-                                    micros(given.getOrDefault("front", DEFAULT_FRONT))),
+                            front,
+                            front,
                             images));
         }
         Map<String, String> provenance = new LinkedHashMap<>();
