@@ -3,6 +3,7 @@ package dev.pixelforge.cli;
 import dev.pixelforge.cli.compare.ClientLimits;
 import dev.pixelforge.cli.compare.EngineSet;
 import dev.pixelforge.cli.compare.RunSpec;
+import dev.pixelforge.cli.simulate.SimulationSources;
 import dev.pixelforge.load.jmeter.LoadRunner;
 import dev.pixelforge.load.profile.LoadProfile;
 import dev.pixelforge.load.profile.Operation;
@@ -66,6 +67,15 @@ final class LoadOptions {
             names = "--operation",
             description = "Override the operation: tone-json, tone, generate.")
     String operation;
+
+    @Option(
+            names = "--think-time",
+            paramLabel = "DURATION",
+            description =
+                    "Closed loop: each thread waits this long after an answer before it sends"
+                            + " again, e.g. 100ms (JMeter's Constant Timer; default 0, as the"
+                            + " studies ran).")
+    String thinkTime;
 
     @Mixin ArrivalOptions arrivals;
 
@@ -237,6 +247,14 @@ final class LoadOptions {
                         "--max-image takes WIDTHxHEIGHT, e.g. 1920x1080");
             }
             p = p.withMaxImagePixels(Long.parseLong(wh[0].trim()) * Long.parseLong(wh[1].trim()));
+        }
+        if (thinkTime != null) {
+            if (arrivals.openLoop()) {
+                throw new IllegalArgumentException(
+                        "--think-time is for a closed loop: with --rate requests leave on the"
+                                + " schedule, whatever the answers");
+            }
+            p = p.withThinkMillis(SimulationSources.duration(thinkTime).toMillis());
         }
         return arrivals.apply(p, threads != null, ramp != null, duration);
     }

@@ -2,6 +2,7 @@ package dev.pixelforge.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -42,6 +43,23 @@ class CompareOptionsTest {
         all[2] = runs.toString();
         System.arraycopy(args, 0, all, 3, args.length);
         return new CommandLine(new PixelForgeCli()).execute(all);
+    }
+
+    @Test
+    void thinkTime_withARate_isRefused_andABadOneSaysWhatItTakes() throws Exception {
+        assertEquals(2, compare("--rate", "10", "--think-time", "100ms"));
+        assertEquals(
+                "pixelforge compare: --think-time is for a closed loop: with --rate requests leave"
+                        + " on the schedule, whatever the answers\n",
+                err.toString(StandardCharsets.UTF_8));
+        err.reset();
+        assertEquals(2, compare("--think-time", "soon"));
+        assertTrue(
+                err.toString(StandardCharsets.UTF_8).startsWith("pixelforge compare: "),
+                err.toString(StandardCharsets.UTF_8));
+        try (var made = Files.list(runs)) {
+            assertFalse(made.findAny().isPresent(), "no run folder for a run that never started");
+        }
     }
 
     @Test

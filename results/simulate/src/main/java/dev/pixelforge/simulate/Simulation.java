@@ -112,6 +112,7 @@ public final class Simulation {
         }
         if (load instanceof Workload.ClosedLoop closed
                 && closed.threads() > (long) profile.maxInstances() * profile.concurrency()
+                && closed.thinkNanos() == 0
                 && profile.queueTimeout().isZero()
                 && network.roundTripMicros() == 0
                 && calibration.frontMicros().quantile(0) == 0) {
@@ -317,6 +318,14 @@ public final class Simulation {
         }
 
         private void loop() {
+            if (load.thinkNanos() > 0) {
+                clock.schedule(load.thinkNanos(), this::sendNext);
+            } else {
+                sendNext();
+            }
+        }
+
+        private void sendNext() {
             if (clock.nanoTime() >= load.durationNanos()) {
                 return;
             }

@@ -21,16 +21,40 @@ public sealed interface Workload {
     /** When the load stops sending, from its start. */
     long durationNanos();
 
+    /**
+     * JMeter's thread group: threads started evenly over the ramp-up, each sending its next request
+     * {@code thinkNanos} after its last answer (a Constant Timer, which JMeter runs before each
+     * request, the first included).
+     */
     record ClosedLoop(
-            String operation, List<String> images, int threads, long rampNanos, long durationNanos)
+            String operation,
+            List<String> images,
+            int threads,
+            long rampNanos,
+            long durationNanos,
+            long thinkNanos)
             implements Workload {
         public ClosedLoop {
             images = List.copyOf(images);
-            if (threads < 1 || rampNanos < 0 || durationNanos <= rampNanos || images.isEmpty()) {
+            if (threads < 1
+                    || rampNanos < 0
+                    || durationNanos <= rampNanos
+                    || thinkNanos < 0
+                    || images.isEmpty()) {
                 throw new IllegalArgumentException(
-                        "a closed loop needs a thread, an image and a duration longer than its"
-                                + " ramp-up");
+                        "a closed loop needs a thread, an image, a duration longer than its"
+                                + " ramp-up and a think time of 0 or more");
             }
+        }
+
+        /** No think time, as both studies ran. */
+        public ClosedLoop(
+                String operation,
+                List<String> images,
+                int threads,
+                long rampNanos,
+                long durationNanos) {
+            this(operation, images, threads, rampNanos, durationNanos, 0);
         }
     }
 

@@ -92,6 +92,28 @@ class SimulationTest {
     }
 
     @Test
+    void aThinkTime_pausesEachThreadBeforeEachRequest() {
+        // Init 1 s, then 100 ms per request, a 400 ms pause before each: the first leaves at
+        // 0.4 s and is answered at 1.5 s (1 s init + 0.1 s); then one every 0.5 s, leaving at
+        // 1.9, 2.4, ... 9.9 s: 1 + 17.
+        List<Sample> samples = new ArrayList<>();
+        Simulation.run(
+                profile(Target.AWS_LAMBDA),
+                constant(Target.AWS_LAMBDA, 1000 * MS, 100 * MS, 100 * MS, 0),
+                new Workload.ClosedLoop(
+                        "tone-json", List.of("a"), 1, 0, 10 * S_NANOS, 400_000_000L),
+                Network.LOOPBACK,
+                1,
+                0,
+                samples::add);
+
+        assertEquals(18, samples.size());
+        assertEquals(400, samples.get(0).startEpochMillis());
+        assertEquals(1900, samples.get(1).startEpochMillis());
+        assertEquals(9900, samples.get(17).startEpochMillis());
+    }
+
+    @Test
     void lambdaAtItsReservedConcurrency_throttlesAtOnce_andNeverStartsAnotherEnvironment() {
         List<Sample> samples = new ArrayList<>();
         Simulation.Outcome outcome =

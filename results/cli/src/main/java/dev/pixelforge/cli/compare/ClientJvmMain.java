@@ -48,15 +48,16 @@ public final class ClientJvmMain {
         }
         LoadProfile load =
                 new LoadProfile(
-                        p.getProperty("profile"),
-                        Integer.parseInt(p.getProperty("threads")),
-                        Integer.parseInt(p.getProperty("ramp")),
-                        Integer.parseInt(p.getProperty("duration")),
-                        Operation.of(p.getProperty("operation")),
-                        Long.parseLong(p.getProperty("max-image-pixels")),
-                        p.getProperty("arrivals", "").isEmpty()
-                                ? null
-                                : ArrivalRate.parse(p.getProperty("arrivals"), 0));
+                                p.getProperty("profile"),
+                                Integer.parseInt(p.getProperty("threads")),
+                                Integer.parseInt(p.getProperty("ramp")),
+                                Integer.parseInt(p.getProperty("duration")),
+                                Operation.of(p.getProperty("operation")),
+                                Long.parseLong(p.getProperty("max-image-pixels")),
+                                p.getProperty("arrivals", "").isEmpty()
+                                        ? null
+                                        : ArrivalRate.parse(p.getProperty("arrivals"), 0))
+                        .withThinkMillis(Long.parseLong(p.getProperty("think-ms", "0")));
         Path runDir = Path.of(p.getProperty("run-dir"));
         // No client outlives the comparison that started it, however that ended (the stand-ins'
         // instances do the same with a pipe).

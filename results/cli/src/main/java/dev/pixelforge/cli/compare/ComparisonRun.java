@@ -173,6 +173,7 @@ public final class ComparisonRun {
         about.setProperty(RunManifest.PROFILE, spec.load().name());
         about.setProperty(RunManifest.LOAD, spec.load().describe());
         about.setProperty(RunManifest.RAMP_SECONDS, Integer.toString(spec.load().rampSeconds()));
+        about.setProperty(RunManifest.THINK_MILLIS, Long.toString(spec.load().thinkMillis()));
         if (spec.load().openLoop()) {
             about.setProperty(RunManifest.ARRIVALS, spec.load().arrivals().describe());
             about.setProperty(

@@ -142,6 +142,7 @@ final class IsolatedClient implements LoadClient {
         p.setProperty("duration", Integer.toString(load.durationSeconds()));
         p.setProperty("operation", load.operation().id());
         p.setProperty("max-image-pixels", Long.toString(load.maxImagePixels()));
+        p.setProperty("think-ms", Long.toString(load.thinkMillis()));
         p.setProperty(
                 "arrivals",
                 load.openLoop() ? load.arrivals().spec() : ""); // already divided by the target's k

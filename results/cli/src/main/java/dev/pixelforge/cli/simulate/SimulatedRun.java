@@ -147,7 +147,12 @@ public final class SimulatedRun {
         }
         if (!load.openLoop()) {
             return new Workload.ClosedLoop(
-                    op, names, load.threads(), load.rampSeconds() * 1_000_000_000L, duration);
+                    op,
+                    names,
+                    load.threads(),
+                    load.rampSeconds() * 1_000_000_000L,
+                    duration,
+                    load.thinkMillis() * 1_000_000L);
         }
         ArrivalRate rate = load.arrivals();
         Supplier<PrimitiveIterator.OfLong> due =
@@ -231,6 +236,7 @@ public final class SimulatedRun {
         about.put(RunManifest.PROFILE, spec.load().name());
         about.put(RunManifest.LOAD, spec.load().describe());
         about.put(RunManifest.RAMP_SECONDS, spec.load().rampSeconds());
+        about.put(RunManifest.THINK_MILLIS, spec.load().thinkMillis());
         if (spec.load().openLoop()) {
             about.put(RunManifest.ARRIVALS, spec.load().arrivals().describe());
             about.put(RunManifest.ARRIVALS_RATE, spec.load().arrivals().meanPerSecond());

@@ -101,8 +101,8 @@ public final class SimulationSources {
         return new Calibration(provenance, all);
     }
 
-    /** {@code 501ms}, {@code 3.8s}, {@code 2m}. */
-    static Duration duration(String text) {
+    /** {@code 501ms}, {@code 3.8s}, {@code 2m}: the units the command line takes durations in. */
+    public static Duration duration(String text) {
         String t = text.toLowerCase();
         double unitNanos;
         String number;

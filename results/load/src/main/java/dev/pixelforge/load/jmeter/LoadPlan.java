@@ -1,5 +1,6 @@
 package dev.pixelforge.load.jmeter;
 
+import static us.abstracta.jmeter.javadsl.JmeterDsl.constantTimer;
 import static us.abstracta.jmeter.javadsl.JmeterDsl.csvDataSet;
 import static us.abstracta.jmeter.javadsl.JmeterDsl.httpSampler;
 import static us.abstracta.jmeter.javadsl.JmeterDsl.regexExtractor;
@@ -61,6 +62,7 @@ public final class LoadPlan {
                         : "${__P(schedule,"
                                 + arrivals.openModelSchedule(LoadRunner.OPEN_LOOP_DRAIN_SECONDS)
                                 + ")}",
+                arrivals == null,
                 List.of(
                         header("server_timing", "Server-Timing"),
                         header("pf_cold", "X-PixelForge-Cold"),
@@ -107,6 +109,7 @@ public final class LoadPlan {
         return build(
                 operation,
                 null,
+                false,
                 List.of(
                         new PlanElement(
                                 "the before-request hook",
@@ -136,6 +139,15 @@ public final class LoadPlan {
             Operation operation,
             String openModelSchedule,
             List<BaseSampler.SamplerChild> afterEachRequest) {
+        return build(operation, openModelSchedule, true, afterEachRequest);
+    }
+
+    /** {@code closedLoop}: each thread sends when its last answer is in, after the think time. */
+    private static DslTestPlan build(
+            Operation operation,
+            String openModelSchedule,
+            boolean closedLoop,
+            List<BaseSampler.SamplerChild> afterEachRequest) {
         String base =
                 "${__P(protocol,http)}://${__P(host,127.0.0.1)}:${__P(port,8080)}/"
                         + "${__P(base_path,)}";
@@ -161,7 +173,13 @@ public final class LoadPlan {
                                     .header("Content-Type", "application/json")
                                     .body(GENERATE_BODY);
         }
-        sampler = sampler.children(afterEachRequest.toArray(new BaseSampler.SamplerChild[0]));
+        List<BaseSampler.SamplerChild> children = new ArrayList<>(afterEachRequest);
+        if (closedLoop) {
+            // Closed loop: each thread's pause before its next request (JMeter runs a sampler's
+            // timers before it), 0 unless -Jthink_ms asks for one.
+            children.add(0, constantTimer("${__P(think_ms,0)}"));
+        }
+        sampler = sampler.children(children.toArray(new BaseSampler.SamplerChild[0]));
         if (operation != Operation.GENERATE) {
             steps.add(
                     csvDataSet("${__P(run_dir,.)}/" + CSV)

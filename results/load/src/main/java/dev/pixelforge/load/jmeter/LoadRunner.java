@@ -65,7 +65,9 @@ public final class LoadRunner {
                 Integer.toString(
                         profile.holdSeconds() + (profile.openLoop() ? OPEN_LOOP_DRAIN_SECONDS : 0)),
                 "run_dir",
-                runDir.toAbsolutePath().toString());
+                runDir.toAbsolutePath().toString(),
+                "think_ms",
+                Long.toString(profile.thinkMillis()));
     }
 
     /**

@@ -16,6 +16,10 @@ import java.util.Locale;
  * @param arrivals the open-loop schedule; null in closed loop (the default, as in both studies)
  * @param slowdown the dilation k this load was stretched for ({@link #slowedBy}): wall-clock
  *     seconds per cloud second, 1 undilated
+ * @param thinkMillis closed loop only: how long each thread waits after an answer before it sends
+ *     again (JMeter's Constant Timer; 0, as in both studies, by default). A user's pause, or the
+ *     client's path on a network: without it, a thread refused on loopback sends again at once, and
+ *     a refused closed loop measures how fast the client and the front can refuse
  */
 public record LoadProfile(
         String name,
@@ -25,9 +29,10 @@ public record LoadProfile(
         Operation operation,
         long maxImagePixels,
         ArrivalRate arrivals,
-        double slowdown) {
+        double slowdown,
+        long thinkMillis) {
 
-    /** Undilated: wall-clock seconds are cloud seconds. */
+    /** Undilated, no think time: wall-clock seconds are cloud seconds. */
     public LoadProfile(
             String name,
             int threads,
@@ -36,10 +41,26 @@ public record LoadProfile(
             Operation operation,
             long maxImagePixels,
             ArrivalRate arrivals) {
-        this(name, threads, rampSeconds, durationSeconds, operation, maxImagePixels, arrivals, 1);
+        this(
+                name,
+                threads,
+                rampSeconds,
+                durationSeconds,
+                operation,
+                maxImagePixels,
+                arrivals,
+                1,
+                0);
     }
 
     public LoadProfile {
+        if (thinkMillis < 0 || (thinkMillis > 0 && arrivals != null)) {
+            throw new IllegalArgumentException(
+                    "profile "
+                            + name
+                            + ": a think time is 0 or more, and only in closed loop (an open-loop"
+                            + " run sends on its schedule)");
+        }
         if (threads < 1 || rampSeconds < 0 || durationSeconds <= rampSeconds) {
             throw new IllegalArgumentException(
                     "profile "
@@ -123,27 +144,74 @@ public record LoadProfile(
                 operation,
                 maxImagePixels,
                 arrivals,
-                slowdown);
+                slowdown,
+                thinkMillis);
     }
 
     public LoadProfile withRamp(int r) {
         return new LoadProfile(
-                name, threads, r, durationSeconds, operation, maxImagePixels, arrivals, slowdown);
+                name,
+                threads,
+                r,
+                durationSeconds,
+                operation,
+                maxImagePixels,
+                arrivals,
+                slowdown,
+                thinkMillis);
     }
 
     public LoadProfile withDuration(int d) {
         return new LoadProfile(
-                name, threads, rampSeconds, d, operation, maxImagePixels, arrivals, slowdown);
+                name,
+                threads,
+                rampSeconds,
+                d,
+                operation,
+                maxImagePixels,
+                arrivals,
+                slowdown,
+                thinkMillis);
     }
 
     public LoadProfile withOperation(Operation o) {
         return new LoadProfile(
-                name, threads, rampSeconds, durationSeconds, o, maxImagePixels, arrivals, slowdown);
+                name,
+                threads,
+                rampSeconds,
+                durationSeconds,
+                o,
+                maxImagePixels,
+                arrivals,
+                slowdown,
+                thinkMillis);
     }
 
     public LoadProfile withMaxImagePixels(long p) {
         return new LoadProfile(
-                name, threads, rampSeconds, durationSeconds, operation, p, arrivals, slowdown);
+                name,
+                threads,
+                rampSeconds,
+                durationSeconds,
+                operation,
+                p,
+                arrivals,
+                slowdown,
+                thinkMillis);
+    }
+
+    /** Closed loop, each thread waiting {@code millis} after each answer. */
+    public LoadProfile withThinkMillis(long millis) {
+        return new LoadProfile(
+                name,
+                threads,
+                rampSeconds,
+                durationSeconds,
+                operation,
+                maxImagePixels,
+                arrivals,
+                slowdown,
+                millis);
     }
 
     /**
@@ -163,7 +231,8 @@ public record LoadProfile(
      * What to send a target dilated by {@code k}, so that it gets the cloud-seconds this profile
      * names: ramp-up and duration k times longer (whole seconds), an open-loop schedule stretched
      * the same way at 1/k of its rates (the pool is kept: see {@link
-     * ArrivalRate#DEFAULT_SECONDS_IN_FLIGHT}); the threads are kept.
+     * ArrivalRate#DEFAULT_SECONDS_IN_FLIGHT}); the threads are kept; a think time k times longer,
+     * so that in cloud time it is the pause asked for.
      */
     public LoadProfile slowedBy(double k) {
         if (k == 1) {
@@ -179,7 +248,8 @@ public record LoadProfile(
                     operation,
                     maxImagePixels,
                     slow,
-                    slowdown * k);
+                    slowdown * k,
+                    0);
         }
         return new LoadProfile(
                 name,
@@ -189,7 +259,8 @@ public record LoadProfile(
                 operation,
                 maxImagePixels,
                 null,
-                slowdown * k);
+                slowdown * k,
+                Math.round(thinkMillis * k));
     }
 
     public String describe() {
@@ -210,11 +281,12 @@ public record LoadProfile(
         }
         return String.format(
                 Locale.ROOT,
-                "%s: %d threads, %d s ramp-up, %d s per target, %s%s",
+                "%s: %d threads, %d s ramp-up, %d s per target%s, %s%s",
                 name,
                 threads,
                 rampSeconds,
                 durationSeconds,
+                thinkMillis == 0 ? "" : ", " + thinkMillis + " ms think time",
                 operation.id(),
                 images);
     }

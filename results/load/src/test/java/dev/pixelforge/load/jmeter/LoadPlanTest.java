@@ -10,6 +10,7 @@ import org.apache.jmeter.extractor.RegexExtractor;
 import org.apache.jmeter.processor.PostProcessor;
 import org.apache.jmeter.reporters.ResultCollector;
 import org.apache.jmeter.samplers.SampleListener;
+import org.apache.jmeter.timers.ConstantTimer;
 import org.apache.jmeter.timers.Timer;
 import org.apache.jorphan.collections.ListedHashTree;
 import org.apache.jorphan.collections.SearchByClass;
@@ -21,6 +22,7 @@ import us.abstracta.jmeter.javadsl.core.DslTestPlan;
 import us.abstracta.jmeter.javadsl.core.engines.JmeterEnvironment;
 
 import java.io.IOException;
+import java.util.List;
 
 /**
  * What runs after each request in each variant of the plan, read from the JMeter tree it builds.
@@ -33,11 +35,15 @@ class LoadPlanTest {
     }
 
     private static <T> int count(DslTestPlan plan, Class<T> type) {
+        return find(plan, type).size();
+    }
+
+    private static <T> List<T> find(DslTestPlan plan, Class<T> type) {
         ListedHashTree tree = new ListedHashTree();
         new BuildTreeContext().buildTreeFor(plan, tree);
         SearchByClass<T> search = new SearchByClass<>(type);
         tree.traverse(search);
-        return search.getSearchResults().size();
+        return List.copyOf(search.getSearchResults());
     }
 
     @Test
@@ -57,7 +63,7 @@ class LoadPlanTest {
     }
 
     @Test
-    void embeddedOpenLoop_addsOneArrivalTimer_closedLoopHasNoTimer() {
+    void embeddedOpenLoop_hasOnlyItsArrivalTimer_closedLoopOnlyTheThinkTime() {
         Tickets tickets = new Tickets(ArrivalRate.parse("20", 30));
         assertEquals(
                 1, count(LoadPlan.embedded(Operation.TONE, null, () -> {}, tickets), Timer.class));
@@ -66,7 +72,22 @@ class LoadPlanTest {
                 count(
                         LoadPlan.embedded(Operation.TONE, null, () -> {}, tickets),
                         ArrivalTimer.class));
-        assertEquals(0, count(LoadPlan.embedded(Operation.TONE, null, () -> {}), Timer.class));
+        for (DslTestPlan closed :
+                List.of(
+                        LoadPlan.embedded(Operation.TONE, null, () -> {}),
+                        LoadPlan.forStockJmeter(Operation.TONE_JSON),
+                        LoadPlan.bare(Operation.GENERATE))) {
+            List<ConstantTimer> timers = find(closed, ConstantTimer.class);
+            assertEquals(1, count(closed, Timer.class));
+            assertEquals(1, timers.size());
+            assertEquals("${__P(think_ms,0)}", timers.get(0).getDelay());
+        }
+        assertEquals(
+                0,
+                count(
+                        LoadPlan.forStockJmeter(Operation.TONE_JSON, ArrivalRate.parse("20", 30)),
+                        ConstantTimer.class),
+                "open loop: the schedule sends, no think time");
     }
 
     @Test

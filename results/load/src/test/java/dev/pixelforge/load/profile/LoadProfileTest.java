@@ -2,6 +2,8 @@ package dev.pixelforge.load.profile;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.pixelforge.load.arrivals.ArrivalRate;
 
@@ -36,5 +38,20 @@ class LoadProfileTest {
         assertEquals(40, slow.threads());
         assertEquals("5:40s,2.5:20s", slow.arrivals().spec());
         assertEquals(open.arrivals().arrivals(), slow.arrivals().arrivals());
+    }
+
+    @Test
+    void aThinkTime_isStretchedWithTheLoad_andOnlyInClosedLoop() {
+        LoadProfile thinking = QUICK.withThinkMillis(100);
+        assertEquals(482, thinking.slowedBy(4.82).thinkMillis(), "100 ms x 4.82 in wall-clock");
+        assertEquals(100, thinking.withThreads(4).withDuration(120).thinkMillis());
+        assertEquals(0, QUICK.thinkMillis(), "none by default, as the studies ran");
+        IllegalArgumentException e =
+                assertThrows(
+                        IllegalArgumentException.class,
+                        () ->
+                                QUICK.withArrivals(ArrivalRate.parse("10", 30), 40)
+                                        .withThinkMillis(100));
+        assertTrue(e.getMessage().contains("only in closed loop"), e.getMessage());
     }
 }

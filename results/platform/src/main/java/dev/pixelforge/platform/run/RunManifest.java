@@ -34,6 +34,11 @@ public final class RunManifest {
     public static final String RAMP_SECONDS = "ramp-seconds";
 
     /**
+     * Closed loop: each thread's pause after an answer, in cloud milliseconds; 0 or absent none.
+     */
+    public static final String THINK_MILLIS = "think-ms";
+
+    /**
      * Where the run got to: {@link #RUNNING} from its start (so that a run killed outright says
      * so), {@link #FINISHED}, {@link #INTERRUPTED} (Ctrl-C) or {@link #FAILED}.
      */
