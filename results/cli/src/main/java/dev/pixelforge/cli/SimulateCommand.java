@@ -71,8 +71,11 @@ final class SimulateCommand implements Callable<Integer> {
 
     @Option(
             names = "--network",
-            paramLabel = "loopback|rtt=D,up=Nmbit,down=Nmbit,jitter=P%",
-            description = "The client's path to the platforms (default: loopback).")
+            paramLabel = "loopback|PRESET|rtt=D,up=Nmbit,down=Nmbit,jitter=P%",
+            description =
+                    "The client's path to the platforms (default: loopback); presets:"
+                            + " same-region, t3.micro, m7i-flex.large (the first study's clients)"
+                            + " and rando-implied (the round trip its throttles imply).")
     String network;
 
     @Option(

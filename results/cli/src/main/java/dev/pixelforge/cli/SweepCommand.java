@@ -3,7 +3,10 @@ package dev.pixelforge.cli;
 import dev.pixelforge.cli.compare.ComparisonRun;
 import dev.pixelforge.cli.compare.DeployedTargets;
 import dev.pixelforge.cli.compare.LocalTargets;
+import dev.pixelforge.cli.simulate.Calibrator;
+import dev.pixelforge.cli.simulate.NetworkSpec;
 import dev.pixelforge.cli.sweep.CloudResize;
+import dev.pixelforge.cli.sweep.SimulatedSteps;
 import dev.pixelforge.cli.sweep.SweepRun;
 import dev.pixelforge.cli.sweep.SweepSize;
 import dev.pixelforge.cli.sweep.SweepSizes;
@@ -19,6 +22,7 @@ import picocli.CommandLine.Option;
 
 import java.io.IOException;
 import java.io.PrintStream;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
@@ -79,6 +83,38 @@ final class SweepCommand implements Callable<Integer> {
     double balancedWeight;
 
     @Option(
+            names = "--simulate",
+            description =
+                    "Simulate each step instead of running it: calibrate each size (its deployable"
+                            + " on its stand-in, undilated, one instance at a time; kept for the"
+                            + " next sweep of that size), then simulate the load on it.")
+    boolean simulate;
+
+    @Option(
+            names = "--calibration-rounds",
+            defaultValue = "3",
+            description = "With --simulate: fresh stand-ins per size calibrated (default 3).")
+    int calibrationRounds;
+
+    @Option(
+            names = "--calibration-seconds",
+            defaultValue = "30",
+            description = "With --simulate: seconds of one-thread load per round (default 30).")
+    int calibrationSeconds;
+
+    @Option(
+            names = "--network",
+            paramLabel = "loopback|PRESET|rtt=D,up=Nmbit,down=Nmbit,jitter=P%",
+            description = "With --simulate: the client's path to the platforms (default loopback).")
+    String network;
+
+    @Option(
+            names = "--seed",
+            defaultValue = "1",
+            description = "With --simulate: the draws' seed (default 1).")
+    long seed;
+
+    @Option(
             names = "--dry-run",
             description =
                     "Print every step (and, with --targets-file, every cloud command that changes a"
@@ -108,6 +144,12 @@ final class SweepCommand implements Callable<Integer> {
                         Runtime.getRuntime().availableProcessors(),
                         s.spec().load().threads());
             }
+            if (simulate) {
+                refuseWithSimulate();
+            } else if (network != null) {
+                throw new IllegalArgumentException(
+                        "--network is the simulated client's path: it goes with --simulate");
+            }
             if (options.targetsFile != null) {
                 DeployedTargets.read(
                         options.targetsFile,
@@ -120,9 +162,9 @@ final class SweepCommand implements Callable<Integer> {
         CloudResize resize = new CloudResize(options.root, dryRun);
         try {
             return run(steps, resize);
-        } catch (
-                CloudResize.Failed
-                        e) { // the cloud's size, not a bug: one line, as for a bad option
+        } catch (CloudResize.Failed | SimulatedSteps.CalibrationFailed e) {
+            // the cloud's size, or a size too slow to calibrate in the time given: not a bug, one
+            // line, as for a bad option
             System.err.println("pixelforge sweep: " + e.getMessage());
             return 2;
         }
@@ -133,7 +175,7 @@ final class SweepCommand implements Callable<Integer> {
             dryRun(steps, resize, System.out);
             return 0;
         }
-        if (options.targetsFile == null) {
+        if (options.targetsFile == null && !simulate) {
             warnDilated(steps);
         }
         Properties manifest = new Properties();
@@ -141,9 +183,11 @@ final class SweepCommand implements Callable<Integer> {
         manifest.setProperty("balanced-weight", Double.toString(balancedWeight));
         manifest.setProperty(
                 "targets",
-                options.targetsFile == null
-                        ? "local stand-ins"
-                        : "deployed: " + options.targetsFile);
+                simulate
+                        ? "simulated, each size from its own calibration"
+                        : options.targetsFile == null
+                                ? "local stand-ins"
+                                : "deployed: " + options.targetsFile);
         System.out.println(
                 "PixelForge sweep: "
                         + steps.size()
@@ -151,7 +195,10 @@ final class SweepCommand implements Callable<Integer> {
                         + steps.get(0).spec().load().describe());
         SweepRun.execute(
                 steps,
-                options.targetsFile == null ? local() : deployed(resize),
+                simulate
+                        ? simulated()
+                        : SweepRun.comparing(
+                                options.targetsFile == null ? local() : deployed(resize)),
                 manifest,
                 options.runsDir(),
                 System.out);
@@ -190,6 +237,41 @@ final class SweepCommand implements Callable<Integer> {
                                 : "");
             }
         }
+    }
+
+    private void refuseWithSimulate() {
+        if (options.targetsFile != null) {
+            throw new IllegalArgumentException(
+                    "--simulate calibrates each size on its stand-in: for a deployed target,"
+                            + " sweep it, then ./pixelforge simulate --calibrate-from a step's"
+                            + " folder");
+        }
+        if (!"auto".equals(options.dilation)) {
+            throw new IllegalArgumentException(
+                    "--dilation slows the emulator: a simulation runs in virtual time, undilated");
+        }
+        if (options.client != null || options.clientCpus != null) {
+            throw new IllegalArgumentException(
+                    "--client and --client-cpus isolate a real client: a simulated one is"
+                            + " --network");
+        }
+        NetworkSpec.parse(network); // a bad one fails before any calibration
+    }
+
+    private SweepRun.StepRunner simulated() {
+        Path profileFile =
+                options.platformFile != null
+                        ? options.platformFile
+                        : options.root.resolve("results/platform.properties");
+        return new SimulatedSteps(
+                new Calibrator(options.root, profileFile, options.runsDir(), System.out),
+                calibrationRounds,
+                calibrationSeconds,
+                options.platformOverrides,
+                NetworkSpec.parse(network),
+                seed,
+                options.runsDir().resolve("images"),
+                options.root.resolve("results/pricing.properties"));
     }
 
     /**
@@ -246,7 +328,13 @@ final class SweepCommand implements Callable<Integer> {
         for (int i = 0; i < steps.size(); i++) {
             SweepStep step = steps.get(i);
             out.printf(Locale.ROOT, "== step %d of %d: %s%n", i + 1, steps.size(), step.describe());
-            if (options.targetsFile == null) {
+            if (simulate) {
+                out.println(
+                        "  calibrate "
+                                + step.size().target().id()
+                                + " at this size (unless kept from an earlier sweep), then"
+                                + " simulate the load on it");
+            } else if (options.targetsFile == null) {
                 out.println(
                         "  local stand-ins of "
                                 + step.size().target().id()

@@ -28,6 +28,15 @@ public final class SweepRun {
     private SweepRun() {}
 
     /**
+     * How a step is measured into its folder: a comparison against local stand-ins of that size or
+     * a resized deployment ({@link #comparing}), or a simulation from a calibration of that size.
+     */
+    public interface StepRunner {
+        void run(SweepStep step, Path stepDir, PrintStream out)
+                throws IOException, InterruptedException, TimeoutException;
+    }
+
+    /**
      * What runs before a step's load and what it sends the load to: local stand-ins of that size,
      * or a resized deployment.
      */
@@ -38,10 +47,18 @@ public final class SweepRun {
         ComparisonRun.Opener opener(SweepStep step) throws IOException;
     }
 
+    /** Each step a comparison: {@code targets} prepared, then the step's load sent to them. */
+    public static StepRunner comparing(StepTargets targets) {
+        return (step, stepDir, out) -> {
+            targets.prepare(step, out);
+            ComparisonRun.execute(step.spec(), targets.opener(step), out, stepDir);
+        };
+    }
+
     /** Runs {@code steps} into a new sweep folder under {@code runsDir} and returns it. */
     public static Path execute(
             List<SweepStep> steps,
-            StepTargets targets,
+            StepRunner runner,
             Properties manifest,
             Path runsDir,
             PrintStream out)
@@ -67,9 +84,7 @@ public final class SweepRun {
         for (SweepStep step : steps) {
             out.println(progress.line(step));
             long t0 = System.nanoTime();
-            targets.prepare(step, out);
-            ComparisonRun.execute(
-                    step.spec(), targets.opener(step), out, sweepDir.resolve(step.size().folder()));
+            runner.run(step, sweepDir.resolve(step.size().folder()), out);
             progress.stepDone(Duration.ofNanos(System.nanoTime() - t0));
         }
         SweepReport.Result result = SweepReport.write(sweepDir);

@@ -11,6 +11,8 @@ import java.util.Map;
  * compare as the cloud would run them. Times in milliseconds.
  *
  * @param size the size as the user gave it, e.g. {@code 885 MB} or {@code 0.5 vCPU / 512 MiB}
+ * @param measured how the step's figures were made: {@code emulated} (the stand-ins), {@code
+ *     deployed} (the cloud) or {@code simulated} (the simulator, from a calibration of that size)
  * @param vcpus the CPU share the platform gives this size (not dilated)
  * @param processP50Interval {low, high} of the median process time's 95% interval, or null with too
  *     few samples
@@ -20,6 +22,7 @@ import java.util.Map;
 public record SizePoint(
         String target,
         String size,
+        String measured,
         double vcpus,
         int memoryMib,
         double dilation,
@@ -33,6 +36,10 @@ public record SizePoint(
         double coldRoundTripP50,
         double usdPerMillion,
         Map<String, Double> imageProcessP50) {
+
+    public static final String EMULATED = "emulated";
+    public static final String DEPLOYED = "deployed";
+    public static final String SIMULATED = "simulated";
 
     public SizePoint {
         imageProcessP50 =
@@ -49,6 +56,7 @@ public record SizePoint(
         return new SizePoint(
                 target,
                 size,
+                EMULATED,
                 Double.NaN,
                 0,
                 1,

@@ -103,7 +103,8 @@ final class SweepHtml {
                     + " 95% intervals of the median (order statistics) overlap.</p>");
         h.append(
                 "<h2>Every size</h2><table><thead><tr><th>target</th><th>size</th>"
-                        + "<th>vCPU</th><th>MiB</th><th>k</th><th>samples</th><th>goodput/s</th>"
+                        + "<th>measured</th><th>vCPU</th><th>MiB</th><th>k</th>"
+                        + "<th>samples</th><th>goodput/s</th>"
                         + "<th>round trip p50 ms</th><th>p95</th>"
                         + "<th>process p50 ms (95% CI)</th><th>p95</th>"
                         + "<th>cold round trip p50 ms</th><th>USD / million</th>"
@@ -114,6 +115,8 @@ final class SweepHtml {
                     .append(esc(p.target()))
                     .append("</td><td>")
                     .append(esc(p.size()))
+                    .append("</td><td>")
+                    .append(esc(p.measured()))
                     .append("</td><td>")
                     .append(f(p.vcpus(), 3))
                     .append("</td><td>")

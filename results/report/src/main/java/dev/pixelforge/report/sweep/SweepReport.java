@@ -124,6 +124,7 @@ public final class SweepReport {
         return new SizePoint(
                 t.target(),
                 size,
+                measured(about),
                 Double.parseDouble(about.getProperty(RunManifest.CPUS + t.target(), "NaN")),
                 Integer.parseInt(about.getProperty(RunManifest.MEMORY_MB + t.target(), "0")),
                 k,
@@ -141,6 +142,16 @@ public final class SweepReport {
                 ms(t.coldRoundTrip().p50(), k),
                 usd,
                 images);
+    }
+
+    /** How a step's run folder was made, from its run.properties. */
+    static String measured(Properties about) {
+        if (about.getProperty(RunManifest.SIMULATED) != null) {
+            return SizePoint.SIMULATED;
+        }
+        return about.getProperty(RunManifest.TARGETS, "").startsWith("deployed")
+                ? SizePoint.DEPLOYED
+                : SizePoint.EMULATED;
     }
 
     /**

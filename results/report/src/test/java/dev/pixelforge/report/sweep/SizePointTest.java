@@ -18,6 +18,7 @@ class SizePointTest {
         return new SizePoint(
                 "container",
                 vcpus + " vCPU",
+                SizePoint.EMULATED,
                 vcpus,
                 2048,
                 dilation,
