@@ -112,6 +112,8 @@ public final class InstanceRegistry<P extends InstanceProcess> implements AutoCl
     private int lastId;
     private int mostInstances;
     private long throttles;
+    private double scaleOutTokens; // the scale-out rate's bucket: new instances it allows now
+    private long scaleOutTokensAtNanos;
     private boolean closed;
 
     /** On real time, starting instances on threads of its own. */
@@ -148,6 +150,10 @@ public final class InstanceRegistry<P extends InstanceProcess> implements AutoCl
         this.events = events;
         this.clock = clock;
         this.starter = starter;
+        if (rules.scaleOutRate() != null) { // the bucket starts full
+            scaleOutTokens = rules.scaleOutRate().instances();
+            scaleOutTokensAtNanos = clock.nanoTime();
+        }
         clock.schedule(reapPeriodNanos(), this::reapIdle);
         if (rules.autoscaler() != null) {
             clock.schedule(autoscalePeriodNanos(), this::autoscale);
@@ -369,7 +375,9 @@ public final class InstanceRegistry<P extends InstanceProcess> implements AutoCl
                 absorbable += rules.concurrency() - bound.getOrDefault(i, 0);
             }
         }
-        while (instances.size() < rules.maxInstances() && unbound > absorbable) {
+        while (instances.size() < rules.maxInstances()
+                && unbound > absorbable
+                && takeScaleOutToken()) {
             Instance<P> i = start(after);
             absorbable += rules.concurrency();
             if (rules.coldRequestWaitsForItsInstance()) {
@@ -381,6 +389,28 @@ public final class InstanceRegistry<P extends InstanceProcess> implements AutoCl
                 absorbable--;
             }
         }
+    }
+
+    // Under the lock: whether the scale-out rate allows one more new instance now, taking it.
+    private boolean takeScaleOutToken() {
+        SchedulingRules.ScaleOutRate rate = rules.scaleOutRate();
+        if (rate == null) {
+            return true;
+        }
+        long now = clock.nanoTime();
+        scaleOutTokens =
+                Math.min(
+                        rate.instances(),
+                        scaleOutTokens
+                                + (now - scaleOutTokensAtNanos)
+                                        * (double) rate.instances()
+                                        / rate.per().toNanos());
+        scaleOutTokensAtNanos = now;
+        if (scaleOutTokens < 1) {
+            return false;
+        }
+        scaleOutTokens--;
+        return true;
     }
 
     // Under the lock: registers a new instance now, launches it after.
@@ -571,7 +601,13 @@ public final class InstanceRegistry<P extends InstanceProcess> implements AutoCl
         throttles++;
         String why =
                 rules.coldRequestWaitsForItsInstance()
-                        ? "reserved concurrency " + rules.maxInstances() + " reached"
+                        ? instances.size() < rules.maxInstances() && rules.scaleOutRate() != null
+                                ? "scaling rate: "
+                                        + rules.scaleOutRate().instances()
+                                        + " new environments per "
+                                        + rules.scaleOutRate().per().toSeconds()
+                                        + " s used"
+                                : "reserved concurrency " + rules.maxInstances() + " reached"
                         : "no instance free within "
                                 + rules.queueTimeout().toMillis()
                                 + " ms at "

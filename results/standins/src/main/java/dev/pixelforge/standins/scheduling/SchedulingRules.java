@@ -19,6 +19,7 @@ import java.time.Duration;
  * @param autoscaler Cloud Run's metrics-based scaling; null for on-demand scaling only (Lambda)
  * @param instanceVcpus each instance's CPU share, against which its utilization is measured
  * @param minInstances instances kept even when idle (Cloud Run's min instances)
+ * @param scaleOutRate how fast new instances may start on demand; null for no limit
  */
 public record SchedulingRules(
         int concurrency,
@@ -28,7 +29,29 @@ public record SchedulingRules(
         boolean coldRequestWaitsForItsInstance,
         Autoscaler autoscaler,
         double instanceVcpus,
-        int minInstances) {
+        int minInstances,
+        ScaleOutRate scaleOutRate) {
+
+    /**
+     * At most {@code instances} new instances per {@code per}, refilled continuously and never
+     * banked beyond that: a token bucket.
+     */
+    public record ScaleOutRate(int instances, Duration per) {
+        public ScaleOutRate {
+            if (instances < 1 || per.isNegative() || per.isZero()) {
+                throw new IllegalArgumentException("a scale-out rate needs instances and a period");
+            }
+        }
+    }
+
+    /**
+     * Lambda's concurrency scaling rate: "for each function, your concurrency scaling rate is 1,000
+     * execution environment instances every 10 seconds", refilled continuously, unused capacity not
+     * accumulated; past it, requests are throttled (docs.aws.amazon.com/lambda/latest/dg/
+     * scaling-behavior.html). Two cores never reach it; the simulator does.
+     */
+    public static final ScaleOutRate LAMBDA_SCALING_RATE =
+            new ScaleOutRate(1_000, Duration.ofSeconds(10));
 
     public SchedulingRules {
         if (concurrency < 1 || maxInstances < 1) {
@@ -58,7 +81,8 @@ public record SchedulingRules(
                 coldRequestWaitsForItsInstance,
                 null,
                 1,
-                0);
+                0,
+                null);
     }
 
     /** The platform's rules for {@code profile}, whose CPU share is what the kernel enforces. */
@@ -72,6 +96,7 @@ public record SchedulingRules(
                 lambda,
                 lambda ? null : new Autoscaler(profile.scaling()),
                 profile.cpus(),
-                lambda ? 0 : profile.scaling().minInstances());
+                lambda ? 0 : profile.scaling().minInstances(),
+                lambda ? LAMBDA_SCALING_RATE : null);
     }
 }

@@ -13,6 +13,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
@@ -281,6 +282,49 @@ class InstanceRegistryTest {
         assertEquals(1, launcher.instance(1).stops);
         registry.acquire();
         assertEquals(2, launcher.launched.size());
+    }
+
+    @Test
+    void lambda_startsAtMostAThousandEnvironmentsPerTenSeconds_refilledContinuously() {
+        registry =
+                new InstanceRegistry<>(
+                        Target.AWS_LAMBDA,
+                        new SchedulingRules(
+                                1,
+                                3_000,
+                                Duration.ZERO,
+                                Duration.ofMinutes(10),
+                                true,
+                                null,
+                                1,
+                                0,
+                                SchedulingRules.LAMBDA_SCALING_RATE),
+                        launcher,
+                        events,
+                        clock,
+                        Runnable::run);
+        List<CompletableFuture<Admission<FakeProcess>>> burst = new ArrayList<>();
+        for (int i = 0; i < 1_200; i++) {
+            burst.add(registry.acquire());
+        }
+        assertEquals(1_000, launcher.launched.size(), "the bucket starts full: 1,000");
+        assertEquals(200, registry.throttles());
+        Admission.Refused<FakeProcess> refused =
+                assertInstanceOf(Admission.Refused.class, burst.get(1_100).join());
+        assertEquals("scaling rate: 1000 new environments per 10 s used", refused.why());
+
+        clock.advance(Duration.ofMillis(1_500)); // 150 more: 100 a second
+        for (int i = 0; i < 200; i++) {
+            registry.acquire();
+        }
+        assertEquals(1_150, launcher.launched.size());
+        assertEquals(250, registry.throttles());
+
+        clock.advance(Duration.ofMinutes(1)); // refilled, and never past 1,000
+        for (int i = 0; i < 1_500; i++) {
+            registry.acquire();
+        }
+        assertEquals(2_150, launcher.launched.size());
     }
 
     @Test
