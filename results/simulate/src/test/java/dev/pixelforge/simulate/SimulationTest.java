@@ -54,6 +54,19 @@ class SimulationTest {
                                 Distribution.constant(frontMicros))));
     }
 
+    /** Ready at once, a first request of 100 ms, the one image {@code a}. */
+    private static TargetCalibration oneImage(
+            Target target, ImageCalibration a, long frontMicros, long refusalMicros) {
+        return new TargetCalibration(
+                target,
+                1,
+                Distribution.constant(0),
+                Distribution.constant(100 * MS),
+                Distribution.constant(frontMicros),
+                Distribution.constant(refusalMicros),
+                Map.of(a.image(), a));
+    }
+
     static List<Sample> run(TargetProfile p, TargetCalibration c, Workload w, long seed) {
         List<Sample> out = new ArrayList<>();
         Simulation.run(p, c, w, Network.LOOPBACK, seed, 0, out::add);
@@ -219,18 +232,12 @@ class SimulationTest {
                         Distribution.constant(60 * MS),
                         Distribution.constant(0),
                         Optional.empty());
-        TargetCalibration c =
-                new TargetCalibration(
-                        Target.CONTAINER,
-                        1,
-                        Distribution.constant(0),
-                        Distribution.constant(100 * MS),
-                        Distribution.constant(0),
-                        Distribution.constant(0),
-                        Map.of("a", a));
-
         List<Sample> samples =
-                run(profile(Target.CONTAINER, "container.cpus", "1"), c, closed(2, 1), 1);
+                run(
+                        profile(Target.CONTAINER, "container.cpus", "1"),
+                        oneImage(Target.CONTAINER, a, 0, 0),
+                        closed(2, 1),
+                        1);
 
         assertEquals(100 * MS, samples.get(0).appMicros());
         assertEquals(Boolean.TRUE, samples.get(0).cold());
@@ -250,15 +257,7 @@ class SimulationTest {
                                 Distribution.constant(100 * MS),
                                 Distribution.constant(8 * MS))
                         .withAdmit(Distribution.constant(5 * MS));
-        TargetCalibration c =
-                new TargetCalibration(
-                        Target.AWS_LAMBDA,
-                        1,
-                        Distribution.constant(0),
-                        Distribution.constant(100 * MS),
-                        Distribution.constant(8 * MS),
-                        Distribution.constant(1 * MS),
-                        Map.of("a", a));
+        TargetCalibration c = oneImage(Target.AWS_LAMBDA, a, 8 * MS, 1 * MS);
 
         List<Sample> samples =
                 run(

@@ -5,9 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.sun.net.httpserver.HttpServer;
 
-import dev.pixelforge.core.image.ImageFormat;
-import dev.pixelforge.load.client.ClientHost;
-import dev.pixelforge.load.images.StudyImage;
 import dev.pixelforge.load.profile.LoadProfile;
 import dev.pixelforge.load.profile.Operation;
 import dev.pixelforge.platform.sample.SampleLog;
@@ -15,8 +12,6 @@ import dev.pixelforge.platform.sample.SampleLog;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
@@ -58,34 +53,11 @@ class JtlIT {
                 });
         server.start();
         try {
-            Files.createDirectories(run.resolve("images/json"));
-            Files.writeString(
-                    run.resolve("images/json/one.json"), "{\"image\":\"\",\"scale\":\"gray\"}");
-            LoadPlan.writeCsv(
+            OneImageRun.execute(
                     run,
-                    List.of(
-                            new StudyImage(
-                                    "one",
-                                    1,
-                                    1,
-                                    ImageFormat.PNG,
-                                    run.resolve("images/one.png"),
-                                    run.resolve("images/json/one.json"),
-                                    1)));
-            LoadProfile profile =
-                    new LoadProfile("jtl", 2, 0, 2, Operation.TONE_JSON, Long.MAX_VALUE);
-            URI url = URI.create("http://127.0.0.1:" + server.getAddress().getPort());
-            try (SampleLog log = SampleLog.appendTo(run.resolve("samples.csv"))) {
-                LoadRunner.run(
-                        "container",
-                        url,
-                        profile,
-                        run,
-                        log,
-                        new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8),
-                        ClientHost.thisJvm("JtlIT"),
-                        new LoadRunner.Outputs(true, false));
-            }
+                    URI.create("http://127.0.0.1:" + server.getAddress().getPort()),
+                    new LoadProfile("jtl", 2, 0, 2, Operation.TONE_JSON, Long.MAX_VALUE),
+                    new LoadRunner.Outputs(true, false));
         } finally {
             server.stop(0);
         }

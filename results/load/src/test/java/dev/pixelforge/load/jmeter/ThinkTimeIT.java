@@ -4,22 +4,15 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.sun.net.httpserver.HttpServer;
 
-import dev.pixelforge.core.image.ImageFormat;
-import dev.pixelforge.load.client.ClientHost;
-import dev.pixelforge.load.images.StudyImage;
 import dev.pixelforge.load.profile.LoadProfile;
 import dev.pixelforge.load.profile.Operation;
-import dev.pixelforge.platform.sample.SampleLog;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -52,42 +45,21 @@ class ThinkTimeIT {
                 });
         server.start();
         try {
-            Files.createDirectories(run.resolve("images/json"));
-            Files.writeString(run.resolve("images/json/one.json"), "{\"scale\":\"gray\"}");
-            LoadPlan.writeCsv(
+            OneImageRun.execute(
                     run,
-                    List.of(
-                            new StudyImage(
-                                    "one",
-                                    1,
-                                    1,
-                                    ImageFormat.PNG,
-                                    run.resolve("images/one.png"),
-                                    run.resolve("images/json/one.json"),
-                                    1)));
-            LoadProfile profile =
+                    URI.create("http://127.0.0.1:" + server.getAddress().getPort()),
                     new LoadProfile("think", 1, 0, 8, Operation.TONE_JSON, Long.MAX_VALUE)
-                            .withThinkMillis(PAUSE_MS);
-            URI url = URI.create("http://127.0.0.1:" + server.getAddress().getPort());
-            try (SampleLog log = SampleLog.appendTo(run.resolve("samples.csv"))) {
-                LoadRunner.run(
-                        "container",
-                        url,
-                        profile,
-                        run,
-                        log,
-                        new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8),
-                        ClientHost.thisJvm("ThinkTimeIT"),
-                        LoadRunner.Outputs.SAMPLES_ONLY);
-            }
+                            .withThinkMillis(PAUSE_MS),
+                    LoadRunner.Outputs.SAMPLES_ONLY);
         } finally {
             server.stop(0);
         }
 
-        // JMeter's own start takes a second or two of the window, so how many is not certain;
-        // at most eleven is (8 s / 700 ms), and two make the gap between them a test.
+        // How many is not certain (JMeter's own start, and a busy machine, take part of the
+        // window); at most eleven is (8 s / 700 ms), and no two closer than the pause. Without
+        // the pause a thread sends every few milliseconds here, and both fail.
         assertTrue(
-                arrivals.size() >= 2 && arrivals.size() <= 11,
+                !arrivals.isEmpty() && arrivals.size() <= 11,
                 arrivals.size() + " requests in 8 s, each after a 700 ms pause");
         for (int i = 1; i < arrivals.size(); i++) {
             long gapMs = (arrivals.get(i) - arrivals.get(i - 1)) / 1_000_000;
