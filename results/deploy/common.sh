@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# Shared by every deploy script (sourced, not run): the platform profile, dry runs, prerequisites,
-# and the targets file that `./pixelforge compare --targets` reads. die, usage_of and PIXELFORGE_ROOT
+# Shared by every deploy script (sourced, not run): the platform profile, dry runs, the access mode
+# (private by default, --public on request), prerequisites, and the targets file that
+# `./pixelforge compare --targets` reads. die, usage_of and PIXELFORGE_ROOT
 # come from results/shell/lib.sh, the helpers every script shares.
 # shellcheck disable=SC2034  # variables here are used by the scripts that source this file
 
@@ -9,6 +10,9 @@ source "$(dirname "${BASH_SOURCE[0]}")/../shell/lib.sh"
 PROFILE_FILE=${PIXELFORGE_PROFILE:-$PIXELFORGE_ROOT/results/platform.properties}
 TARGETS_FILE=${PIXELFORGE_TARGETS:-$PIXELFORGE_ROOT/results/targets.properties}
 DRY_RUN=${DRY_RUN:-0}
+# Private by default: callers need an identity (Google: an identity token of an account allowed to
+# invoke) or a key. --public (or PUBLIC=1) deploys as the studies did: anyone may call.
+PUBLIC=${PUBLIC:-0}
 
 # usage: the deploy script's usage text, its leading comment block.
 usage() {
@@ -64,20 +68,28 @@ need_file() {
   [[ -f $1 ]] || die "$1 is missing: $2"
 }
 
-# write_target NAME URL: records a deployed endpoint for `./pixelforge compare --targets`.
+# access_mode: private or public, the mode this run deploys (--public, PUBLIC=1).
+access_mode() {
+  if [[ $PUBLIC == 1 ]]; then echo public; else echo private; fi
+}
+
+# write_target NAME URL [ACCESS]: records a deployed endpoint for `./pixelforge compare --targets`,
+# and with ACCESS (private or public) the line NAME.access=ACCESS beside it, so that a run can say
+# which mode it measured (a key check or IAM adds its own latency).
 write_target() {
-  local name=$1 url=$2
+  local name=$1 url=$2 access=${3:-}
   if [[ $DRY_RUN == 1 ]]; then
-    echo "+ write $name=$url to $TARGETS_FILE"
+    echo "+ write $name=$url${access:+ and $name.access=$access} to $TARGETS_FILE"
     return 0
   fi
   touch "$TARGETS_FILE"
   local tmp
   tmp=$(mktemp)
-  grep -v "^$name=" "$TARGETS_FILE" > "$tmp" || true
+  grep -v -e "^$name=" -e "^$name\.access=" "$TARGETS_FILE" > "$tmp" || true
   echo "$name=$url" >> "$tmp"
+  [[ -z $access ]] || echo "$name.access=$access" >> "$tmp"
   mv "$tmp" "$TARGETS_FILE"
-  echo "$name=$url  (written to $TARGETS_FILE)"
+  echo "$name=$url${access:+ ($access)}  (written to $TARGETS_FILE)"
 }
 
 # forget_target NAME: removes a destroyed endpoint from the targets file.
@@ -90,17 +102,18 @@ forget_target() {
   [[ -f $TARGETS_FILE ]] || return 0
   local tmp
   tmp=$(mktemp)
-  grep -v "^$name=" "$TARGETS_FILE" > "$tmp" || true
+  grep -v -e "^$name=" -e "^$name\.access=" "$TARGETS_FILE" > "$tmp" || true
   mv "$tmp" "$TARGETS_FILE"
 }
 
-# parse_common ARGS...: sets DRY_RUN and ACTION from the command line; the rest stays in ARGS.
+# parse_common ARGS...: sets DRY_RUN, PUBLIC and ACTION from the command line; the rest stays in ARGS.
 parse_common() {
   ACTION=""
   ARGS=()
   while [[ $# -gt 0 ]]; do
     case $1 in
       --dry-run) DRY_RUN=1 ;;
+      --public) PUBLIC=1 ;;
       -h|--help) ACTION=help ;;
       *) if [[ -z $ACTION ]]; then ACTION=$1; else ARGS+=("$1"); fi ;;
     esac
@@ -159,25 +172,90 @@ record_url_of() {
   write_target "$target" "$url"
 }
 
+# gcp_access_flags: the invoker flags of `gcloud run deploy` and `gcloud functions deploy --gen2`.
+# Private (the default) also takes away an allUsers invoker binding an earlier --public deploy made.
+# Ingress stays `all` (said explicitly, so that a redeploy sets it back): the load client runs
+# outside Google's network, where `internal` would refuse it; IAM is the gate.
+gcp_access_flags() {
+  if [[ $PUBLIC == 1 ]]; then echo --allow-unauthenticated; else echo --no-allow-unauthenticated; fi
+}
+
+# gcp_service_account NAME: sets SA_ID and SA_EMAIL, the service account NAME runs as: its own,
+# holding no role (nothing of ours calls a Google API), so that the service does not run as the
+# project's default compute account (Editor on the project). SERVICE_ACCOUNT names another ID.
+# IDs are 6 to 30 lowercase letters, digits and dashes, starting with a letter
+# (https://cloud.google.com/iam/docs/service-accounts-create).
+gcp_service_account() {
+  SA_ID=${SERVICE_ACCOUNT:-$1}
+  [[ $SA_ID =~ ^[a-z][a-z0-9-]{4,28}[a-z0-9]$ ]] \
+    || die "service account ID $SA_ID: 6 to 30 lowercase letters, digits and dashes, starting with a letter (set SERVICE_ACCOUNT)"
+  SA_EMAIL=$SA_ID@$PROJECT.iam.gserviceaccount.com
+}
+
+# gcp_ensure_service_account NAME: creates NAME's service account (gcp_service_account) unless it exists.
+gcp_ensure_service_account() {
+  gcp_service_account "$1"
+  if [[ $DRY_RUN == 1 ]] || ! gcloud iam service-accounts describe "$SA_EMAIL" --project="$PROJECT" >/dev/null 2>&1; then
+    run gcloud iam service-accounts create "$SA_ID" --project="$PROJECT" \
+      --display-name="PixelForge $1 (runs it, holds no role)" --quiet
+  fi
+}
+
+# gcp_delete_service_account NAME: deletes the service account deploy made for NAME, if it is there.
+gcp_delete_service_account() {
+  gcp_service_account "$1"
+  if [[ $DRY_RUN == 1 ]] || gcloud iam service-accounts describe "$SA_EMAIL" --project="$PROJECT" >/dev/null 2>&1; then
+    run gcloud iam service-accounts delete "$SA_EMAIL" --project="$PROJECT" --quiet
+  else
+    echo "service account $SA_EMAIL is already gone"
+  fi
+}
+
+# gcp_record_url TARGET SERVICE PLACEHOLDER CMD...: CMD prints the deployed URL (a dry run prints CMD
+# and uses PLACEHOLDER); it is recorded for TARGET with the access Google holds for the Cloud Run
+# SERVICE (a gen2 function is one): public when allUsers may invoke it, private otherwise. Read
+# back rather than assumed, so that `url` after a change made by hand records the truth.
+gcp_record_url() {
+  local target=$1 service=$2 placeholder=$3 url members
+  shift 3
+  output_of url "$placeholder" "$@" || die "$target has no URL: is it deployed?"
+  [[ -n $url && $url != None ]] || die "$target has no URL: is it deployed?"
+  output_of members "$([[ $PUBLIC == 1 ]] && echo allUsers)" \
+    gcloud run services get-iam-policy "$service" --project="$PROJECT" --region="$REGION" \
+      --flatten='bindings[].members' --filter='bindings.role=roles/run.invoker' --format='value(bindings.members)' \
+    || die "$target: its IAM policy cannot be read"
+  if grep -qx allUsers <<< "$members"; then
+    write_target "$target" "$url" public
+  else
+    write_target "$target" "$url" private
+  fi
+}
+
 # gcp_metrics SERVICE FROM TO DIR PREFIX: Cloud Monitoring time series of a Cloud Run service (gen2
 # functions are Cloud Run services), one JSON file per metric, as projects.timeSeries.list returns them.
+# The OAuth token reaches curl on its standard input (--config -), never on a command line (any
+# user's ps shows those) nor in a file. The endpoint is gcloud's own override for the API when set
+# (api_endpoint_overrides/monitoring as CLOUDSDK_API_ENDPOINT_OVERRIDES_MONITORING): the tests use it.
 gcp_metrics() {
   local service=$1 from=$2 to=$3 dir=$4 prefix=$5 metric token=""
+  local endpoint=${CLOUDSDK_API_ENDPOINT_OVERRIDES_MONITORING:-https://monitoring.googleapis.com/}
   run mkdir -p "$dir"
-  [[ $DRY_RUN == 1 ]] || token=$(gcloud auth print-access-token)
+  output_of token "<token>" gcloud auth print-access-token || die "no access token: run gcloud auth login"
   for metric in request_latencies request_count container/instance_count container/startup_latencies \
                 container/cpu/utilizations container/memory/utilizations container/billable_instance_time; do
     local filter="metric.type=\"run.googleapis.com/$metric\" AND resource.labels.service_name=\"$service\""
     local file
     file="$dir/$prefix-$(echo "$metric" | tr '/' '-').json"
     if [[ $DRY_RUN == 1 ]]; then
-      run curl -sS --fail -G "https://monitoring.googleapis.com/v3/projects/$PROJECT/timeSeries" \
-        -H "Authorization: Bearer \$(gcloud auth print-access-token)" --data-urlencode "filter=$filter" \
-        --data-urlencode "interval.startTime=$from" --data-urlencode "interval.endTime=$to" -o "$file"
+      run curl -sS --fail -G "${endpoint%/}/v3/projects/$PROJECT/timeSeries" --config - \
+        --data-urlencode "filter=$filter" --data-urlencode "interval.startTime=$from" \
+        --data-urlencode "interval.endTime=$to" -o "$file"
     else
-      curl -sS --fail -G "https://monitoring.googleapis.com/v3/projects/$PROJECT/timeSeries" \
-        -H "Authorization: Bearer $token" --data-urlencode "filter=$filter" \
-        --data-urlencode "interval.startTime=$from" --data-urlencode "interval.endTime=$to" -o "$file"
+      # printf is a shell builtin: the token is in no process's arguments.
+      printf 'header = "Authorization: Bearer %s"\n' "$token" \
+        | curl -sS --fail -G "${endpoint%/}/v3/projects/$PROJECT/timeSeries" --config - \
+            --data-urlencode "filter=$filter" --data-urlencode "interval.startTime=$from" \
+            --data-urlencode "interval.endTime=$to" -o "$file"
       echo "wrote $file"
     fi
   done
