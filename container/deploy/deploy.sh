@@ -88,20 +88,13 @@ knative() {
 destroy() {
   need gcloud "install the Google Cloud CLI"
   gcp_settings
-  if [[ $DRY_RUN == 1 ]] || gcloud run services describe "$SERVICE" --project="$PROJECT" --region="$REGION" >/dev/null 2>&1; then
-    run gcloud run services delete "$SERVICE" --project="$PROJECT" --region="$REGION" --quiet
-  else
-    echo "service $SERVICE is already gone"
-  fi
+  delete_unless_gone "service $SERVICE is already gone" \
+    gcloud run services delete "$SERVICE" --project="$PROJECT" --region="$REGION" --quiet
   if [[ -z ${IMAGE:-} ]]; then
     # Only what deploy made for this service: its image, every tag and digest of it, and its build
     # sources. The repository stays: other services may keep their images in it.
-    if [[ $DRY_RUN == 1 ]] || gcloud artifacts packages describe "$SERVICE" --repository="$REPOSITORY" --project="$PROJECT" \
-                                 --location="$REGION" >/dev/null 2>&1; then
-      run gcloud artifacts packages delete "$SERVICE" --repository="$REPOSITORY" --project="$PROJECT" --location="$REGION" --quiet
-    else
-      echo "image $SERVICE is already gone from repository $REPOSITORY"
-    fi
+    delete_unless_gone "image $SERVICE is already gone from repository $REPOSITORY" \
+      gcloud artifacts packages delete "$SERVICE" --repository="$REPOSITORY" --project="$PROJECT" --location="$REGION" --quiet
     echo "kept the Artifact Registry repository $REPOSITORY ($REGION), which other services may use; when none does:" \
          "gcloud artifacts repositories delete $REPOSITORY --project=$PROJECT --location=$REGION"
     # Nothing to delete (a deploy of a pushed IMAGE, or a second destroy) is no failure: gcloud

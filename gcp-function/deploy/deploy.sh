@@ -88,22 +88,15 @@ gcf_package() {
 destroy() {
   need gcloud "install the Google Cloud CLI"
   gcp_settings
-  if [[ $DRY_RUN == 1 ]] || gcloud functions describe "$FUNCTION" --gen2 --project="$PROJECT" --region="$REGION" >/dev/null 2>&1; then
-    run gcloud functions delete "$FUNCTION" --gen2 --project="$PROJECT" --region="$REGION" --quiet
-  else
-    echo "function $FUNCTION is already gone"
-  fi
+  delete_unless_gone "function $FUNCTION is already gone" \
+    gcloud functions delete "$FUNCTION" --gen2 --project="$PROJECT" --region="$REGION" --quiet
   # The build left the function's image and its build cache in Artifact Registry (stored images are
   # billed), as two packages of the repository gcf-artifacts named after project, region and
   # function, each with - and _ doubled (gcf_package).
   local package
   for package in "$(gcf_package)" "$(gcf_package)/cache"; do
-    if [[ $DRY_RUN == 1 ]] || gcloud artifacts packages describe "$package" --repository=gcf-artifacts --project="$PROJECT" \
-                                 --location="$REGION" >/dev/null 2>&1; then
-      run gcloud artifacts packages delete "$package" --repository=gcf-artifacts --project="$PROJECT" --location="$REGION" --quiet
-    else
-      echo "image $package is already gone from repository gcf-artifacts"
-    fi
+    delete_unless_gone "image $package is already gone from repository gcf-artifacts" \
+      gcloud artifacts packages delete "$package" --repository=gcf-artifacts --project="$PROJECT" --location="$REGION" --quiet
   done
   gcp_delete_service_account "$FUNCTION"
   forget_target gcp-function

@@ -192,23 +192,62 @@ gcp_service_account() {
   SA_EMAIL=$SA_ID@$PROJECT.iam.gserviceaccount.com
 }
 
-# gcp_ensure_service_account NAME: creates NAME's service account (gcp_service_account) unless it exists.
+# gcp_ensure_service_account NAME: creates NAME's service account (gcp_service_account) unless it
+# exists. Created first and looked up only when that fails: one gcloud call on a first deploy.
 gcp_ensure_service_account() {
   gcp_service_account "$1"
-  if [[ $DRY_RUN == 1 ]] || ! gcloud iam service-accounts describe "$SA_EMAIL" --project="$PROJECT" >/dev/null 2>&1; then
-    run gcloud iam service-accounts create "$SA_ID" --project="$PROJECT" \
-      --display-name="PixelForge $1 (runs it, holds no role)" --quiet
+  local err
+  err=$(mktemp)
+  if ! run gcloud iam service-accounts create "$SA_ID" --project="$PROJECT" \
+         --display-name="PixelForge $1 (runs it, holds no role)" --quiet 2> "$err"; then
+    if ! gcloud iam service-accounts describe "$SA_EMAIL" --project="$PROJECT" >/dev/null 2>&1; then
+      cat "$err" >&2
+      rm -f "$err"
+      die "service account $SA_EMAIL can be neither made nor found (above: gcloud's error)"
+    fi
   fi
+  rm -f "$err"
 }
 
 # gcp_delete_service_account NAME: deletes the service account deploy made for NAME, if it is there.
 gcp_delete_service_account() {
   gcp_service_account "$1"
-  if [[ $DRY_RUN == 1 ]] || gcloud iam service-accounts describe "$SA_EMAIL" --project="$PROJECT" >/dev/null 2>&1; then
-    run gcloud iam service-accounts delete "$SA_EMAIL" --project="$PROJECT" --quiet
-  else
-    echo "service account $SA_EMAIL is already gone"
+  delete_unless_gone "service account $SA_EMAIL is already gone" \
+    gcloud iam service-accounts delete "$SA_EMAIL" --project="$PROJECT" --quiet
+}
+
+# delete_unless_gone GONE CMD...: runs CMD, a `gcloud ... delete ... --quiet` (a dry run prints it).
+# When it fails, the same command with describe instead of delete (and no --quiet) says whether the
+# resource is already gone (then GONE is printed and all is well) or still there (then CMD's error
+# stops the script). One gcloud call when there is something to delete.
+delete_unless_gone() {
+  local gone=$1
+  shift
+  if [[ $DRY_RUN == 1 ]]; then
+    run "$@"
+    return 0
   fi
+  local err word describe=()
+  err=$(mktemp)
+  if "$@" 2> "$err"; then
+    cat "$err" >&2
+    rm -f "$err"
+    return 0
+  fi
+  for word in "$@"; do
+    case $word in
+      delete) describe+=(describe) ;;
+      --quiet) ;;
+      *) describe+=("$word") ;;
+    esac
+  done
+  if "${describe[@]}" >/dev/null 2>&1; then
+    cat "$err" >&2
+    rm -f "$err"
+    die "$* failed, and it is still there"
+  fi
+  rm -f "$err"
+  echo "$gone"
 }
 
 # gcp_record_url TARGET SERVICE PLACEHOLDER CMD...: CMD prints the deployed URL (a dry run prints CMD

@@ -143,30 +143,74 @@ KN=/apis/serving.knative.dev/v1/namespaces/fake-project/services
   [ ! -e "$PIXELFORGE_TARGETS" ]
 }
 
-@test "gcloud: the function deploys private by default, as its own service account, with the profile's size" {
-  run "$FN" deploy
-  [ "$status" -eq 0 ] || { echo "$output"; false; }
-  # The service account, created with no role: no IAM policy of the project is asked for or set.
-  [ "$(req POST /v1/projects/fake-project/serviceAccounts)" = '{"accountId":"pixelforge-function","serviceAccount":{"displayName":"PixelForge pixelforge-function (runs it, holds no role)"}}' ]
-  [ -z "$(req POST '.*:setIamPolicy')" ]
+# both NAME [ENV=VALUE...] -- SCRIPT ARGS... -- NAME [ENV=VALUE...] -- SCRIPT ARGS...: runs the two
+# scripts at once (each gcloud call takes a second or two to start), their outputs in
+# $BATS_TEST_TMPDIR/NAME.out; fails, showing the output, when either fails.
+both() {
+  local pids=() names=() name args
+  while [[ $# -gt 0 ]]; do
+    name=$1
+    shift
+    args=()
+    while [[ $# -gt 0 && $1 != -- ]]; do args+=("$1"); shift; done
+    shift
+    while [[ $# -gt 0 && $1 != -- ]]; do args+=("$1"); shift; done
+    [[ $# -gt 0 ]] && shift
+    env "${args[@]}" > "$BATS_TEST_TMPDIR/$name.out" 2>&1 &
+    pids+=("$!")
+    names+=("$name")
+  done
+  local i status=0
+  for i in "${!pids[@]}"; do
+    if ! wait "${pids[$i]}"; then
+      echo "--- ${names[$i]} failed:"
+      cat "$BATS_TEST_TMPDIR/${names[$i]}.out"
+      status=1
+    fi
+  done
+  return "$status"
+}
+
+@test "gcloud: a first deploy of each, the function private (the default), the container --public, as their own service accounts" {
+  both fn PIXELFORGE_TARGETS="$BATS_FILE_TMPDIR/fn.properties" -- "$FN" deploy -- \
+       cr PIXELFORGE_TARGETS="$BATS_FILE_TMPDIR/cr.properties" IMAGE=docker.io/me/pixelforge:1 -- "$CR" --public deploy
+  # The service accounts, made with no role: no IAM policy of the project is read or set.
+  [ "$(req POST /v1/projects/fake-project/serviceAccounts | sort)" = '{"accountId":"pixelforge-container","serviceAccount":{"displayName":"PixelForge pixelforge-container (runs it, holds no role)"}}
+{"accountId":"pixelforge-function","serviceAccount":{"displayName":"PixelForge pixelforge-function (runs it, holds no role)"}}' ]
+  [ -z "$(req '.*' '.*/projects/fake-project:.*IamPolicy')" ]
+  # The function: the profile's size, ingress all, its account, and no invoker policy: private.
   local body
   body=$(req POST /v2/projects/fake-project/locations/us-central1/functions)
   [ "$(jq -c .serviceConfig <<< "$body")" = '{"availableCpu":"2","availableMemory":"512Mi","environmentVariables":{"PIXELFORGE_COLD_START_TOKEN":"0"},"ingressSettings":"ALLOW_ALL","maxInstanceCount":3,"maxInstanceRequestConcurrency":4,"serviceAccountEmail":"pixelforge-function@fake-project.iam.gserviceaccount.com","timeoutSeconds":30}' ]
   [ "$(jq -c .buildConfig <<< "$body")" = '{"entryPoint":"io.micronaut.gcp.function.http.HttpFunction","environmentVariables":{},"runtime":"java25","source":{"storageSource":{"bucket":"gcf-v2-uploads-123456789012-us-central1","object":"source.zip"}}}' ]
-  # The source is the jar alone, zipped and uploaded to the URL Cloud Functions gave.
-  [ "$(req PUT /gcf-v2-uploads-123456789012-us-central1/source.zip | jq -r '.bytes > 0')" = true ]
-  grep -qx "gcp-function=https://pixelforge-function-fakehash-uc.a.run.app" "$PIXELFORGE_TARGETS"
-  grep -qx "gcp-function.access=private" "$PIXELFORGE_TARGETS"
+  [ "$(req PUT /gcf-v2-uploads-123456789012-us-central1/source.zip | jq -r '.bytes > 0')" = true ]  # the zipped jar
+  [ -z "$(req POST "$P/services/pixelforge-function:setIamPolicy")" ]
+  grep -qx "gcp-function=https://pixelforge-function-fakehash-uc.a.run.app" "$BATS_FILE_TMPDIR/fn.properties"
+  grep -qx "gcp-function.access=private" "$BATS_FILE_TMPDIR/fn.properties"
+  # The container: the same, and allUsers may invoke it.
+  body=$(req POST "$KN")
+  [ "$(jq -r '.metadata.annotations["run.googleapis.com/ingress"]' <<< "$body")" = all ]
+  [ "$(jq -r '.spec.template.metadata.annotations["autoscaling.knative.dev/maxScale"]' <<< "$body")" = 7 ]
+  [ "$(jq -c '.spec.template.spec | {containerConcurrency, timeoutSeconds, serviceAccountName}' <<< "$body")" = '{"containerConcurrency":40,"timeoutSeconds":120,"serviceAccountName":"pixelforge-container@fake-project.iam.gserviceaccount.com"}' ]
+  [ "$(jq -c '.spec.template.spec.containers[0] | {image, ports, limits: .resources.limits, env}' <<< "$body")" = '{"image":"docker.io/me/pixelforge:1","ports":[{"containerPort":8080}],"limits":{"cpu":"1","memory":"768Mi"},"env":[{"name":"PIXELFORGE_COLD_START_TOKEN","value":"0"}]}' ]
+  [ "$(req POST "$P/services/pixelforge-container:setIamPolicy")" = '{"policy":{"bindings":[{"members":["allUsers"],"role":"roles/run.invoker"}],"etag":"ACAB"}}' ]
+  grep -qx "container=https://pixelforge-container-fakehash-uc.a.run.app" "$BATS_FILE_TMPDIR/cr.properties"
+  grep -qx "container.access=public" "$BATS_FILE_TMPDIR/cr.properties"
 }
 
-@test "gcloud: --public redeploys the function open to allUsers, and the targets file says so" {
-  run "$FN" --public deploy
-  [ "$status" -eq 0 ] || { echo "$output"; false; }
-  [ -z "$(req POST /v1/projects/fake-project/serviceAccounts)" ]  # it exists: not made twice
+@test "gcloud: a redeploy in the other mode: the function --public gains allUsers, the private container loses it" {
+  both fn PIXELFORGE_TARGETS="$BATS_FILE_TMPDIR/fn.properties" -- "$FN" --public deploy -- \
+       cr PIXELFORGE_TARGETS="$BATS_FILE_TMPDIR/cr.properties" IMAGE=docker.io/me/pixelforge:1 -- "$CR" deploy
+  [ -z "$(req POST /v1/projects/fake-project/serviceAccounts | jq -r .serviceAccount.email)" ] || true
+  [ "$(req GET '/v1/projects/-/serviceAccounts/.*' | wc -l)" -eq 2 ]  # looked up after create said it exists
   [ "$(req PATCH /v2/projects/fake-project/locations/us-central1/functions/pixelforge-function | jq -r .serviceConfig.ingressSettings)" = ALLOW_ALL ]
   [ "$(req POST "$P/services/pixelforge-function:setIamPolicy")" = '{"policy":{"bindings":[{"members":["allUsers"],"role":"roles/run.invoker"}],"etag":"ACAB"}}' ]
-  grep -qx "gcp-function.access=public" "$PIXELFORGE_TARGETS"
-  [ "$(grep -c '^gcp-function' "$PIXELFORGE_TARGETS")" -eq 2 ]
+  [ "$(req PUT "$KN/pixelforge-container" | jq -r .spec.template.spec.serviceAccountName)" = pixelforge-container@fake-project.iam.gserviceaccount.com ]
+  [ "$(req POST "$P/services/pixelforge-container:setIamPolicy")" = '{"policy":{"etag":"BwY="}}' ]
+  [ "$(sort "$BATS_FILE_TMPDIR/fn.properties" "$BATS_FILE_TMPDIR/cr.properties")" = "container.access=private
+container=https://pixelforge-container-fakehash-uc.a.run.app
+gcp-function.access=public
+gcp-function=https://pixelforge-function-fakehash-uc.a.run.app" ]
 }
 
 @test "gcloud: the function's resize and force-cold are Cloud Run revisions of the size, with a new token" {
@@ -179,25 +223,105 @@ KN=/apis/serving.knative.dev/v1/namespaces/fake-project/services
   [ "$(jq -c '.containers[0].env' <<< "$spec")" = '[{"name":"PIXELFORGE_COLD_START_TOKEN","value":"42"}]' ]
   COLD_START_TOKEN=43 run "$FN" force-cold
   [ "$status" -eq 0 ] || { echo "$output"; false; }
-  [ "$(req PUT "$KN/pixelforge-function" | jq -c '.spec.template.spec.containers[0].env')" = '[{"name":"PIXELFORGE_COLD_START_TOKEN","value":"43"}]' ]
+  [ "$(req PUT "$KN/pixelforge-function" | tail -n 1 | jq -c '.spec.template.spec.containers[0].env')" = '[{"name":"PIXELFORGE_COLD_START_TOKEN","value":"43"}]' ]
 }
 
 @test "gcloud: metrics hands curl the token on its standard input, never on a command line, and writes seven series" {
   # The project from gcloud's configuration this time: gcloud config get-value project.
   GCP_PROJECT="" run "$FN" metrics 2026-11-23T19:00:00Z 2026-11-23T19:15:00Z "$BATS_TEST_TMPDIR/cloud"
   [ "$status" -eq 0 ] || { echo "$output"; false; }
-  [ "$(ls "$BATS_TEST_TMPDIR/cloud" | wc -l)" -eq 7 ]
+  [ "$(find "$BATS_TEST_TMPDIR/cloud" -name '*.json' | wc -l)" -eq 7 ]
   jq -e '.timeSeries[0].metric.type == "metric.type=\"run.googleapis.com/container/billable_instance_time\" AND resource.labels.service_name=\"pixelforge-function\""' \
     "$BATS_TEST_TMPDIR/cloud/gcp-function-container-billable_instance_time.json"
   [ "$(tail -n +$((MARK + 1)) "$FAKE_LOG" | jq -r 'select(.host == "monitoring.fake") | .auth' | sort | uniq -c | xargs)" = "7 Bearer fake-token" ]
   [ "$(grep -c '^+ curl .* --config - ' "$RECORD_LOG")" -eq 7 ]
-  ! grep -q fake-token "$RECORD_LOG"
-  ! grep -rq fake-token "$BATS_TEST_TMPDIR/cloud"
+  [ -z "$(grep -l fake-token "$RECORD_LOG")" ]
+  [ -z "$(grep -rl fake-token "$BATS_TEST_TMPDIR/cloud")" ]
 }
 
-@test "gcloud: the container's build path is accepted by gcloud; Cloud Build is where the fake stops" {
+@test "gcloud: destroy leaves nothing billable: services, built images, build sources, service accounts" {
+  # What Cloud Build would have left for the container: its image and its uploaded sources.
+  "$REAL_CURL" -sf -X PUT --data '{"name": "projects/fake-project/locations/us-central1/repositories/pixelforge/packages/pixelforge-container"}' \
+    "$FAKE/control/store/artifactregistry/fake-project/us-central1/pixelforge/pixelforge-container" > /dev/null
+  "$REAL_CURL" -sf -X PUT --data '{}' "$FAKE/control/store/storage/fake-project_cloudbuild/pixelforge-container-source/1.tgz" > /dev/null
+  both fn PIXELFORGE_TARGETS="$BATS_FILE_TMPDIR/fn.properties" -- "$FN" destroy -- \
+       cr PIXELFORGE_TARGETS="$BATS_FILE_TMPDIR/cr.properties" -- "$CR" destroy
+  local deleted
+  deleted=$(tail -n +$((MARK + 1)) "$FAKE_LOG" | jq -r 'select(.method == "DELETE") | .path' | sort)
+  [ "$deleted" = "$(sort <<PATHS
+/v2/projects/fake-project/locations/us-central1/functions/pixelforge-function
+$P/repositories/gcf-artifacts/packages/fake--project__us--central1__pixelforge--function
+$P/repositories/gcf-artifacts/packages/fake--project__us--central1__pixelforge--function%2Fcache
+/v1/projects/-/serviceAccounts/pixelforge-function@fake-project.iam.gserviceaccount.com
+$KN/pixelforge-container
+$P/repositories/pixelforge/packages/pixelforge-container
+/storage/v1/b/fake-project_cloudbuild/o/pixelforge-container-source/1.tgz
+/v1/projects/-/serviceAccounts/pixelforge-container@fake-project.iam.gserviceaccount.com
+PATHS
+)" ] || { echo "$deleted"; false; }
+  [ -z "$(store)" ] || { store; false; }
+  grep -q "kept the Artifact Registry repository pixelforge (us-central1)" "$BATS_TEST_TMPDIR/cr.out"
+  [ ! -s "$BATS_FILE_TMPDIR/fn.properties" ]
+  [ ! -s "$BATS_FILE_TMPDIR/cr.properties" ]
+}
+
+@test "gcloud: a second destroy finds everything gone and still succeeds" {
+  # The container's: its storage step has nothing left to delete (gcloud exits 1 on that). The
+  # function's destroy goes through the same delete_unless_gone (common.sh).
+  run "$CR" destroy
+  [ "$status" -eq 0 ] || { echo "$output"; false; }
+  # gcloud's own words between ours (storage rm says what matched nothing).
+  [ "$(grep -e 'already gone' -e '^no build sources' <<< "$output")" = "service pixelforge-container is already gone
+image pixelforge-container is already gone from repository pixelforge
+no build sources left in gs://fake-project_cloudbuild/pixelforge-container-source
+service account pixelforge-container@fake-project.iam.gserviceaccount.com is already gone" ]
+  [ -z "$(store)" ]
+}
+
+@test "gcloud: every command line the dry runs print was run by the real gcloud and parsed" {
+  # The lines no test above ran (the container's build path, its resize and force-cold, a private
+  # deploy of the container's own image, a public function's first deploy), run now, four at a
+  # time: whatever the fake answers, none may be a parse error. With them, the Knative manifest
+  # through `gcloud run services replace`, which reads it into Cloud Run's own message types.
+  SERVICE=pixelforge-knative "$CR" knative > "$BATS_TEST_TMPDIR/service.yaml"
+  sort -u "$BATS_FILE_TMPDIR/dry-run-lines" > "$BATS_TEST_TMPDIR/printed"
+  sort -u "$RECORD_LOG" > "$BATS_TEST_TMPDIR/ran"
+  comm -23 "$BATS_TEST_TMPDIR/printed" "$BATS_TEST_TMPDIR/ran" > "$BATS_TEST_TMPDIR/rest"
+  [ "$(wc -l < "$BATS_TEST_TMPDIR/printed")" -ge 25 ]
+  mkdir -p "$BATS_TEST_TMPDIR/out"
+  local i=0 line
+  while IFS= read -r line; do
+    i=$((i + 1))
+    printf '%s\n' "${line#+ }" > "$BATS_TEST_TMPDIR/out/$i.cmd"
+  done < "$BATS_TEST_TMPDIR/rest"
+  printf 'gcloud run services replace %q --project=fake-project --region=us-central1 --quiet\n' \
+    "$BATS_TEST_TMPDIR/service.yaml" > "$BATS_TEST_TMPDIR/out/knative.cmd"
+  # shellcheck disable=SC2016  # expanded by the inner bash
+  find "$BATS_TEST_TMPDIR/out" -name '*.cmd' -print0 \
+    | xargs -0 -P 4 -I{} bash -c 'bash "$1" > "$1.out" 2>&1; echo $? > "$1.status"' _ {}
+  local failed=""
+  for f in "$BATS_TEST_TMPDIR"/out/*.cmd; do
+    if [[ $(cat "$f.status") == 2 ]] || grep -qE 'unrecognized arguments|Invalid value|argument --' "$f.out"; then
+      failed+="$(cat "$f")"$'\n'"$(cat "$f.out")"$'\n'
+    fi
+  done
+  [ -z "$failed" ] || { echo "$failed"; false; }
+  # The build path reached the fake: the repository's creation, then Cloud Build, which it refuses.
+  local build
+  build=$(grep -l 'builds submit' "$BATS_TEST_TMPDIR"/out/*.cmd)
+  grep -q '^ERROR: (gcloud.builds.submit) .*(fake)' "$build.out" || { cat "$build.out"; false; }
+  [ "$(req POST "$P/repositories" | jq -r .format)" = DOCKER ]
+  grep -q "New configuration has been applied to service" "$BATS_TEST_TMPDIR/out/knative.cmd.out" || { cat "$BATS_TEST_TMPDIR/out/knative.cmd.out"; false; }
+  [ "$(req POST "$KN" | jq -r 'select(.metadata.name == "pixelforge-knative") | [.metadata.annotations["run.googleapis.com/ingress"], .spec.template.spec.serviceAccountName, .spec.template.spec.containerConcurrency] | @tsv')" = "$(printf 'all\tpixelforge-knative@fake-project.iam.gserviceaccount.com\t40')" ]
+  [ -z "$(req POST "$P/services/pixelforge-knative:setIamPolicy")" ]  # private: no policy
+  # A second deploy finds the repository the first made and does not make it again (then stops
+  # at Cloud Build, which the fake refuses).
+  MARK=$(wc -l < "$FAKE_LOG")
   run "$CR" deploy
   [ "$status" -ne 0 ]
-  [[ "$output" == *"ERROR: (gcloud.builds.submit)"*"Cloud Build is not modelled"* || "$output" == *"ERROR: (gcloud.builds.submit)"*"fake"* ]] || { echo "$output"; false; }
-  [ "$(req POST "$P/repositories" | jq -r .format)" = DOCKER ]
+  [ "$(req GET "$P/repositories/pixelforge" | wc -l)" -eq 1 ]
+  [ -z "$(req POST "$P/repositories")" ]
+  # Now every printed line has run.
+  sort -u "$RECORD_LOG" > "$BATS_TEST_TMPDIR/ran"
+  [ -z "$(comm -23 "$BATS_TEST_TMPDIR/printed" "$BATS_TEST_TMPDIR/ran")" ]
 }

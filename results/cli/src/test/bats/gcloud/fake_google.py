@@ -17,12 +17,14 @@ import http.server
 import json
 import re
 import sys
+import threading
 import urllib.parse
 
 PORT, LOG = int(sys.argv[1]), sys.argv[2]
 store = {}  # key (api/project/.../name) -> JSON object, as Google would return it
 operations = []  # the responses of the operations, op-1 first
 log = open(LOG, 'a', buffering=1)
+lock = threading.Lock()  # one request at a time: the log's lines and the store stay whole
 NUMBER = '123456789012'  # the fake project's number
 FUNCTIONS_METADATA = {'@type': 'type.googleapis.com/google.cloud.functions.v2.OperationMetadata', 'stages': []}
 
@@ -41,6 +43,17 @@ def knative_ready(svc):
         'url': url, 'address': {'url': url},
     }
     return svc
+
+
+def revision_of(svc):
+    """The newest revision of a Knative service in the fake: ready, made from its template."""
+    meta = svc['metadata']
+    return {'apiVersion': 'serving.knative.dev/v1', 'kind': 'Revision',
+            'metadata': {'name': svc['status']['latestCreatedRevisionName'], 'namespace': meta.get('namespace'),
+                         'labels': dict(svc['spec']['template']['metadata'].get('labels', {}),
+                                        **{'serving.knative.dev/service': meta['name']})},
+            'spec': svc['spec']['template']['spec'],
+            'status': {'conditions': [{'type': 'Ready', 'status': 'True'}]}}
 
 
 def method_is_get(method):
@@ -106,7 +119,11 @@ class Handler(http.server.BaseHTTPRequestHandler):
             return self.error(403, 'PERMISSION_DENIED', 'the fake has no API ' + api)
         route(self.command, path, body if isinstance(body, dict) else {})
 
-    do_GET = do_POST = do_PUT = do_PATCH = do_DELETE = do_CONNECT = handle_any
+    def locked(self):
+        with lock:
+            self.handle_any()
+
+    do_GET = do_POST = do_PUT = do_PATCH = do_DELETE = do_CONNECT = locked
 
     def control(self, path, raw):
         if self.command == 'GET' and path == '/control/store':
@@ -151,6 +168,19 @@ class Handler(http.server.BaseHTTPRequestHandler):
                 del store[key]
                 store.pop('iam/' + key, None)
                 return self.reply(200, {'kind': 'Status', 'status': 'Success'})
+        m = re.fullmatch(r'/apis/serving.knative.dev/v1/namespaces/([^/]+)/revisions(?:/(([^/]+)-[0-9]{5}-fak))?', path)
+        if m and method == 'GET':
+            project, revision, name = m.groups()
+            if revision is None:  # gcloud finds the revision it made by its nonce label
+                wanted = (self.query('labelSelector') or '').replace(' ', '')
+                return self.reply(200, {'items': [
+                    revision_of(svc) for k, svc in store.items() if k.startswith('run/%s/' % project)
+                    and wanted == 'client.knative.dev/nonce=%s' % svc['spec']['template']['metadata']
+                    .get('labels', {}).get('client.knative.dev/nonce')]})
+            svc = store.get('run/%s/%s' % (project, name))
+            if svc is None or svc['status']['latestCreatedRevisionName'] != revision:
+                return self.missing()
+            return self.reply(200, revision_of(svc))
         m = re.fullmatch(r'/v1/projects/([^/]+)/locations/([^/]+)/services/([^/:]+):(get|set)IamPolicy', path)
         if m:
             project, _, name, verb = m.groups()
@@ -255,15 +285,25 @@ class Handler(http.server.BaseHTTPRequestHandler):
 
     # Cloud Storage (JSON API): object listing and deletion under a prefix.
     def api_storage(self, method, path, body):
+        if re.fullmatch(r'/storage/v1/b/[^/]+/storageLayout', path):
+            return self.reply(200, {'kind': 'storage#storageLayout', 'hierarchicalNamespace': {'enabled': False}})
         m = re.fullmatch(r'/storage/v1/b/([^/]+)/o(?:/(.+))?', path)
         if not m:
             return self.missing()
         bucket, obj = m.groups()
         if obj is None and method == 'GET':
-            prefix = 'storage/%s/%s' % (bucket, self.query('prefix') or '')
-            items = [{'name': k.split('/', 2)[2], 'bucket': bucket, 'size': '1', 'generation': '1'}
-                     for k in store if k.startswith(prefix)]
-            return self.reply(200, {'kind': 'storage#objects', 'items': items})
+            prefix, delimiter = self.query('prefix') or '', self.query('delimiter')
+            items, prefixes = [], set()
+            for k in store:
+                if not k.startswith('storage/%s/%s' % (bucket, prefix)):
+                    continue
+                name = k.split('/', 2)[2]
+                rest = name[len(prefix):]
+                if delimiter and delimiter in rest:
+                    prefixes.add(prefix + rest[:rest.index(delimiter) + 1])
+                else:
+                    items.append({'name': name, 'bucket': bucket, 'size': '1', 'generation': '1'})
+            return self.reply(200, {'kind': 'storage#objects', 'items': items, 'prefixes': sorted(prefixes)})
         key = 'storage/%s/%s' % (bucket, obj)
         if method == 'DELETE' and key in store:
             del store[key]
