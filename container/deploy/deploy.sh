@@ -97,10 +97,10 @@ destroy() {
       gcloud artifacts packages delete "$SERVICE" --repository="$REPOSITORY" --project="$PROJECT" --location="$REGION" --quiet
     echo "kept the Artifact Registry repository $REPOSITORY ($REGION), which other services may use; when none does:" \
          "gcloud artifacts repositories delete $REPOSITORY --project=$PROJECT --location=$REGION"
-    # Nothing to delete (a deploy of a pushed IMAGE, or a second destroy) is no failure: gcloud
-    # says "matched no objects" and exits 1.
+    # Nothing to delete (a second destroy) is no failure, though gcloud exits 1 on it ("matched no
+    # objects"); its message above says which it was.
     run gcloud storage rm --recursive "gs://${PROJECT}_cloudbuild/$SERVICE-source" \
-      || echo "no build sources left in gs://${PROJECT}_cloudbuild/$SERVICE-source"
+      || echo "no build sources deleted from gs://${PROJECT}_cloudbuild/$SERVICE-source (gcloud says why above)"
   fi
   gcp_delete_service_account "$SERVICE"
   forget_target container

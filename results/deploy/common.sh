@@ -1,7 +1,6 @@
 #!/usr/bin/env bash
-# Shared by every deploy script (sourced, not run): the platform profile, dry runs, the access mode
-# (private by default, --public on request), prerequisites, and the targets file that
-# `./pixelforge compare --targets` reads. die, usage_of and PIXELFORGE_ROOT
+# Shared by every deploy script (sourced, not run): the platform profile, dry runs, prerequisites,
+# and the targets file that `./pixelforge compare --targets` reads. die, usage_of and PIXELFORGE_ROOT
 # come from results/shell/lib.sh, the helpers every script shares.
 # shellcheck disable=SC2034  # variables here are used by the scripts that source this file
 
@@ -10,9 +9,6 @@ source "$(dirname "${BASH_SOURCE[0]}")/../shell/lib.sh"
 PROFILE_FILE=${PIXELFORGE_PROFILE:-$PIXELFORGE_ROOT/results/platform.properties}
 TARGETS_FILE=${PIXELFORGE_TARGETS:-$PIXELFORGE_ROOT/results/targets.properties}
 DRY_RUN=${DRY_RUN:-0}
-# Private by default: callers need an identity (Google: an identity token of an account allowed to
-# invoke) or a key. --public (or PUBLIC=1) deploys as the studies did: anyone may call.
-PUBLIC=${PUBLIC:-0}
 
 # usage: the deploy script's usage text, its leading comment block.
 usage() {
@@ -68,31 +64,23 @@ need_file() {
   [[ -f $1 ]] || die "$1 is missing: $2"
 }
 
-# access_mode: private or public, the mode this run deploys (--public, PUBLIC=1).
-access_mode() {
-  if [[ $PUBLIC == 1 ]]; then echo public; else echo private; fi
-}
-
-# write_target NAME URL [ACCESS]: records a deployed endpoint for `./pixelforge compare --targets`,
-# and with ACCESS (private or public) the line NAME.access=ACCESS beside it, so that a run can say
-# which mode it measured (a key check or IAM adds its own latency).
+# write_target NAME URL: records a deployed endpoint for `./pixelforge compare --targets`.
 write_target() {
-  local name=$1 url=$2 access=${3:-}
+  local name=$1 url=$2
   if [[ $DRY_RUN == 1 ]]; then
-    echo "+ write $name=$url${access:+ and $name.access=$access} to $TARGETS_FILE"
+    echo "+ write $name=$url to $TARGETS_FILE"
     return 0
   fi
   touch "$TARGETS_FILE"
   local tmp
   tmp=$(mktemp)
-  grep -v -e "^$name=" -e "^$name\.access=" "$TARGETS_FILE" > "$tmp" || true
+  grep -v "^$name=" "$TARGETS_FILE" > "$tmp" || true
   echo "$name=$url" >> "$tmp"
-  [[ -z $access ]] || echo "$name.access=$access" >> "$tmp"
   mv "$tmp" "$TARGETS_FILE"
-  echo "$name=$url${access:+ ($access)}  (written to $TARGETS_FILE)"
+  echo "$name=$url  (written to $TARGETS_FILE)"
 }
 
-# forget_target NAME: removes a destroyed endpoint from the targets file.
+# forget_target NAME: removes a destroyed endpoint from the targets file, its access mode with it.
 forget_target() {
   local name=$1
   if [[ $DRY_RUN == 1 ]]; then
@@ -106,10 +94,29 @@ forget_target() {
   mv "$tmp" "$TARGETS_FILE"
 }
 
-# parse_common ARGS...: sets DRY_RUN, PUBLIC and ACTION from the command line; the rest stays in ARGS.
+# record_access TARGET private|public: how TARGET is reached, beside its URL in the targets file;
+# compare reads it, sends the credential a private target needs and says which mode it measured.
+record_access() {
+  local name=$1 mode=$2
+  if [[ $DRY_RUN == 1 ]]; then
+    echo "+ write $name.access=$mode to $TARGETS_FILE"
+    return 0
+  fi
+  touch "$TARGETS_FILE"
+  local tmp
+  tmp=$(mktemp)
+  grep -v "^$name\.access=" "$TARGETS_FILE" > "$tmp" || true
+  echo "$name.access=$mode" >> "$tmp"
+  mv "$tmp" "$TARGETS_FILE"
+  echo "$name.access=$mode  (written to $TARGETS_FILE)"
+}
+
+# parse_common ARGS...: sets DRY_RUN, PUBLIC (--public: deploy without access control) and ACTION
+# from the command line; the rest stays in ARGS.
 parse_common() {
   ACTION=""
   ARGS=()
+  PUBLIC=${PUBLIC:-0}
   while [[ $# -gt 0 ]]; do
     case $1 in
       --dry-run) DRY_RUN=1 ;;
@@ -255,18 +262,17 @@ delete_unless_gone() {
 # SERVICE (a gen2 function is one): public when allUsers may invoke it, private otherwise. Read
 # back rather than assumed, so that `url` after a change made by hand records the truth.
 gcp_record_url() {
-  local target=$1 service=$2 placeholder=$3 url members
+  local target=$1 service=$2 placeholder=$3 members
   shift 3
-  output_of url "$placeholder" "$@" || die "$target has no URL: is it deployed?"
-  [[ -n $url && $url != None ]] || die "$target has no URL: is it deployed?"
+  record_url_of "$target" "$placeholder" "$@"
   output_of members "$([[ $PUBLIC == 1 ]] && echo allUsers)" \
     gcloud run services get-iam-policy "$service" --project="$PROJECT" --region="$REGION" \
       --flatten='bindings[].members' --filter='bindings.role=roles/run.invoker' --format='value(bindings.members)' \
     || die "$target: its IAM policy cannot be read"
   if grep -qx allUsers <<< "$members"; then
-    write_target "$target" "$url" public
+    record_access "$target" public
   else
-    write_target "$target" "$url" private
+    record_access "$target" private
   fi
 }
 

@@ -134,10 +134,11 @@ KN=/apis/serving.knative.dev/v1/namespaces/fake-project/services
   done
   run "$FN" --dry-run deploy
   [[ "$output" == *" --trigger-http --no-allow-unauthenticated --ingress-settings=all --service-account=pixelforge-function@fake-project.iam.gserviceaccount.com "* ]]
-  [[ "$output" == *"+ write gcp-function=https://pixelforge-function-<hash>-us-central1.a.run.app and gcp-function.access=private to $PIXELFORGE_TARGETS"* ]]
+  [[ "$output" == *"+ write gcp-function=https://pixelforge-function-<hash>-us-central1.a.run.app to $PIXELFORGE_TARGETS
++ write gcp-function.access=private to $PIXELFORGE_TARGETS"* ]]
   PUBLIC=1 run "$CR" --dry-run deploy
   [[ "$output" == *" --allow-unauthenticated --ingress=all --service-account=pixelforge-container@fake-project.iam.gserviceaccount.com "* ]]
-  [[ "$output" == *"and container.access=public to"* ]]
+  [[ "$output" == *"+ write container.access=public to $PIXELFORGE_TARGETS"* ]]
   [ ! -s "$FAKE_LOG" ]
   [ ! -s "$RECORD_LOG" ]
   [ ! -e "$PIXELFORGE_TARGETS" ]
@@ -270,9 +271,10 @@ PATHS
   run "$CR" destroy
   [ "$status" -eq 0 ] || { echo "$output"; false; }
   # gcloud's own words between ours (storage rm says what matched nothing).
-  [ "$(grep -e 'already gone' -e '^no build sources' <<< "$output")" = "service pixelforge-container is already gone
+  [ "$(grep -e 'already gone' -e '^no build sources' -e 'matched no objects' <<< "$output")" = "service pixelforge-container is already gone
 image pixelforge-container is already gone from repository pixelforge
-no build sources left in gs://fake-project_cloudbuild/pixelforge-container-source
+ERROR: (gcloud.storage.rm) The following URLs matched no objects or files:
+no build sources deleted from gs://fake-project_cloudbuild/pixelforge-container-source (gcloud says why above)
 service account pixelforge-container@fake-project.iam.gserviceaccount.com is already gone" ]
   [ -z "$(store)" ]
 }
