@@ -61,8 +61,11 @@ PROFILE
   python3 "$BATS_TEST_DIRNAME/gcloud/fake_google.py" "$port" "$FAKE_LOG" 3>&- &
   export FAKE_PID=$!
 
-  # gcloud's configuration, written as `gcloud config set` would (five calls saved): no prompt, no
-  # update check, no usage report, no API enablement check, the fake token, the proxy, the overrides.
+  # gcloud's configuration, written as `gcloud config set` would (a call saved per property): no
+  # prompt, no update check, no usage report, no API enablement check, no progress spinner, the fake
+  # token, the proxy, the overrides. No retry setting is needed: gcloud retries a failed connection
+  # or a 5xx, and the fake is always there and answers neither; each call is bounded by a timeout
+  # (gcloud/record).
   export CLOUDSDK_CONFIG=$BATS_FILE_TMPDIR/gcloud-config
   mkdir -p "$CLOUDSDK_CONFIG/configurations"
   echo fake-token > "$BATS_FILE_TMPDIR/token"
@@ -134,8 +137,8 @@ KN=/apis/serving.knative.dev/v1/namespaces/fake-project/services
   done
   run "$FN" --dry-run deploy
   [[ "$output" == *" --trigger-http --no-allow-unauthenticated --ingress-settings=all --service-account=pixelforge-function@fake-project.iam.gserviceaccount.com "* ]]
-  [[ "$output" == *"+ write gcp-function=https://pixelforge-function-<hash>-us-central1.a.run.app to $PIXELFORGE_TARGETS
-+ write gcp-function.access=private to $PIXELFORGE_TARGETS"* ]]
+  [[ "$output" == *"+ write gcp-function=https://pixelforge-function-<hash>-us-central1.a.run.app to $PIXELFORGE_TARGETS"* ]]
+  [[ "$output" == *"+ write gcp-function.access=private to $PIXELFORGE_TARGETS"* ]]
   PUBLIC=1 run "$CR" --dry-run deploy
   [[ "$output" == *" --allow-unauthenticated --ingress=all --service-account=pixelforge-container@fake-project.iam.gserviceaccount.com "* ]]
   [[ "$output" == *"+ write container.access=public to $PIXELFORGE_TARGETS"* ]]

@@ -7,11 +7,12 @@ api_endpoint_overrides/<api> = http://<api>.fake/ arrives here in absolute form,
 name gcloud derives from it (Cloud Run's commands prefix the region: us-central1-run.fake), so no
 name has to resolve. A request for any other host (https: a CONNECT) is refused, and logged: it
 would have left the machine. Each request is appended to LOG as one JSON line (method, host, path,
-query, body) for the tests to assert; the resources live in memory, shaped as Google returns them,
+query, body, Authorization header) for the tests to assert; the resources live in memory, shaped as Google returns them,
 enough for gcloud to finish deploy, describe, update, IAM and delete. Like Cloud Functions, a
 function's creation leaves its image and build cache in gcf-artifacts. Direct requests (not
 proxied) read and seed the state: GET /control/store, PUT /control/store/<key> with a JSON body.
-Cloud Build and Cloud Storage uploads are not modelled: they answer 403 (see deploy.bats).
+Not modelled: Cloud Build (403 after gcloud has parsed its command line; see gcloud.bats) and
+buckets (a Cloud Build staging bucket is not found); objects are, as far as gcloud storage rm needs.
 """
 import http.server
 import json
@@ -54,10 +55,6 @@ def revision_of(svc):
                                         **{'serving.knative.dev/service': meta['name']})},
             'spec': svc['spec']['template']['spec'],
             'status': {'conditions': [{'type': 'Ready', 'status': 'True'}]}}
-
-
-def method_is_get(method):
-    return method == 'GET'
 
 
 def gcf_package(project, region, function):
@@ -112,7 +109,7 @@ class Handler(http.server.BaseHTTPRequestHandler):
             return self.error(403, 'PERMISSION_DENIED', 'the fake refuses ' + self.path)
         api = re.sub(r'^[a-z]+-[a-z]+[0-9]+-', '', host)[:-len('.fake')]
         m = re.fullmatch(r'/v[0-9]+/projects/fake/locations/fake/operations/op-([0-9]+)', path)
-        if m and method_is_get(self.command):
+        if m and self.command == 'GET':
             return self.reply(200, operations[int(m.group(1)) - 1])
         route = getattr(self, 'api_' + api, None)
         if route is None:
