@@ -15,9 +15,11 @@
 #   instances, timeout, ingress, service account, the invoker policy (absent when private, allUsers
 #   with --public, taken away again by a private redeploy), the packages and the account destroy
 #   deletes. The tests run in file order on one fake, as a user's session would.
-# - Not modelled by the fake: Cloud Build (gcloud builds submit gets a 403 after parsing, so the
-#   container's lifecycle deploys a pushed IMAGE), the source upload's storage, and anything only
-#   Google's servers decide (quotas, IAM enforcement, whether the image starts).
+# - Not modelled by the fake: Cloud Build and its staging bucket (gcloud builds submit stops at the
+#   fake's refusal after parsing, so the container's lifecycle deploys a pushed IMAGE), and anything
+#   only Google's servers decide (quotas, IAM enforcement, whether the image starts).
+# gcloud takes one to two seconds to start: the two scripts run at once where they are independent
+# (both), and the lines left for the last test run four at a time.
 # Skipped, saying why, when gcloud or jq is not installed.
 
 setup_file() {
