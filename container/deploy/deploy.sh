@@ -2,17 +2,21 @@
 # PixelForge's container on Cloud Run, with gcloud: the image built by Cloud Build from
 # container/Dockerfile (or one you pushed: set IMAGE), then deployed with the profile's settings.
 #
-#   container/deploy/deploy.sh [--dry-run] deploy       build the image, deploy the service, record the URL
+#   container/deploy/deploy.sh [--dry-run] [--public] deploy   build the image, deploy the service, record the URL and the access
 #   container/deploy/deploy.sh [--dry-run] force-cold   new revision: every instance starts cold
 #   container/deploy/deploy.sh [--dry-run] resize MIB CPUS CONCURRENCY   a new revision of that size: every instance starts cold; returns once it serves
-#   container/deploy/deploy.sh [--dry-run] url          print the deployed URL and record it
+#   container/deploy/deploy.sh [--dry-run] url          print the deployed URL and record it with the access
 #   container/deploy/deploy.sh [--dry-run] knative      print the Knative Service YAML for this profile
 #   container/deploy/deploy.sh [--dry-run] metrics FROM TO DIR   Cloud Monitoring series of a run window
-#   container/deploy/deploy.sh [--dry-run] destroy      delete the service, its image and its build sources
+#   container/deploy/deploy.sh [--dry-run] destroy      delete the service, its image, its build sources, its service account
+#
+# Private by default: only an identity allowed to invoke it (an identity token, e.g. gcloud auth
+# print-identity-token) is served. --public (or PUBLIC=1) lets anyone call it, as the studies did.
+# The service runs as its own service account, which holds no role (created if missing).
 #
 # Settings: GCP_PROJECT (or gcloud's configured project), GCP_REGION (default us-central1),
 # SERVICE (default pixelforge-container; also the image's name in the Artifact Registry repository
-# pixelforge), IMAGE (skip the build and deploy this image).
+# pixelforge), IMAGE (skip the build and deploy this image), SERVICE_ACCOUNT (its ID, default SERVICE).
 # Memory, CPU, concurrency, max instances and timeout come from results/platform.properties.
 set -euo pipefail
 # shellcheck source-path=SCRIPTDIR source=../../results/deploy/common.sh
@@ -40,8 +44,9 @@ deploy() {
       --gcs-source-staging-dir="gs://${PROJECT}_cloudbuild/$SERVICE-source" --quiet
   fi
   load_deploy_settings
+  gcp_ensure_service_account "$SERVICE"
   run gcloud run deploy "$SERVICE" --project="$PROJECT" --region="$REGION" --image="$(image)" --platform=managed \
-    --allow-unauthenticated --port=8080 --memory="$(profile container.memory-mb)Mi" --cpu="$(profile container.cpu-flag)" \
+    "$(gcp_access_flags)" --ingress=all --service-account="$SA_EMAIL" --port=8080 --memory="$(profile container.memory-mb)Mi" --cpu="$(profile container.cpu-flag)" \
     --concurrency="$(profile container.concurrency)" --max-instances="$(profile container.max-instances)" \
     --timeout="$(profile container.timeout-s)s" --set-env-vars=PIXELFORGE_COLD_START_TOKEN=0 --quiet
   record_url
@@ -49,7 +54,7 @@ deploy() {
 
 record_url() {
   gcp_settings
-  record_url_of container "https://$SERVICE-<hash>-$REGION.a.run.app" \
+  gcp_record_url container "$SERVICE" "https://$SERVICE-<hash>-$REGION.a.run.app" \
     gcloud run services describe "$SERVICE" --project="$PROJECT" --region="$REGION" --format='value(status.url)'
 }
 
@@ -66,10 +71,13 @@ force_cold() {
 }
 
 # The same service as a Knative manifest, for `gcloud run services replace` or any Knative cluster.
+# It names the service account deploy creates; it holds no IAM policy, so a service it creates is
+# private (the manifest's header says how to open it).
 knative() {
   gcp_settings
   load_deploy_settings
-  sed -e "s|__NAME__|$SERVICE|" -e "s|__IMAGE__|$(image)|" \
+  gcp_service_account "$SERVICE"
+  sed -e "s|__NAME__|$SERVICE|g" -e "s|__IMAGE__|$(image)|" -e "s|__SERVICE_ACCOUNT__|$SA_EMAIL|" \
       -e "s|__CONCURRENCY__|$(profile container.concurrency)|" \
       -e "s|__MAX_INSTANCES__|$(profile container.max-instances)|" \
       -e "s|__TIMEOUT__|$(profile container.timeout-s)|" \
@@ -80,24 +88,21 @@ knative() {
 destroy() {
   need gcloud "install the Google Cloud CLI"
   gcp_settings
-  if [[ $DRY_RUN == 1 ]] || gcloud run services describe "$SERVICE" --project="$PROJECT" --region="$REGION" >/dev/null 2>&1; then
-    run gcloud run services delete "$SERVICE" --project="$PROJECT" --region="$REGION" --quiet
-  else
-    echo "service $SERVICE is already gone"
-  fi
+  delete_unless_gone "service $SERVICE is already gone" \
+    gcloud run services delete "$SERVICE" --project="$PROJECT" --region="$REGION" --quiet
   if [[ -z ${IMAGE:-} ]]; then
     # Only what deploy made for this service: its image, every tag and digest of it, and its build
     # sources. The repository stays: other services may keep their images in it.
-    if [[ $DRY_RUN == 1 ]] || gcloud artifacts packages describe "$SERVICE" --repository="$REPOSITORY" --project="$PROJECT" \
-                                 --location="$REGION" >/dev/null 2>&1; then
-      run gcloud artifacts packages delete "$SERVICE" --repository="$REPOSITORY" --project="$PROJECT" --location="$REGION" --quiet
-    else
-      echo "image $SERVICE is already gone from repository $REPOSITORY"
-    fi
+    delete_unless_gone "image $SERVICE is already gone from repository $REPOSITORY" \
+      gcloud artifacts packages delete "$SERVICE" --repository="$REPOSITORY" --project="$PROJECT" --location="$REGION" --quiet
     echo "kept the Artifact Registry repository $REPOSITORY ($REGION), which other services may use; when none does:" \
          "gcloud artifacts repositories delete $REPOSITORY --project=$PROJECT --location=$REGION"
-    run gcloud storage rm --recursive "gs://${PROJECT}_cloudbuild/$SERVICE-source"
+    # Nothing to delete (a second destroy) is no failure, though gcloud exits 1 on it ("matched no
+    # objects"); its message above says which it was.
+    run gcloud storage rm --recursive "gs://${PROJECT}_cloudbuild/$SERVICE-source" \
+      || echo "no build sources deleted from gs://${PROJECT}_cloudbuild/$SERVICE-source (gcloud says why above)"
   fi
+  gcp_delete_service_account "$SERVICE"
   forget_target container
 }
 

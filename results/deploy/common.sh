@@ -80,7 +80,7 @@ write_target() {
   echo "$name=$url  (written to $TARGETS_FILE)"
 }
 
-# forget_target NAME: removes a destroyed endpoint from the targets file.
+# forget_target NAME: removes a destroyed endpoint from the targets file, its access mode with it.
 forget_target() {
   local name=$1
   if [[ $DRY_RUN == 1 ]]; then
@@ -90,17 +90,37 @@ forget_target() {
   [[ -f $TARGETS_FILE ]] || return 0
   local tmp
   tmp=$(mktemp)
-  grep -v "^$name=" "$TARGETS_FILE" > "$tmp" || true
+  grep -v -e "^$name=" -e "^$name\.access=" "$TARGETS_FILE" > "$tmp" || true
   mv "$tmp" "$TARGETS_FILE"
 }
 
-# parse_common ARGS...: sets DRY_RUN and ACTION from the command line; the rest stays in ARGS.
+# record_access TARGET private|public: how TARGET is reached, beside its URL in the targets file;
+# compare reads it, sends the credential a private target needs and says which mode it measured.
+record_access() {
+  local name=$1 mode=$2
+  if [[ $DRY_RUN == 1 ]]; then
+    echo "+ write $name.access=$mode to $TARGETS_FILE"
+    return 0
+  fi
+  touch "$TARGETS_FILE"
+  local tmp
+  tmp=$(mktemp)
+  grep -v "^$name\.access=" "$TARGETS_FILE" > "$tmp" || true
+  echo "$name.access=$mode" >> "$tmp"
+  mv "$tmp" "$TARGETS_FILE"
+  echo "$name.access=$mode  (written to $TARGETS_FILE)"
+}
+
+# parse_common ARGS...: sets DRY_RUN, PUBLIC (--public: deploy without access control) and ACTION
+# from the command line; the rest stays in ARGS.
 parse_common() {
   ACTION=""
   ARGS=()
+  PUBLIC=${PUBLIC:-0}
   while [[ $# -gt 0 ]]; do
     case $1 in
       --dry-run) DRY_RUN=1 ;;
+      --public) PUBLIC=1 ;;
       -h|--help) ACTION=help ;;
       *) if [[ -z $ACTION ]]; then ACTION=$1; else ARGS+=("$1"); fi ;;
     esac
@@ -159,25 +179,128 @@ record_url_of() {
   write_target "$target" "$url"
 }
 
+# gcp_access_flags: the invoker flags of `gcloud run deploy` and `gcloud functions deploy --gen2`.
+# Private (the default) also takes away an allUsers invoker binding an earlier --public deploy made.
+# Ingress stays `all` (said explicitly, so that a redeploy sets it back): the load client runs
+# outside Google's network, where `internal` would refuse it; IAM is the gate.
+gcp_access_flags() {
+  if [[ $PUBLIC == 1 ]]; then echo --allow-unauthenticated; else echo --no-allow-unauthenticated; fi
+}
+
+# gcp_service_account NAME: sets SA_ID and SA_EMAIL, the service account NAME runs as: its own,
+# holding no role (nothing of ours calls a Google API), so that the service does not run as the
+# project's default compute account (Editor on the project). SERVICE_ACCOUNT names another ID.
+# IDs are 6 to 30 lowercase letters, digits and dashes, starting with a letter
+# (https://cloud.google.com/iam/docs/service-accounts-create).
+gcp_service_account() {
+  SA_ID=${SERVICE_ACCOUNT:-$1}
+  [[ $SA_ID =~ ^[a-z][a-z0-9-]{4,28}[a-z0-9]$ ]] \
+    || die "service account ID $SA_ID: 6 to 30 lowercase letters, digits and dashes, starting with a letter (set SERVICE_ACCOUNT)"
+  SA_EMAIL=$SA_ID@$PROJECT.iam.gserviceaccount.com
+}
+
+# gcp_ensure_service_account NAME: creates NAME's service account (gcp_service_account) unless it
+# exists. Created first and looked up only when that fails: one gcloud call on a first deploy.
+gcp_ensure_service_account() {
+  gcp_service_account "$1"
+  local err
+  err=$(mktemp)
+  if ! run gcloud iam service-accounts create "$SA_ID" --project="$PROJECT" \
+         --display-name="PixelForge $1 (runs it, holds no role)" --quiet 2> "$err"; then
+    if ! gcloud iam service-accounts describe "$SA_EMAIL" --project="$PROJECT" >/dev/null 2>&1; then
+      cat "$err" >&2
+      rm -f "$err"
+      die "service account $SA_EMAIL can be neither made nor found (above: gcloud's error)"
+    fi
+  fi
+  rm -f "$err"
+}
+
+# gcp_delete_service_account NAME: deletes the service account deploy made for NAME, if it is there.
+gcp_delete_service_account() {
+  gcp_service_account "$1"
+  delete_unless_gone "service account $SA_EMAIL is already gone" \
+    gcloud iam service-accounts delete "$SA_EMAIL" --project="$PROJECT" --quiet
+}
+
+# delete_unless_gone GONE CMD...: runs CMD, a `gcloud ... delete ... --quiet` (a dry run prints it).
+# When it fails, the same command with describe instead of delete (and no --quiet) says whether the
+# resource is already gone (then GONE is printed and all is well) or still there (then CMD's error
+# stops the script). One gcloud call when there is something to delete.
+delete_unless_gone() {
+  local gone=$1
+  shift
+  if [[ $DRY_RUN == 1 ]]; then
+    run "$@"
+    return 0
+  fi
+  local err word describe=()
+  err=$(mktemp)
+  if "$@" 2> "$err"; then
+    cat "$err" >&2
+    rm -f "$err"
+    return 0
+  fi
+  for word in "$@"; do
+    case $word in
+      delete) describe+=(describe) ;;
+      --quiet) ;;
+      *) describe+=("$word") ;;
+    esac
+  done
+  if "${describe[@]}" >/dev/null 2>&1; then
+    cat "$err" >&2
+    rm -f "$err"
+    die "$* failed, and it is still there"
+  fi
+  rm -f "$err"
+  echo "$gone"
+}
+
+# gcp_record_url TARGET SERVICE PLACEHOLDER CMD...: CMD prints the deployed URL (a dry run prints CMD
+# and uses PLACEHOLDER); it is recorded for TARGET with the access Google holds for the Cloud Run
+# SERVICE (a gen2 function is one): public when allUsers may invoke it, private otherwise. Read
+# back rather than assumed, so that `url` after a change made by hand records the truth.
+gcp_record_url() {
+  local target=$1 service=$2 placeholder=$3 members
+  shift 3
+  record_url_of "$target" "$placeholder" "$@"
+  output_of members "$([[ $PUBLIC == 1 ]] && echo allUsers)" \
+    gcloud run services get-iam-policy "$service" --project="$PROJECT" --region="$REGION" \
+      --flatten='bindings[].members' --filter='bindings.role=roles/run.invoker' --format='value(bindings.members)' \
+    || die "$target: its IAM policy cannot be read"
+  if grep -qx allUsers <<< "$members"; then
+    record_access "$target" public
+  else
+    record_access "$target" private
+  fi
+}
+
 # gcp_metrics SERVICE FROM TO DIR PREFIX: Cloud Monitoring time series of a Cloud Run service (gen2
 # functions are Cloud Run services), one JSON file per metric, as projects.timeSeries.list returns them.
+# The OAuth token reaches curl on its standard input (--config -), never on a command line (any
+# user's ps shows those) nor in a file. The endpoint is gcloud's own override for the API when set
+# (api_endpoint_overrides/monitoring as CLOUDSDK_API_ENDPOINT_OVERRIDES_MONITORING): the tests use it.
 gcp_metrics() {
   local service=$1 from=$2 to=$3 dir=$4 prefix=$5 metric token=""
+  local endpoint=${CLOUDSDK_API_ENDPOINT_OVERRIDES_MONITORING:-https://monitoring.googleapis.com/}
   run mkdir -p "$dir"
-  [[ $DRY_RUN == 1 ]] || token=$(gcloud auth print-access-token)
+  output_of token "<token>" gcloud auth print-access-token || die "no access token: run gcloud auth login"
   for metric in request_latencies request_count container/instance_count container/startup_latencies \
                 container/cpu/utilizations container/memory/utilizations container/billable_instance_time; do
     local filter="metric.type=\"run.googleapis.com/$metric\" AND resource.labels.service_name=\"$service\""
     local file
     file="$dir/$prefix-$(echo "$metric" | tr '/' '-').json"
     if [[ $DRY_RUN == 1 ]]; then
-      run curl -sS --fail -G "https://monitoring.googleapis.com/v3/projects/$PROJECT/timeSeries" \
-        -H "Authorization: Bearer \$(gcloud auth print-access-token)" --data-urlencode "filter=$filter" \
-        --data-urlencode "interval.startTime=$from" --data-urlencode "interval.endTime=$to" -o "$file"
+      run curl -sS --fail -G "${endpoint%/}/v3/projects/$PROJECT/timeSeries" --config - \
+        --data-urlencode "filter=$filter" --data-urlencode "interval.startTime=$from" \
+        --data-urlencode "interval.endTime=$to" -o "$file"
     else
-      curl -sS --fail -G "https://monitoring.googleapis.com/v3/projects/$PROJECT/timeSeries" \
-        -H "Authorization: Bearer $token" --data-urlencode "filter=$filter" \
-        --data-urlencode "interval.startTime=$from" --data-urlencode "interval.endTime=$to" -o "$file"
+      # printf is a shell builtin: the token is in no process's arguments.
+      printf 'header = "Authorization: Bearer %s"\n' "$token" \
+        | curl -sS --fail -G "${endpoint%/}/v3/projects/$PROJECT/timeSeries" --config - \
+            --data-urlencode "filter=$filter" --data-urlencode "interval.startTime=$from" \
+            --data-urlencode "interval.endTime=$to" -o "$file"
       echo "wrote $file"
     fi
   done

@@ -1,11 +1,11 @@
 """Checks a Knative Service manifest: the shape serving.knative.dev/v1 requires, and PixelForge's settings.
 
-usage: validate_knative.py FILE CONCURRENCY MAX_INSTANCES TIMEOUT_S MEMORY CPU
+usage: validate_knative.py FILE CONCURRENCY MAX_INSTANCES TIMEOUT_S MEMORY CPU SERVICE_ACCOUNT
 """
 import sys
 import yaml
 
-path, concurrency, max_instances, timeout, memory, cpu = sys.argv[1:7]
+path, concurrency, max_instances, timeout, memory, cpu, service_account = sys.argv[1:8]
 doc = yaml.safe_load(open(path))
 errors = []
 
@@ -21,6 +21,8 @@ template = doc["spec"]["template"]
 expect("maxScale", template["metadata"]["annotations"].get("autoscaling.knative.dev/maxScale"), max_instances)
 spec = template["spec"]
 expect("containerConcurrency", spec.get("containerConcurrency"), int(concurrency))
+expect("serviceAccountName", spec.get("serviceAccountName"), service_account)
+expect("ingress", doc["metadata"]["annotations"].get("run.googleapis.com/ingress"), "all")
 expect("timeoutSeconds", spec.get("timeoutSeconds"), int(timeout))
 containers = spec.get("containers", [])
 expect("containers", len(containers), 1)
