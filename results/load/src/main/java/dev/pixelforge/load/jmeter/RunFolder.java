@@ -88,7 +88,17 @@ public final class RunFolder {
 
     /** {@code plan.jmx} and {@code plan.properties}: the run's plan for stock Apache JMeter. */
     public static void writePlan(Path runDir, LoadProfile profile) throws IOException {
-        LoadPlan.forStockJmeter(profile.operation(), profile.arrivals())
+        writePlan(runDir, profile, false);
+    }
+
+    /**
+     * As above; {@code credential}: a target of the run was private, so the plan sends the {@link
+     * Credential} header, its value read at run time from a property named in {@code
+     * plan.properties}, never written there.
+     */
+    public static void writePlan(Path runDir, LoadProfile profile, boolean credential)
+            throws IOException {
+        LoadPlan.forStockJmeter(profile.operation(), profile.arrivals(), credential)
                 .saveAsJmx(runDir.resolve(RunLayout.PLAN_JMX).toString());
         List<String> load =
                 profile.openLoop()
@@ -125,6 +135,23 @@ public final class RunFolder {
                                 "port=8080",
                                 "base_path="));
         lines.addAll(load);
+        if (credential) {
+            lines.addAll(
+                    List.of(
+                            "# A private target's credential, as a header whose value is never in"
+                                    + " this folder: the plan sends",
+                            "# <auth_header>: <auth_scheme><the property named by auth_secret>."
+                                    + " Read the value from the deploy",
+                            "# scripts' secrets file (mode 0600) with -q, so it is on no command"
+                                    + " line: for API Gateway's key,",
+                            "#   jmeter ... -q results/targets.properties.secrets"
+                                    + " -Jauth_header=x-api-key -Jauth_secret=aws-lambda.api-key",
+                            "# and for a Google identity token (in a file of your own, as"
+                                    + " gcp-function.id-token=<token>),",
+                            "#   jmeter ... -q <that file> -Jauth_header=Authorization"
+                                + " \"-Jauth_scheme=Bearer \" -Jauth_secret=gcp-function.id-token",
+                            "# Without them the header is X-PixelForge-Access: public."));
+        }
         lines.addAll(
                 List.of(
                         "# the header values the report needs, as extra JTL columns",
