@@ -21,8 +21,7 @@ public record Credential(String header, String scheme, String secret, String val
     /** The plan's credential header: its name, then its value, both from properties. */
     static final String HEADER_NAME = "${__P(auth_header,X-PixelForge-Access)}";
 
-    static final String HEADER_VALUE =
-            "${__P(auth_scheme,)}${__P(${__P(auth_secret,none)},public)}";
+    static final String HEADER_VALUE = "${__P(${__P(auth_secret,none)},public)}";
 
     public Credential {
         Objects.requireNonNull(header);
@@ -43,10 +42,13 @@ public record Credential(String header, String scheme, String secret, String val
         return new Credential("Authorization", "Bearer ", secret, value);
     }
 
-    /** The JMeter properties the plan's header reads: set in the sending JVM, nowhere else. */
+    /**
+     * The JMeter properties the plan's header reads: set in the sending JVM, nowhere else. The
+     * secret's property holds the whole header value, scheme included: JMeter's {@code __P} trims
+     * what it reads, so a scheme in a property of its own would lose its space.
+     */
     public Map<String, String> properties() {
-        return Map.of(
-                "auth_header", header, "auth_scheme", scheme, "auth_secret", secret, secret, value);
+        return Map.of("auth_header", header, "auth_secret", secret, secret, scheme + value);
     }
 
     @Override

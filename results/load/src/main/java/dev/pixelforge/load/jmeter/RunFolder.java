@@ -140,16 +140,16 @@ public final class RunFolder {
                     List.of(
                             "# A private target's credential, as a header whose value is never in"
                                     + " this folder: the plan sends",
-                            "# <auth_header>: <auth_scheme><the property named by auth_secret>."
-                                    + " Read the value from the deploy",
-                            "# scripts' secrets file (mode 0600) with -q, so it is on no command"
-                                    + " line: for API Gateway's key,",
+                            "# <auth_header>: <the property named by auth_secret>. Read it from a"
+                                    + " file (mode 0600) with -q, so",
+                            "# it is on no command line: API Gateway's key, from the deploy"
+                                    + " scripts' secrets file,",
                             "#   jmeter ... -q results/targets.properties.secrets"
                                     + " -Jauth_header=x-api-key -Jauth_secret=aws-lambda.api-key",
-                            "# and for a Google identity token (in a file of your own, as"
-                                    + " gcp-function.id-token=<token>),",
+                            "# a Google identity token, from a file of your own holding"
+                                    + " auth_value=Bearer <token>,",
                             "#   jmeter ... -q <that file> -Jauth_header=Authorization"
-                                + " \"-Jauth_scheme=Bearer \" -Jauth_secret=gcp-function.id-token",
+                                    + " -Jauth_secret=auth_value",
                             "# Without them the header is X-PixelForge-Access: public."));
         }
         lines.addAll(
