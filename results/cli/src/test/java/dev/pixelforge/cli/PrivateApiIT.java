@@ -4,6 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.pixelforge.load.images.StudyImageSet;
+import dev.pixelforge.load.jmeter.RunFolder;
+import dev.pixelforge.load.profile.LoadProfile;
 import dev.pixelforge.platform.Target;
 import dev.pixelforge.platform.events.StandInEvents;
 import dev.pixelforge.platform.run.RunManifest;
@@ -30,9 +33,11 @@ import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
 /**
@@ -174,6 +179,58 @@ class PrivateApiIT {
                         .orElseThrow());
         // No private target: plan.jmx has no credential header at all.
         assertFalse(Files.readString(run.folder().resolve("plan.jmx")).contains("auth_header"));
+    }
+
+    @Test
+    void planJmx_ofAPrivateRun_runsInStockJmeter_withTheKeyFromTheSecretsFileByDashQ()
+            throws Exception {
+        StockJmeterPlanIT.ensureStockJmeter();
+        LoadProfile profile = LoadProfile.named("quick").withMaxImagePixels(320 * 240);
+        Path run = RunFolder.create(RUNS, profile, StudyImageSet.in(RUNS.resolve("images")));
+        RunFolder.writePlan(run, profile, true);
+        Path secrets = Files.createTempFile(RUNS, "secrets-", ".properties");
+        Files.setPosixFilePermissions(secrets, PosixFilePermissions.fromString("rw-------"));
+        Files.writeString(secrets, "aws-lambda.api-key=" + key + "\n");
+        // As plan.properties tells a user: the key from a file, only names on the command line.
+        List<String> command =
+                List.of(
+                        StockJmeterPlanIT.java(),
+                        "-jar",
+                        StockJmeterPlanIT.HOME.resolve("bin/ApacheJMeter.jar").toString(),
+                        "-n",
+                        "-t",
+                        "plan.jmx",
+                        "-q",
+                        "plan.properties",
+                        "-q",
+                        secrets.toString(),
+                        "-Jauth_header=x-api-key",
+                        "-Jauth_secret=aws-lambda.api-key",
+                        "-l",
+                        "stock.jtl",
+                        "-j",
+                        "stock-jmeter.log",
+                        "-Jport=" + url.getPort(),
+                        "-Jthreads=1",
+                        "-Jramp=0",
+                        "-Jduration=3");
+        assertFalse(String.join(" ", command).contains(key));
+        Process jmeter =
+                new ProcessBuilder(command)
+                        .directory(run.toFile())
+                        .redirectErrorStream(true)
+                        .redirectOutput(run.resolve("stock-jmeter.out").toFile())
+                        .start();
+        assertTrue(jmeter.waitFor(180, TimeUnit.SECONDS), "stock JMeter did not finish");
+        assertEquals(0, jmeter.exitValue(), Files.readString(run.resolve("stock-jmeter.out")));
+        List<String> jtl = Files.readAllLines(run.resolve("stock.jtl"));
+        int code = Arrays.asList(jtl.get(0).split(",")).indexOf("responseCode");
+        assertTrue(jtl.size() > 1, "stock JMeter sent no request");
+        for (String line : jtl.subList(1, jtl.size())) {
+            assertEquals("200", line.split(",")[code], line);
+        }
+        // Not in JMeter's log, its output or its results either.
+        assertEquals(List.of(), filesHolding(run, key));
     }
 
     private record Run(int exit, Path folder, String printed) {}
