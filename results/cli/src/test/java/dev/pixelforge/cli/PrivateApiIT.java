@@ -157,6 +157,39 @@ class PrivateApiIT {
     }
 
     @Test
+    void compare_withAClientInAJvmOfItsOwn_passesTheKeyInItsEnvironment_notItsSpecFile()
+            throws Exception {
+        Path dir = Files.createTempDirectory(RUNS, "targets-");
+        Path targets =
+                Files.writeString(
+                        dir.resolve("targets.properties"),
+                        "aws-lambda=" + url + "\naws-lambda.access=private\n");
+        Path secrets = dir.resolve("targets.properties.secrets");
+        Files.writeString(secrets, "aws-lambda.api-key=" + key + "\n");
+        Files.setPosixFilePermissions(secrets, PosixFilePermissions.fromString("rw-------"));
+
+        Run run = compare(targets, "--client-cpus", "1");
+        assertEquals(0, run.exit(), run.printed());
+        List<Sample> samples = samples(run.folder());
+        assertFalse(samples.isEmpty(), "no request in a warm window");
+        for (Sample s : samples) {
+            assertEquals(200, s.status(), s.toString());
+        }
+        // The child's instructions are in the run folder, with the header's name and not its value.
+        String spec;
+        try (Stream<Path> specs = Files.walk(run.folder().resolve("client"))) {
+            spec =
+                    Files.readString(
+                            specs.filter(f -> f.toString().endsWith(".properties"))
+                                    .findFirst()
+                                    .orElseThrow());
+        }
+        assertTrue(spec.contains("credential.header=x-api-key"), spec);
+        assertEquals(List.of(), filesHolding(run.folder(), key));
+        assertFalse(run.printed().contains(key), "compare printed the key");
+    }
+
+    @Test
     void compare_withoutTheKey_everyRequestRefusedWithApiGateways403() throws Exception {
         Path dir = Files.createTempDirectory(RUNS, "targets-");
         Path targets =
@@ -236,7 +269,7 @@ class PrivateApiIT {
     private record Run(int exit, Path folder, String printed) {}
 
     /** A short closed-loop compare on {@code targets}, what it printed kept apart. */
-    private static Run compare(Path targets) throws IOException {
+    private static Run compare(Path targets, String... extra) throws IOException {
         List<Path> before = runFolders();
         ByteArrayOutputStream printed = new ByteArrayOutputStream();
         PrintStream out = System.out;
@@ -245,9 +278,9 @@ class PrivateApiIT {
         try (PrintStream both = new PrintStream(printed, true, StandardCharsets.UTF_8)) {
             System.setOut(both);
             System.setErr(both);
-            exit =
-                    new CommandLine(new PixelForgeCli())
-                            .execute(
+            List<String> args =
+                    new ArrayList<>(
+                            List.of(
                                     "compare",
                                     "--root",
                                     CompareIT.ROOT.toString(),
@@ -262,7 +295,9 @@ class PrivateApiIT {
                                     "--threads",
                                     "1",
                                     "--max-image",
-                                    "320x240");
+                                    "320x240"));
+            args.addAll(List.of(extra));
+            exit = new CommandLine(new PixelForgeCli()).execute(args.toArray(new String[0]));
         } finally {
             System.setOut(out);
             System.setErr(err);
