@@ -1,16 +1,22 @@
 #!/usr/bin/env bash
 # PixelForge on AWS Lambda + API Gateway, with the AWS CLI alone (no SAM CLI).
 #
-#   aws-lambda/deploy/deploy.sh [--dry-run] deploy       package the jar, expand the SAM template, deploy the stack, record the URL
+#   aws-lambda/deploy/deploy.sh [--dry-run] [--public] deploy   package the jar, expand the SAM template, deploy the stack, record the URL
 #   aws-lambda/deploy/deploy.sh [--dry-run] force-cold   change one variable of the function (not its code): every environment starts cold
 #   aws-lambda/deploy/deploy.sh [--dry-run] resize MB    set the memory (128 to 10240, CPU follows it), start every environment cold, wait until it serves
-#   aws-lambda/deploy/deploy.sh [--dry-run] url          print the deployed URL and record it
+#   aws-lambda/deploy/deploy.sh [--dry-run] url          print the deployed URL and record it, with its access mode (and key)
 #   aws-lambda/deploy/deploy.sh [--dry-run] metrics FROM TO DIR   CloudWatch metrics and REPORT lines of a run window
 #   aws-lambda/deploy/deploy.sh [--dry-run] destroy      delete the stack, its logs and the uploaded jar
 #
 # Settings: ARTIFACT_BUCKET (an S3 bucket you own, for the jar), STACK (default pixelforge-lambda),
 # AWS_REGION / AWS_PROFILE as the AWS CLI reads them, SNAPSTART=true to restore from snapshots.
-# Memory, timeout and reserved concurrency come from results/platform.properties.
+# Memory, timeout, reserved concurrency and the API's throttle and daily quota come from
+# results/platform.properties.
+# Private by default: API Gateway wants an API key (x-api-key) on every method but the CORS
+# preflight, tied to a usage plan with the profile's throttle and quota, and the stage throttles
+# every method. --public (or PUBLIC=1) deploys as the studies did: none of the three. `url` writes
+# aws-lambda.access=private|public beside the URL, and the key's value (never on a command line,
+# in a log or in the targets file) to the targets file's companion, <targets file>.secrets, mode 0600.
 set -euo pipefail
 # shellcheck source-path=SCRIPTDIR source=../../results/deploy/common.sh
 source "$(dirname "$0")/../../results/deploy/common.sh"
@@ -25,7 +31,11 @@ parameters() {
   echo "MemorySize=$(profile aws-lambda.memory-mb)" \
        "Timeout=$(profile aws-lambda.timeout-s)" \
        "ReservedConcurrency=$(profile aws-lambda.reserved-concurrency)" \
-       "SnapStart=${SNAPSTART:-false}"
+       "SnapStart=${SNAPSTART:-false}" \
+       "ApiAccess=$( [[ ${PUBLIC:-0} == 1 ]] && echo public || echo private )" \
+       "ApiRateLimit=$(profile aws-lambda.api-rate-limit)" \
+       "ApiBurstLimit=$(profile aws-lambda.api-burst-limit)" \
+       "ApiQuotaPerDay=$(profile aws-lambda.api-quota-per-day)"
 }
 
 
@@ -64,10 +74,25 @@ need_sam_translator() {
     || die "python3 cannot import samtranslator: pip install aws-sam-translator (deploy expands the SAM template with it)"
 }
 
+# record_url: the URL, and how it is reached. The mode is the stack's, not this command line's: a
+# stack with SAM's API key (logical id ApiApiKey, SAM's <api>ApiKey) is private, and its key's
+# value goes from the CLI's output straight into the secrets file.
 record_url() {
   record_url_of aws-lambda "https://<api-id>.execute-api.<region>.amazonaws.com/Prod" \
     aws cloudformation describe-stacks --stack-name "$STACK" \
     --query "Stacks[0].Outputs[?OutputKey=='Url'].OutputValue" --output text
+  local key_id
+  output_of key_id "<api-key-id>" aws cloudformation list-stack-resources --stack-name "$STACK" \
+    --query "StackResourceSummaries[?LogicalResourceId=='ApiApiKey'].PhysicalResourceId" --output text \
+    || die "cannot list the resources of stack $STACK"
+  if [[ -z $key_id || $key_id == None ]]; then
+    record_access aws-lambda public
+    forget_secret aws-lambda.api-key
+    return 0
+  fi
+  record_access aws-lambda private
+  store_secret aws-lambda.api-key aws apigateway get-api-key --api-key "$key_id" --include-value \
+    --query value --output text
 }
 
 # A changed environment variable gives the function new execution environments, as SeBS and
@@ -153,9 +178,12 @@ destroy() {
     echo "ARTIFACT_BUCKET is not set: delete s3://<bucket>/$PREFIX yourself if deploy uploaded a jar there" >&2
   fi
   forget_target aws-lambda
+  forget_secret aws-lambda.api-key
 }
 
 parse_common "$@"
+[[ ${PUBLIC:-0} == 0 || ${PUBLIC:-0} == 1 ]] || die "PUBLIC takes 1 (no API key, usage plan or stage throttle) or 0: got '$PUBLIC'"
+[[ ${PUBLIC:-0} == 0 || $ACTION == deploy || $ACTION == help ]] || die "--public is for deploy: url reads the mode from the stack"
 case $ACTION in
   deploy) deploy "${ARGS[@]+"${ARGS[@]}"}" ;;
   force-cold) force_cold ;;

@@ -9,6 +9,11 @@ Name=Value pairs are the stack parameters deploy passes, given to the translator
 gives them to its transform (parameters left out take their defaults). The region and partition are
 the AWS CLI's own (botocore reads the same AWS_REGION / AWS_DEFAULT_REGION / AWS_PROFILE). Parameters
 stay parameters in the output: CloudFormation still resolves every Ref at deploy time.
+
+ApiAccess=public (deploy.sh --public) takes Auth and MethodSettings off every AWS::Serverless::Api
+before the transform: no API key, usage plan or stage throttle, the studies' public API. SAM's Auth
+takes no condition (an Fn::If there is read as true), so this is the one place the mode is applied;
+the parameter stays in the output, so describe-stacks says which mode the stack was deployed in.
 """
 import json
 import sys
@@ -31,6 +36,15 @@ class NoManagedPolicyNames(ManagedPolicyLoader):
         sys.exit("sam-expand.py: the template names a managed policy by name: give its ARN instead")
 
 
+def public_api(template):
+    """The template's APIs with no key, usage plan or stage throttle (ApiAccess=public)."""
+    for resource in template.get("Resources", {}).values():
+        if resource.get("Type") == "AWS::Serverless::Api":
+            properties = resource.get("Properties", {})
+            properties.pop("Auth", None)
+            properties.pop("MethodSettings", None)
+
+
 def main(argv):
     if len(argv) < 3:
         sys.exit(__doc__)
@@ -47,6 +61,8 @@ def main(argv):
     parameters.setdefault("AWS::Region", session.region_name)
     with open(source, encoding="utf-8") as f:
         template = yaml_parse(f.read())
+    if parameters.get("ApiAccess", "private") == "public":
+        public_api(template)
     try:
         expanded = transform(template, parameters, NoManagedPolicyNames())
     except InvalidDocumentException as e:

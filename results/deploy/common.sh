@@ -111,6 +111,53 @@ record_access() {
   echo "$name.access=$mode  (written to $TARGETS_FILE)"
 }
 
+# The targets file's companion for credentials (`compare` reads it): Java properties, mode 0600,
+# never the targets file itself, which users share and paste.
+SECRETS_FILE=${PIXELFORGE_SECRETS:-$TARGETS_FILE.secrets}
+
+# store_secret KEY CMD...: CMD prints a credential; it goes from CMD's output into the secrets file
+# as KEY=value, through no command line (printf is bash's own) and no log. A dry run prints CMD.
+store_secret() {
+  local key=$1 value
+  shift
+  if [[ $DRY_RUN == 1 ]]; then
+    run "$@"
+    echo "+ write $key=<its value> to $SECRETS_FILE (mode 0600)"
+    return 0
+  fi
+  value=$("$@") || die "cannot read $key"
+  [[ -n $value && $value != None ]] || die "cannot read $key: the command printed nothing"
+  [[ $value =~ ^[A-Za-z0-9._~+/=-]+$ ]] || die "$key: not a credential (unexpected characters)"
+  (
+    umask 077
+    local tmp
+    tmp=$(mktemp "$SECRETS_FILE.XXXXXX")
+    if [[ -f $SECRETS_FILE ]]; then grep -v "^$key=" "$SECRETS_FILE" > "$tmp" || true; fi
+    printf '%s=%s\n' "$key" "$value" >> "$tmp"
+    chmod 600 "$tmp"
+    mv "$tmp" "$SECRETS_FILE"
+  )
+  echo "$key written to $SECRETS_FILE (mode 0600; or set it in the environment, see the deploy README)"
+}
+
+# forget_secret KEY: removes a credential that no longer opens anything.
+forget_secret() {
+  local key=$1
+  if [[ $DRY_RUN == 1 ]]; then
+    echo "+ remove $key from $SECRETS_FILE"
+    return 0
+  fi
+  [[ -f $SECRETS_FILE ]] || return 0
+  (
+    umask 077
+    local tmp
+    tmp=$(mktemp "$SECRETS_FILE.XXXXXX")
+    grep -v "^$key=" "$SECRETS_FILE" > "$tmp" || true
+    chmod 600 "$tmp"
+    mv "$tmp" "$SECRETS_FILE"
+  )
+}
+
 # parse_common ARGS...: sets DRY_RUN, PUBLIC (--public: deploy without access control) and ACTION
 # from the command line; the rest stays in ARGS.
 parse_common() {

@@ -22,6 +22,12 @@ async function loadConfig() {
   }
 }
 
+/** What a private backend wants on every request (config.json's credentials), or nothing. */
+function credentialHeaders(id) {
+  const credential = (state.config.credentials || {})[id];
+  return credential ? { [credential.header]: credential.value } : {};
+}
+
 function backendUrl(id) {
   return (document.getElementById(`url-${id}`).value || '').replace(/\/+$/, '');
 }
@@ -153,7 +159,7 @@ async function runOn(id, request, render) {
   setStatus(id, 'waiting…');
   let result = null;
   try {
-    result = await request(url);
+    result = await request(url, credentialHeaders(id));
   } catch (failed) {
     // Nothing came back (timedFetch rejects only then): the browser says no more than that.
     record(id, null);
@@ -175,8 +181,8 @@ async function runOn(id, request, render) {
 
 function generate(count, size) {
   const seed = Math.floor(Math.random() * 1e9);
-  return url => timedFetch(`${url}/generate`, {
-    method: 'POST', headers: { 'Content-Type': 'application/json' },
+  return (url, credential) => timedFetch(`${url}/generate`, {
+    method: 'POST', headers: { 'Content-Type': 'application/json', ...credential },
     body: JSON.stringify({ count, size, seed }),
   }, { read: 'text', parse: generatedImages });
 }
@@ -216,8 +222,8 @@ async function onConvert(event) {
     // A TIFF's answer is a TIFF, which most browsers cannot show: ask for PNG instead.
     const format = /tiff/i.test(type) || /\.tiff?$/i.test(name) ? '&format=png' : '';
     await Promise.all(BACKENDS.map(b => runOn(b.id,
-      url => timedFetch(`${url}/tone?scale=${encodeURIComponent(scale)}${format}`, {
-        method: 'POST', headers: { 'Content-Type': type }, body: blob,
+      (url, credential) => timedFetch(`${url}/tone?scale=${encodeURIComponent(scale)}${format}`, {
+        method: 'POST', headers: { 'Content-Type': type, ...credential }, body: blob,
       }, { read: 'blob', parse: decodableImage }),
       (id, result) => showImages(id, [URL.createObjectURL(result.value)], () => `${name} in ${scale}`))));
   } catch (noImage) {
@@ -239,7 +245,7 @@ async function onBurst(event) {
       if (!url) return;
       out.textContent = `burst of ${k}: sending…`;
       // A rejection is a request that got nothing back: null, recorded as an error like Go!'s.
-      const results = await Promise.all(Array.from({ length: k }, () => generate(1, 64)(url).catch(() => null)));
+      const results = await Promise.all(Array.from({ length: k }, () => generate(1, 64)(url, credentialHeaders(b.id)).catch(() => null)));
       const counts = { ok: 0, throttled: 0, error: 0 };
       let cold = 0;
       const instances = new Set();

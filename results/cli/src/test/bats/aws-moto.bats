@@ -17,6 +17,9 @@
 # - Running the function: moto would need Docker and a Java 25 Lambda image. The REPORT lines and
 #   CloudWatch metrics the function would write are seeded instead, in AWS's shapes.
 # - IAM is not enforced by moto: the role SAM makes is created, its policies are not checked.
+# - The API key, usage plan and stage throttle are made and read back, but moto serves no request
+#   through the API: that a call without the key gets 403, and one over the throttle or quota 429,
+#   is shown by the stand-in's gateway (ApiKeyIT) and, at the edge, only by a real account.
 
 setup_file() {
   # bats 1.8 cannot skip from setup_file: each test's setup skips with the reason.
@@ -34,6 +37,9 @@ setup_file() {
 aws-lambda.memory-mb=2048
 aws-lambda.reserved-concurrency=5
 aws-lambda.timeout=20s
+aws-lambda.api-rate-limit=7.5
+aws-lambda.api-burst-limit=15
+aws-lambda.api-quota-per-day=1234
 PROFILE
   java -cp "$(cli_classpath)" dev.pixelforge.cli.PixelForgeCli profile --deploy \
     --platform "$PIXELFORGE_PROFILE" > "$BATS_FILE_TMPDIR/deploy-settings"
@@ -71,6 +77,7 @@ PROFILE
   unset AWS_PROFILE AWS_DEFAULT_PROFILE HTTP_PROXY HTTPS_PROXY http_proxy https_proxy
   export ARTIFACT_BUCKET=pixelforge-artifacts
   export PIXELFORGE_TARGETS=$BATS_FILE_TMPDIR/targets.properties
+  export SECRETS=$PIXELFORGE_TARGETS.secrets
 
   python3 "$BATS_TEST_DIRNAME/moto/moto_server.py" -H 127.0.0.1 -p "$port" \
     > "$BATS_FILE_TMPDIR/moto.log" 2>&1 3>&- &
@@ -100,16 +107,54 @@ api_id() {
   q apigateway get-rest-apis --query 'items[0].id'
 }
 
+# the_key: the deployed key's value, as API Gateway gives it to its owner.
+the_key() {
+  q apigateway get-api-keys --include-values --query 'items[0].value'
+}
+
+# no_key_anywhere: the key's value is in the secrets file only: not in the targets file, not in
+# anything the deploy wrote or printed (the caller passes its output), not in the deploy tree.
+no_key_anywhere() {
+  local key
+  key=$(the_key)
+  [ ${#key} -ge 20 ]
+  ! grep -rqF -- "$key" "$PIXELFORGE_TARGETS" "$TREE"
+  [[ "$1" != *"$key"* ]]
+}
+
 @test "moto: every dry run prints its commands, the SAM template's expansion among them, and changes nothing" {
   run "$DEPLOY" --dry-run deploy
   [ "$status" -eq 0 ]
-  local target=$TREE/aws-lambda/target params="MemorySize=2048 Timeout=20 ReservedConcurrency=5 SnapStart=false"
+  local target=$TREE/aws-lambda/target
+  local params="MemorySize=2048 Timeout=20 ReservedConcurrency=5 SnapStart=false ApiAccess=private ApiRateLimit=7.5 ApiBurstLimit=15 ApiQuotaPerDay=1234"
   [ "${lines[0]}" = "+ aws cloudformation package --template-file $TREE/aws-lambda/template.yaml --s3-bucket pixelforge-artifacts --s3-prefix pixelforge/pixelforge-lambda --output-template-file $target/packaged.yaml" ]
   [ "${lines[1]}" = "+ python3 $TREE/aws-lambda/deploy/sam-expand.py $target/packaged.yaml $target/expanded.json $params" ]
   [ "${lines[2]}" = "+ aws cloudformation deploy --template-file $target/expanded.json --stack-name pixelforge-lambda --capabilities CAPABILITY_IAM --no-fail-on-empty-changeset --parameter-overrides $params" ]
+  # The URL, the mode read from the stack (its key, if it has one), the key into the secrets file.
+  [ "${lines[3]}" = "+ aws cloudformation describe-stacks --stack-name pixelforge-lambda --query Stacks\[0\].Outputs\[\?OutputKey==\'Url\'\].OutputValue --output text" ]
+  [ "${lines[5]}" = "+ aws cloudformation list-stack-resources --stack-name pixelforge-lambda --query StackResourceSummaries\[\?LogicalResourceId==\'ApiApiKey\'\].PhysicalResourceId --output text" ]
+  [ "${lines[6]}" = "+ write aws-lambda.access=private to $PIXELFORGE_TARGETS" ]
+  [ "${lines[7]}" = "+ aws apigateway get-api-key --api-key \<api-key-id\> --include-value --query value --output text" ]
+  [ "${lines[8]}" = "+ write aws-lambda.api-key=<its value> to $SECRETS (mode 0600)" ]
   SNAPSTART=true run "$DEPLOY" --dry-run deploy
   [ "$status" -eq 0 ]
-  [[ "${lines[1]}" == *" SnapStart=true" && "${lines[2]}" == *" SnapStart=true" ]]
+  [[ "${lines[1]}" == *" SnapStart=true "* && "${lines[2]}" == *" SnapStart=true "* ]]
+  # --public, before or after the action, or PUBLIC=1: the same public deploy, and nothing else.
+  local public=${params/ApiAccess=private/ApiAccess=public}
+  for args in "--dry-run --public deploy" "--dry-run deploy --public" "PUBLIC=1"; do
+    if [[ $args == PUBLIC=1 ]]; then PUBLIC=1 run "$DEPLOY" --dry-run deploy; else
+      # shellcheck disable=SC2086  # the words, on purpose
+      run "$DEPLOY" $args; fi
+    [ "$status" -eq 0 ] || { echo "$args: $output"; false; }
+    [ "${lines[1]}" = "+ python3 $TREE/aws-lambda/deploy/sam-expand.py $target/packaged.yaml $target/expanded.json $public" ]
+    [ "${lines[2]}" = "+ aws cloudformation deploy --template-file $target/expanded.json --stack-name pixelforge-lambda --capabilities CAPABILITY_IAM --no-fail-on-empty-changeset --parameter-overrides $public" ]
+  done
+  PUBLIC=yes run "$DEPLOY" --dry-run deploy
+  [ "$status" -eq 1 ]
+  [ "$output" = "deploy.sh: PUBLIC takes 1 (no API key, usage plan or stage throttle) or 0: got 'yes'" ]
+  run "$DEPLOY" --dry-run --public url
+  [ "$status" -eq 1 ]
+  [ "$output" = "deploy.sh: --public is for deploy: url reads the mode from the stack" ]
   # force-cold and resize: read, update, wait, publish, wait for the version, move the alias.
   for action in force-cold "resize 1769"; do
     # shellcheck disable=SC2086  # the action's words, on purpose
@@ -119,6 +164,8 @@ api_id() {
     [[ "$output" == *"+ aws lambda update-alias --function-name pixelforge-lambda --name live --function-version \<version\>"* ]]
   done
   [[ "$output" == *"+ aws lambda update-function-configuration --function-name pixelforge-lambda --memory-size 1769 --environment"* ]]
+  run "$DEPLOY" --dry-run destroy
+  [[ "$output" == *"+ remove aws-lambda.api-key from $SECRETS"* ]]
   for action in url "metrics 2026-11-23T19:00:00Z 2026-11-23T19:15:00Z $BATS_FILE_TMPDIR/dry" destroy; do
     # shellcheck disable=SC2086  # the action's words, on purpose
     run "$DEPLOY" --dry-run $action
@@ -129,6 +176,7 @@ api_id() {
   [ "$(q cloudformation list-stacks --query 'length(StackSummaries)')" = 0 ]
   [ "$(q s3api list-objects-v2 --bucket pixelforge-artifacts --query 'length(Contents || `[]`)')" = 0 ]
   [ ! -e "$PIXELFORGE_TARGETS" ]
+  [ ! -e "$SECRETS" ]
   [ ! -e "$TREE/aws-lambda/target/packaged.yaml" ]
 }
 
@@ -214,8 +262,37 @@ PY
   version=$(grep -o '"FunctionVersion[0-9a-f]\{10\}"' "$BATS_TEST_TMPDIR/a.json" | sort -u)
   [ -n "$version" ]
   [ "$(grep -o '"FunctionVersion[0-9a-f]\{10\}"' "$BATS_TEST_TMPDIR/b.json" | sort -u)" = "$version" ]
-  # The URL recorded is the API's.
-  [ "$(cat "$PIXELFORGE_TARGETS")" = "aws-lambda=https://$api.execute-api.us-east-1.amazonaws.com/Prod" ]
+  # The URL recorded is the API's, and it is private.
+  [ "$(cat "$PIXELFORGE_TARGETS")" = "$(printf 'aws-lambda=https://%s.execute-api.us-east-1.amazonaws.com/Prod\naws-lambda.access=private' "$api")" ]
+  assert_private "$api" "$output"
+}
+
+# assert_private API OUTPUT: API Gateway holds what a private deploy asks for (the profile's 7.5
+# requests/s, burst 15, 1,234 a day), the key is in the secrets file alone, and OUTPUT (what the
+# deploy printed) does not show it.
+assert_private() {
+  local api=$1 printed=$2 key_id plan
+  # Every method needs the key but the CORS preflights, which a browser sends without one.
+  [ "$(q apigateway get-resources --rest-api-id "$api" --embed methods \
+        --query 'sort_by(items, &path)[].[path, resourceMethods.ANY.apiKeyRequired, resourceMethods.OPTIONS.apiKeyRequired]')" \
+    = "$(printf '/\tTrue\tFalse\n/{proxy+}\tTrue\tFalse')" ]
+  # One key, enabled, for the Prod stage: the one the stack made.
+  key_id=$(q cloudformation list-stack-resources --stack-name pixelforge-lambda \
+    --query "StackResourceSummaries[?LogicalResourceId=='ApiApiKey'].PhysicalResourceId")
+  [ "$(q apigateway get-api-keys --query 'items[].[id, enabled, stageKeys[0]]')" = "$(printf '%s\tTrue\t%s/Prod' "$key_id" "$api")" ]
+  # One usage plan, on the API's Prod stage, with the profile's throttle and daily quota; the key
+  # is in it.
+  [ "$(q apigateway get-usage-plans --query 'items[].[apiStages[0].apiId, apiStages[0].stage, throttle.rateLimit, throttle.burstLimit, quota.limit, quota.period]')" \
+    = "$(printf '%s\tProd\t7.5\t15\t1234\tDAY' "$api")" ]
+  plan=$(q apigateway get-usage-plans --query 'items[0].id')
+  [ "$(q apigateway get-usage-plan-keys --usage-plan-id "$plan" --query 'items[].[id, type]')" = "$(printf '%s\tAPI_KEY' "$key_id")" ]
+  # The stage's own throttle on every method.
+  [ "$(q apigateway get-stage --rest-api-id "$api" --stage-name Prod --query 'methodSettings."*/*".[throttlingRateLimit, throttlingBurstLimit]')" \
+    = "$(printf '7.5\t15')" ]
+  # The key's value: in the secrets file, mode 0600, and nowhere else.
+  [ "$(stat -c %a "$SECRETS")" = 600 ]
+  [ "$(cat "$SECRETS")" = "aws-lambda.api-key=$(the_key)" ]
+  no_key_anywhere "$printed"
 }
 
 @test "moto: deploy again changes nothing: an empty change set, one URL line" {
@@ -232,8 +309,18 @@ PY
   run "$DEPLOY" url
   [ "$status" -eq 0 ]
   local url="https://$(api_id).execute-api.us-east-1.amazonaws.com/Prod"
-  [ "$output" = "aws-lambda=$url  (written to $PIXELFORGE_TARGETS)" ]
-  [ "$(cat "$PIXELFORGE_TARGETS")" = "aws-lambda=$url" ]
+  [ "${lines[0]}" = "aws-lambda=$url  (written to $PIXELFORGE_TARGETS)" ]
+  [ "${lines[1]}" = "aws-lambda.access=private  (written to $PIXELFORGE_TARGETS)" ]
+  [ "${lines[2]}" = "aws-lambda.api-key written to $SECRETS (mode 0600; or set it in the environment, see the deploy README)" ]
+  [ "$(cat "$PIXELFORGE_TARGETS")" = "$(printf 'aws-lambda=%s\naws-lambda.access=private' "$url")" ]
+  assert_private "$(api_id)" "$output"
+  # Again, over a secrets file holding other lines and a stale key: one line each, the rest kept.
+  printf 'gcp-function.id-token=kept\naws-lambda.api-key=stale00000000000000000\n' > "$SECRETS"
+  run "$DEPLOY" url
+  [ "$status" -eq 0 ]
+  [ "$(cat "$SECRETS")" = "$(printf 'gcp-function.id-token=kept\naws-lambda.api-key=%s' "$(the_key)")" ]
+  [ "$(stat -c %a "$SECRETS")" = 600 ]
+  [ "$(grep -c '^aws-lambda' "$PIXELFORGE_TARGETS")" -eq 2 ]
 }
 
 @test "moto: force-cold publishes the same code with a new token, keeps the other variables, and moves the alias" {
@@ -350,7 +437,7 @@ READ
 )" ] || { echo "$output"; false; }
 }
 
-@test "moto: destroy leaves nothing billable: no stack, function, API, log group or uploaded jar, and forgets the URL" {
+@test "moto: destroy leaves nothing billable: no stack, function, API, key, usage plan, log group or uploaded jar, and forgets the URL and the key" {
   echo "container=https://keep" >> "$PIXELFORGE_TARGETS"
   run "$DEPLOY" destroy
   [ "$status" -eq 0 ] || { echo "$output"; false; }
@@ -359,11 +446,38 @@ READ
   [[ "$output" == *"does not exist"* ]]
   [ "$(q lambda list-functions --query 'length(Functions)')" = 0 ]
   [ "$(q apigateway get-rest-apis --query 'length(items)')" = 0 ]
+  [ "$(q apigateway get-api-keys --query 'length(items)')" = 0 ]
+  [ "$(q apigateway get-usage-plans --query 'length(items)')" = 0 ]
   [ "$(q logs describe-log-groups --query 'length(logGroups)')" = 0 ]
   [ "$(q s3api list-objects-v2 --bucket pixelforge-artifacts --query 'length(Contents || `[]`)')" = 0 ]
   [ "$(cat "$PIXELFORGE_TARGETS")" = "container=https://keep" ]
+  [ "$(cat "$SECRETS")" = "gcp-function.id-token=kept" ]
   # Again: nothing to delete, and no error.
   run "$DEPLOY" destroy
   [ "$status" -eq 0 ]
   [ "${lines[0]}" = "stack pixelforge-lambda is already gone" ]
+}
+
+@test "moto: deploy --public makes the studies' API: no key on any method, no key, no usage plan, no stage throttle; destroy leaves nothing" {
+  run "$DEPLOY" deploy --public
+  [ "$status" -eq 0 ] || { echo "$output"; false; }
+  local api
+  api=$(api_id)
+  [ "$(q apigateway get-resources --rest-api-id "$api" --embed methods \
+        --query 'sort_by(items, &path)[].[path, resourceMethods.ANY.apiKeyRequired, resourceMethods.OPTIONS.apiKeyRequired]')" \
+    = "$(printf '/\tFalse\tFalse\n/{proxy+}\tFalse\tFalse')" ]
+  [ "$(q apigateway get-api-keys --query 'length(items)')" = 0 ]
+  [ "$(q apigateway get-usage-plans --query 'length(items)')" = 0 ]
+  [ "$(q apigateway get-stage --rest-api-id "$api" --stage-name Prod --query 'length(keys(methodSettings))')" = 0 ]
+  # The stack says which mode it was deployed in; url reads the mode from it, and no key.
+  [ "$(q cloudformation describe-stacks --stack-name pixelforge-lambda --query "Stacks[0].Parameters[?ParameterKey=='ApiAccess'].ParameterValue")" = public ]
+  [ "$(grep '^aws-lambda' "$PIXELFORGE_TARGETS")" = "$(printf 'aws-lambda=https://%s.execute-api.us-east-1.amazonaws.com/Prod\naws-lambda.access=public' "$api")" ]
+  [ "$(cat "$SECRETS")" = "gcp-function.id-token=kept" ]
+  # The same template otherwise: CORS preflights, binary media types, the function behind it.
+  [ "$(q apigateway get-rest-apis --query 'items[].binaryMediaTypes[0]')" = "*/*" ]
+  run "$DEPLOY" destroy
+  [ "$status" -eq 0 ]
+  [ "$(q apigateway get-rest-apis --query 'length(items)')" = 0 ]
+  [ "$(q lambda list-functions --query 'length(Functions)')" = 0 ]
+  [ "$(grep -c '^aws-lambda' "$PIXELFORGE_TARGETS")" -eq 0 ]
 }

@@ -17,7 +17,16 @@ The gaps (moto 5.2.1: moto/apigateway, moto/awslambda and moto/cloudformation's 
 - AWS::Lambda::Alias: not a CloudFormation resource at all in moto. Here: create_alias, and its
   ARN as Ref (what AWS returns).
 - AWS::ApiGateway::Stage: not a CloudFormation resource in moto either (only the Deployment's own
-  StageName makes a stage). Here: create_stage on the Deployment the stage names.
+  StageName makes a stage). Here: create_stage on the Deployment the stage names, then its
+  MethodSettings (the stage's throttle) as CloudFormation applies them, through update_stage's
+  patch operations ("replace /*/*/throttling/rateLimit").
+- A method's API key requirement: the Body's "security: [{api_key: []}]" (SAM's ApiKeyRequired) is
+  put_method's apiKeyRequired here, as API Gateway's OpenAPI import sets it.
+- AWS::ApiGateway::ApiKey, AWS::ApiGateway::UsagePlan, AWS::ApiGateway::UsagePlanKey: moto 5.2.1
+  implements the API (create_api_key, create_usage_plan, create_usage_plan_key and their deletes,
+  get-api-key --include-value, get-usage-plans, get-usage-plan-keys) but has no CloudFormation
+  resource for any of them. Here: each through that API, deleted with the stack. Not enforced: moto
+  serves no request through the API, so neither the key nor the throttle nor the quota is applied.
 - ExecuteChangeSet (what `aws cloudformation deploy` runs): moto creates the resources but keeps
   the stack's Outputs (and Parameters) of before, none for a new stack. Here: both are those of
   the change set, as describe-stacks shows them on AWS. And moto finds a change set that changes
@@ -49,7 +58,9 @@ def _create_rest_api(cls, resource_name, cloudformation_json, account_id, region
         resource = _resource_for_path(backend, api, path)
         for method, doc in methods.items():
             http_method = "ANY" if method == "x-amazon-apigateway-any-method" else method.upper()
-            backend.put_method(api.id, resource.id, http_method, "NONE")
+            key_required = any("api_key" in s for s in doc.get("security", []))
+            backend.put_method(api.id, resource.id, http_method, "NONE",
+                               api_key_required=key_required)
             integration = doc.get("x-amazon-apigateway-integration")
             if integration:
                 backend.put_integration(
@@ -160,9 +171,151 @@ class StageResource(CloudFormationModel):
         deployment = properties["DeploymentId"]
         # moto's Deployment has no physical id: a Ref to it is the Deployment itself.
         deployment_id = getattr(deployment, "id", deployment)
-        apigateway.apigateway_backends[account_id][region_name].create_stage(
-            properties["RestApiId"], properties["StageName"], deployment_id)
+        backend = apigateway.apigateway_backends[account_id][region_name]
+        backend.create_stage(properties["RestApiId"], properties["StageName"], deployment_id)
+        operations = []
+        for setting in properties.get("MethodSettings") or []:
+            # "/" in a resource path is "~1" in a patch path; "/*" is every resource.
+            path = setting.get("ResourcePath", "/*")
+            path = "*" if path == "/*" else path.replace("/", "~1")
+            prefix = f"/{path}/{setting.get('HttpMethod', '*')}/throttling/"
+            for key, name in (("ThrottlingRateLimit", "rateLimit"),
+                              ("ThrottlingBurstLimit", "burstLimit")):
+                if key in setting:
+                    operations.append({"op": "replace", "path": prefix + name,
+                                       "value": str(setting[key])})
+        if operations:
+            backend.update_stage(properties["RestApiId"], properties["StageName"], operations)
         return cls(properties["StageName"])
+
+
+class ApiKeyResource(CloudFormationModel):
+    """AWS::ApiGateway::ApiKey through moto's create_api_key; Ref is the key's id."""
+
+    __module__ = "moto.apigateway.cloudformation_api_key"
+
+    def __init__(self, key_id):
+        self.key_id = key_id
+
+    @staticmethod
+    def cloudformation_type():
+        return "AWS::ApiGateway::ApiKey"
+
+    @staticmethod
+    def cloudformation_name_type():
+        return "Name"
+
+    @property
+    def physical_resource_id(self):
+        return self.key_id
+
+    @classmethod
+    def create_from_cloudformation_json(
+        cls, resource_name, cloudformation_json, account_id, region_name, **kwargs
+    ):
+        properties = cloudformation_json["Properties"]
+        payload = {
+            "name": properties.get("Name"),
+            "description": properties.get("Description"),
+            "enabled": str(properties.get("Enabled", False)).lower() == "true",
+            "stageKeys": [{"restApiId": k["RestApiId"], "stageName": k["StageName"]}
+                          for k in properties.get("StageKeys") or []],
+        }
+        if properties.get("Value"):
+            payload["value"] = properties["Value"]
+        key = apigateway.apigateway_backends[account_id][region_name].create_api_key(payload)
+        # API Gateway answers each stage key as "restApiId/stageName" (ApiKey.stageKeys is a list
+        # of strings); moto echoes the request's objects, which the CLI cannot print.
+        key.stage_keys = [f"{k['restApiId']}/{k['stageName']}" for k in payload["stageKeys"]]
+        return cls(key.id)
+
+    def delete(self, account_id, region_name):
+        apigateway.apigateway_backends[account_id][region_name].delete_api_key(self.key_id)
+
+
+class UsagePlanResource(CloudFormationModel):
+    """AWS::ApiGateway::UsagePlan through moto's create_usage_plan; Ref is the plan's id."""
+
+    __module__ = "moto.apigateway.cloudformation_usage_plan"
+
+    def __init__(self, plan_id):
+        self.plan_id = plan_id
+
+    @staticmethod
+    def cloudformation_type():
+        return "AWS::ApiGateway::UsagePlan"
+
+    @staticmethod
+    def cloudformation_name_type():
+        return "UsagePlanName"
+
+    @property
+    def physical_resource_id(self):
+        return self.plan_id
+
+    @classmethod
+    def create_from_cloudformation_json(
+        cls, resource_name, cloudformation_json, account_id, region_name, **kwargs
+    ):
+        properties = cloudformation_json["Properties"]
+        payload = {
+            "name": properties.get("UsagePlanName"),
+            "description": properties.get("Description"),
+            "apiStages": [{"apiId": s["ApiId"], "stage": s["Stage"]}
+                          for s in properties.get("ApiStages") or []],
+        }
+        # As API Gateway stores them: the rate a double, the burst and the quota whole numbers.
+        throttle = properties.get("Throttle")
+        if throttle:
+            payload["throttle"] = {"rateLimit": float(throttle["RateLimit"]),
+                                   "burstLimit": int(throttle["BurstLimit"])}
+        quota = properties.get("Quota")
+        if quota:
+            payload["quota"] = {"limit": int(quota["Limit"]), "period": quota["Period"],
+                                "offset": int(quota.get("Offset", 0))}
+        plan = apigateway.apigateway_backends[account_id][region_name].create_usage_plan(payload)
+        return cls(plan.id)
+
+    def delete(self, account_id, region_name):
+        backend = apigateway.apigateway_backends[account_id][region_name]
+        backend.delete_usage_plan(self.plan_id)
+        backend.usage_plan_keys.pop(self.plan_id, None)
+
+
+class UsagePlanKeyResource(CloudFormationModel):
+    """AWS::ApiGateway::UsagePlanKey through moto's create_usage_plan_key."""
+
+    __module__ = "moto.apigateway.cloudformation_usage_plan_key"
+
+    def __init__(self, plan_id, key_id):
+        self.plan_id = plan_id
+        self.key_id = key_id
+
+    @staticmethod
+    def cloudformation_type():
+        return "AWS::ApiGateway::UsagePlanKey"
+
+    @staticmethod
+    def cloudformation_name_type():
+        return "UsagePlanKeyName"
+
+    @property
+    def physical_resource_id(self):
+        return f"{self.key_id}:{self.plan_id}"
+
+    @classmethod
+    def create_from_cloudformation_json(
+        cls, resource_name, cloudformation_json, account_id, region_name, **kwargs
+    ):
+        properties = cloudformation_json["Properties"]
+        apigateway.apigateway_backends[account_id][region_name].create_usage_plan_key(
+            properties["UsagePlanId"],
+            {"keyId": properties["KeyId"], "keyType": properties["KeyType"]})
+        return cls(properties["UsagePlanId"], properties["KeyId"])
+
+    def delete(self, account_id, region_name):
+        keys = apigateway.apigateway_backends[account_id][region_name].usage_plan_keys
+        keys.get(self.plan_id, {}).pop(self.key_id, None)
 
 
 _execute_change_set = cloudformation.CloudFormationBackend.execute_change_set

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.pixelforge.cli.page.ComparisonPage;
 import dev.pixelforge.core.testing.RepositoryRoot;
 import dev.pixelforge.load.images.StudyImageSet;
+import dev.pixelforge.load.jmeter.Credential;
 import dev.pixelforge.platform.Target;
 import dev.pixelforge.platform.events.StandInEvents;
 import dev.pixelforge.platform.profile.PlatformProfile;
@@ -31,6 +32,9 @@ import org.openqa.selenium.support.ui.Select;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -60,6 +64,9 @@ class ComparisonPageIT {
         Properties limits = new Properties();
         limits.setProperty("aws-lambda.reserved-concurrency", "2");
         limits.setProperty("gcp-function.max-instances", "2");
+        // Lambda's API private, as deployed by default: every request of the page must carry the
+        // run's key, which the page gets from config.json (the tests below see aws-lambda answer).
+        limits.setProperty("aws-lambda.api-key-required", "true");
         cloud =
                 LocalCloud.start(
                         Deployables.under(ROOT),
@@ -76,7 +83,11 @@ class ComparisonPageIT {
                         ROOT.resolve("web-ui/src/main/webapp"),
                         0,
                         backends,
-                        StudyImageSet.in(ROOT.resolve("web-ui/target/images")).images());
+                        StudyImageSet.in(ROOT.resolve("web-ui/target/images")).images(),
+                        Map.of(
+                                "aws-lambda",
+                                Credential.apiKey(
+                                        "aws-lambda.api-key", cloud.apiKey().orElseThrow())));
         browser = Browser.start(1280, 800);
         browser.get(page.url().toString());
         waitFor(
@@ -99,6 +110,20 @@ class ComparisonPageIT {
         if (cloud != null) {
             cloud.close();
         }
+    }
+
+    @Test
+    @Order(0)
+    void lambdasApi_isPrivate_aRequestWithoutTheKeyIsRefused_soThePageSendsIt() throws Exception {
+        HttpResponse<String> none =
+                HttpClient.newHttpClient()
+                        .send(
+                                HttpRequest.newBuilder(
+                                                cloud.url(Target.AWS_LAMBDA).resolve("/health"))
+                                        .build(),
+                                HttpResponse.BodyHandlers.ofString());
+        assertEquals(403, none.statusCode());
+        assertEquals("{\"message\":\"Forbidden\"}", none.body());
     }
 
     @Test

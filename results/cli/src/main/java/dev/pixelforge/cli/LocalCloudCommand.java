@@ -2,6 +2,7 @@ package dev.pixelforge.cli;
 
 import dev.pixelforge.cli.page.ComparisonPage;
 import dev.pixelforge.load.images.StudyImageSet;
+import dev.pixelforge.load.jmeter.Credential;
 import dev.pixelforge.platform.Target;
 import dev.pixelforge.platform.events.InstanceRecord;
 import dev.pixelforge.platform.events.LambdaReport;
@@ -133,7 +134,15 @@ final class LocalCloudCommand implements Callable<Integer> {
                             root.resolve("web-ui/src/main/webapp"),
                             pagePort,
                             backends,
-                            StudyImageSet.in(root.resolve("results/runs/images")).images());
+                            StudyImageSet.in(root.resolve("results/runs/images")).images(),
+                            cloud.apiKey()
+                                    .map(
+                                            key ->
+                                                    Map.of(
+                                                            Target.AWS_LAMBDA.id(),
+                                                            Credential.apiKey(
+                                                                    "aws-lambda.api-key", key)))
+                                    .orElse(Map.of()));
         } catch (IOException e) {
             cloud.close();
             System.err.println(

@@ -6,8 +6,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.pixelforge.cli.engines.EngineProcess;
 import dev.pixelforge.core.testing.RepositoryRoot;
 import dev.pixelforge.load.engines.Keystore;
+import dev.pixelforge.platform.Target;
+import dev.pixelforge.platform.events.StandInEvents;
 import dev.pixelforge.platform.sample.Sample;
 import dev.pixelforge.platform.sample.SampleLog;
+import dev.pixelforge.standins.LocalCloud;
+import dev.pixelforge.standins.StandIns;
 
 import org.junit.jupiter.api.Test;
 
@@ -17,9 +21,15 @@ import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.io.Reader;
 import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
@@ -128,6 +138,83 @@ class DistributedEnginesIT {
                             cpu);
                 }
             }
+        }
+    }
+
+    /**
+     * A private target through an engine: the key reaches the engine as one of the plan's JMeter
+     * properties over RMI, every request it sends carries it, and neither the run folder nor the
+     * engine's output holds it (a ./pixelforge engine logs errors only, so JMeter's "Applying
+     * properties" line is never printed).
+     */
+    @Test
+    void compareOnAnEngine_againstAPrivateTarget_theEngineSendsTheKey_writtenNowhere()
+            throws Exception {
+        Path work = Files.createDirectories(ROOT.resolve("results/cli/target/it-engines-private"));
+        Keystore.ensure(KEYSTORE);
+        try (LocalCloud cloud =
+                        StandIns.start(
+                                StandInEvents.NONE, Map.of("aws-lambda.api-key-required", "true"));
+                EngineProcess engine =
+                        EngineProcess.start(ROOT, "--keystore", KEYSTORE.toString())) {
+            URI url = cloud.url(Target.AWS_LAMBDA);
+            String key = cloud.apiKey().orElseThrow();
+            // One warm environment: the window's requests are then certain to be answered.
+            assertEquals(
+                    200,
+                    StandIns.HTTP
+                            .send(
+                                    HttpRequest.newBuilder(url.resolve("/health"))
+                                            .header("x-api-key", key)
+                                            .timeout(Duration.ofSeconds(90))
+                                            .build(),
+                                    HttpResponse.BodyHandlers.discarding())
+                            .statusCode());
+            Path targets =
+                    Files.writeString(
+                            work.resolve("targets.properties"),
+                            "aws-lambda=" + url + "\naws-lambda.access=private\n");
+            Path secrets = work.resolve("targets.properties.secrets");
+            Files.writeString(secrets, "aws-lambda.api-key=" + key + "\n");
+            Files.setPosixFilePermissions(secrets, PosixFilePermissions.fromString("rw-------"));
+            engine.awaitReady();
+            Path runs = ItRuns.dir("it-engines-private/runs");
+            int exit =
+                    new CommandLine(new PixelForgeCli())
+                            .execute(
+                                    "compare",
+                                    "--root",
+                                    ROOT.toString(),
+                                    "--runs",
+                                    runs.toString(),
+                                    "--engines",
+                                    engine.id(),
+                                    "--engine-keystore",
+                                    KEYSTORE.toString(),
+                                    "--targets-file",
+                                    targets.toString(),
+                                    "--duration",
+                                    "3",
+                                    "--ramp",
+                                    "0",
+                                    "--threads",
+                                    "1",
+                                    "--max-image",
+                                    "320x240");
+            assertEquals(0, exit, "engine's output:\n" + engine.output());
+            Path run = latest(runs);
+            List<Sample> samples = new ArrayList<>();
+            SampleLog.read(run.resolve("samples.csv"), samples::add);
+            assertTrue(!samples.isEmpty(), "the engine sent no request");
+            for (Sample s : samples) {
+                assertEquals(200, s.status(), s.toString());
+                assertEquals(engine.id(), s.engine());
+            }
+            assertEquals(
+                    "private",
+                    properties(run.resolve("run.properties")).getProperty("access.aws-lambda"));
+            assertEquals(List.of(), PrivateApiIT.filesHolding(run, key));
+            assertTrue(!engine.output().contains(key), "the engine printed the key");
         }
     }
 

@@ -36,7 +36,7 @@ class StockJmeterPlanIT {
      */
     private static LocalCloud cloud;
 
-    private static final Path HOME =
+    static final Path HOME =
             CompareIT.ROOT.resolve("results/stock-jmeter/target/apache-jmeter-5.6.3");
 
     @BeforeAll
@@ -177,7 +177,7 @@ class StockJmeterPlanIT {
     }
 
     /** Assembles the stock JMeter home with Maven, once per checkout. */
-    private static void ensureStockJmeter() throws Exception {
+    static void ensureStockJmeter() throws Exception {
         if (Files.exists(HOME.resolve("bin/ApacheJMeter.jar"))) {
             return;
         }
@@ -198,7 +198,7 @@ class StockJmeterPlanIT {
         assertEquals(0, build.exitValue(), "could not assemble stock JMeter");
     }
 
-    private static String java() {
+    static String java() {
         return Path.of(System.getProperty("java.home"), "bin", "java").toString();
     }
 }

@@ -37,6 +37,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -45,6 +46,7 @@ import java.util.Optional;
 import java.util.Properties;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.stream.Collectors;
 
 /**
  * Makes every report file of a run from what the run recorded, and nothing else: {@code
@@ -407,6 +409,7 @@ public final class ReportWriter {
                         + " the target. To compare clients, run with --dilation 1.");
         }
         out.addAll(engineWarnings(about));
+        accessNote(run, about).ifPresent(out::add);
         for (TargetSummary t : run.targets()) {
             ClientLoad client = run.client().get(t.target());
             if (client != null && client.bound()) {
@@ -443,6 +446,52 @@ public final class ReportWriter {
      * target, set the pace (or that its CPU was not watched). run.properties holds the figures
      * ({@code engine-threads}, {@code engine-cpu.<target>.<engine>}).
      */
+    /**
+     * Which access mode each target was measured in, when any was private: an API key check at API
+     * Gateway, or Cloud Run's IAM check of an identity token, is in every round trip, so a private
+     * target's figures and a public one's are not like for like. Nothing for an all-public or
+     * all-local run, or an old folder that did not record it.
+     */
+    static Optional<String> accessNote(RunSummary run, Properties about) {
+        Map<String, String> modes = new LinkedHashMap<>();
+        for (TargetSummary t : run.targets()) {
+            String mode = about.getProperty(RunManifest.ACCESS + t.target());
+            if (mode != null) {
+                modes.put(t.target(), mode.trim());
+            }
+        }
+        if (!modes.containsValue(RunManifest.ACCESS_PRIVATE)) {
+            return Optional.empty();
+        }
+        String each =
+                modes.entrySet().stream()
+                        .map(
+                                e ->
+                                        e.getKey()
+                                                + " "
+                                                + e.getValue()
+                                                + access(e.getKey(), e.getValue()))
+                        .collect(Collectors.joining(", "));
+        boolean mixed = new HashSet<>(modes.values()).size() > 1;
+        return Optional.of(
+                "Access measured: "
+                        + each
+                        + ". A private target's round trips include its credential's check"
+                        + (mixed
+                                ? "; the targets were measured in different modes, so their"
+                                        + " overheads are not like for like."
+                                : "."));
+    }
+
+    private static String access(String target, String mode) {
+        if (!mode.equals(RunManifest.ACCESS_PRIVATE)) {
+            return "";
+        }
+        return target.equals("aws-lambda")
+                ? " (API key, x-api-key)"
+                : " (identity token, Authorization: Bearer)";
+    }
+
     static List<String> engineWarnings(Properties about) {
         List<String> out = new ArrayList<>();
         String engines = about.getProperty(RunManifest.ENGINES);

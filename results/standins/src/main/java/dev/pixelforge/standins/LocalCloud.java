@@ -8,6 +8,7 @@ import dev.pixelforge.platform.profile.PlatformProfile;
 import dev.pixelforge.platform.profile.TargetProfile;
 import dev.pixelforge.platform.run.RunLayout;
 import dev.pixelforge.standins.aws.ApiGatewayFront;
+import dev.pixelforge.standins.aws.ApiKeys;
 import dev.pixelforge.standins.aws.LambdaLaunch;
 import dev.pixelforge.standins.aws.LambdaService;
 import dev.pixelforge.standins.google.InstancePool;
@@ -26,6 +27,7 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Function;
 
 /**
@@ -49,6 +51,7 @@ public final class LocalCloud implements AutoCloseable {
     private final CpuIsolation cpu;
     private final Dilation dilation;
     private final Map<Target, JavaRuntime> jdks;
+    private final String apiKey;
 
     private LocalCloud(
             LambdaService lambda,
@@ -59,7 +62,9 @@ public final class LocalCloud implements AutoCloseable {
             PoolFront runFront,
             CpuIsolation cpu,
             Dilation dilation,
-            Map<Target, JavaRuntime> jdks) {
+            Map<Target, JavaRuntime> jdks,
+            String apiKey) {
+        this.apiKey = apiKey;
         this.cpu = cpu;
         this.jdks = Map.copyOf(jdks);
         this.dilation = dilation;
@@ -123,7 +128,9 @@ public final class LocalCloud implements AutoCloseable {
                                     profile.of(Target.AWS_LAMBDA).dilated(k.of(Target.AWS_LAMBDA)),
                                     launch,
                                     events));
-            ApiGatewayFront gateway = track(started, new ApiGatewayFront(lambda, ports.lambda()));
+            String key = profile.apiGateway().localKeyRequired() ? ApiKeys.generate() : null;
+            ApiGatewayFront gateway =
+                    track(started, new ApiGatewayFront(lambda, ports.lambda(), key));
 
             TargetProfile fn = profile.of(Target.GCP_FUNCTION).dilated(k.of(Target.GCP_FUNCTION));
             InstancePool functions =
@@ -174,7 +181,7 @@ public final class LocalCloud implements AutoCloseable {
                                     events));
             PoolFront runFront = track(started, new PoolFront(run, ports.container()));
             return new LocalCloud(
-                    lambda, gateway, functions, functionFront, run, runFront, cpu, k, jdks);
+                    lambda, gateway, functions, functionFront, run, runFront, cpu, k, jdks, key);
         } catch (IOException | RuntimeException e) {
             for (AutoCloseable c : started) {
                 closeQuietlyAfterFailure(c, e);
@@ -219,6 +226,15 @@ public final class LocalCloud implements AutoCloseable {
             case GCP_FUNCTION -> functionFront.url();
             case CONTAINER -> runFront.url();
         };
+    }
+
+    /**
+     * The key the API Gateway stand-in wants in {@code x-api-key}, made for this run when the
+     * profile says {@code aws-lambda.api-key-required=true}; empty when it wants none. Held in this
+     * JVM only: the client sends it, nothing writes it.
+     */
+    public Optional<String> apiKey() {
+        return Optional.ofNullable(apiKey);
     }
 
     public LambdaService lambda() {

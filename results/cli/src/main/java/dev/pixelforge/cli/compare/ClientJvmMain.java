@@ -3,6 +3,7 @@ package dev.pixelforge.cli.compare;
 import dev.pixelforge.load.arrivals.ArrivalRate;
 import dev.pixelforge.load.client.ClientHost;
 import dev.pixelforge.load.client.QuotaUse;
+import dev.pixelforge.load.jmeter.Credential;
 import dev.pixelforge.load.jmeter.LoadRunner;
 import dev.pixelforge.load.profile.LoadProfile;
 import dev.pixelforge.load.profile.Operation;
@@ -28,6 +29,9 @@ import java.util.Properties;
 public final class ClientJvmMain {
 
     private ClientJvmMain() {}
+
+    /** The credential's value, from the comparison's JVM (IsolatedClient) to this one. */
+    static final String CREDENTIAL_VARIABLE = "PIXELFORGE_CLIENT_CREDENTIAL";
 
     public static void main(String[] args) {
         try {
@@ -92,7 +96,14 @@ public final class ClientJvmMain {
                     host,
                     new LoadRunner.Outputs(
                             Boolean.parseBoolean(p.getProperty("jtl", "false")),
-                            Boolean.parseBoolean(p.getProperty("jmeter-dashboard", "false"))));
+                            Boolean.parseBoolean(p.getProperty("jmeter-dashboard", "false"))),
+                    p.getProperty("credential.header") == null
+                            ? null
+                            : new Credential(
+                                    p.getProperty("credential.header"),
+                                    p.getProperty("credential.scheme", ""),
+                                    p.getProperty("credential.secret"),
+                                    System.getenv(CREDENTIAL_VARIABLE)));
         }
     }
 

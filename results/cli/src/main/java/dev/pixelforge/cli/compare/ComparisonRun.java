@@ -86,8 +86,13 @@ public final class ComparisonRun {
                         "compare-interrupted");
         Runtime.getRuntime().addShutdownHook(onCtrlC);
         String state = RunManifest.FAILED;
+        boolean credentials = false;
         try (Targets targets = opener.open(runDir)) {
             targets.describe(about);
+            for (Target t : targets.urls().keySet()) {
+                about.setProperty(RunManifest.ACCESS + t.id(), targets.access(t));
+                credentials |= targets.credential(t) != null;
+            }
             try (LoadClient client =
                     spec.engines() != null
                             ? new RemoteEnginesClient(runDir, spec.engines())
@@ -107,7 +112,13 @@ public final class ComparisonRun {
                                 targets.dilation(target.getKey()),
                                 out);
                     }
-                    client.run(target.getKey().id(), target.getValue(), load, spec.outputs(), out);
+                    client.run(
+                            target.getKey().id(),
+                            target.getValue(),
+                            load,
+                            spec.outputs(),
+                            targets.credential(target.getKey()),
+                            out);
                     targets.done(target.getKey()); // the next target gets the machine to itself
                 }
                 client.describe(about);
@@ -126,7 +137,7 @@ public final class ComparisonRun {
                 state(about, state, runDir);
             }
         }
-        RunFolder.writePlan(runDir, spec.load());
+        RunFolder.writePlan(runDir, spec.load(), credentials);
         RunSummary summary = ReportWriter.write(runDir);
         out.println();
         out.print(ReportWriter.consoleTable(summary));

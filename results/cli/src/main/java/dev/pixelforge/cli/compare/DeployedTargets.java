@@ -1,5 +1,6 @@
 package dev.pixelforge.cli.compare;
 
+import dev.pixelforge.load.jmeter.Credential;
 import dev.pixelforge.platform.Target;
 import dev.pixelforge.platform.run.RunLayout;
 import dev.pixelforge.platform.run.RunManifest;
@@ -12,6 +13,7 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.Collections;
+import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -19,19 +21,29 @@ import java.util.Properties;
 
 /**
  * Deployed targets, from a targets file ({@code aws-lambda=https://...} lines, as the deploy
- * scripts write {@code results/targets.properties}). The platforms' own metrics are fetched
- * afterwards by the deploy scripts' {@code metrics} action.
+ * scripts write {@code results/targets.properties}), each with how it is reached ({@code
+ * aws-lambda.access=private|public}; a target without that line was deployed before there was a
+ * choice, public) and, when private, its credential ({@link TargetCredentials}). The platforms' own
+ * metrics are fetched afterwards by the deploy scripts' {@code metrics} action.
  */
 public final class DeployedTargets implements Targets {
 
     private final Map<Target, URI> urls;
+    private final Map<Target, Credential> credentials;
 
-    private DeployedTargets(Map<Target, URI> urls) {
+    private DeployedTargets(Map<Target, URI> urls, Map<Target, Credential> credentials) {
         this.urls = Collections.unmodifiableMap(urls);
+        this.credentials = Collections.unmodifiableMap(credentials);
     }
 
     /** The targets {@code file} names, limited to {@code only} when that is not empty. */
     public static DeployedTargets read(Path file, List<Target> only) throws IOException {
+        return read(file, only, System.getenv());
+    }
+
+    /** As above, with the credentials' environment {@code env}. */
+    public static DeployedTargets read(Path file, List<Target> only, Map<String, String> env)
+            throws IOException {
         Properties p = new Properties();
         try (Reader in = Files.newBufferedReader(file)) {
             p.load(in);
@@ -62,7 +74,30 @@ public final class DeployedTargets implements Targets {
             throw new IllegalArgumentException(
                     file + " names no target: write lines such as aws-lambda=https://...");
         }
-        return new DeployedTargets(urls);
+        TargetCredentials secrets = new TargetCredentials(file, env);
+        Map<Target, Credential> credentials = new EnumMap<>(Target.class);
+        for (Target t : urls.keySet()) {
+            String access = p.getProperty(t.id() + ".access", RunManifest.ACCESS_PUBLIC).trim();
+            if (access.equals(RunManifest.ACCESS_PRIVATE)) {
+                credentials.put(t, secrets.of(t));
+            } else if (!access.equals(RunManifest.ACCESS_PUBLIC)) {
+                throw new IllegalArgumentException(
+                        file + ": " + t.id() + ".access=" + access + " must be private or public");
+            }
+        }
+        return new DeployedTargets(urls, credentials);
+    }
+
+    @Override
+    public String access(Target target) {
+        return credentials.containsKey(target)
+                ? RunManifest.ACCESS_PRIVATE
+                : RunManifest.ACCESS_PUBLIC;
+    }
+
+    @Override
+    public Credential credential(Target target) {
+        return credentials.get(target);
     }
 
     @Override

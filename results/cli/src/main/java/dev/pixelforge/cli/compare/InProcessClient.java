@@ -1,6 +1,7 @@
 package dev.pixelforge.cli.compare;
 
 import dev.pixelforge.load.client.ClientHost;
+import dev.pixelforge.load.jmeter.Credential;
 import dev.pixelforge.load.jmeter.LoadRunner;
 import dev.pixelforge.load.profile.LoadProfile;
 import dev.pixelforge.platform.run.RunLayout;
@@ -29,9 +30,23 @@ final class InProcessClient implements LoadClient {
 
     @Override
     public void run(
-            String target, URI url, LoadProfile load, LoadRunner.Outputs outputs, PrintStream out)
+            String target,
+            URI url,
+            LoadProfile load,
+            LoadRunner.Outputs outputs,
+            Credential credential,
+            PrintStream out)
             throws IOException, InterruptedException, TimeoutException {
-        LoadRunner.run(target, url, load, runDir, log, out, ClientHost.thisJvm(alongside), outputs);
+        LoadRunner.run(
+                target,
+                url,
+                load,
+                runDir,
+                log,
+                out,
+                ClientHost.thisJvm(alongside),
+                outputs,
+                credential);
     }
 
     @Override

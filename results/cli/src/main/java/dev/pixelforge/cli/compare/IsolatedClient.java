@@ -1,5 +1,6 @@
 package dev.pixelforge.cli.compare;
 
+import dev.pixelforge.load.jmeter.Credential;
 import dev.pixelforge.load.jmeter.LoadRunner;
 import dev.pixelforge.load.profile.LoadProfile;
 import dev.pixelforge.platform.run.RunLayout;
@@ -58,7 +59,12 @@ final class IsolatedClient implements LoadClient {
 
     @Override
     public void run(
-            String target, URI url, LoadProfile load, LoadRunner.Outputs outputs, PrintStream out)
+            String target,
+            URI url,
+            LoadProfile load,
+            LoadRunner.Outputs outputs,
+            Credential credential,
+            PrintStream out)
             throws IOException, InterruptedException, TimeoutException {
         CpuGroup group = cpu.group("client-" + target, limits.cpus());
         long throttledMillis;
@@ -72,8 +78,8 @@ final class IsolatedClient implements LoadClient {
             isolation = describe(group, memory);
             out.println(
                     "load client: " + limits.name() + " (" + limits.basis() + "): " + isolation);
-            Path spec = writeSpec(target, url, load, outputs, group);
-            Process client = start(spec, memory);
+            Path spec = writeSpec(target, url, load, outputs, credential, group);
+            Process client = start(spec, memory, credential);
             try {
                 if (!client.waitFor(load.durationSeconds() + SLACK_SECONDS, TimeUnit.SECONDS)) {
                     throw new TimeoutException(
@@ -127,10 +133,21 @@ final class IsolatedClient implements LoadClient {
 
     /** The child's instructions, kept in the run folder: what it was told to do. */
     private Path writeSpec(
-            String target, URI url, LoadProfile load, LoadRunner.Outputs outputs, CpuGroup group)
+            String target,
+            URI url,
+            LoadProfile load,
+            LoadRunner.Outputs outputs,
+            Credential credential,
+            CpuGroup group)
             throws IOException {
         Properties p = new Properties();
         p.setProperty("target", target);
+        if (credential != null) {
+            // Which header, not its value: that goes in the child's environment.
+            p.setProperty("credential.header", credential.header());
+            p.setProperty("credential.scheme", credential.scheme());
+            p.setProperty("credential.secret", credential.secret());
+        }
         p.setProperty("jtl", Boolean.toString(outputs.jtl()));
         p.setProperty("jmeter-dashboard", Boolean.toString(outputs.dashboard()));
         p.setProperty("parent-pid", Long.toString(ProcessHandle.current().pid()));
@@ -165,7 +182,7 @@ final class IsolatedClient implements LoadClient {
         return file;
     }
 
-    private Process start(Path spec, MemoryLimit memory) throws IOException {
+    private Process start(Path spec, MemoryLimit memory, Credential credential) throws IOException {
         List<String> command =
                 new ArrayList<>(
                         List.of(
@@ -189,6 +206,12 @@ final class IsolatedClient implements LoadClient {
                         .redirectErrorStream(true)
                         .redirectOutput(ProcessBuilder.Redirect.INHERIT)
                         .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")));
+        // The credential's value in the child's environment: not in its command line (ps shows
+        // that to everyone) nor in its spec file (the run folder).
+        builder.environment().remove(ClientJvmMain.CREDENTIAL_VARIABLE);
+        if (credential != null) {
+            builder.environment().put(ClientJvmMain.CREDENTIAL_VARIABLE, credential.value());
+        }
         builder.environment()
                 .put(
                         "PIXELFORGE_MEMORY_GROUPS",

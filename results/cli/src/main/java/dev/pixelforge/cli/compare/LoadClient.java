@@ -1,5 +1,6 @@
 package dev.pixelforge.cli.compare;
 
+import dev.pixelforge.load.jmeter.Credential;
 import dev.pixelforge.load.jmeter.LoadRunner;
 import dev.pixelforge.load.profile.LoadProfile;
 
@@ -19,9 +20,16 @@ public interface LoadClient extends AutoCloseable {
     /** Puts {@code load} on {@code target} for its window and returns when the window is over. */
     /**
      * {@code outputs}: what to write besides samples.csv (a JTL, JMeter's own dashboard of the
-     * target's load).
+     * target's load); {@code credential}: what every request carries (null: nothing), kept out of
+     * every file and command line the client writes or starts.
      */
-    void run(String target, URI url, LoadProfile load, LoadRunner.Outputs outputs, PrintStream out)
+    void run(
+            String target,
+            URI url,
+            LoadProfile load,
+            LoadRunner.Outputs outputs,
+            Credential credential,
+            PrintStream out)
             throws IOException, InterruptedException, TimeoutException;
 
     /** Adds what the client was to the run's {@code run.properties}. */

@@ -1,5 +1,6 @@
 package dev.pixelforge.cli.compare;
 
+import dev.pixelforge.load.jmeter.Credential;
 import dev.pixelforge.platform.Target;
 import dev.pixelforge.platform.events.InstanceRecord;
 import dev.pixelforge.platform.profile.Dilation;
@@ -108,6 +109,21 @@ public final class LocalTargets implements Targets {
                 about.setProperty(RunManifest.OVERSUBSCRIPTION + t.id(), Double.toString(over));
             }
         }
+    }
+
+    /** Private when the API Gateway stand-in asks for this run's key; otherwise local. */
+    @Override
+    public String access(Target target) {
+        return credential(target) != null ? RunManifest.ACCESS_PRIVATE : RunManifest.ACCESS_LOCAL;
+    }
+
+    @Override
+    public Credential credential(Target target) {
+        return target == Target.AWS_LAMBDA
+                ? cloud.apiKey()
+                        .map(key -> Credential.apiKey("aws-lambda.api-key", key))
+                        .orElse(null)
+                : null;
     }
 
     @Override

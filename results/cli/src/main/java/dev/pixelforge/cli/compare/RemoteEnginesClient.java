@@ -2,6 +2,7 @@ package dev.pixelforge.cli.compare;
 
 import dev.pixelforge.load.client.ClientHost;
 import dev.pixelforge.load.engines.ThreadShares;
+import dev.pixelforge.load.jmeter.Credential;
 import dev.pixelforge.load.jmeter.EnginesRunner;
 import dev.pixelforge.load.jmeter.LoadRunner;
 import dev.pixelforge.load.profile.LoadProfile;
@@ -42,7 +43,12 @@ final class RemoteEnginesClient implements LoadClient {
 
     @Override
     public void run(
-            String target, URI url, LoadProfile load, LoadRunner.Outputs outputs, PrintStream out)
+            String target,
+            URI url,
+            LoadProfile load,
+            LoadRunner.Outputs outputs,
+            Credential credential,
+            PrintStream out)
             throws IOException, InterruptedException, TimeoutException {
         shares = ThreadShares.divide(load.threads(), engines.engines());
         out.println("load from remote JMeter engines: " + shares.describe());
@@ -67,7 +73,8 @@ final class RemoteEnginesClient implements LoadClient {
                                         + " sends no request)"),
                         shares,
                         engines.rmi(),
-                        engines.controllerPort()));
+                        engines.controllerPort(),
+                        credential));
     }
 
     @Override

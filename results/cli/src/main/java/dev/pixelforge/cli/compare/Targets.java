@@ -1,6 +1,8 @@
 package dev.pixelforge.cli.compare;
 
+import dev.pixelforge.load.jmeter.Credential;
 import dev.pixelforge.platform.Target;
+import dev.pixelforge.platform.run.RunManifest;
 
 import java.io.IOException;
 import java.io.PrintStream;
@@ -32,6 +34,19 @@ public interface Targets extends AutoCloseable {
      */
     default double dilation(Target target) {
         return 1;
+    }
+
+    /**
+     * How {@code target} is reached ({@link RunManifest#ACCESS_PRIVATE}, {@code _PUBLIC} or {@code
+     * _LOCAL}), for {@code run.properties} and the report.
+     */
+    default String access(Target target) {
+        return RunManifest.ACCESS_LOCAL;
+    }
+
+    /** What every request to {@code target} must carry; null when it needs nothing. */
+    default Credential credential(Target target) {
+        return null;
     }
 
     /** Adds what these targets are to the run's {@code run.properties}. */

@@ -4,6 +4,7 @@ import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 
 import dev.pixelforge.load.images.StudyImage;
+import dev.pixelforge.load.jmeter.Credential;
 import dev.pixelforge.platform.run.RunLayout;
 import dev.pixelforge.standins.process.DaemonThreads;
 
@@ -65,6 +66,21 @@ public final class ComparisonPage implements AutoCloseable {
     public static ComparisonPage start(
             Path site, int port, Map<String, URI> backends, List<StudyImage> images)
             throws IOException {
+        return start(site, port, backends, images, Map.of());
+    }
+
+    /**
+     * As above; {@code credentials}: what the page sends to a private backend (target id to
+     * header), in {@code config.json}, which this server gives to loopback only and no cache keeps.
+     * The page then holds the key in its memory, as a script calling a private API must.
+     */
+    public static ComparisonPage start(
+            Path site,
+            int port,
+            Map<String, URI> backends,
+            List<StudyImage> images,
+            Map<String, Credential> credentials)
+            throws IOException {
         if (!Files.isRegularFile(site.resolve(RunLayout.INDEX_HTML))) {
             throw new IOException(site + " has no index.html: give the repository root");
         }
@@ -72,6 +88,21 @@ public final class ComparisonPage implements AutoCloseable {
                 "{\"backends\":{"
                         + backends.entrySet().stream()
                                 .map(e -> "\"" + e.getKey() + "\":\"" + e.getValue() + "\"")
+                                .collect(Collectors.joining(","))
+                        + "},"
+                        + "\"credentials\":{"
+                        + credentials.entrySet().stream()
+                                .map(
+                                        e ->
+                                                "\""
+                                                        + e.getKey()
+                                                        + "\":{\"header\":\""
+                                                        + json(e.getValue().header())
+                                                        + "\",\"value\":\""
+                                                        + json(
+                                                                e.getValue().scheme()
+                                                                        + e.getValue().value())
+                                                        + "\"}")
                                 .collect(Collectors.joining(","))
                         + "},"
                         + "\"samples\":["
@@ -135,6 +166,14 @@ public final class ComparisonPage implements AutoCloseable {
                             name.substring(name.lastIndexOf('.') + 1), "application/octet-stream");
             send(exchange, 200, type, Files.readAllBytes(file));
         }
+    }
+
+    /** A JSON string's content: quotes and backslashes escaped, control characters refused. */
+    private static String json(String text) {
+        if (text.chars().anyMatch(c -> c < 0x20)) {
+            throw new IllegalArgumentException("a credential with a control character");
+        }
+        return text.replace("\\", "\\\\").replace("\"", "\\\"");
     }
 
     private static void send(HttpExchange exchange, int status, String type, byte[] body)

@@ -29,8 +29,10 @@ class DeployFilesIT {
 
     private static final Path ROOT = RepositoryRoot.path();
     /**
-     * A hang's limit, not a speed goal: the suites run the real AWS CLI and gcloud about a hundred
-     * times, 2 min 45 s to 4 min 35 s at load 8 to 10 on two cores (5 Dec 2026).
+     * A guard against a hung command, not a time budget: the bats folder runs the AWS lifecycle
+     * against moto twice (private, then --public) and the Google ones against the recording fake,
+     * some two hundred real AWS CLI and gcloud calls: over 5 minutes for the AWS suite alone, and
+     * 2 min 45 s to 4 min 35 s for the Google one, on a shared 2-core machine at load 8 to 13.
      */
     private static final long TIMEOUT_MINUTES = 15;
 

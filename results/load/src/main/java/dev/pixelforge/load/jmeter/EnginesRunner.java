@@ -78,7 +78,8 @@ public final class EnginesRunner {
             ClientHost controller,
             ThreadShares shares,
             RmiSettings rmi,
-            int controllerPort)
+            int controllerPort,
+            Credential credential)
             throws IOException, InterruptedException, TimeoutException {
         try (LatencyLog latency = new LatencyLog(RunLayout.histogram(runDir, target));
                 ClientWatch watch =
@@ -108,7 +109,7 @@ public final class EnginesRunner {
                                 recorder.record(result, null, engine);
                             });
             DslTestPlan plan =
-                    LoadPlan.bare(profile.operation())
+                    LoadPlan.bare(profile.operation(), credential != null)
                             .children(
                                     new PlanElement(
                                             "the engine run folder",
@@ -121,6 +122,12 @@ public final class EnginesRunner {
                     "httpsampler.max_bytes_to_store_per_request",
                     Integer.toString(LoadRunner.STORED_RESPONSE_BYTES));
             common.put("summariser.out", "false");
+            // Over JMeter's RMI (TLS with the run's keystore unless RmiSettings says otherwise),
+            // into each engine's properties: a ./pixelforge engine logs errors only, so JMeter's
+            // "Applying properties" line, which would print them, is never written.
+            if (credential != null) {
+                common.putAll(credential.properties());
+            }
             RemoteEngines engines =
                     new RemoteEngines(
                             shares, common, listener, profile.durationSeconds() + SLACK_SECONDS);

@@ -45,7 +45,7 @@ public final class LoadPlan {
 
     /** {@code plan.jmx}: the header extractors, no Java (stock JMeter cannot load a lambda). */
     public static DslTestPlan forStockJmeter(Operation operation) {
-        return forStockJmeter(operation, null);
+        return forStockJmeter(operation, null, false);
     }
 
     /**
@@ -54,9 +54,11 @@ public final class LoadPlan {
      * default this run's, with {@link LoadRunner#OPEN_LOOP_DRAIN_SECONDS} of pause for the last
      * answers.
      */
-    public static DslTestPlan forStockJmeter(Operation operation, ArrivalRate arrivals) {
+    public static DslTestPlan forStockJmeter(
+            Operation operation, ArrivalRate arrivals, boolean credential) {
         return build(
                 operation,
+                credential,
                 arrivals == null
                         ? null
                         : "${__P(schedule,"
@@ -74,6 +76,7 @@ public final class LoadPlan {
     static DslTestPlan embedded(Operation operation, SampleRecorder recorder) {
         return build(
                 operation,
+                false,
                 null,
                 List.of(
                         new PlanElement(
@@ -85,9 +88,13 @@ public final class LoadPlan {
      * watch opens its window on the first).
      */
     static DslTestPlan embedded(
-            Operation operation, SampleRecorder recorder, Runnable beforeEachRequest) {
+            Operation operation,
+            boolean credential,
+            SampleRecorder recorder,
+            Runnable beforeEachRequest) {
         return build(
                 operation,
+                credential,
                 null,
                 List.of(
                         new PlanElement(
@@ -103,11 +110,13 @@ public final class LoadPlan {
      */
     static DslTestPlan embedded(
             Operation operation,
+            boolean credential,
             SampleRecorder recorder,
             Runnable beforeEachRequest,
             Tickets tickets) {
         return build(
                 operation,
+                credential,
                 null,
                 false,
                 List.of(
@@ -119,12 +128,30 @@ public final class LoadPlan {
                                 "the recorder", () -> new RecordingPostProcessor(recorder))));
     }
 
+    static DslTestPlan embedded(
+            Operation operation, SampleRecorder recorder, Runnable beforeEachRequest) {
+        return embedded(operation, false, recorder, beforeEachRequest);
+    }
+
+    static DslTestPlan embedded(
+            Operation operation,
+            SampleRecorder recorder,
+            Runnable beforeEachRequest,
+            Tickets tickets) {
+        return embedded(operation, false, recorder, beforeEachRequest, tickets);
+    }
+
     /**
      * Requests only: no extractor, no post-processor, no listener (what a load client costs at the
      * least).
      */
     public static DslTestPlan bare(Operation operation) {
-        return build(operation, null, List.of());
+        return bare(operation, false);
+    }
+
+    /** As {@link #bare(Operation)}, with the credential header when {@code credential}. */
+    public static DslTestPlan bare(Operation operation, boolean credential) {
+        return build(operation, credential, null, List.of());
     }
 
     /**
@@ -135,16 +162,22 @@ public final class LoadPlan {
     private static final String GENERATE_BODY =
             "{\"count\":1,\"size\":256,\"seed\":${__counter(FALSE,)}}";
 
+    /**
+     * {@code credential}: every request carries the {@link Credential} header, its name and value
+     * JMeter properties resolved where the request is sent.
+     */
     private static DslTestPlan build(
             Operation operation,
+            boolean credential,
             String openModelSchedule,
             List<BaseSampler.SamplerChild> afterEachRequest) {
-        return build(operation, openModelSchedule, true, afterEachRequest);
+        return build(operation, credential, openModelSchedule, true, afterEachRequest);
     }
 
     /** {@code closedLoop}: each thread sends when its last answer is in, after the think time. */
     private static DslTestPlan build(
             Operation operation,
+            boolean credential,
             String openModelSchedule,
             boolean closedLoop,
             List<BaseSampler.SamplerChild> afterEachRequest) {
@@ -172,6 +205,9 @@ public final class LoadPlan {
                                     .method("POST")
                                     .header("Content-Type", "application/json")
                                     .body(GENERATE_BODY);
+        }
+        if (credential) {
+            sampler = sampler.header(Credential.HEADER_NAME, Credential.HEADER_VALUE);
         }
         List<BaseSampler.SamplerChild> children = new ArrayList<>(afterEachRequest);
         if (closedLoop) {

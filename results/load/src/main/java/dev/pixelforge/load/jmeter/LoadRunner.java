@@ -98,6 +98,24 @@ public final class LoadRunner {
             ClientHost client,
             Outputs outputs)
             throws IOException, InterruptedException, TimeoutException {
+        run(target, url, profile, runDir, log, out, client, outputs, null);
+    }
+
+    /**
+     * As above; {@code credential}: what a private target wants on every request (null: nothing),
+     * given to this JVM's JMeter as properties and to nothing else.
+     */
+    public static void run(
+            String target,
+            URI url,
+            LoadProfile profile,
+            Path runDir,
+            SampleLog log,
+            PrintStream out,
+            ClientHost client,
+            Outputs outputs,
+            Credential credential)
+            throws IOException, InterruptedException, TimeoutException {
         try (LatencyLog latency = new LatencyLog(RunLayout.histogram(runDir, target));
                 ClientWatch watch =
                         ClientWatch.start(
@@ -116,10 +134,15 @@ public final class LoadRunner {
                     profile.openLoop()
                             ? LoadPlan.embedded(
                                     profile.operation(),
+                                    credential != null,
                                     recorder,
                                     watch::begin,
                                     new Tickets(profile.arrivals()))
-                            : LoadPlan.embedded(profile.operation(), recorder, watch::begin);
+                            : LoadPlan.embedded(
+                                    profile.operation(),
+                                    credential != null,
+                                    recorder,
+                                    watch::begin);
             if (outputs.jtl()) {
                 plan =
                         plan.children(
@@ -135,6 +158,9 @@ public final class LoadRunner {
             }
             EmbeddedJmeterEngine engine = new RecordingEngine();
             properties(url, profile, runDir).forEach(engine::prop);
+            if (credential != null) {
+                credential.properties().forEach(engine::prop);
+            }
             engine.prop(
                     "httpsampler.max_bytes_to_store_per_request",
                     Integer.toString(STORED_RESPONSE_BYTES));

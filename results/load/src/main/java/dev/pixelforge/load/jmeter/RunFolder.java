@@ -88,7 +88,17 @@ public final class RunFolder {
 
     /** {@code plan.jmx} and {@code plan.properties}: the run's plan for stock Apache JMeter. */
     public static void writePlan(Path runDir, LoadProfile profile) throws IOException {
-        LoadPlan.forStockJmeter(profile.operation(), profile.arrivals())
+        writePlan(runDir, profile, false);
+    }
+
+    /**
+     * As above; {@code credential}: a target of the run was private, so the plan sends the {@link
+     * Credential} header, its value read at run time from a property named in {@code
+     * plan.properties}, never written there.
+     */
+    public static void writePlan(Path runDir, LoadProfile profile, boolean credential)
+            throws IOException {
+        LoadPlan.forStockJmeter(profile.operation(), profile.arrivals(), credential)
                 .saveAsJmx(runDir.resolve(RunLayout.PLAN_JMX).toString());
         List<String> load =
                 profile.openLoop()
@@ -125,6 +135,23 @@ public final class RunFolder {
                                 "port=8080",
                                 "base_path="));
         lines.addAll(load);
+        if (credential) {
+            lines.addAll(
+                    List.of(
+                            "# A private target's credential, as a header whose value is never in"
+                                    + " this folder: the plan sends",
+                            "# <auth_header>: <the property named by auth_secret>. Read it from a"
+                                    + " file (mode 0600) with -q, so",
+                            "# it is on no command line: API Gateway's key, from the deploy"
+                                    + " scripts' secrets file,",
+                            "#   jmeter ... -q results/targets.properties.secrets"
+                                    + " -Jauth_header=x-api-key -Jauth_secret=aws-lambda.api-key",
+                            "# a Google identity token, from a file of your own holding"
+                                    + " auth_value=Bearer <token>,",
+                            "#   jmeter ... -q <that file> -Jauth_header=Authorization"
+                                    + " -Jauth_secret=auth_value",
+                            "# Without them the header is X-PixelForge-Access: public."));
+        }
         lines.addAll(
                 List.of(
                         "# the header values the report needs, as extra JTL columns",

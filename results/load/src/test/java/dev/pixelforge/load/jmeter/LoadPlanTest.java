@@ -6,12 +6,15 @@ import dev.pixelforge.load.arrivals.ArrivalRate;
 import dev.pixelforge.load.arrivals.Tickets;
 import dev.pixelforge.load.profile.Operation;
 
+import org.apache.jmeter.engine.util.CompoundVariable;
 import org.apache.jmeter.extractor.RegexExtractor;
 import org.apache.jmeter.processor.PostProcessor;
+import org.apache.jmeter.protocol.http.control.HeaderManager;
 import org.apache.jmeter.reporters.ResultCollector;
 import org.apache.jmeter.samplers.SampleListener;
 import org.apache.jmeter.timers.ConstantTimer;
 import org.apache.jmeter.timers.Timer;
+import org.apache.jmeter.util.JMeterUtils;
 import org.apache.jorphan.collections.ListedHashTree;
 import org.apache.jorphan.collections.SearchByClass;
 import org.junit.jupiter.api.BeforeAll;
@@ -22,6 +25,7 @@ import us.abstracta.jmeter.javadsl.core.DslTestPlan;
 import us.abstracta.jmeter.javadsl.core.engines.JmeterEnvironment;
 
 import java.io.IOException;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -85,7 +89,8 @@ class LoadPlanTest {
         assertEquals(
                 0,
                 count(
-                        LoadPlan.forStockJmeter(Operation.TONE_JSON, ArrivalRate.parse("20", 30)),
+                        LoadPlan.forStockJmeter(
+                                Operation.TONE_JSON, ArrivalRate.parse("20", 30), false),
                         ConstantTimer.class),
                 "open loop: the schedule sends, no think time");
     }
@@ -104,6 +109,69 @@ class LoadPlanTest {
         assertEquals(0, count(plan, RegexExtractor.class));
         assertEquals(0, count(plan, PostProcessor.class));
         assertEquals(0, count(plan, SampleListener.class), "no listener of any kind");
+    }
+
+    private static List<String> headerNames(DslTestPlan plan) {
+        ListedHashTree tree = new ListedHashTree();
+        new BuildTreeContext().buildTreeFor(plan, tree);
+        SearchByClass<HeaderManager> search = new SearchByClass<>(HeaderManager.class);
+        tree.traverse(search);
+        List<String> names = new ArrayList<>();
+        for (HeaderManager m : search.getSearchResults()) {
+            for (int i = 0; i < m.size(); i++) {
+                names.add(m.get(i).getName());
+            }
+        }
+        return names;
+    }
+
+    @Test
+    void credentialHeader_onlyWhenAsked_namedByProperties_inEveryVariant() {
+        String credential = "${__P(auth_header,X-PixelForge-Access)}";
+        assertEquals(List.of("Content-Type"), headerNames(LoadPlan.bare(Operation.TONE_JSON)));
+        assertEquals(
+                List.of("Content-Type"),
+                headerNames(LoadPlan.forStockJmeter(Operation.TONE_JSON, null, false)));
+        assertEquals(
+                List.of("Content-Type", credential),
+                headerNames(LoadPlan.bare(Operation.TONE_JSON, true)));
+        assertEquals(
+                List.of("Content-Type", credential),
+                headerNames(LoadPlan.forStockJmeter(Operation.TONE, null, true)));
+        assertEquals(
+                List.of("Content-Type", credential),
+                headerNames(LoadPlan.embedded(Operation.GENERATE, true, null, () -> {})));
+    }
+
+    @Test
+    void credentialHeader_resolvesInJmeter_toTheValueOfThePropertyItNames_orToPublic() {
+        assertEquals("X-PixelForge-Access", new CompoundVariable(Credential.HEADER_NAME).execute());
+        assertEquals("public", new CompoundVariable(Credential.HEADER_VALUE).execute());
+        Credential key = Credential.apiKey("aws-lambda.api-key", "k3yK3yK3yK3yK3yK3yK3y");
+        Credential token = Credential.bearer("container.id-token", "eyJ.token.sig");
+        try {
+            key.properties().forEach(JMeterUtils::setProperty);
+            assertEquals("x-api-key", new CompoundVariable(Credential.HEADER_NAME).execute());
+            assertEquals(
+                    "k3yK3yK3yK3yK3yK3yK3y",
+                    new CompoundVariable(Credential.HEADER_VALUE).execute());
+            token.properties().forEach(JMeterUtils::setProperty);
+            assertEquals("Authorization", new CompoundVariable(Credential.HEADER_NAME).execute());
+            assertEquals(
+                    "Bearer eyJ.token.sig",
+                    new CompoundVariable(Credential.HEADER_VALUE).execute());
+        } finally {
+            for (String k :
+                    List.of(
+                            "auth_header",
+                            "auth_secret",
+                            "aws-lambda.api-key",
+                            "container.id-token")) {
+                JMeterUtils.getJMeterProperties().remove(k);
+            }
+        }
+        // Its description names the header and the secret, never the value.
+        assertEquals("x-api-key: <aws-lambda.api-key, not shown>", key.toString());
     }
 
     @Test

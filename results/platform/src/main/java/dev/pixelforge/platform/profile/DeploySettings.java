@@ -27,6 +27,10 @@ public final class DeploySettings {
         out.put("aws-lambda.memory-mb", Integer.toString(lambda.memoryMb()));
         out.put("aws-lambda.reserved-concurrency", Integer.toString(lambda.maxInstances()));
         out.put("aws-lambda.timeout-s", Long.toString(seconds(lambda.timeout().toMillis())));
+        ApiGateway api = profile.apiGateway();
+        out.put("aws-lambda.api-rate-limit", number(api.rateLimit()));
+        out.put("aws-lambda.api-burst-limit", Integer.toString(api.burstLimit()));
+        out.put("aws-lambda.api-quota-per-day", Long.toString(api.quotaPerDay()));
         for (Target t : new Target[] {Target.GCP_FUNCTION, Target.CONTAINER}) {
             TargetProfile p = profile.of(t);
             String k = t.id() + ".";

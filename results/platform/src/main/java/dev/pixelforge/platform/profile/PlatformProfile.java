@@ -28,12 +28,22 @@ public final class PlatformProfile {
     private final Map<Target, TargetProfile> targets;
     private final Map<Target, String> javaHomes;
     private final Set<String> given;
+    private final ApiGateway apiGateway;
 
     private PlatformProfile(
-            Map<Target, TargetProfile> targets, Map<Target, String> javaHomes, Set<String> given) {
+            Map<Target, TargetProfile> targets,
+            Map<Target, String> javaHomes,
+            Set<String> given,
+            ApiGateway apiGateway) {
         this.targets = Map.copyOf(targets);
         this.javaHomes = Map.copyOf(javaHomes);
         this.given = Set.copyOf(given);
+        this.apiGateway = apiGateway;
+    }
+
+    /** API Gateway's throttle and quota in front of Lambda, and the stand-in's key check. */
+    public ApiGateway apiGateway() {
+        return apiGateway;
     }
 
     /** Whether {@code key} was given (in the file or as an override), not left to its default. */
@@ -153,7 +163,18 @@ public final class PlatformProfile {
             }
             javaHomes.put(t, home);
         }
-        return new PlatformProfile(all, javaHomes, p.stringPropertyNames());
+        String keyRequired = p.getProperty("aws-lambda.api-key-required", "false").trim();
+        if (!keyRequired.equals("true") && !keyRequired.equals("false")) {
+            throw new IllegalArgumentException(
+                    "aws-lambda.api-key-required=" + keyRequired + " must be true or false");
+        }
+        ApiGateway apiGateway =
+                new ApiGateway(
+                        number(p, "aws-lambda.api-rate-limit", 100),
+                        integer(p, "aws-lambda.api-burst-limit", 200),
+                        integer(p, "aws-lambda.api-quota-per-day", 200_000),
+                        keyRequired.equals("true"));
+        return new PlatformProfile(all, javaHomes, p.stringPropertyNames(), apiGateway);
     }
 
     /** One line per target, for the command's start-up banner. */

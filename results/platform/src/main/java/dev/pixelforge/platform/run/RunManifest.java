@@ -96,6 +96,18 @@ public final class RunManifest {
     public static final String BILLING = "billing.";
     public static final String RESERVED_CONCURRENCY = "reserved-concurrency.";
 
+    /**
+     * {@code access.<target>}: how the measured requests got in, since a key check or IAM adds its
+     * own time: {@link #ACCESS_PRIVATE} (an API key or identity token checked on every request),
+     * {@link #ACCESS_PUBLIC} (none, as the studies deployed) or {@link #ACCESS_LOCAL} (a stand-in
+     * that checks nothing).
+     */
+    public static final String ACCESS = "access.";
+
+    public static final String ACCESS_PRIVATE = "private";
+    public static final String ACCESS_PUBLIC = "public";
+    public static final String ACCESS_LOCAL = "local";
+
     /** {@code arrivals.<target>.sent|planned|seconds|rate}: what an open-loop target was sent. */
     public static final String ARRIVALS_PER_TARGET = "arrivals.";
 

@@ -216,6 +216,47 @@ class PlatformProfileTest {
         assertEquals(LAMBDA_DEFAULTS, p.of(Target.AWS_LAMBDA));
         assertEquals(FUNCTION_DEFAULTS, p.of(Target.GCP_FUNCTION));
         assertEquals(CONTAINER_DEFAULTS, p.of(Target.CONTAINER));
+        assertEquals(PlatformProfile.defaults().apiGateway(), p.apiGateway());
+    }
+
+    @Test
+    void apiGateway_defaultsGuardACloudRun_andTheDeploySettingsCarryTheKeys() {
+        assertEquals(
+                new ApiGateway(100, 200, 200_000, false), PlatformProfile.defaults().apiGateway());
+        PlatformProfile p =
+                PlatformProfile.from(
+                        properties(
+                                "aws-lambda.api-rate-limit", "7.5",
+                                "aws-lambda.api-burst-limit", "15",
+                                "aws-lambda.api-quota-per-day", "1234",
+                                "aws-lambda.api-key-required", "true"));
+        assertEquals(new ApiGateway(7.5, 15, 1234, true), p.apiGateway());
+        Map<String, String> deploy = DeploySettings.of(p);
+        assertEquals("7.5", deploy.get("aws-lambda.api-rate-limit"));
+        assertEquals("15", deploy.get("aws-lambda.api-burst-limit"));
+        assertEquals("1234", deploy.get("aws-lambda.api-quota-per-day"));
+        assertEquals(
+                "100",
+                DeploySettings.of(PlatformProfile.defaults()).get("aws-lambda.api-rate-limit"));
+    }
+
+    @Test
+    void apiGateway_aLimitOfZeroOrAKeyRequiredThatIsNotABoolean_isRefused() {
+        IllegalArgumentException zero =
+                assertThrows(
+                        IllegalArgumentException.class,
+                        () -> PlatformProfile.from(properties("aws-lambda.api-burst-limit", "0")));
+        assertEquals(
+                "aws-lambda.api-rate-limit, api-burst-limit and api-quota-per-day must be above 0:"
+                        + " got 100.0, 0, 200000",
+                zero.getMessage());
+        IllegalArgumentException yes =
+                assertThrows(
+                        IllegalArgumentException.class,
+                        () ->
+                                PlatformProfile.from(
+                                        properties("aws-lambda.api-key-required", "yes")));
+        assertEquals("aws-lambda.api-key-required=yes must be true or false", yes.getMessage());
     }
 
     @Test

@@ -1,5 +1,6 @@
 package dev.pixelforge.report.format;
 
+import dev.pixelforge.platform.run.RunManifest;
 import dev.pixelforge.report.cloud.CloudMetric;
 import dev.pixelforge.report.cost.CostEstimate;
 import dev.pixelforge.report.cost.MonthlyCost;
@@ -189,6 +190,7 @@ public final class HtmlReport {
         for (TargetSummary t : run.targets()) {
             String memory = about.get("memory-mb." + t.target());
             String cpus = about.get("cpus." + t.target());
+            String access = about.get(RunManifest.ACCESS + t.target());
             item(
                     h,
                     t.target(),
@@ -203,7 +205,8 @@ public final class HtmlReport {
                             + String.format(
                                     Locale.ROOT,
                                     "ran %.2f times slower (k)",
-                                    run.dilation(t.target())));
+                                    run.dilation(t.target()))
+                            + (access == null ? "" : ", access " + access));
         }
         item(h, "CPU", run.cpuIsolated() ? "isolated per instance" : "NOT isolated");
         return h.append("</dl>").toString();

@@ -9,6 +9,8 @@ import dev.pixelforge.standins.http.LoopbackServer;
 
 import java.io.IOException;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
@@ -34,11 +36,29 @@ public final class ApiGatewayFront implements AutoCloseable {
      */
     private static final ProxyEventCodec EVENTS = new ProxyEventCodec("local", Clock.systemUTC());
 
+    /**
+     * What API Gateway answers a method that requires an API key when the request has none, or one
+     * it does not know: 403 {"message":"Forbidden"} ("If you forget to set the x-api-key header or
+     * set it with an incorrect key, you get a 403 Forbidden response",
+     * https://docs.aws.amazon.com/apigateway/latest/developerguide/api-gateway-usage-plan-test-with-postman.html).
+     */
+    static final String FORBIDDEN = "{\"message\":\"Forbidden\"}";
+
     private final LambdaService lambda;
     private final HttpServer server;
+    private final byte[] apiKey;
 
     public ApiGatewayFront(LambdaService lambda, int port) throws IOException {
+        this(lambda, port, null);
+    }
+
+    /**
+     * {@code apiKey}: every method but the CORS preflight wants it in {@code x-api-key}, as the
+     * private deployment's do (the SAM template's {@code Auth}); null for the studies' public API.
+     */
+    public ApiGatewayFront(LambdaService lambda, int port, String apiKey) throws IOException {
         this.lambda = lambda;
+        this.apiKey = apiKey == null ? null : apiKey.getBytes(StandardCharsets.UTF_8);
         this.server = LoopbackServer.start(port, "api-gateway", this::handle);
     }
 
@@ -53,6 +73,10 @@ public final class ApiGatewayFront implements AutoCloseable {
         try {
             if (isPreflight(exchange)) {
                 preflight(exchange);
+                return;
+            }
+            if (!keyAccepted(exchange)) {
+                gatewayError(exchange, 403, "ForbiddenException", FORBIDDEN);
                 return;
             }
             byte[] body = LoopbackServer.readBody(exchange, GATEWAY_PAYLOAD_LIMIT);
@@ -136,6 +160,15 @@ public final class ApiGatewayFront implements AutoCloseable {
             }
         }
         LoopbackServer.send(exchange, proxy.getStatusCode(), ProxyEventCodec.body(proxy));
+    }
+
+    /** The key check, before the body is read or the function invoked, as API Gateway's. */
+    private boolean keyAccepted(HttpExchange exchange) {
+        if (apiKey == null) {
+            return true;
+        }
+        String sent = exchange.getRequestHeaders().getFirst("x-api-key");
+        return sent != null && MessageDigest.isEqual(apiKey, sent.getBytes(StandardCharsets.UTF_8));
     }
 
     private static boolean isPreflight(HttpExchange exchange) {
