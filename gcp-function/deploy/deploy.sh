@@ -38,7 +38,7 @@ deploy() {
     --source="$source" --entry-point="$ENTRY_POINT" --trigger-http --allow-unauthenticated \
     --memory="$(profile gcp-function.memory-mb)Mi" "${cpu[@]}" \
     --concurrency="$(profile gcp-function.concurrency)" --max-instances="$(profile gcp-function.max-instances)" \
-    --timeout="$(profile gcp-function.timeout-s)s" --set-env-vars=PIXELFORGE_COLD_START_TOKEN=0 --quiet
+    --timeout="$(profile gcp-function.timeout-s)s" --set-env-vars=PIXELFORGE_COLD_START_TOKEN=0,JAVA_TOOL_OPTIONS=-XX:+ExitOnOutOfMemoryError --quiet
   record_url
 }
 

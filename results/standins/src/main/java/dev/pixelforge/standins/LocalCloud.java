@@ -183,7 +183,8 @@ public final class LocalCloud implements AutoCloseable {
         }
     }
 
-    private static List<String> jvm(TargetProfile profile, List<String> args) {
+    /** A Google instance's JVM command line: the profile's options, then {@code args}. */
+    static List<String> jvm(TargetProfile profile, List<String> args) {
         List<String> all = new ArrayList<>(profile.jvmOptions());
         all.addAll(args);
         return all;
