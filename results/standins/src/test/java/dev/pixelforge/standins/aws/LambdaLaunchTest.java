@@ -26,8 +26,7 @@ class LambdaLaunchTest {
                         null, // the command does not touch the CPU groups
                         JavaRuntime.current());
 
-        List<String> command =
-                launch.command(PlatformProfile.defaults().of(Target.AWS_LAMBDA), 1);
+        List<String> command = launch.command(PlatformProfile.defaults().of(Target.AWS_LAMBDA), 1);
 
         int flag = command.indexOf("-XX:+ExitOnOutOfMemoryError");
         int main = command.indexOf("com.amazonaws.services.lambda.runtime.api.client.AWSLambda");
