@@ -11,6 +11,7 @@ import dev.pixelforge.standins.aws.ApiGatewayFront;
 import dev.pixelforge.standins.aws.LambdaLaunch;
 import dev.pixelforge.standins.aws.LambdaService;
 import dev.pixelforge.standins.google.InstancePool;
+import dev.pixelforge.standins.google.InvokerLauncher;
 import dev.pixelforge.standins.google.PoolFront;
 import dev.pixelforge.standins.process.AppCdsArchive;
 import dev.pixelforge.standins.process.ChildJvm;
@@ -126,6 +127,7 @@ public final class LocalCloud implements AutoCloseable {
             ApiGatewayFront gateway = track(started, new ApiGatewayFront(lambda, ports.lambda()));
 
             TargetProfile fn = profile.of(Target.GCP_FUNCTION).dilated(k.of(Target.GCP_FUNCTION));
+            InvokerLauncher invokerLauncher = InvokerLauncher.prepare(workDir);
             InstancePool functions =
                     track(
                             started,
@@ -134,7 +136,10 @@ public final class LocalCloud implements AutoCloseable {
                                     (id, port) ->
                                             ChildJvm.start(
                                                     jdks.get(Target.GCP_FUNCTION),
-                                                    jvm(fn, invokerArgs(jars, port)),
+                                                    jvm(
+                                                            fn,
+                                                            invokerArgs(
+                                                                    jars, invokerLauncher, port)),
                                                     Map.of(),
                                                     logs.resolve("gcp-function-" + id + ".log"),
                                                     Path.of("").toAbsolutePath(),
@@ -293,11 +298,15 @@ public final class LocalCloud implements AutoCloseable {
     }
 
     /** Google's Functions Framework invoker running the function jar, as Cloud Functions does. */
-    private static List<String> invokerArgs(Deployables jars, int port) {
-        return List.of(
-                "-jar", jars.invokerJar().toString(),
-                "--classpath", jars.functionJar().toString(),
-                "--target", "io.micronaut.gcp.function.http.HttpFunction",
-                "--port", Integer.toString(port));
+    /**
+     * Google's invoker on its jar, listening on loopback only ({@link InvokerLauncher}): the
+     * stand-in's front is the door, as for the container's instances.
+     */
+    static List<String> invokerArgs(Deployables jars, InvokerLauncher launcher, int port) {
+        return launcher.args(
+                jars.invokerJar(),
+                jars.functionJar(),
+                "io.micronaut.gcp.function.http.HttpFunction",
+                port);
     }
 }
