@@ -77,7 +77,7 @@ calls() {
 @test "gcloud functions deploy sends the jar with the profile's settings and records the URL" {
   run "$ROOT/gcp-function/deploy/deploy.sh" deploy
   [ "$status" -eq 0 ]
-  [ "$(sed -n 1p "$STUB_LOG")" = "gcloud functions deploy pixelforge-function --gen2 --project=stub-project --region=us-central1 --runtime=java25 --source=$ROOT/gcp-function/target/gcf-source --entry-point=io.micronaut.gcp.function.http.HttpFunction --trigger-http --allow-unauthenticated --memory=512Mi --cpu=2 --concurrency=4 --max-instances=3 --timeout=30s --set-env-vars=PIXELFORGE_COLD_START_TOKEN=0,JAVA_TOOL_OPTIONS=-XX:+ExitOnOutOfMemoryError --quiet" ]
+  [ "$(sed -n 1p "$STUB_LOG")" = "gcloud functions deploy pixelforge-function --gen2 --project=stub-project --region=us-central1 --runtime=java25 --source=$ROOT/gcp-function/target/gcf-source --entry-point=io.micronaut.gcp.function.http.HttpFunction --trigger-http --allow-unauthenticated --memory=512Mi --cpu=2 --concurrency=4 --max-instances=3 --timeout=30s --set-env-vars=PIXELFORGE_COLD_START_TOKEN=0\,JAVA_TOOL_OPTIONS=-XX:+ExitOnOutOfMemoryError --quiet" ]
   grep -qx "gcp-function=https://pixelforge-function-xyz-uc.a.run.app" "$PIXELFORGE_TARGETS"
   [ -f "$ROOT/gcp-function/target/gcf-source/app.jar" ]
 }
