@@ -88,10 +88,10 @@ public final class PixelBudget {
             if (!permits.tryAcquire(wanted, waitMillis, TimeUnit.MILLISECONDS)) {
                 throw new ImageRejected(
                         ImageRejected.Reason.BUSY,
-                        "this instance is busy with other large images"
+                        "this instance is busy with other large images or bodies"
                                 + " ("
                                 + asked
-                                + " pixels asked, "
+                                + " pixels' worth of memory asked, "
                                 + capacityPixels()
                                 + " in all): retry in a moment");
             }
