@@ -47,7 +47,7 @@ deploy() {
     --service-account="$SA_EMAIL" \
     --memory="$(profile gcp-function.memory-mb)Mi" "${cpu[@]}" \
     --concurrency="$(profile gcp-function.concurrency)" --max-instances="$(profile gcp-function.max-instances)" \
-    --timeout="$(profile gcp-function.timeout-s)s" --set-env-vars=PIXELFORGE_COLD_START_TOKEN=0 --quiet
+    --timeout="$(profile gcp-function.timeout-s)s" --set-env-vars=PIXELFORGE_COLD_START_TOKEN=0,JAVA_TOOL_OPTIONS=-XX:+ExitOnOutOfMemoryError --quiet
   record_url
 }
 

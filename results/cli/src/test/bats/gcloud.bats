@@ -194,7 +194,7 @@ both() {
   # The function: the profile's size, ingress all, its account, and no invoker policy: private.
   local body
   body=$(req POST /v2/projects/fake-project/locations/us-central1/functions)
-  [ "$(jq -c .serviceConfig <<< "$body")" = '{"availableCpu":"2","availableMemory":"512Mi","environmentVariables":{"PIXELFORGE_COLD_START_TOKEN":"0"},"ingressSettings":"ALLOW_ALL","maxInstanceCount":3,"maxInstanceRequestConcurrency":4,"serviceAccountEmail":"pixelforge-function@fake-project.iam.gserviceaccount.com","timeoutSeconds":30}' ]
+  [ "$(jq -cS .serviceConfig <<< "$body")" = '{"availableCpu":"2","availableMemory":"512Mi","environmentVariables":{"JAVA_TOOL_OPTIONS":"-XX:+ExitOnOutOfMemoryError","PIXELFORGE_COLD_START_TOKEN":"0"},"ingressSettings":"ALLOW_ALL","maxInstanceCount":3,"maxInstanceRequestConcurrency":4,"serviceAccountEmail":"pixelforge-function@fake-project.iam.gserviceaccount.com","timeoutSeconds":30}' ]
   [ "$(jq -c .buildConfig <<< "$body")" = '{"entryPoint":"io.micronaut.gcp.function.http.HttpFunction","environmentVariables":{},"runtime":"java25","source":{"storageSource":{"bucket":"gcf-v2-uploads-123456789012-us-central1","object":"source.zip"}}}' ]
   [ "$(req PUT /gcf-v2-uploads-123456789012-us-central1/source.zip | jq -r '.bytes > 0')" = true ]  # the zipped jar
   [ -z "$(req POST "$P/services/pixelforge-function:setIamPolicy")" ]

@@ -70,6 +70,8 @@ public final class ImageController {
             return submitTone(
                     request,
                     image,
+                    // the decoded image is held beside the body until the work ends
+                    unleasedBody(request, bytes.length) + image.length,
                     tone,
                     deadline,
                     result ->
@@ -84,22 +86,34 @@ public final class ImageController {
         return submitTone(
                 request,
                 bytes,
+                unleasedBody(request, bytes.length),
                 ToneParameters.fromQuery(request.getParameters()),
                 deadline,
                 result -> HttpResponse.ok(result.image()).contentType(result.format().mimeType()));
     }
 
     /**
-     * Admits {@code image} (its pixels from the budget, or 503 at once) and queues its tone work;
-     * {@code answer} shapes the result as the request asked (JSON or the image itself).
+     * The body's bytes for the pixel work's lease to hold: none when {@link BodyBudgetFilter} took
+     * them as the body arrived (its declared length), all of them otherwise (a chunked body).
+     */
+    private static long unleasedBody(HttpRequest<?> request, long bytes) {
+        return BodyBudgetFilter.lease(request).isPresent() ? 0 : bytes;
+    }
+
+    /**
+     * Admits {@code image} (its pixels, and {@code heldBytes} of the request's buffers, from the
+     * budget, or 503 at once) and queues its tone work; {@code answer} shapes the result as the
+     * request asked (JSON or the image itself).
      */
     private CompletableFuture<HttpResponse<?>> submitTone(
             HttpRequest<?> request,
             byte[] image,
+            long heldBytes,
             ToneRequest tone,
             Deadline deadline,
             Function<ToneResult, HttpResponse<?>> answer) {
-        PixelBudget.Lease lease = function.admitTone(image);
+        PixelBudget.Lease lease =
+                function.admitTone(image, heldBytes, BodyBudgetFilter.lease(request).orElse(null));
         return pixels.submit(
                 PixelQueue.Kind.TONE,
                 lease.pixels(),
@@ -128,7 +142,8 @@ public final class ImageController {
                         json.count() == null ? GenerateRequest.DEFAULT_COUNT : json.count(),
                         json.size() == null ? GenerateRequest.DEFAULT_SIZE : json.size(),
                         json.seed() == null ? 0L : json.seed());
-        PixelBudget.Lease lease = function.admitGenerate(generate);
+        PixelBudget.Lease lease =
+                function.admitGenerate(generate, BodyBudgetFilter.lease(request).orElse(null));
         return pixels.submit(
                 PixelQueue.Kind.GENERATE,
                 lease.pixels(),

@@ -91,14 +91,20 @@ final class PixelQueue {
             pool.execute(
                     () -> {
                         started(ticket);
-                        boolean done = false;
+                        T result = null;
+                        Throwable failure = null;
                         try {
-                            answer.complete(work.get());
-                            done = true;
+                            result = work.get();
                         } catch (RuntimeException | Error e) {
-                            answer.completeExceptionally(e);
-                        } finally {
-                            finished(ticket, done);
+                            failure = e;
+                        }
+                        // Forgotten before it is answered: whoever the answer wakes finds the
+                        // queue without it (and its kind's time per pixel learnt).
+                        finished(ticket, failure == null);
+                        if (failure == null) {
+                            answer.complete(result);
+                        } else {
+                            answer.completeExceptionally(failure);
                         }
                     });
         } catch (RejectedExecutionException full) {

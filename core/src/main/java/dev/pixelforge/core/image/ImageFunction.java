@@ -54,8 +54,27 @@ public final class ImageFunction {
      * #tone(byte[], ToneRequest, PixelBudget.Lease, Deadline)}.
      */
     public PixelBudget.Lease admitTone(byte[] input) {
+        return admitTone(input, 0, null);
+    }
+
+    /**
+     * As {@link #admitTone(byte[])}, the lease also holding {@code heldBytes} of the request's
+     * buffers (those no {@code body} lease holds), beside {@code body}: the lease of the request's
+     * body as it arrived ({@link #admitBody}), or null.
+     */
+    public PixelBudget.Lease admitTone(byte[] input, long heldBytes, PixelBudget.Lease body) {
         limits.checkBody(input.length);
-        return budget.acquire(decoder.declaredPixels(input), 0);
+        return budget.acquire(decoder.declaredPixels(input), heldBytes, 0, body);
+    }
+
+    /**
+     * Takes a request body's bytes from the budget as it arrives (its declared length), at once or
+     * refused (503); refuses one over {@link ImageLimits#maxBodyBytes} (413). Close the lease when
+     * the request is answered.
+     */
+    public PixelBudget.Lease admitBody(long bytes) {
+        limits.checkBody(bytes);
+        return budget.acquireBytes(bytes);
     }
 
     /**
@@ -121,8 +140,13 @@ public final class ImageFunction {
 
     /** As {@link #admitTone}: the request checked, its pixels taken at once or refused (503). */
     public PixelBudget.Lease admitGenerate(GenerateRequest request) {
+        return admitGenerate(request, null);
+    }
+
+    /** As {@link #admitGenerate(GenerateRequest)}, beside the request's {@code body} lease. */
+    public PixelBudget.Lease admitGenerate(GenerateRequest request, PixelBudget.Lease body) {
         request.check(limits, generator.octaves());
-        return budget.acquire((long) request.count() * request.size() * request.size(), 0);
+        return budget.acquire((long) request.count() * request.size() * request.size(), 0, 0, body);
     }
 
     /** As {@link #tone(byte[], ToneRequest, PixelBudget.Lease, Deadline)}, for generation. */

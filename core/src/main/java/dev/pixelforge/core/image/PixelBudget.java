@@ -2,12 +2,14 @@ package dev.pixelforge.core.image;
 
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * How many pixels may be in flight at once in this process. Every request holds its pixel count
  * from decode to encode; one that does not fit waits briefly, then is refused (the HTTP layer
  * answers 503 with Retry-After), so fifty concurrent 8K images queue or bounce instead of running
- * the heap out of memory.
+ * the heap out of memory. Bytes a request holds (its body, a JSON request's decoded image) count
+ * too, at {@link #BYTES_PER_PIXEL} bytes a pixel: one budget for all the heap requests take.
  */
 public final class PixelBudget {
 
@@ -38,6 +40,19 @@ public final class PixelBudget {
         return (long) capacity * PIXELS_PER_PERMIT;
     }
 
+    /** Pixels whose heap a buffer of {@code bytes} takes instead. */
+    public static long pixelsForBytes(long bytes) {
+        return (Math.max(0, bytes) + BYTES_PER_PIXEL - 1) / BYTES_PER_PIXEL;
+    }
+
+    /**
+     * A hold on {@code bytes} of request buffers (a body as it arrives), taken at once or refused
+     * (503).
+     */
+    public Lease acquireBytes(long bytes) {
+        return acquire(0, bytes, 0, null);
+    }
+
     /** A hold on {@code pixels}; close it when the request's pixels are gone. */
     public Lease acquire(long pixels) {
         return acquire(pixels, waitMillis);
@@ -48,21 +63,35 @@ public final class PixelBudget {
      * refused, as a request is before it is queued for a pixel thread).
      */
     public Lease acquire(long pixels, long waitMillis) {
+        return acquire(pixels, 0, waitMillis, null);
+    }
+
+    /**
+     * A hold on {@code pixels} and {@code bytes} of buffers, beside {@code alongside} (the same
+     * request's body lease, or null): the two together hold at most the whole budget, so that a
+     * request larger than the budget still runs, alone. {@link Lease#pixels()} is {@code pixels}.
+     */
+    public Lease acquire(long pixels, long bytes, long waitMillis, Lease alongside) {
         // An image larger than the whole budget still runs, alone: the size limits decide what is
         // too big.
+        long asked = pixels + pixelsForBytes(bytes);
+        int room = capacity - (alongside == null ? 0 : alongside.held());
         int wanted =
                 (int)
                         Math.min(
-                                capacity,
-                                Math.max(1, (pixels + PIXELS_PER_PERMIT - 1) / PIXELS_PER_PERMIT));
+                                room,
+                                Math.max(1, (asked + PIXELS_PER_PERMIT - 1) / PIXELS_PER_PERMIT));
+        if (wanted <= 0) {
+            return new Lease(0, pixels); // the request's body already holds the whole budget
+        }
         try {
             if (!permits.tryAcquire(wanted, waitMillis, TimeUnit.MILLISECONDS)) {
                 throw new ImageRejected(
                         ImageRejected.Reason.BUSY,
-                        "this instance is busy with other large images"
+                        "this instance is busy with other large images or bodies"
                                 + " ("
-                                + pixels
-                                + " pixels asked, "
+                                + asked
+                                + " pixels' worth of memory asked, "
                                 + capacityPixels()
                                 + " in all): retry in a moment");
             }
@@ -76,12 +105,17 @@ public final class PixelBudget {
 
     /** Gives the pixels back, once. */
     public final class Lease implements AutoCloseable {
-        private int held;
+        // closed from the pixel thread or the server's, whichever ends the request's use of it
+        private final AtomicInteger held;
         private final long pixels;
 
         private Lease(int held, long pixels) {
-            this.held = held;
+            this.held = new AtomicInteger(held);
             this.pixels = pixels;
+        }
+
+        private int held() {
+            return held.get();
         }
 
         /** The pixels asked for (the budget holds at most its capacity of them). */
@@ -91,9 +125,9 @@ public final class PixelBudget {
 
         @Override
         public void close() {
-            if (held > 0) {
-                permits.release(held);
-                held = 0;
+            int h = held.getAndSet(0);
+            if (h > 0) {
+                permits.release(h);
             }
         }
     }

@@ -33,6 +33,27 @@ class PixelBudgetTest {
     }
 
     @Test
+    void bytesHeld_takeTheBudgetAtEightBytesAPixel() {
+        PixelBudget budget = new PixelBudget(100 * 1024, 0);
+        try (PixelBudget.Lease body = budget.acquireBytes(8L * 60 * 1024)) {
+            assertThrows(ImageRejected.class, () -> budget.acquire(50 * 1024, 0));
+            budget.acquire(40 * 1024, 0).close();
+        }
+        budget.acquire(100 * 1024, 0).close();
+    }
+
+    @Test
+    void aRequestsBodyAndPixels_holdAtMostTheWholeBudget_soAHugeOneStillRunsAlone() {
+        PixelBudget budget = new PixelBudget(10 * 1024, 0);
+        try (PixelBudget.Lease body = budget.acquireBytes(8L * 4 * 1024);
+                PixelBudget.Lease pixels = budget.acquire(33_177_600, 0, 0, body)) {
+            assertEquals(33_177_600, pixels.pixels());
+            assertThrows(ImageRejected.class, () -> budget.acquire(1, 0));
+        }
+        budget.acquire(10 * 1024, 0).close();
+    }
+
+    @Test
     void theDefaultBudget_isHalfTheHeapAtEightBytesAPixel() {
         assertEquals(
                 (1L << 30) / 2 / 8,

@@ -3,6 +3,7 @@ package dev.pixelforge.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.pixelforge.core.testing.ListeningSockets;
 import dev.pixelforge.core.testing.RepositoryRoot;
 import dev.pixelforge.standins.StandIns;
 
@@ -28,7 +29,7 @@ import java.util.regex.Pattern;
 /**
  * The {@code local} command as a user runs it, in its own process: once every platform has an
  * instance, the command is killed (SIGKILL: no shutdown hook runs) or stopped (SIGTERM), and no
- * instance JVM may survive it.
+ * instance JVM may survive it. Before that, every socket they listen on is on loopback.
  */
 class NoOrphanInstancesIT {
 
@@ -96,6 +97,7 @@ class NoOrphanInstancesIT {
                             .filter(p -> p.info().command().orElse("").endsWith("java"))
                             .toList();
             assertEquals(3, instances.size(), "one instance JVM per platform: " + instances);
+            listensOnLoopbackOnly(cli.toHandle());
 
             if (signal.equals("SIGKILL")) {
                 cli.destroyForcibly();
@@ -119,5 +121,25 @@ class NoOrphanInstancesIT {
         List<Long> alive = new ArrayList<>();
         instances.stream().filter(ProcessHandle::isAlive).forEach(p -> alive.add(p.pid()));
         assertEquals(List.of(), alive);
+    }
+
+    /**
+     * Listeners bind where they say: every socket the command (fronts, Lambda's runtime APIs, the
+     * comparison page) and its instances (the container's Netty, Google's invoker) listen on is on
+     * loopback, as the kernel lists them ({@code ss -ltn} without {@code ss}).
+     */
+    private static void listensOnLoopbackOnly(ProcessHandle cli) throws Exception {
+        if (!ListeningSockets.available()) {
+            return; // not Linux: nothing to read the sockets from
+        }
+        List<Long> pids = new ArrayList<>(List.of(cli.pid()));
+        cli.descendants().forEach(p -> pids.add(p.pid()));
+        List<ListeningSockets.Listener> listening = ListeningSockets.of(pids);
+        // three fronts, the page, each instance's port and Lambda's runtime API at least
+        assertTrue(listening.size() >= 7, "listening: " + listening);
+        assertEquals(
+                List.of(),
+                listening.stream().filter(l -> !l.loopback()).toList(),
+                "listening off loopback, of: " + listening);
     }
 }

@@ -314,7 +314,22 @@ public final class ReportWriter {
         String state = manifest.text(RunManifest.STATE, RunManifest.FINISHED);
         String during =
                 manifest.text(RunManifest.CURRENT_TARGET).map(t -> " during " + t).orElse("");
-        if (state.equals(RunManifest.RUNNING)) {
+        RunManifest.Owner owner =
+                state.equals(RunManifest.RUNNING) ? manifest.owner() : RunManifest.Owner.UNKNOWN;
+        if (state.equals(RunManifest.RUNNING) && owner == RunManifest.Owner.GONE) {
+            out.add(
+                    "The run was interrupted"
+                            + during
+                            + " (the run's process ended without finishing: killed or crashed)."
+                            + " This is a report of what reached the disk; the last target's"
+                            + " figures stop where it stopped.");
+        } else if (state.equals(RunManifest.RUNNING) && owner == RunManifest.Owner.ALIVE) {
+            out.add(
+                    "The run is still running"
+                            + during
+                            + " (its process is alive): this is a report of what has reached the"
+                            + " disk so far.");
+        } else if (state.equals(RunManifest.RUNNING)) {
             out.add(
                     "The run did not finish: run.properties still says it was running"
                             + during

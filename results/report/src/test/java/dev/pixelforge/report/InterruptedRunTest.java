@@ -53,6 +53,50 @@ class InterruptedRunTest {
     }
 
     @Test
+    void aRunStillMarkedRunning_whoseProcessIsGone_isReportedInterrupted()
+            throws IOException, InterruptedException {
+        HandComputedFixture.copyTo(run);
+        Process ended = new ProcessBuilder("true").start();
+        ended.waitFor();
+        String started =
+                ended.info().startInstant().map(t -> Long.toString(t.toEpochMilli())).orElse("1");
+        Files.writeString(
+                run.resolve("run.properties"),
+                "state=running\ncurrent-target=container\npid="
+                        + ended.pid()
+                        + "\npid.start-epoch-ms="
+                        + started
+                        + "\n",
+                StandardOpenOption.APPEND);
+
+        RunSummary summary = ReportWriter.write(run);
+
+        assertEquals(
+                "The run was interrupted during container (the run's process ended without"
+                        + " finishing: killed or crashed). This is a report of what reached the"
+                        + " disk; the last target's figures stop where it stopped.",
+                summary.warnings().get(0));
+    }
+
+    @Test
+    void aRunMarkedRunning_whoseProcessIsAlive_isReportedAsStillRunning() throws IOException {
+        HandComputedFixture.copyTo(run);
+        ProcessHandle self = ProcessHandle.current();
+        Files.writeString(
+                run.resolve("run.properties"),
+                "state=running\npid="
+                        + self.pid()
+                        + "\npid.start-epoch-ms="
+                        + self.info().startInstant().orElseThrow().toEpochMilli()
+                        + "\n",
+                StandardOpenOption.APPEND);
+
+        RunSummary summary = ReportWriter.write(run);
+
+        assertTrue(summary.warnings().get(0).startsWith("The run is still running"));
+    }
+
+    @Test
     void aRunInterruptedByCtrlC_saysSo() throws IOException {
         HandComputedFixture.copyTo(run);
         Files.writeString(

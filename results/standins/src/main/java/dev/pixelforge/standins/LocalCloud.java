@@ -12,6 +12,7 @@ import dev.pixelforge.standins.aws.ApiKeys;
 import dev.pixelforge.standins.aws.LambdaLaunch;
 import dev.pixelforge.standins.aws.LambdaService;
 import dev.pixelforge.standins.google.InstancePool;
+import dev.pixelforge.standins.google.InvokerLauncher;
 import dev.pixelforge.standins.google.PoolFront;
 import dev.pixelforge.standins.process.AppCdsArchive;
 import dev.pixelforge.standins.process.ChildJvm;
@@ -133,6 +134,7 @@ public final class LocalCloud implements AutoCloseable {
                     track(started, new ApiGatewayFront(lambda, ports.lambda(), key));
 
             TargetProfile fn = profile.of(Target.GCP_FUNCTION).dilated(k.of(Target.GCP_FUNCTION));
+            InvokerLauncher invokerLauncher = InvokerLauncher.prepare(workDir);
             InstancePool functions =
                     track(
                             started,
@@ -141,7 +143,10 @@ public final class LocalCloud implements AutoCloseable {
                                     (id, port) ->
                                             ChildJvm.start(
                                                     jdks.get(Target.GCP_FUNCTION),
-                                                    jvm(fn, invokerArgs(jars, port)),
+                                                    jvm(
+                                                            fn,
+                                                            invokerArgs(
+                                                                    jars, invokerLauncher, port)),
                                                     Map.of(),
                                                     logs.resolve("gcp-function-" + id + ".log"),
                                                     Path.of("").toAbsolutePath(),
@@ -190,7 +195,8 @@ public final class LocalCloud implements AutoCloseable {
         }
     }
 
-    private static List<String> jvm(TargetProfile profile, List<String> args) {
+    /** A Google instance's JVM command line: the profile's options, then {@code args}. */
+    static List<String> jvm(TargetProfile profile, List<String> args) {
         List<String> all = new ArrayList<>(profile.jvmOptions());
         all.addAll(args);
         return all;
@@ -308,11 +314,15 @@ public final class LocalCloud implements AutoCloseable {
     }
 
     /** Google's Functions Framework invoker running the function jar, as Cloud Functions does. */
-    private static List<String> invokerArgs(Deployables jars, int port) {
-        return List.of(
-                "-jar", jars.invokerJar().toString(),
-                "--classpath", jars.functionJar().toString(),
-                "--target", "io.micronaut.gcp.function.http.HttpFunction",
-                "--port", Integer.toString(port));
+    /**
+     * Google's invoker on its jar, listening on loopback only ({@link InvokerLauncher}): the
+     * stand-in's front is the door, as for the container's instances.
+     */
+    static List<String> invokerArgs(Deployables jars, InvokerLauncher launcher, int port) {
+        return launcher.args(
+                jars.invokerJar(),
+                jars.functionJar(),
+                "io.micronaut.gcp.function.http.HttpFunction",
+                port);
     }
 }

@@ -20,6 +20,9 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicReference;
+
+import javax.imageio.ImageIO;
 
 /**
  * One comparison: the same load on every target, one after another (each has the machine to
@@ -64,26 +67,13 @@ public final class ComparisonRun {
             Files.copy(spec.prices(), runDir.resolve(RunLayout.PRICING));
         }
         // Written now and at each target, so that a run killed outright (kill -9, a crash) still
-        // says what it was and that it did not finish; Ctrl-C marks it interrupted.
+        // says what it was and which process wrote it (the report finds that process gone);
+        // Ctrl-C marks it interrupted and writes the report of what was measured.
         state(about, RunManifest.RUNNING, runDir);
+        AtomicReference<LoadClient> recording = new AtomicReference<>();
         Path folder = runDir;
         Thread onCtrlC =
-                new Thread(
-                        () -> {
-                            try {
-                                state(about, RunManifest.INTERRUPTED, folder);
-                                System.err.println(
-                                        "interrupted: what was measured is in "
-                                                + folder
-                                                + "; ./pixelforge report "
-                                                + folder
-                                                + " makes its report");
-                            } catch (IOException e) {
-                                System.err.println(
-                                        "interrupted, and could not mark " + folder + ": " + e);
-                            }
-                        },
-                        "compare-interrupted");
+                new Thread(() -> interrupted(about, folder, recording), "compare-interrupted");
         Runtime.getRuntime().addShutdownHook(onCtrlC);
         String state = RunManifest.FAILED;
         boolean credentials = false;
@@ -99,6 +89,7 @@ public final class ComparisonRun {
                             : spec.client() == null
                                     ? new InProcessClient(runDir, targets.alongsideClient())
                                     : new IsolatedClient(spec.client(), runDir)) {
+                recording.set(client);
                 for (Map.Entry<Target, URI> target : targets.urls().entrySet()) {
                     out.println("== " + target.getKey().id() + "  " + target.getValue());
                     about.setProperty(RunManifest.CURRENT_TARGET, target.getKey().id());
@@ -137,14 +128,90 @@ public final class ComparisonRun {
                 state(about, state, runDir);
             }
         }
-        RunFolder.writePlan(runDir, spec.load(), credentials);
-        RunSummary summary = ReportWriter.write(runDir);
+        RunSummary summary = writeReport(spec.load(), credentials, runDir);
         out.println();
         out.print(ReportWriter.consoleTable(summary));
         out.println();
         out.println("report: " + runDir.resolve(RunLayout.REPORT_HTML));
         return runDir;
     }
+
+    /**
+     * The shutdown hook's work on Ctrl-C (SIGINT or SIGTERM): marks the run interrupted, stops the
+     * recording with every sample so far on disk, and writes the report of what was measured, all
+     * within {@link #INTERRUPTED_REPORT_MILLIS}; past it the JVM exits without the report, and
+     * {@code ./pixelforge report} makes it later from the same folder.
+     */
+    private static void interrupted(
+            Properties about, Path runDir, AtomicReference<LoadClient> recording) {
+        try {
+            state(about, RunManifest.INTERRUPTED, runDir);
+        } catch (IOException e) {
+            System.err.println("interrupted, and could not mark " + runDir + ": " + e);
+        }
+        long deadline = System.nanoTime() + INTERRUPTED_REPORT_MILLIS * 1_000_000;
+        LoadClient client = recording.get();
+        if (client != null) {
+            client.stopRecording(INTERRUPTED_REPORT_MILLIS / 2);
+        }
+        Thread report =
+                new Thread(
+                        () -> {
+                            try {
+                                // ImageIO's disk cache registers a shutdown hook of its own on
+                                // first use, which a JVM already shutting down refuses.
+                                ImageIO.setUseCache(false);
+                                writeReport(null, false, runDir);
+                                System.err.println(
+                                        "interrupted: the report of what was measured is "
+                                                + runDir.resolve(RunLayout.REPORT_HTML));
+                            } catch (IOException | RuntimeException e) {
+                                e.printStackTrace();
+                                System.err.println(
+                                        "interrupted: no report ("
+                                                + e.getMessage()
+                                                + "); ./pixelforge report "
+                                                + runDir
+                                                + " makes it from what was measured");
+                            }
+                        },
+                        "compare-interrupted-report");
+        report.setDaemon(true);
+        report.start();
+        try {
+            report.join(Math.max(1, (deadline - System.nanoTime()) / 1_000_000));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        if (report.isAlive()) {
+            System.err.println(
+                    "interrupted: the report took longer than "
+                            + INTERRUPTED_REPORT_MILLIS / 1000
+                            + " s; ./pixelforge report "
+                            + runDir
+                            + " makes it from what was measured");
+        }
+    }
+
+    /** How long Ctrl-C may take to stop the recording and write the report. */
+    static final long INTERRUPTED_REPORT_MILLIS = 30_000;
+
+    /**
+     * The plan (when {@code load} is known: not on Ctrl-C), with the credential header when {@code
+     * credentials}, and the report; one at a time, so that a Ctrl-C as the run ends does not write
+     * the report twice at once.
+     */
+    private static RunSummary writeReport(LoadProfile load, boolean credentials, Path runDir)
+            throws IOException {
+        synchronized (REPORT_LOCK) {
+            if (load != null) {
+                RunFolder.writePlan(runDir, load, credentials);
+            }
+            return ReportWriter.write(runDir);
+        }
+    }
+
+    private static final Object REPORT_LOCK = new Object();
 
     /** Writes run.properties as it stands, with {@code state}. */
     private static synchronized void state(Properties about, String state, Path runDir)
@@ -181,6 +248,7 @@ public final class ComparisonRun {
 
     private static Properties about(RunSpec spec, List<StudyImage> sent) {
         Properties about = new Properties();
+        RunManifest.empty().owner(ProcessHandle.current()).copyInto(about);
         about.setProperty(RunManifest.PROFILE, spec.load().name());
         about.setProperty(RunManifest.LOAD, spec.load().describe());
         about.setProperty(RunManifest.RAMP_SECONDS, Integer.toString(spec.load().rampSeconds()));

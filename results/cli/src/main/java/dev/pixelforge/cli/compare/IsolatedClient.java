@@ -33,6 +33,9 @@ import java.util.concurrent.TimeoutException;
  */
 final class IsolatedClient implements LoadClient {
 
+    /** The child client under way, for {@link #stopRecording}. */
+    private volatile Process current;
+
     /** Joins the memory group(s) in $PIXELFORGE_MEMORY_GROUPS, then becomes the JVM ("$@"). */
     private static final String JOIN_THEN_EXEC =
             "for g in $PIXELFORGE_MEMORY_GROUPS; do echo $$ > \"$g\" || exit 1; done; exec \"$@\"";
@@ -80,6 +83,7 @@ final class IsolatedClient implements LoadClient {
                     "load client: " + limits.name() + " (" + limits.basis() + "): " + isolation);
             Path spec = writeSpec(target, url, load, outputs, credential, group);
             Process client = start(spec, memory, credential);
+            current = client;
             try {
                 if (!client.waitFor(load.durationSeconds() + SLACK_SECONDS, TimeUnit.SECONDS)) {
                     throw new TimeoutException(
@@ -261,6 +265,20 @@ final class IsolatedClient implements LoadClient {
                                         + "): "
                                         + (isolation.isEmpty() ? "no target run" : isolation)))
                 .copyInto(about);
+    }
+
+    @Override
+    public void stopRecording(long waitMillis) {
+        Process client = current;
+        if (client == null || !client.isAlive()) {
+            return;
+        }
+        client.destroy(); // SIGTERM: its sample log's exit hook drains what it holds
+        try {
+            client.waitFor(waitMillis, TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     @Override

@@ -32,6 +32,13 @@ public interface LoadClient extends AutoCloseable {
             PrintStream out)
             throws IOException, InterruptedException, TimeoutException;
 
+    /**
+     * Ctrl-C: stops recording at once, every sample recorded so far on disk (a sample log closed, a
+     * child client stopped by SIGTERM so that its own log is drained), within {@code waitMillis}.
+     * Called from a shutdown hook while {@link #run} may still be going.
+     */
+    void stopRecording(long waitMillis);
+
     /** Adds what the client was to the run's {@code run.properties}. */
     void describe(Properties about);
 

@@ -135,6 +135,15 @@ final class RemoteEnginesClient implements LoadClient {
     }
 
     @Override
+    public void stopRecording(long waitMillis) {
+        try {
+            log.close(); // drains every thread's buffer; later samples are refused
+        } catch (IOException e) {
+            System.err.println("could not close the sample log: " + e.getMessage());
+        }
+    }
+
+    @Override
     public void close() throws IOException {
         log.close();
     }

@@ -107,6 +107,11 @@ public final class EngineProcess implements AutoCloseable {
         }
     }
 
+    /** The engine's JVM. */
+    public long pid() {
+        return process.pid();
+    }
+
     public String output() {
         return output.toString();
     }

@@ -6,6 +6,7 @@ import org.apache.jmeter.util.JMeterUtils;
 import us.abstracta.jmeter.javadsl.core.engines.JmeterEnvironment;
 
 import java.io.IOException;
+import java.net.InetAddress;
 import java.rmi.RemoteException;
 
 /**
@@ -52,6 +53,11 @@ public record EngineServer(int port, int localPort, String hostname, RmiSettings
         JMeterUtils.setProperty("server_port", Integer.toString(port));
         JMeterUtils.setProperty("server.rmi.localport", Integer.toString(localPort));
         rmi.jmeterProperties().forEach(JMeterUtils::setProperty);
+        if (!rmi.ssl()) {
+            // JMeter binds only its SSL sockets to the hostname; without SSL, RMI's own listen on
+            // every interface unless told otherwise.
+            BoundRmiSockets.install(InetAddress.getByName(hostname));
+        }
         try {
             RemoteJMeterEngineImpl.startServer(port);
         } catch (RemoteException e) {

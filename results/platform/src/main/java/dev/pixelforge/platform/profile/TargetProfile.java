@@ -203,13 +203,22 @@ public record TargetProfile(
      * JVM options that give a child the profile's memory and the processor count its platform
      * shows: the heap is the share of memory each platform's Java start-up gives it (Lambda's java
      * runtimes: 85%, set as MaxHeapSize in KiB; the container's Dockerfile: MaxRAMPercentage=75;
-     * Cloud Functions: the same 75%).
+     * Cloud Functions: the same 75%). And {@link #EXIT_ON_OUT_OF_MEMORY}, as every deployed target
+     * runs (the Dockerfile, the SAM template's and the Cloud Functions deploy's JAVA_TOOL_OPTIONS).
      */
     public List<String> jvmOptions() {
         long heapKb = memoryMb * 1024L * (target == Target.AWS_LAMBDA ? 85 : 75) / 100;
         return List.of(
-                "-Xmx" + heapKb + "k", "-XX:ActiveProcessorCount=" + cpu.visibleProcessors());
+                "-Xmx" + heapKb + "k",
+                "-XX:ActiveProcessorCount=" + cpu.visibleProcessors(),
+                EXIT_ON_OUT_OF_MEMORY);
     }
+
+    /**
+     * An OutOfMemoryError that escapes the kernel's limits ends the process instead of leaving it
+     * serving half-broken; the platform (or the stand-in) starts another (docs/images.md).
+     */
+    public static final String EXIT_ON_OUT_OF_MEMORY = "-XX:+ExitOnOutOfMemoryError";
 
     /** The instance's share of a CPU, in vCPUs. */
     public double cpus() {

@@ -49,6 +49,15 @@ public final class RunManifest {
     public static final String INTERRUPTED = "interrupted";
     public static final String FAILED = "failed";
 
+    /**
+     * The process that writes the run ({@code pid}) and when it started ({@code
+     * pid.start-epoch-ms}): a run still {@link #RUNNING} whose process is gone was killed or
+     * crashed ({@link #owner()}).
+     */
+    public static final String PID = "pid";
+
+    public static final String PID_START = "pid.start-epoch-ms";
+
     /** The target under load when the state was last written. */
     public static final String CURRENT_TARGET = "current-target";
 
@@ -276,6 +285,41 @@ public final class RunManifest {
     public RunManifest clientIsolation(ClientIsolation client) {
         put(CLIENT_ISOLATION_MODE, client.mode().id());
         return put(CLIENT_ISOLATION, client.reason());
+    }
+
+    /** Records {@code process} as the one writing this run (see {@link #owner()}). */
+    public RunManifest owner(ProcessHandle process) {
+        put(PID, process.pid());
+        process.info().startInstant().ifPresent(t -> put(PID_START, t.toEpochMilli()));
+        return this;
+    }
+
+    /**
+     * Whether the process that wrote the run is still running: {@link Owner#UNKNOWN} when the
+     * folder does not name it (older folders); {@link Owner#GONE} when no process has its pid, or
+     * the one that has it started at another time (the pid was reused).
+     */
+    public Owner owner() {
+        Optional<Long> pid = number(PID).map(Double::longValue);
+        if (pid.isEmpty()) {
+            return Owner.UNKNOWN;
+        }
+        Optional<ProcessHandle> process =
+                ProcessHandle.of(pid.get()).filter(ProcessHandle::isAlive);
+        if (process.isEmpty()) {
+            return Owner.GONE;
+        }
+        Optional<Long> started = number(PID_START).map(Double::longValue);
+        Optional<Long> now = process.get().info().startInstant().map(t -> t.toEpochMilli());
+        boolean same = started.isEmpty() || now.isEmpty() || started.get().equals(now.get());
+        return same ? Owner.ALIVE : Owner.GONE;
+    }
+
+    /** Whether the process that wrote a run still runs. */
+    public enum Owner {
+        ALIVE,
+        GONE,
+        UNKNOWN
     }
 
     /** How many requests each of {@code target}'s samples stands for: 1 unless it was sampled. */

@@ -21,12 +21,12 @@ import java.util.function.Consumer;
  * never rewritten. Reports are made from this file alone. What is appended reaches the file within
  * {@link #FLUSH_EVERY_MILLIS} (a daemon timer flushes every thread's buffer), and at the JVM's
  * orderly exit (a shutdown hook, for Ctrl-C), so a run killed outright loses at most its last
- * second; a line cut by the kill is left out when read ({@link #read}, {@link #endsMidLine}).
- * Thread-safe, and built for many load threads at once: each thread formats its lines into a buffer
- * of its own, outside any shared lock, and takes the file's lock only to hand over a full buffer.
- * {@link #flush()} and {@link #close()} drain every thread's buffer, so nothing appended before
- * them is lost. Lines of one thread keep their order; lines of different threads interleave by
- * buffer (readers do not rely on order).
+ * second (KilledCompareIT); a line cut by the kill is left out when read ({@link #read}, {@link
+ * #endsMidLine}). Thread-safe, and built for many load threads at once: each thread formats its
+ * lines into a buffer of its own, outside any shared lock, and takes the file's lock only to hand
+ * over a full buffer. {@link #flush()} and {@link #close()} drain every thread's buffer, so nothing
+ * appended before them is lost. Lines of one thread keep their order; lines of different threads
+ * interleave by buffer (readers do not rely on order).
  */
 public final class SampleLog implements AutoCloseable {
 
@@ -58,8 +58,11 @@ public final class SampleLog implements AutoCloseable {
     private final ScheduledExecutorService flusher;
     private final Thread onExit;
 
-    /** The longest a sample waits in memory before it reaches the file. */
-    public static final long FLUSH_EVERY_MILLIS = 1000;
+    /**
+     * How often the timer drains: half a second, so that a sample waits in memory less than a
+     * second even when the timer runs late on a busy machine (a kill loses no sample older).
+     */
+    public static final long FLUSH_EVERY_MILLIS = 500;
 
     private SampleLog(BufferedWriter out, Path file) {
         this.out = out;

@@ -165,7 +165,9 @@ class CpuShareTest {
     @Test
     void targetProfile_showsTheJvmItsWholeCpus() {
         TargetProfile lambda = PlatformProfile.defaults().of(Target.AWS_LAMBDA);
-        assertEquals(List.of("-Xmx891289k", "-XX:ActiveProcessorCount=2"), lambda.jvmOptions());
+        assertEquals(
+                List.of("-Xmx891289k", "-XX:ActiveProcessorCount=2", "-XX:+ExitOnOutOfMemoryError"),
+                lambda.jvmOptions());
     }
 
     @Test
