@@ -232,10 +232,11 @@ gcp-function=https://pixelforge-function-fakehash-uc.a.run.app" ]
   spec=$(req PUT "$KN/pixelforge-function" | jq -c .spec.template.spec)
   [ "$(jq -c .containers[0].resources.limits <<< "$spec")" = '{"cpu":"1","memory":"2048Mi"}' ]
   [ "$(jq -c .containerConcurrency <<< "$spec")" = 1 ]
-  [ "$(jq -c '.containers[0].env' <<< "$spec")" = '[{"name":"PIXELFORGE_COLD_START_TOKEN","value":"42"}]' ]
+  # --update-env-vars changes the token and keeps the function's other variables (JAVA_TOOL_OPTIONS)
+  [ "$(jq -c '[.containers[0].env[] | select(.name == "PIXELFORGE_COLD_START_TOKEN")]' <<< "$spec")" = '[{"name":"PIXELFORGE_COLD_START_TOKEN","value":"42"}]' ]
   COLD_START_TOKEN=43 run "$FN" force-cold
   [ "$status" -eq 0 ] || { echo "$output"; false; }
-  [ "$(req PUT "$KN/pixelforge-function" | tail -n 1 | jq -c '.spec.template.spec.containers[0].env')" = '[{"name":"PIXELFORGE_COLD_START_TOKEN","value":"43"}]' ]
+  [ "$(req PUT "$KN/pixelforge-function" | tail -n 1 | jq -c '[.spec.template.spec.containers[0].env[] | select(.name == "PIXELFORGE_COLD_START_TOKEN")]')" = '[{"name":"PIXELFORGE_COLD_START_TOKEN","value":"43"}]' ]
 }
 
 @test "gcloud: metrics hands curl the token on its standard input, never on a command line, and writes seven series" {
