@@ -64,20 +64,25 @@ need_file() {
   [[ -f $1 ]] || die "$1 is missing: $2"
 }
 
-# write_target NAME URL: records a deployed endpoint for `./pixelforge compare --targets`.
-write_target() {
-  local name=$1 url=$2
+# set_target_line KEY VALUE: KEY=VALUE in the targets file, replacing any earlier KEY line.
+set_target_line() {
+  local key=$1 value=$2
   if [[ $DRY_RUN == 1 ]]; then
-    echo "+ write $name=$url to $TARGETS_FILE"
+    echo "+ write $key=$value to $TARGETS_FILE"
     return 0
   fi
   touch "$TARGETS_FILE"
   local tmp
   tmp=$(mktemp)
-  grep -v "^$name=" "$TARGETS_FILE" > "$tmp" || true
-  echo "$name=$url" >> "$tmp"
+  grep -v "^${key//./\\.}=" "$TARGETS_FILE" > "$tmp" || true
+  echo "$key=$value" >> "$tmp"
   mv "$tmp" "$TARGETS_FILE"
-  echo "$name=$url  (written to $TARGETS_FILE)"
+  echo "$key=$value  (written to $TARGETS_FILE)"
+}
+
+# write_target NAME URL: records a deployed endpoint for `./pixelforge compare --targets`.
+write_target() {
+  set_target_line "$1" "$2"
 }
 
 # forget_target NAME: removes a destroyed endpoint from the targets file, its access mode with it.
@@ -97,18 +102,7 @@ forget_target() {
 # record_access TARGET private|public: how TARGET is reached, beside its URL in the targets file;
 # compare reads it, sends the credential a private target needs and says which mode it measured.
 record_access() {
-  local name=$1 mode=$2
-  if [[ $DRY_RUN == 1 ]]; then
-    echo "+ write $name.access=$mode to $TARGETS_FILE"
-    return 0
-  fi
-  touch "$TARGETS_FILE"
-  local tmp
-  tmp=$(mktemp)
-  grep -v "^$name\.access=" "$TARGETS_FILE" > "$tmp" || true
-  echo "$name.access=$mode" >> "$tmp"
-  mv "$tmp" "$TARGETS_FILE"
-  echo "$name.access=$mode  (written to $TARGETS_FILE)"
+  set_target_line "$1.access" "$2"
 }
 
 # The targets file's companion for credentials (`compare` reads it): Java properties, mode 0600,

@@ -52,7 +52,8 @@ s.bind(("127.0.0.1", int(sys.argv[1]))); s.listen(8); time.sleep(600)' "$1" &
     [[ "${lines[0]}" == "PixelForge"* ]]
     [[ "$output" != *"set -euo pipefail"* ]]
     [[ "$output" != *"shellcheck"* ]]
-    [[ "${lines[${#lines[@]}-1]}" == *"results/platform.properties." ]]
+    # the last line is the header block's last comment line
+    [ "${lines[${#lines[@]}-1]}" = "$(awk 'NR > 1 && !/^#/ { exit } NR > 1 { last = $0 } END { print last }' "$ROOT/$script" | sed 's/^# \{0,1\}//')" ]
   done
 }
 
