@@ -94,11 +94,13 @@ final class CalibrateCommand implements Callable<Integer> {
         Path runsDir = (runs != null ? runs : root.resolve("results/runs")).toAbsolutePath();
         Calibrator.Result result;
         try {
-            result = new Calibrator(
+            result =
+                    new Calibrator(
                                     root,
                                     root.resolve("results/platform.properties"),
                                     runsDir,
-                                    System.out).calibrate(plan, force);
+                                    System.out)
+                            .calibrate(plan, force);
         } catch (IllegalArgumentException | IllegalStateException e) {
             System.err.println("pixelforge calibrate: " + e.getMessage());
             return 2;

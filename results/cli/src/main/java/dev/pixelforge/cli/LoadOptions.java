@@ -224,6 +224,19 @@ final class LoadOptions {
         return list;
     }
 
+    /** Refuses what only shapes the emulator or a real client, for a simulation. */
+    void refuseEmulatorOnlyOptions() {
+        if (!"auto".equals(dilation)) {
+            throw new IllegalArgumentException(
+                    "--dilation slows the emulator: a simulation runs in virtual time, undilated");
+        }
+        if (client != null || clientCpus != null) {
+            throw new IllegalArgumentException(
+                    "--client and --client-cpus isolate a real client: a simulation's client is"
+                            + " --network");
+        }
+    }
+
     LoadProfile profile() {
         LoadProfile p = LoadProfile.named(profileName);
         if (threads != null) {

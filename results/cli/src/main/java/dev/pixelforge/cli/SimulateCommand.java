@@ -150,15 +150,7 @@ final class SimulateCommand implements Callable<Integer> {
                     "--targets-file names deployed targets: a simulation runs none (calibrate"
                             + " from a cloud run's folder with --calibrate-from)");
         }
-        if (!"auto".equals(options.dilation)) {
-            throw new IllegalArgumentException(
-                    "--dilation slows the emulator: a simulation runs in virtual time, undilated");
-        }
-        if (options.client != null || options.clientCpus != null) {
-            throw new IllegalArgumentException(
-                    "--client and --client-cpus isolate a real client: a simulation's client is"
-                            + " --network");
-        }
+        options.refuseEmulatorOnlyOptions();
     }
 
     private Calibration calibration(

@@ -246,15 +246,7 @@ final class SweepCommand implements Callable<Integer> {
                             + " sweep it, then ./pixelforge simulate --calibrate-from a step's"
                             + " folder");
         }
-        if (!"auto".equals(options.dilation)) {
-            throw new IllegalArgumentException(
-                    "--dilation slows the emulator: a simulation runs in virtual time, undilated");
-        }
-        if (options.client != null || options.clientCpus != null) {
-            throw new IllegalArgumentException(
-                    "--client and --client-cpus isolate a real client: a simulated one is"
-                            + " --network");
-        }
+        options.refuseEmulatorOnlyOptions();
         NetworkSpec.parse(network); // a bad one fails before any calibration
     }
 

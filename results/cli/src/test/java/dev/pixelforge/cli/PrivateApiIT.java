@@ -112,9 +112,11 @@ class PrivateApiIT {
                 preflight.headers().firstValue("Access-Control-Allow-Headers"));
     }
 
-    @Test
-    void compare_privateTarget_sendsTheSecretsFilesKey_everyRequestServed_keyWrittenNowhere()
-            throws Exception {
+    /**
+     * A targets file naming the stand-in as a private aws-lambda, the key in its 0600 companion, as
+     * the deploy script's url action writes them.
+     */
+    private static Path privateTargets() throws IOException {
         Path dir = Files.createTempDirectory(RUNS, "targets-");
         Path targets =
                 Files.writeString(
@@ -123,6 +125,13 @@ class PrivateApiIT {
         Path secrets = dir.resolve("targets.properties.secrets");
         Files.writeString(secrets, "aws-lambda.api-key=" + key + "\n");
         Files.setPosixFilePermissions(secrets, PosixFilePermissions.fromString("rw-------"));
+        return targets;
+    }
+
+    @Test
+    void compare_privateTarget_sendsTheSecretsFilesKey_everyRequestServed_keyWrittenNowhere()
+            throws Exception {
+        Path targets = privateTargets();
 
         Run run = compare(targets);
         assertEquals(0, run.exit(), run.printed());
@@ -159,14 +168,7 @@ class PrivateApiIT {
     @Test
     void compare_withAClientInAJvmOfItsOwn_passesTheKeyInItsEnvironment_notItsSpecFile()
             throws Exception {
-        Path dir = Files.createTempDirectory(RUNS, "targets-");
-        Path targets =
-                Files.writeString(
-                        dir.resolve("targets.properties"),
-                        "aws-lambda=" + url + "\naws-lambda.access=private\n");
-        Path secrets = dir.resolve("targets.properties.secrets");
-        Files.writeString(secrets, "aws-lambda.api-key=" + key + "\n");
-        Files.setPosixFilePermissions(secrets, PosixFilePermissions.fromString("rw-------"));
+        Path targets = privateTargets();
 
         Run run = compare(targets, "--client-cpus", "1");
         assertEquals(0, run.exit(), run.printed());

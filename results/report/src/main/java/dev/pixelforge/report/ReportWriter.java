@@ -4,6 +4,7 @@ import dev.pixelforge.platform.events.InstanceRecord;
 import dev.pixelforge.platform.run.RunLayout;
 import dev.pixelforge.platform.run.RunManifest;
 import dev.pixelforge.platform.sample.InstanceLog;
+import dev.pixelforge.platform.sample.Sample;
 import dev.pixelforge.platform.sample.SampleLog;
 import dev.pixelforge.platform.sample.SteadyState;
 import dev.pixelforge.report.client.ClientLoad;
@@ -46,6 +47,7 @@ import java.util.Optional;
 import java.util.Properties;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.function.Consumer;
 import java.util.stream.Collectors;
 
 /**
@@ -60,8 +62,13 @@ public final class ReportWriter {
 
     /** Writes the report of the run in {@code runDir} and returns its summary. */
     public static RunSummary write(Path runDir) throws IOException {
+        samplesOf(runDir); // not a run folder: nothing written
         Properties about = about(runDir);
-        RunSummary run = summarize(runDir);
+        RunSummary run;
+        // SeBS's form of the samples, from the summary's own pass over them.
+        try (SebsResultCsv sebs = new SebsResultCsv(runDir.resolve(RunLayout.RESULT_CSV))) {
+            run = summarize(runDir, about, sebs);
+        }
         List<ChartSpec> charts = Charts.all(run);
         Map<String, byte[]> pngs = HtmlReport.pngs(charts);
         Path chartDir = Files.createDirectories(runDir.resolve(RunLayout.CHARTS));
@@ -75,10 +82,6 @@ public final class ReportWriter {
                 HtmlReport.render(run, shown, charts, pngs, dashboards(runDir, run)));
         Files.writeString(runDir.resolve(RunLayout.SUMMARY_MD), MarkdownSummary.render(run));
         Files.writeString(runDir.resolve(RunLayout.SUMMARY_CSV), CsvSummary.render(run));
-        // SeBS's form of the samples: a second pass, so that summarizing writes nothing.
-        try (SebsResultCsv sebs = new SebsResultCsv(runDir.resolve(RunLayout.RESULT_CSV))) {
-            SampleLog.read(RunLayout.samples(runDir), sebs::accept);
-        }
         return run;
     }
 
@@ -87,11 +90,13 @@ public final class ReportWriter {
      * (only {@link #write} writes files): a sweep reads each step's this way.
      */
     public static RunSummary summarize(Path runDir) throws IOException {
-        Path samples = runDir.resolve(RunLayout.SAMPLES);
-        if (!Files.exists(samples)) {
-            throw new IOException(runDir + " has no samples.csv: is it a PixelForge run folder?");
-        }
-        Properties about = about(runDir);
+        return summarize(runDir, about(runDir), s -> {});
+    }
+
+    /** As {@link #summarize(Path)}, handing every sample to {@code alsoEach} on the way. */
+    private static RunSummary summarize(Path runDir, Properties about, Consumer<Sample> alsoEach)
+            throws IOException {
+        Path samples = samplesOf(runDir);
         Map<String, Double> dilation = new HashMap<>();
         for (String key : about.stringPropertyNames()) {
             if (key.startsWith(RunManifest.DILATION)) {
@@ -107,7 +112,12 @@ public final class ReportWriter {
                         phases(samples, RunManifest.of(about)),
                         dilation,
                         weights(RunManifest.of(about)));
-        SampleLog.read(samples, summarizer::accept);
+        SampleLog.read(
+                samples,
+                s -> {
+                    summarizer.accept(s);
+                    alsoEach.accept(s);
+                });
         RunSummary run =
                 withPlatformData(
                                 summarizer
@@ -134,6 +144,14 @@ public final class ReportWriter {
         }
         run = run.withWarnings(warnings);
         return run;
+    }
+
+    private static Path samplesOf(Path runDir) throws IOException {
+        Path samples = RunLayout.samples(runDir);
+        if (!Files.exists(samples)) {
+            throw new IOException(runDir + " has no samples.csv: is it a PixelForge run folder?");
+        }
+        return samples;
     }
 
     /** Per target, the requests each sample stands for, where a simulation kept one in many. */

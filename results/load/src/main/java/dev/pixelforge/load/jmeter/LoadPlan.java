@@ -128,19 +128,6 @@ public final class LoadPlan {
                                 "the recorder", () -> new RecordingPostProcessor(recorder))));
     }
 
-    static DslTestPlan embedded(
-            Operation operation, SampleRecorder recorder, Runnable beforeEachRequest) {
-        return embedded(operation, false, recorder, beforeEachRequest);
-    }
-
-    static DslTestPlan embedded(
-            Operation operation,
-            SampleRecorder recorder,
-            Runnable beforeEachRequest,
-            Tickets tickets) {
-        return embedded(operation, false, recorder, beforeEachRequest, tickets);
-    }
-
     /**
      * Requests only: no extractor, no post-processor, no listener (what a load client costs at the
      * least).

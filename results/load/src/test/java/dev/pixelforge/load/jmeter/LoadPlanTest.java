@@ -70,15 +70,18 @@ class LoadPlanTest {
     void embeddedOpenLoop_hasOnlyItsArrivalTimer_closedLoopOnlyTheThinkTime() {
         Tickets tickets = new Tickets(ArrivalRate.parse("20", 30));
         assertEquals(
-                1, count(LoadPlan.embedded(Operation.TONE, null, () -> {}, tickets), Timer.class));
+                1,
+                count(
+                        LoadPlan.embedded(Operation.TONE, false, null, () -> {}, tickets),
+                        Timer.class));
         assertEquals(
                 1,
                 count(
-                        LoadPlan.embedded(Operation.TONE, null, () -> {}, tickets),
+                        LoadPlan.embedded(Operation.TONE, false, null, () -> {}, tickets),
                         ArrivalTimer.class));
         for (DslTestPlan closed :
                 List.of(
-                        LoadPlan.embedded(Operation.TONE, null, () -> {}),
+                        LoadPlan.embedded(Operation.TONE, false, null, () -> {}),
                         LoadPlan.forStockJmeter(Operation.TONE_JSON),
                         LoadPlan.bare(Operation.GENERATE))) {
             List<ConstantTimer> timers = find(closed, ConstantTimer.class);
