@@ -45,7 +45,7 @@ public record Calibration(Map<String, String> provenance, Map<Target, TargetCali
      * 2: per image, the pixel phases, the front's time, and its time before admission ({@code
      * admit-us}) where measured.
      */
-    public static final int FORMAT = 2;
+    public static final int FORMAT = 3;
 
     public Calibration {
         provenance = Map.copyOf(provenance);

@@ -19,10 +19,14 @@ import java.util.Optional;
  *
  * <p>Of the process time, only the pixel phases ({@code pixel}: decode, tone or generate, encode,
  * from the function's Server-Timing) wait for the instance's pixel threads; the rest (binding the
- * JSON, base64 each way, writing the answer) runs on the server's event loop beside them. An
- * instance serving several requests at once is bound by the first: the container, one vCPU and four
- * requests at a time on the stand-in, served one request per 30.9 ms against a mean pixel time of
- * 30.5 ms and a mean process time of 41.9 ms measured one at a time (5 Dec 2026).
+ * JSON, base64 each way, writing the answer) runs on the server's event loop beside them. All of it
+ * is CPU work on the instance's one share ({@link SimulatedInstance}): the container on the
+ * stand-in, one vCPU and four threads pausing 100 ms between requests, spent 39.4 ms of CPU a
+ * request against a mean process time of 38.0 ms measured one at a time and a mean pixel time of
+ * 28.0 ms (the agreement test's recording, 5 Dec 2026). An earlier saturated run (four threads, no
+ * pause, the same day) served one request per 30.9 ms against a mean process time of 41.9 ms in its
+ * own calibration: a busy JVM spends less CPU a request than one waking for each, and there the
+ * simulator, which takes the whole process time as CPU, is pessimistic.
  *
  * @param pixelMicros the pixel phases' time; the whole process time when they were not recorded
  * @param frontMicros round trip minus the instance's lease (process time and hold), warm, on

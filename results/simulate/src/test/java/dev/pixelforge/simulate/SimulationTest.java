@@ -217,11 +217,14 @@ class SimulationTest {
     }
 
     @Test
-    void concurrentRequestsOnOneVcpu_queueOnlyForTheirPixelPhases() {
+    void concurrentRequestsOnOneVcpu_queueOnlyForTheirPixelPhases_andShareTheVcpu() {
         // 100 ms of process time, 60 of them pixel phases: the event loop's 40 ms (20 before, 20
-        // after) run beside the pixel thread. The first request (cold: all of it on the pixel
-        // thread) holds it 0-100 ms; the second binds 0-20, waits, takes it 100-160, answers at
-        // 180, where taking all 100 ms as pixel time made it 200.
+        // after) run beside the pixel thread, on the same one vCPU. The first request (cold: all of
+        // it on the pixel thread) and the second's binding share it 0-40 ms at half speed each;
+        // the second then waits for the pixel thread, which the first frees at 120 ms. Its 60 ms
+        // there share the vCPU 120-160 with the first thread's next binding (20 ms of work each),
+        // then run alone until 200; its own 20 ms of answer share it with that request's pixel
+        // work, 200-240. Alone on the vCPU it would have taken 100 ms.
         ImageCalibration a =
                 new ImageCalibration(
                         "a",
@@ -239,9 +242,9 @@ class SimulationTest {
                         closed(2, 1),
                         1);
 
-        assertEquals(100 * MS, samples.get(0).appMicros());
+        assertEquals(120 * MS, samples.get(0).appMicros());
         assertEquals(Boolean.TRUE, samples.get(0).cold());
-        assertEquals(180 * MS, samples.get(1).appMicros());
+        assertEquals(240 * MS, samples.get(1).appMicros());
     }
 
     @Test

@@ -91,6 +91,8 @@ public final class PlatformProfile {
                             + " set aws-lambda.memory-mb instead");
         }
         int lambdaMemory = integer(p, "aws-lambda.memory-mb", 1024);
+        int reserved = integer(p, "aws-lambda.reserved-concurrency", 10);
+        checkAccountConcurrency(reserved, integer(p, "aws-lambda.account-concurrency", 1000));
         all.put(
                 Target.AWS_LAMBDA,
                 new TargetProfile(
@@ -98,7 +100,7 @@ public final class PlatformProfile {
                         lambdaMemory,
                         CpuShare.lambda(lambdaMemory),
                         1,
-                        integer(p, "aws-lambda.reserved-concurrency", 10),
+                        reserved,
                         duration(p, "aws-lambda.timeout", "29s"),
                         Duration.ZERO,
                         integer(p, "aws-lambda.throttle-status", 500),
@@ -210,6 +212,27 @@ public final class PlatformProfile {
 
     private static String human(Duration d) {
         return d.toMillis() % 1000 == 0 ? d.toSeconds() + "s" : d.toMillis() + "ms";
+    }
+
+    /**
+     * AWS keeps at least 100 of an account's concurrency (1,000 per Region by default) for the
+     * functions without a reservation: a function may reserve up to the rest
+     * (docs.aws.amazon.com/lambda/latest/dg/configuration-concurrency.html), and asking for more
+     * fails the deployment. With a reservation the account's limit binds only here.
+     */
+    private static void checkAccountConcurrency(int reserved, int account) {
+        if (reserved > account - 100) {
+            throw new IllegalArgumentException(
+                    "aws-lambda.reserved-concurrency="
+                            + reserved
+                            + " is more than AWS lets a function reserve of an account's "
+                            + account
+                            + " (aws-lambda.account-concurrency): it keeps 100 unreserved, so"
+                            + " reserve at most "
+                            + Math.max(0, account - 100)
+                            + ", or raise the account's concurrency (Service Quotas) and set"
+                            + " aws-lambda.account-concurrency to it");
+        }
     }
 
     private static int integer(Properties p, String key, int fallback) {

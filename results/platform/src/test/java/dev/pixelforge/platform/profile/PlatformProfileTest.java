@@ -241,6 +241,35 @@ class PlatformProfileTest {
     }
 
     @Test
+    void reservedConcurrency_upToTheAccountsLessTheHundredAwsKeepsUnreserved() {
+        assertEquals(
+                900,
+                PlatformProfile.from(properties("aws-lambda.reserved-concurrency", "900"))
+                        .of(Target.AWS_LAMBDA)
+                        .maxInstances());
+        IllegalArgumentException past =
+                assertThrows(
+                        IllegalArgumentException.class,
+                        () ->
+                                PlatformProfile.from(
+                                        properties("aws-lambda.reserved-concurrency", "901")));
+        assertEquals(
+                "aws-lambda.reserved-concurrency=901 is more than AWS lets a function reserve of an"
+                        + " account's 1000 (aws-lambda.account-concurrency): it keeps 100"
+                        + " unreserved, so reserve at most 900, or raise the account's concurrency"
+                        + " (Service Quotas) and set aws-lambda.account-concurrency to it",
+                past.getMessage());
+        assertEquals(
+                1000,
+                PlatformProfile.from(
+                                properties(
+                                        "aws-lambda.reserved-concurrency", "1000",
+                                        "aws-lambda.account-concurrency", "1100"))
+                        .of(Target.AWS_LAMBDA)
+                        .maxInstances());
+    }
+
+    @Test
     void apiGateway_aLimitOfZeroOrAKeyRequiredThatIsNotABoolean_isRefused() {
         IllegalArgumentException zero =
                 assertThrows(
