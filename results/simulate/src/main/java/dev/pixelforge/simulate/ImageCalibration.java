@@ -23,9 +23,9 @@ import java.util.Optional;
  * is CPU work on the instance's one share ({@link SimulatedInstance}): the container on the
  * stand-in, one vCPU and four threads pausing 100 ms between requests, spent 39.4 ms of CPU a
  * request against a mean process time of 38.0 ms measured one at a time and a mean pixel time of
- * 28.0 ms (the agreement test's recording, 5 Dec 2026). An earlier saturated run (four threads, no
- * pause, the same day) served one request per 30.9 ms against a mean process time of 41.9 ms in its
- * own calibration: a busy JVM spends less CPU a request than one waking for each, and there the
+ * 28.0 ms (an earlier recording of the agreement spec, 5 Dec 2026). A saturated run (four threads,
+ * no pause, the same day) served one request per 30.9 ms against a mean process time of 41.9 ms in
+ * its own calibration: a busy JVM spends less CPU a request than one waking for each, and there the
  * simulator, which takes the whole process time as CPU, is pessimistic.
  *
  * @param pixelMicros the pixel phases' time; the whole process time when they were not recorded
