@@ -6,6 +6,7 @@ import dev.pixelforge.standins.scheduling.InstanceProcess;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
+import java.util.Iterator;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.LongConsumer;
@@ -53,6 +54,7 @@ final class SimulatedInstance implements InstanceProcess {
     private final CompletableFuture<Void> exited = new CompletableFuture<>();
     private final Deque<Job> queue = new ArrayDeque<>();
     private final List<Work> running = new ArrayList<>();
+    private final List<Work> due = new ArrayList<>(); // finishDue's, never nested: see finishing
     private int busyServers;
     private double cpuNanos;
     private long sharedSince;
@@ -164,13 +166,14 @@ final class SimulatedInstance implements InstanceProcess {
 
     private void finishDue() {
         share();
-        List<Work> due = new ArrayList<>(1);
-        for (Work w : running) {
+        due.clear(); // one list for every finish: this runs once per piece of work
+        for (Iterator<Work> it = running.iterator(); it.hasNext(); ) {
+            Work w = it.next();
             if (w.remainingNanos <= DONE_NANOS) {
                 due.add(w);
+                it.remove();
             }
         }
-        running.removeAll(due);
         finishing = true; // the work the finished pieces start is scheduled once, below
         try {
             for (Work w : due) {
