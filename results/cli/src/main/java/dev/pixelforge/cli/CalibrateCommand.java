@@ -40,9 +40,18 @@ final class CalibrateCommand implements Callable<Integer> {
     int rounds;
 
     @Option(
+            names = "--warm-seconds",
+            defaultValue = "120",
+            description =
+                    "Seconds of one-thread load in the first round, whose instance's second half"
+                            + " gives every warm figure: its JIT settled (default 120).")
+    int warmSeconds;
+
+    @Option(
             names = "--seconds",
-            defaultValue = "30",
-            description = "Seconds of one-thread load per round (default 30).")
+            defaultValue = "15",
+            description =
+                    "Seconds of one-thread load in each other round: a cold start (default 15).")
     int seconds;
 
     @Option(
@@ -86,6 +95,7 @@ final class CalibrateCommand implements Callable<Integer> {
                             Operation.of(operation),
                             rounds,
                             seconds,
+                            warmSeconds,
                             overrides);
         } catch (IllegalArgumentException e) {
             System.err.println("pixelforge calibrate: " + e.getMessage());

@@ -98,9 +98,19 @@ final class SweepCommand implements Callable<Integer> {
 
     @Option(
             names = "--calibration-seconds",
-            defaultValue = "30",
-            description = "With --simulate: seconds of one-thread load per round (default 30).")
+            defaultValue = "15",
+            description =
+                    "With --simulate: seconds of one-thread load in each round after the first"
+                            + " (default 15).")
     int calibrationSeconds;
+
+    @Option(
+            names = "--calibration-warm-seconds",
+            defaultValue = "120",
+            description =
+                    "With --simulate: seconds of one-thread load in the first round, which gives"
+                            + " the warm figures (default 120).")
+    int calibrationWarmSeconds;
 
     @Option(
             names = "--network",
@@ -259,6 +269,7 @@ final class SweepCommand implements Callable<Integer> {
                 new Calibrator(options.root, profileFile, options.runsDir(), System.out),
                 calibrationRounds,
                 calibrationSeconds,
+                calibrationWarmSeconds,
                 options.platformOverrides,
                 NetworkSpec.parse(network),
                 seed,

@@ -42,6 +42,8 @@ class SimulateIT {
         "1",
         "--calibration-seconds",
         "10",
+        "--calibration-warm-seconds",
+        "10",
         "--targets",
         "container",
         "--run-sizes",

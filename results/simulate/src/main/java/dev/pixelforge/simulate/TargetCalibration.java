@@ -61,6 +61,33 @@ public record TargetCalibration(
                 admitted);
     }
 
+    /**
+     * The same warm figures (every image's, the front's, refusals'), with the start-ups and first
+     * requests of {@code pooled}: a calibration's short rounds add cold starts, and only its long
+     * round's instance lives long enough for its JIT to finish ({@code Calibrator}).
+     */
+    public TargetCalibration withColdStartsOf(TargetCalibration pooled) {
+        if (pooled.target() != target || pooled.cpus() != cpus) {
+            throw new IllegalArgumentException(
+                    target.id()
+                            + " at "
+                            + cpus
+                            + " vCPU cannot take the cold starts of "
+                            + pooled.target().id()
+                            + " at "
+                            + pooled.cpus()
+                            + " vCPU");
+        }
+        return new TargetCalibration(
+                target,
+                cpus,
+                pooled.readyMicros(),
+                pooled.firstAppMicros(),
+                frontMicros,
+                refusalMicros,
+                images);
+    }
+
     /** The image's calibration, or the one for every image. */
     public ImageCalibration image(String name) {
         ImageCalibration c = images.get(name);

@@ -14,6 +14,8 @@ import org.junit.jupiter.api.io.TempDir;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
 import java.util.Map;
 
 class CalibrationTest {
@@ -135,6 +137,61 @@ class CalibrationTest {
                 s.encodeMicros(),
                 s.cold(),
                 s.instance());
+    }
+
+    @Test
+    void theLongRoundsWarmFigures_takeThePooledColdStarts() {
+        TargetCalibration longRound = oneRound(3_000, 800.0, 40_000);
+        TargetCalibration pooled =
+                Calibration.merge(
+                                List.of(
+                                        new Calibration(
+                                                Map.of(), Map.of(Target.AWS_LAMBDA, longRound)),
+                                        new Calibration(
+                                                Map.of(),
+                                                Map.of(
+                                                        Target.AWS_LAMBDA,
+                                                        oneRound(9_000, 1_200.0, 60_000)))),
+                                Map.of())
+                        .of(Target.AWS_LAMBDA);
+
+        TargetCalibration c = longRound.withColdStartsOf(pooled);
+
+        assertEquals(List.of(3_000L, 3_000L), values(c.image("a").appMicros()), "warm: long round");
+        assertEquals(List.of(800_000L, 1_200_000L), values(c.readyMicros()), "start-ups: pooled");
+        assertEquals(List.of(40_000L, 60_000L), values(c.firstAppMicros()), "first: pooled");
+        IllegalArgumentException other =
+                assertThrows(
+                        IllegalArgumentException.class,
+                        () ->
+                                longRound.withColdStartsOf(
+                                        new TargetCalibration(
+                                                Target.AWS_LAMBDA,
+                                                0.5,
+                                                pooled.readyMicros(),
+                                                pooled.firstAppMicros(),
+                                                pooled.frontMicros(),
+                                                pooled.refusalMicros(),
+                                                pooled.images())));
+        assertEquals(
+                "aws-lambda at 1.0 vCPU cannot take the cold starts of aws-lambda at 0.5 vCPU",
+                other.getMessage());
+    }
+
+    /** One round of one instance: a cold request, then two warm ones of {@code warmApp} each. */
+    private static TargetCalibration oneRound(long warmApp, double readyMillis, long firstApp) {
+        RunCalibration from =
+                new RunCalibration(Map.of(Target.AWS_LAMBDA, new RunCalibration.Conditions(1, 1)));
+        from.accept(ok("a", firstApp + 500, firstApp, true));
+        for (int i = 0; i < 4; i++) {
+            from.accept(ok("a", warmApp + 500, warmApp, false));
+        }
+        from.accept(new InstanceRecord(Target.AWS_LAMBDA, 1, 1, readyMillis, 0, 0, 5, 1, 0));
+        return from.calibration(Map.of()).of(Target.AWS_LAMBDA);
+    }
+
+    private static List<Long> values(Distribution d) {
+        return Arrays.stream(d.values()).boxed().toList();
     }
 
     @Test

@@ -34,7 +34,14 @@ import java.util.stream.Stream;
  * Measures what the simulator draws from: each target's real deployable on its stand-in, in its
  * platform's CPU quota, undilated, one instance serving one request at a time; a fresh stand-in per
  * round, so each round gives one cold start; for Lambda a short round of two threads against one
- * environment, for its refusals. Kept under {@code <runs>/calibration/<key>/}, keyed by the
+ * environment, for its refusals.
+ *
+ * <p>The first round is long and gives every warm figure, from its instance's second half of warm
+ * requests; the other rounds are short and add cold starts. An instance's JIT takes about a minute
+ * of one-thread load to settle: in the agreement recording of 6 Dec 2026, Lambda's 8K image (0.434
+ * vCPU) went from 1.6-1.7 s to 1.26 s over its environments' first 50 s, and three 30 s rounds
+ * never got there (1.36-2.16 s; the smallest images' round trips 21-29 ms there, 13-20 ms in the
+ * 120 s run they were to predict). Kept under {@code <runs>/calibration/<key>/}, keyed by the
  * deployables' hashes, the JDK, the profile with its overrides (a size) and the calibration's load:
  * a kept one whose key still matches is used again, any other is measured anew.
  */
@@ -43,6 +50,8 @@ public final class Calibrator {
     /**
      * What to calibrate.
      *
+     * @param rounds fresh stand-ins per target, each a cold start: the first for {@code
+     *     warmSeconds}, the others for {@code seconds}
      * @param overrides profile keys over {@code results/platform.properties}: a size to calibrate
      */
     public record Plan(
@@ -50,6 +59,7 @@ public final class Calibrator {
             Operation operation,
             int rounds,
             int seconds,
+            int warmSeconds,
             Map<String, String> overrides) {
         public Plan {
             targets = List.copyOf(targets);
@@ -57,8 +67,9 @@ public final class Calibrator {
             if (targets.isEmpty()) {
                 throw new IllegalArgumentException("a calibration needs a target");
             }
-            if (rounds < 1 || seconds < 5) {
-                throw new IllegalArgumentException("--rounds 1 or more, --seconds 5 or more");
+            if (rounds < 1 || seconds < 5 || warmSeconds < 5) {
+                throw new IllegalArgumentException(
+                        "--rounds 1 or more, --seconds and --warm-seconds 5 or more");
             }
         }
     }
@@ -89,6 +100,7 @@ public final class Calibrator {
         LoadProfile load =
                 new LoadProfile(
                         "calibrate", 1, 0, plan.seconds(), plan.operation(), Long.MAX_VALUE);
+        LoadProfile warm = load.withDuration(plan.warmSeconds());
         Map<String, String> oneAtATime = new LinkedHashMap<>(plan.overrides());
         oneAtATime.put("aws-lambda.reserved-concurrency", "1");
         oneAtATime.put("gcp-function.max-instances", "1");
@@ -100,10 +112,11 @@ public final class Calibrator {
                         Files.readString(profileFile) + "\n" + new TreeMap<>(oneAtATime),
                         String.format(
                                 Locale.ROOT,
-                                "%s, 1 thread, %d s x %d rounds, targets %s",
+                                "%s, 1 thread, %d s then %d s x %d rounds, targets %s",
                                 plan.operation().id(),
+                                plan.warmSeconds(),
                                 plan.seconds(),
-                                plan.rounds(),
+                                plan.rounds() - 1,
                                 plan.targets().stream().map(Target::id).toList()));
         Path dir = runsDir.resolve("calibration").resolve(key.get("key").substring(0, 12));
         Path file = dir.resolve("calibration.properties");
@@ -119,9 +132,14 @@ public final class Calibrator {
         }
         List<Calibration> parts = new ArrayList<>();
         for (int r = 1; r <= plan.rounds(); r++) {
-            out.printf(Locale.ROOT, "== calibration round %d of %d%n", r, plan.rounds());
+            out.printf(
+                    Locale.ROOT,
+                    "== calibration round %d of %d (%s)%n",
+                    r,
+                    plan.rounds(),
+                    r == 1 ? "warm figures and a cold start" : "a cold start");
             Path roundDir = dir.resolve("round-" + r);
-            undilatedRun(load, platform, plan.targets(), dir, roundDir);
+            undilatedRun(r == 1 ? warm : load, platform, plan.targets(), dir, roundDir);
             parts.add(RunFolderCalibration.of(roundDir, plan.targets()));
         }
         TargetCalibration refusals = null;
@@ -145,7 +163,11 @@ public final class Calibrator {
         provenance.put("source", "./pixelforge calibrate: the deployables on their stand-ins");
         provenance.put("date", ZonedDateTime.now(ZoneOffset.UTC).toString());
         provenance.put("machine", machine());
-        Calibration merged = Calibration.merge(parts, provenance);
+        Calibration pooled = Calibration.merge(parts, provenance);
+        Calibration merged = new Calibration(provenance, Map.of());
+        for (Target t : plan.targets()) {
+            merged = merged.with(parts.get(0).of(t).withColdStartsOf(pooled.of(t)));
+        }
         if (refusals != null) {
             merged = merged.with(merged.of(Target.AWS_LAMBDA).withRefusalsOf(refusals));
         }

@@ -33,6 +33,7 @@ public record SimulatedSteps(
         Calibrator calibrator,
         int rounds,
         int seconds,
+        int warmSeconds,
         Map<String, String> overrides,
         Network network,
         long seed,
@@ -62,6 +63,7 @@ public record SimulatedSteps(
                                     step.spec().load().operation(),
                                     rounds,
                                     seconds,
+                                    warmSeconds,
                                     keys),
                             false);
         } catch (IllegalArgumentException e) {
@@ -70,7 +72,8 @@ public record SimulatedSteps(
                             + step.describe()
                             + ": "
                             + e.getMessage()
-                            + " (give each round more time: --calibration-seconds)",
+                            + " (give each round more time: --calibration-seconds,"
+                            + " --calibration-warm-seconds)",
                     e);
         }
         out.println(
