@@ -54,7 +54,8 @@ public record Calibration(Map<String, String> provenance, Map<Target, TargetCali
 
     /** The same calibration with {@code target}'s replaced. */
     public Calibration with(TargetCalibration target) {
-        Map<Target, TargetCalibration> all = new EnumMap<>(targets);
+        Map<Target, TargetCalibration> all = new EnumMap<>(Target.class);
+        all.putAll(targets); // EnumMap's copy constructor refuses an empty map of another kind
         all.put(target.target(), target);
         return new Calibration(provenance, all);
     }

@@ -53,6 +53,18 @@ public final class Distribution {
         return sorted[Math.max(0, Math.min(sorted.length - 1, rank - 1))];
     }
 
+    /** The fraction of the values at or below {@code v}: the inverse of {@link #quantile}. */
+    public double rankOf(long v) {
+        int at = Arrays.binarySearch(sorted, v);
+        if (at >= 0) {
+            while (at + 1 < sorted.length && sorted[at + 1] == v) {
+                at++;
+            }
+            return (double) (at + 1) / sorted.length;
+        }
+        return (double) (-at - 1) / sorted.length;
+    }
+
     /** Every value divided by {@code k} (a dilated run's times, back to cloud time). */
     public Distribution dividedBy(double k) {
         return new Distribution(Arrays.stream(sorted).map(v -> Math.round(v / k)).toArray());

@@ -12,6 +12,7 @@ import java.util.List;
  *
  * @param billableMillis what the platform bills as time: each served request's process time rounded
  *     up to the millisecond (Lambda's rule), plus each instance's start-up (Lambda bills INIT)
+ * @param steady the steady requests' round trips, microseconds
  */
 public record RunFigures(
         long samples,
@@ -21,7 +22,8 @@ public record RunFigures(
         long steadyP50Micros,
         long steadyP95Micros,
         long steadySamples,
-        long billableMillis) {
+        long billableMillis,
+        Distribution steady) {
 
     public static RunFigures of(
             String target, List<Sample> samples, List<InstanceRecord> instances) {
@@ -56,7 +58,16 @@ public record RunFigures(
                 steady.length == 0 ? -1 : Distribution.of(steady).quantile(0.5),
                 steady.length == 0 ? -1 : Distribution.of(steady).quantile(0.95),
                 steady.length,
-                billable);
+                billable,
+                steady.length == 0 ? null : Distribution.of(steady));
+    }
+
+    /**
+     * Where {@code micros} falls among this run's steady round trips: the fraction at or below it.
+     * Another run's p50 at rank 0.47 here is this run's p47.
+     */
+    public double rankOf(long micros) {
+        return steady == null ? Double.NaN : steady.rankOf(micros);
     }
 
     /** {@code other / this - 1}: how far {@code other} is from this, as a fraction. */

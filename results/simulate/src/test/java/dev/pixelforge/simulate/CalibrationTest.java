@@ -140,7 +140,7 @@ class CalibrationTest {
     }
 
     @Test
-    void theLongRoundsWarmFigures_takeThePooledColdStarts() {
+    void theLongRoundsWarmFigures_takeThePooledColdStarts_intoAnEmptyCalibration() {
         TargetCalibration longRound = oneRound(3_000, 800.0, 40_000);
         TargetCalibration pooled =
                 Calibration.merge(
@@ -155,7 +155,10 @@ class CalibrationTest {
                                 Map.of())
                         .of(Target.AWS_LAMBDA);
 
-        TargetCalibration c = longRound.withColdStartsOf(pooled);
+        TargetCalibration c =
+                new Calibration(Map.of(), Map.of())
+                        .with(longRound.withColdStartsOf(pooled))
+                        .of(Target.AWS_LAMBDA);
 
         assertEquals(List.of(3_000L, 3_000L), values(c.image("a").appMicros()), "warm: long round");
         assertEquals(List.of(800_000L, 1_200_000L), values(c.readyMicros()), "start-ups: pooled");
