@@ -181,7 +181,10 @@ class CalibrationTest {
                 other.getMessage());
     }
 
-    /** One round of one instance: a cold request, then two warm ones of {@code warmApp} each. */
+    /**
+     * One round of one instance: a cold request, then four warm ones of {@code warmApp} each, the
+     * first two of them left out as its JIT warming up.
+     */
     private static TargetCalibration oneRound(long warmApp, double readyMillis, long firstApp) {
         RunCalibration from =
                 new RunCalibration(Map.of(Target.AWS_LAMBDA, new RunCalibration.Conditions(1, 1)));

@@ -13,7 +13,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.PrimitiveIterator;
 import java.util.SplittableRandom;
 
 /**
@@ -77,7 +76,10 @@ class SimFaasSecondOpinionTest {
                 new Workload.OpenLoop(
                         "tone-json",
                         List.of("a"),
-                        () -> poisson(0.9, new SplittableRandom(7)),
+                        () ->
+                                ArrivalSchedule.poisson(
+                                        List.of(new ArrivalSchedule.Step(0.9, RUN_SECONDS)),
+                                        new SplittableRandom(7)),
                         1000,
                         RUN_SECONDS * SECOND),
                 Network.LOOPBACK,
@@ -100,23 +102,6 @@ class SimFaasSecondOpinionTest {
             q[i] = Math.round(-meanMicros * Math.log(1 - (i + 0.5) / q.length));
         }
         return Distribution.of(q);
-    }
-
-    private static PrimitiveIterator.OfLong poisson(double perSecond, SplittableRandom random) {
-        return new PrimitiveIterator.OfLong() {
-            double at;
-
-            @Override
-            public boolean hasNext() {
-                return true;
-            }
-
-            @Override
-            public long nextLong() {
-                at += -Math.log(1 - random.nextDouble()) / perSecond;
-                return Math.round(at * SECOND);
-            }
-        };
     }
 
     /**

@@ -38,10 +38,10 @@ import java.util.stream.Stream;
  *
  * <p>The first round is long and gives every warm figure, from its instance's second half of warm
  * requests; the other rounds are short and add cold starts. An instance's JIT takes about a minute
- * of one-thread load to settle: in the agreement recording of 6 Dec 2026, Lambda's 8K image (0.434
- * vCPU) went from 1.6-1.7 s to 1.26 s over its environments' first 50 s, and three 30 s rounds
- * never got there (1.36-2.16 s; the smallest images' round trips 21-29 ms there, 13-20 ms in the
- * 120 s run they were to predict). Kept under {@code <runs>/calibration/<key>/}, keyed by the
+ * of one-thread load to settle: in the agreement run of 6 Dec 2026, 00:35 UTC, Lambda's 8K image
+ * (0.434 vCPU) went from 1.6-1.7 s to 1.26 s over its environments' first 50 s, and three 30 s
+ * rounds never got there (1.36-2.16 s; the smallest images' round trips 21-29 ms there, 13-20 ms in
+ * the 120 s run they were to predict). Kept under {@code <runs>/calibration/<key>/}, keyed by the
  * deployables' hashes, the JDK, the profile with its overrides (a size) and the calibration's load:
  * a kept one whose key still matches is used again, any other is measured anew.
  */

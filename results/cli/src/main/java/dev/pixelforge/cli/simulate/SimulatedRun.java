@@ -12,6 +12,7 @@ import dev.pixelforge.platform.run.RunManifest;
 import dev.pixelforge.platform.sample.InstanceLog;
 import dev.pixelforge.platform.sample.Sample;
 import dev.pixelforge.platform.sample.SampleLog;
+import dev.pixelforge.simulate.ArrivalSchedule;
 import dev.pixelforge.simulate.Calibration;
 import dev.pixelforge.simulate.Network;
 import dev.pixelforge.simulate.Simulation;
@@ -157,9 +158,17 @@ public final class SimulatedRun {
         ArrivalRate rate = load.arrivals();
         Supplier<PrimitiveIterator.OfLong> due =
                 spec.arrivals() == Arrivals.POISSON
-                        ? () -> poisson(rate, new SplittableRandom(spec.seed()))
+                        ? () ->
+                                ArrivalSchedule.poisson(
+                                        steps(rate), new SplittableRandom(spec.seed()))
                         : () -> even(rate);
         return new Workload.OpenLoop(op, names, due, load.threads(), duration);
+    }
+
+    private static List<ArrivalSchedule.Step> steps(ArrivalRate rate) {
+        return rate.steps().stream()
+                .map(s -> new ArrivalSchedule.Step(s.perSecond(), s.seconds()))
+                .toList();
     }
 
     private static PrimitiveIterator.OfLong even(ArrivalRate rate) {
@@ -175,53 +184,6 @@ public final class SimulatedRun {
             public long nextLong() {
                 return rate.dueNanos(n++);
             }
-        };
-    }
-
-    /** Each step's rate as a Poisson process: exponential gaps, restarted at each step's start. */
-    private static PrimitiveIterator.OfLong poisson(ArrivalRate rate, SplittableRandom random) {
-        return new PrimitiveIterator.OfLong() {
-            int step;
-            long stepStart;
-            double t = Double.NaN;
-
-            @Override
-            public boolean hasNext() {
-                advance();
-                return step < rate.steps().size();
-            }
-
-            @Override
-            public long nextLong() {
-                advance();
-                long at = (long) t;
-                t = Double.NaN;
-                return at;
-            }
-
-            private void advance() {
-                while (Double.isNaN(t) && step < rate.steps().size()) {
-                    ArrivalRate.Step s = rate.steps().get(step);
-                    long end = stepStart + s.seconds() * 1_000_000_000L;
-                    double from = previous < stepStart ? stepStart : previous;
-                    double next =
-                            s.perSecond() <= 0
-                                    ? Double.POSITIVE_INFINITY
-                                    : from
-                                            - Math.log(1 - random.nextDouble())
-                                                    * 1e9
-                                                    / s.perSecond();
-                    if (next < end) {
-                        t = next;
-                        previous = next;
-                    } else {
-                        step++;
-                        stepStart = end;
-                    }
-                }
-            }
-
-            double previous = -1;
         };
     }
 
