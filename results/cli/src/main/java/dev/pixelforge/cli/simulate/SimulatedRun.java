@@ -76,6 +76,26 @@ public final class SimulatedRun {
         return Math.max(1, (planned + MOST_SAMPLES - 1) / MOST_SAMPLES);
     }
 
+    /**
+     * The requests an open loop's schedule at a rate holds: the even schedule's count, or the
+     * Poisson draws counted (the same draws every target gets), so that the report's "arrivals
+     * planned" is what was due rather than the rate's mean.
+     */
+    static long plannedArrivals(Spec spec) {
+        if (spec.arrivals() != Arrivals.POISSON) {
+            return spec.load().arrivals().arrivals();
+        }
+        PrimitiveIterator.OfLong due =
+                ArrivalSchedule.poisson(
+                        steps(spec.load().arrivals()), new SplittableRandom(spec.seed()));
+        long n = 0;
+        while (due.hasNext()) {
+            due.nextLong();
+            n++;
+        }
+        return n;
+    }
+
     public static void execute(Spec spec, List<StudyImage> images, Path runDir, PrintStream out)
             throws IOException {
         List<String> names = names(spec.load().operation(), images);
@@ -200,9 +220,21 @@ public final class SimulatedRun {
         about.put(RunManifest.RAMP_SECONDS, spec.load().rampSeconds());
         about.put(RunManifest.THINK_MILLIS, spec.load().thinkMillis());
         if (spec.load().openLoop()) {
-            about.put(RunManifest.ARRIVALS, spec.load().arrivals().describe());
-            about.put(RunManifest.ARRIVALS_RATE, spec.load().arrivals().meanPerSecond());
+            ArrivalRate rate = spec.load().arrivals();
+            about.put(RunManifest.ARRIVALS, rate.describe());
+            about.put(RunManifest.ARRIVALS_RATE, rate.meanPerSecond());
             about.put(RunManifest.ARRIVALS_MAX_THREADS, spec.load().threads());
+            if (spec.traceNanos() == null) { // a trace's plan is its own, not the rate's
+                // Each target's plan, as compare writes it for an undilated target (k = 1).
+                long planned = plannedArrivals(spec);
+                for (Target t : spec.targets()) {
+                    String key = RunManifest.ARRIVALS_PER_TARGET + t.id() + ".";
+                    about.put(key + RunManifest.ARRIVALS_SENT, rate.describe());
+                    about.put(key + RunManifest.ARRIVALS_PLANNED, planned);
+                    about.put(key + RunManifest.ARRIVALS_SECONDS, rate.seconds());
+                    about.put(key + RunManifest.ARRIVALS_TARGET_RATE, rate.meanPerSecond());
+                }
+            }
         }
         about.put(
                 RunManifest.IMAGES,
