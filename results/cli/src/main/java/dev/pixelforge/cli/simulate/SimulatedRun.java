@@ -77,17 +77,12 @@ public final class SimulatedRun {
     }
 
     /**
-     * The requests an open loop's schedule at a rate holds: the even schedule's count, or the
-     * Poisson draws counted (the same draws every target gets), so that the report's "arrivals
-     * planned" is what was due rather than the rate's mean.
+     * The requests an open loop's schedule at a rate holds, counted (a Poisson schedule's are
+     * drawn, the same draws for every target), so that the report's "arrivals planned" is what was
+     * due.
      */
     static long plannedArrivals(Spec spec) {
-        if (spec.arrivals() != Arrivals.POISSON) {
-            return spec.load().arrivals().arrivals();
-        }
-        PrimitiveIterator.OfLong due =
-                ArrivalSchedule.poisson(
-                        steps(spec.load().arrivals()), new SplittableRandom(spec.seed()));
+        PrimitiveIterator.OfLong due = schedule(spec).get();
         long n = 0;
         while (due.hasNext()) {
             due.nextLong();
@@ -175,14 +170,15 @@ public final class SimulatedRun {
                     duration,
                     load.thinkMillis() * 1_000_000L);
         }
-        ArrivalRate rate = load.arrivals();
-        Supplier<PrimitiveIterator.OfLong> due =
-                spec.arrivals() == Arrivals.POISSON
-                        ? () ->
-                                ArrivalSchedule.poisson(
-                                        steps(rate), new SplittableRandom(spec.seed()))
-                        : () -> even(rate);
-        return new Workload.OpenLoop(op, names, due, load.threads(), duration);
+        return new Workload.OpenLoop(op, names, schedule(spec), load.threads(), duration);
+    }
+
+    /** The open loop's due times at the profile's rate, evenly spaced or Poisson. */
+    private static Supplier<PrimitiveIterator.OfLong> schedule(Spec spec) {
+        ArrivalRate rate = spec.load().arrivals();
+        return spec.arrivals() == Arrivals.POISSON
+                ? () -> ArrivalSchedule.poisson(steps(rate), new SplittableRandom(spec.seed()))
+                : () -> even(rate);
     }
 
     private static List<ArrivalSchedule.Step> steps(ArrivalRate rate) {
