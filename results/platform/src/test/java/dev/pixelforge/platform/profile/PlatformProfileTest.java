@@ -66,6 +66,14 @@ class PlatformProfileTest {
         return p;
     }
 
+    /** The message with which a profile of {@code keyValues} is refused. */
+    private static String refusal(String... keyValues) {
+        return assertThrows(
+                        IllegalArgumentException.class,
+                        () -> PlatformProfile.from(properties(keyValues)))
+                .getMessage();
+    }
+
     private static Path fixture(String name) throws URISyntaxException {
         return Path.of(PlatformProfileTest.class.getResource("/profile/" + name).toURI());
     }
@@ -247,18 +255,13 @@ class PlatformProfileTest {
                 PlatformProfile.from(properties("aws-lambda.reserved-concurrency", "900"))
                         .of(Target.AWS_LAMBDA)
                         .maxInstances());
-        IllegalArgumentException past =
-                assertThrows(
-                        IllegalArgumentException.class,
-                        () ->
-                                PlatformProfile.from(
-                                        properties("aws-lambda.reserved-concurrency", "901")));
+        String past = refusal("aws-lambda.reserved-concurrency", "901");
         assertEquals(
                 "aws-lambda.reserved-concurrency=901 is more than AWS lets a function reserve of an"
                         + " account's 1000 (aws-lambda.account-concurrency): it keeps 100"
                         + " unreserved, so reserve at most 900, or raise the account's concurrency"
                         + " (Service Quotas) and set aws-lambda.account-concurrency to it",
-                past.getMessage());
+                past);
         assertEquals(
                 1000,
                 PlatformProfile.from(
@@ -271,21 +274,13 @@ class PlatformProfileTest {
 
     @Test
     void apiGateway_aLimitOfZeroOrAKeyRequiredThatIsNotABoolean_isRefused() {
-        IllegalArgumentException zero =
-                assertThrows(
-                        IllegalArgumentException.class,
-                        () -> PlatformProfile.from(properties("aws-lambda.api-burst-limit", "0")));
+        String zero = refusal("aws-lambda.api-burst-limit", "0");
         assertEquals(
                 "aws-lambda.api-rate-limit, api-burst-limit and api-quota-per-day must be above 0:"
                         + " got 100.0, 0, 200000",
-                zero.getMessage());
-        IllegalArgumentException yes =
-                assertThrows(
-                        IllegalArgumentException.class,
-                        () ->
-                                PlatformProfile.from(
-                                        properties("aws-lambda.api-key-required", "yes")));
-        assertEquals("aws-lambda.api-key-required=yes must be true or false", yes.getMessage());
+                zero);
+        String yes = refusal("aws-lambda.api-key-required", "yes");
+        assertEquals("aws-lambda.api-key-required=yes must be true or false", yes);
     }
 
     @Test
@@ -302,57 +297,34 @@ class PlatformProfileTest {
     @Test
     void duration_withoutAUnitWeKnow_isRefusedWithTheKeyAndTheFormat() {
         for (String bad : new String[] {"1h", "1.5s", "10", "ten s"}) {
-            IllegalArgumentException e =
-                    assertThrows(
-                            IllegalArgumentException.class,
-                            () -> PlatformProfile.from(properties("container.timeout", bad)));
+            String e = refusal("container.timeout", bad);
             assertEquals(
-                    "container.timeout=" + bad + " is not a duration such as 500ms, 10s or 5m",
-                    e.getMessage());
+                    "container.timeout=" + bad + " is not a duration such as 500ms, 10s or 5m", e);
         }
     }
 
     @Test
     void from_notAWholeNumber_isRefusedWithTheKey() {
-        IllegalArgumentException e =
-                assertThrows(
-                        IllegalArgumentException.class,
-                        () -> PlatformProfile.from(properties("aws-lambda.memory-mb", "1.5G")));
+        String e = refusal("aws-lambda.memory-mb", "1.5G");
 
-        assertEquals("aws-lambda.memory-mb=1.5G is not a whole number", e.getMessage());
+        assertEquals("aws-lambda.memory-mb=1.5G is not a whole number", e);
     }
 
     @Test
     void from_throttleStatusOtherThan429_500Or503_isRefused() {
-        IllegalArgumentException e =
-                assertThrows(
-                        IllegalArgumentException.class,
-                        () ->
-                                PlatformProfile.from(
-                                        properties("gcp-function.throttle-status", "404")));
+        String e = refusal("gcp-function.throttle-status", "404");
 
-        assertEquals(
-                "gcp-function.throttle-status must be 429, 500 or 503, was 404", e.getMessage());
+        assertEquals("gcp-function.throttle-status must be 429, 500 or 503, was 404", e);
     }
 
     @Test
     void from_memoryBelowThePlatformsOrNoInstances_isRefused() {
-        IllegalArgumentException memory =
-                assertThrows(
-                        IllegalArgumentException.class,
-                        () -> PlatformProfile.from(properties("container.memory-mb", "32")));
-        IllegalArgumentException instances =
-                assertThrows(
-                        IllegalArgumentException.class,
-                        () ->
-                                PlatformProfile.from(
-                                        properties("aws-lambda.reserved-concurrency", "0")));
+        String memory = refusal("container.memory-mb", "32");
+        String instances = refusal("aws-lambda.reserved-concurrency", "0");
 
         assertEquals(
-                "container.memory-mb=32: with 1 vCPU, Cloud Run takes 128 to 4096 MiB",
-                memory.getMessage());
+                "container.memory-mb=32: with 1 vCPU, Cloud Run takes 128 to 4096 MiB", memory);
         assertEquals(
-                "aws-lambda: memory-mb >= 64, cpus > 0, concurrency and instances >= 1",
-                instances.getMessage());
+                "aws-lambda: memory-mb >= 64, cpus > 0, concurrency and instances >= 1", instances);
     }
 }
