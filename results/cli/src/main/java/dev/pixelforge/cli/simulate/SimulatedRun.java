@@ -77,11 +77,14 @@ public final class SimulatedRun {
     }
 
     /**
-     * The requests an open loop's schedule at a rate holds, counted (a Poisson schedule's are
-     * drawn, the same draws for every target), so that the report's "arrivals planned" is what was
-     * due.
+     * The requests an open loop's schedule at a rate holds: the even schedule's count, or the
+     * Poisson draws counted (the same draws every target gets), so that the report's "arrivals
+     * planned" is what was due rather than the rate's mean.
      */
     static long plannedArrivals(Spec spec) {
+        if (spec.arrivals() != Arrivals.POISSON) {
+            return spec.load().arrivals().arrivals(); // exact, without walking the schedule
+        }
         PrimitiveIterator.OfLong due = schedule(spec).get();
         long n = 0;
         while (due.hasNext()) {
